@@ -1,0 +1,6 @@
+export * from './manifest.ts';
+export * from './domain.ts';
+export * from './props.ts';
+export * from './events.ts';
+export * from './api.ts';
+export * from './i18n.ts';

@@ -1,0 +1,134 @@
+import { z } from 'zod';
+
+/** Languages the portal speaks. Spanish is the default; more are added by adding translations. */
+export const LANGUAGES = ['es', 'en'] as const;
+export const languageSchema = z.enum(LANGUAGES);
+export type Language = z.infer<typeof languageSchema>;
+export const DEFAULT_LANGUAGE: Language = 'es';
+
+/** eIDAS levels of assurance, ordered. */
+export const LOA_LEVELS = ['low', 'substantial', 'high'] as const;
+export const loaSchema = z.enum(LOA_LEVELS);
+export type LevelOfAssurance = z.infer<typeof loaSchema>;
+
+/** A text in every portal language: Spanish is required, the rest fall back to it. */
+export const localizedTextSchema = z
+  .object({ es: z.string().min(1).max(200) })
+  .catchall(z.string().min(1).max(200));
+export type LocalizedText = z.infer<typeof localizedTextSchema>;
+
+export function localize(text: LocalizedText, language: string): string {
+  return text[language] ?? text.es;
+}
+
+const httpUrl = z
+  .string()
+  .max(2048)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'http:' || url.protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'must be an absolute http(s) URL');
+
+/** One micro-frontend as the gateway's manifest announces it. */
+export const manifestEntrySchema = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9-]{1,39}$/, 'lower-case letters, digits and dashes'),
+  title: localizedTextSchema,
+  owner: z.object({
+    id: z.string().min(1).max(40),
+    name: z.string().min(1).max(200),
+  }),
+  kind: z.enum(['domain', 'administration']),
+  /** Path prefix the MFE is active on, e.g. "/notifications"; "/" means the home page only. */
+  route: z.string().regex(/^\/([a-z0-9-]+(\/[a-z0-9-]+)*)?$/, 'a path such as /notifications'),
+  nav: z
+    .object({
+      order: z.number().int().min(0).max(1000),
+      show: z.boolean().default(true),
+    })
+    .default({ order: 100, show: true }),
+  framework: z.enum(['react', 'angular', 'vanilla']),
+  remote: z.object({
+    /** Module Federation container name (global name of the remote). */
+    name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'a JavaScript identifier'),
+    /** URL of the remote's remoteEntry.js or mf-manifest.json. */
+    entry: httpUrl,
+    /** The exposed module that holds the single-spa lifecycles, e.g. "./lifecycles". */
+    expose: z.string().regex(/^\.\/[A-Za-z0-9_/-]+$/, 'an exposed module such as ./lifecycles'),
+  }),
+  minLoa: loaSchema.default('low'),
+  scopes: z.array(z.string().min(1).max(60)).max(20).default([]),
+  version: z.string().regex(/^\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$/, 'a semantic version'),
+  integrity: z.string().optional(),
+});
+export type ManifestEntry = z.infer<typeof manifestEntrySchema>;
+
+export const manifestSchema = z.object({
+  version: z.literal(1),
+  mfes: z.array(z.unknown()).max(200),
+});
+
+export interface RejectedEntry {
+  index: number;
+  id: string | undefined;
+  reason: string;
+}
+
+export interface ParsedManifest {
+  entries: ManifestEntry[];
+  rejected: RejectedEntry[];
+}
+
+/**
+ * Validates a manifest entry by entry: an invalid entry is rejected with a reason and the others
+ * are kept, so that one agency's mistake never takes the rest of the portal down. Throws only when
+ * the document itself is not a manifest.
+ */
+export function parseManifest(input: unknown): ParsedManifest {
+  const document = manifestSchema.safeParse(input);
+  if (!document.success) {
+    throw new ManifestError(`The manifest is not valid: ${z.prettifyError(document.error)}`);
+  }
+  const entries: ManifestEntry[] = [];
+  const rejected: RejectedEntry[] = [];
+  const seenIds = new Set<string>();
+  const seenRoutes = new Set<string>();
+  document.data.mfes.forEach((raw, index) => {
+    const rawId =
+      typeof raw === 'object' && raw !== null && 'id' in raw && typeof raw.id === 'string'
+        ? raw.id
+        : undefined;
+    const parsed = manifestEntrySchema.safeParse(raw);
+    if (!parsed.success) {
+      rejected.push({ index, id: rawId, reason: z.prettifyError(parsed.error) });
+      return;
+    }
+    const entry = parsed.data;
+    if (seenIds.has(entry.id)) {
+      rejected.push({ index, id: entry.id, reason: `duplicate id "${entry.id}"` });
+      return;
+    }
+    if (seenRoutes.has(entry.route)) {
+      rejected.push({ index, id: entry.id, reason: `route "${entry.route}" is already taken` });
+      return;
+    }
+    seenIds.add(entry.id);
+    seenRoutes.add(entry.route);
+    entries.push(entry);
+  });
+  entries.sort((a, b) => a.nav.order - b.nav.order);
+  return { entries, rejected };
+}
+
+export class ManifestError extends Error {
+  override name = 'ManifestError';
+}
+
+/** Whether a path belongs to an MFE mounted on `route`. */
+export function routeMatches(route: string, pathname: string): boolean {
+  if (route === '/') return pathname === '/' || pathname === '';
+  return pathname === route || pathname.startsWith(`${route}/`);
+}

@@ -1,0 +1,60 @@
+import type { Language } from './manifest.ts';
+import type { Session } from './domain.ts';
+import type { ApiClient } from './api.ts';
+import type { EventBus } from './events.ts';
+
+/** A read-only view of the session; the shell owns it, MFEs subscribe. */
+export interface AuthStore {
+  get(): Session;
+  subscribe(listener: (session: Session) => void): () => void;
+}
+
+/** The shell's language; an MFE translates its own strings and follows this one. */
+export interface I18nBridge {
+  get(): Language;
+  readonly languages: readonly Language[];
+  subscribe(listener: (language: Language) => void): () => void;
+}
+
+export interface Telemetry {
+  error(error: unknown, context?: Record<string, string>): void;
+  event(name: string, data?: Record<string, string | number | boolean>): void;
+}
+
+/**
+ * Everything an MFE receives from the shell when it mounts. Nothing else is global: an MFE that
+ * needs something not here asks for it to be added to this contract.
+ */
+export interface CarpetaProps {
+  /** The MFE's id in the manifest. */
+  mfeId: string;
+  /** The route the MFE is mounted on, e.g. "/notifications". */
+  basePath: string;
+  /** The element the MFE renders into; the shell created it and removes it. */
+  domElement: HTMLElement;
+  auth: AuthStore;
+  api: ApiClient;
+  /** Client-side navigation within the portal (pushState + single-spa routing). */
+  navigate(path: string): void;
+  i18n: I18nBridge;
+  events: EventBus;
+  telemetry: Telemetry;
+}
+
+/** The single-spa lifecycles an MFE's exposed module must export. */
+export interface CarpetaLifecycles {
+  bootstrap(props: CarpetaProps): Promise<unknown>;
+  mount(props: CarpetaProps): Promise<unknown>;
+  unmount(props: CarpetaProps): Promise<unknown>;
+  update?(props: CarpetaProps): Promise<unknown>;
+}
+
+export function isLifecycles(value: unknown): value is CarpetaLifecycles {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as Record<string, unknown>;
+  return (
+    typeof candidate.bootstrap === 'function' &&
+    typeof candidate.mount === 'function' &&
+    typeof candidate.unmount === 'function'
+  );
+}

@@ -1,0 +1,57 @@
+import type { ComponentType } from 'react';
+import * as React from 'react';
+import * as ReactDOMClient from 'react-dom/client';
+import singleSpaReact from 'single-spa-react';
+import { createTranslator, type MessageCatalog } from '../i18n.ts';
+import type { CarpetaLifecycles, CarpetaProps } from '../props.ts';
+import { CarpetaContext } from './context.tsx';
+
+export interface CreateLifecyclesOptions {
+  /** The MFE's root component; it reads the shell's props through the hooks of this package. */
+  rootComponent: ComponentType;
+  /** The MFE's own messages, Spanish required. */
+  messages: MessageCatalog;
+  /** Rendered when the tree throws while rendering; the shell reports the error. */
+  errorFallback?: ComponentType<{ error: Error }>;
+}
+
+/**
+ * Turns a React root component into the single-spa lifecycles the shell mounts. The props arrive
+ * through context (each MFE has its own React root, so React context never crosses MFEs).
+ */
+export function createLifecycles(options: CreateLifecyclesOptions): CarpetaLifecycles {
+  const { rootComponent: Root, messages, errorFallback: Fallback } = options;
+
+  // biome-ignore lint/correctness/noComponentHookFactories: created once per MFE at module load, not per render
+  function CarpetaRoot(props: CarpetaProps) {
+    const translator = React.useMemo(() => createTranslator(messages, props.i18n.get()), [props.i18n]);
+    const value = React.useMemo(() => ({ props, translator }), [props, translator]);
+    return (
+      <CarpetaContext.Provider value={value}>
+        <Root />
+      </CarpetaContext.Provider>
+    );
+  }
+
+  const lifecycles = singleSpaReact<CarpetaProps>({
+    React,
+    ReactDOMClient,
+    rootComponent: CarpetaRoot,
+    domElementGetter: (props: CarpetaProps) => props.domElement,
+    errorBoundary(error: Error, _info: unknown, props: CarpetaProps) {
+      props.telemetry.error(error, { mfe: props.mfeId, phase: 'render' });
+      return Fallback ? <Fallback error={error} /> : <p role="alert">{error.message}</p>;
+    },
+  });
+
+  // single-spa-react names its wrapper element after the application; the shell's props carry
+  // the MFE id instead of single-spa's own AppProps, which no MFE should depend on.
+  type AppProps = Parameters<typeof lifecycles.mount>[0];
+  const withName = (props: CarpetaProps) => ({ ...props, name: props.mfeId }) as unknown as AppProps;
+  return {
+    bootstrap: (props) => lifecycles.bootstrap(withName(props)),
+    mount: (props) => lifecycles.mount(withName(props)),
+    unmount: (props) => lifecycles.unmount(withName(props)),
+    update: (props) => lifecycles.update?.(withName(props)) ?? Promise.resolve(),
+  };
+}
