@@ -4,13 +4,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      'sdk/vitest.config.ts',
-      'shell/vitest.config.ts',
+      '{sdk,shell,gateway,mocks,design-system}/vitest.config.ts',
       'mfes/*/vitest.config.ts',
-      'gateway/vitest.config.ts',
-      'mocks/vitest.config.ts',
       'tools/*/vitest.config.ts',
-      'design-system/vitest.config.ts',
     ],
   },
 });

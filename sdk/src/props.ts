@@ -5,6 +5,7 @@ import type { EventBus } from './events.ts';
 
 /** A read-only view of the session; the shell owns it, MFEs subscribe. */
 export interface AuthStore {
+  /** The same object until the session changes (React's useSyncExternalStore relies on it). */
   get(): Session;
   subscribe(listener: (session: Session) => void): () => void;
 }

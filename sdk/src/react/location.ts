@@ -1,0 +1,50 @@
+import { useSyncExternalStore } from 'react';
+import { useCarpeta } from './context.tsx';
+
+function subscribe(listener: () => void): () => void {
+  window.addEventListener('popstate', listener);
+  window.addEventListener('single-spa:routing-event', listener);
+  return () => {
+    window.removeEventListener('popstate', listener);
+    window.removeEventListener('single-spa:routing-event', listener);
+  };
+}
+
+const getPath = () => window.location.pathname;
+
+/**
+ * The part of the URL below the MFE's base path, e.g. "/dehu:N-1" for "/notifications/dehu:N-1"
+ * when mounted on "/notifications"; "/" at the base itself. Segments are URL-decoded.
+ */
+export function useSubPath(): string {
+  const { basePath } = useCarpeta();
+  const pathname = useSyncExternalStore(subscribe, getPath, getPath);
+  const rest = basePath === '/' ? pathname : pathname.slice(basePath.length);
+  const decoded = rest
+    .split('/')
+    .map((segment) => {
+      try {
+        return decodeURIComponent(segment);
+      } catch {
+        return segment;
+      }
+    })
+    .join('/');
+  return decoded.startsWith('/') ? decoded : `/${decoded}`;
+}
+
+/** Props for an <a> that navigates inside the portal without a full page load. */
+export function useLinkProps(): (href: string) => {
+  href: string;
+  onClick: (event: React.MouseEvent<HTMLAnchorElement>) => void;
+} {
+  const { navigate } = useCarpeta();
+  return (href) => ({
+    href,
+    onClick(event) {
+      if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0) return;
+      event.preventDefault();
+      navigate(href);
+    },
+  });
+}
