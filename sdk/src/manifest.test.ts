@@ -9,7 +9,11 @@ const valid = {
   route: '/notifications',
   nav: { order: 10, show: true },
   framework: 'react',
-  remote: { name: 'carpeta_notifications', entry: 'http://127.0.0.1:4202/remoteEntry.js', expose: './lifecycles' },
+  remote: {
+    name: 'carpeta_notifications',
+    entry: 'http://127.0.0.1:4202/remoteEntry.js',
+    expose: './lifecycles',
+  },
   minLoa: 'substantial',
   scopes: ['notifications:read'],
   version: '1.2.3',
@@ -17,7 +21,13 @@ const valid = {
 
 describe('parseManifest', () => {
   it('accepts valid entries, applies defaults and sorts by navigation order', () => {
-    const home = { ...valid, id: 'home', route: '/', nav: { order: 0 }, remote: { ...valid.remote, name: 'h' } };
+    const home = {
+      ...valid,
+      id: 'home',
+      route: '/',
+      nav: { order: 0 },
+      remote: { ...valid.remote, name: 'h' },
+    };
     const { entries, rejected } = parseManifest({ version: 1, mfes: [valid, home] });
     expect(rejected).toEqual([]);
     expect(entries.map((entry) => entry.id)).toEqual(['home', 'notifications']);

@@ -62,6 +62,10 @@ function Demo() {
   );
 }
 
+function Broken(): never {
+  throw new Error('render failed');
+}
+
 const messages = { es: { greeting: 'Hola {{name}}' }, en: { greeting: 'Hello {{name}}' } };
 
 describe('createLifecycles', () => {
@@ -92,9 +96,6 @@ describe('createLifecycles', () => {
 
   it('renders the fallback and reports when the tree throws', async () => {
     const { props, telemetry } = makeProps();
-    const Broken = () => {
-      throw new Error('render failed');
-    };
     const lifecycles = createLifecycles({
       rootComponent: Broken,
       messages,

@@ -1,0 +1,2 @@
+export const storybookThemes = ['light', 'dark', 'high-contrast'] as const;
+export type StorybookTheme = (typeof storybookThemes)[number];

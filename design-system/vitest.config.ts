@@ -1,0 +1,52 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { STORYBOOK_TEST_INITIAL_GLOBALS_PROVIDE_KEY } from '@storybook/addon-vitest/constants';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
+import { playwright } from '@vitest/browser-playwright';
+import { defineConfig } from 'vitest/config';
+import { storybookThemes } from './.storybook/themes.ts';
+
+const dirname = path.dirname(fileURLToPath(import.meta.url));
+
+/**
+ * One Vitest project (the root config lists this file), split into browser instances:
+ *   design-system                       unit tests (*.test.ts[x]) in real Chromium
+ *   design-system-stories-<theme>       every story rendered, played and axe-checked, per theme
+ * Run one: `pnpm exec vitest run --project design-system-stories-dark` (from the repo root).
+ */
+export default defineConfig({
+  plugins: [storybookTest({ configDir: path.join(dirname, '.storybook') })],
+  // Pre-bundle what the tests import so Vite never reloads the page mid-run.
+  optimizeDeps: {
+    include: ['@testing-library/react', 'react', 'react-dom', 'react-dom/client', 'react/jsx-dev-runtime'],
+  },
+  test: {
+    name: 'design-system-browser',
+    browser: {
+      enabled: true,
+      headless: true,
+      screenshotFailures: false,
+      provider: playwright({
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+          ],
+        },
+      }),
+      instances: [
+        { browser: 'chromium', name: 'design-system', include: ['src/**/*.test.{ts,tsx}'] },
+        ...storybookThemes.map((theme) => ({
+          browser: 'chromium' as const,
+          name: `design-system-stories-${theme}`,
+          provide: { [STORYBOOK_TEST_INITIAL_GLOBALS_PROVIDE_KEY]: { theme } },
+        })),
+      ],
+    },
+  },
+});

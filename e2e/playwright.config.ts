@@ -1,0 +1,59 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { defineConfig } from '@playwright/test';
+import { E2E } from './support/env.ts';
+
+// The main process prepares the manifest file the gateway reads; tests edit it at run time to add
+// or break micro-frontends without rebuilding or restarting anything. Workers inherit the path.
+if (!process.env.TEST_WORKER_INDEX) {
+  mkdirSync(join(E2E.manifestPath, '..'), { recursive: true });
+  copyFileSync(join(E2E.root, 'gateway/config/mfes.json'), E2E.manifestPath);
+}
+
+export default defineConfig({
+  testDir: './tests',
+  outputDir: './test-results',
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 45_000,
+  expect: { timeout: 10_000 },
+  forbidOnly: Boolean(process.env.CI),
+  reporter: [['list']],
+  use: {
+    baseURL: E2E.portal,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  webServer: [
+    {
+      command: 'node ../scripts/portal.ts',
+      url: `${E2E.portal}/api/health`,
+      env: {
+        CARPETA_PORT_BASE: String(E2E.base),
+        CARPETA_MANIFEST: E2E.manifestPath,
+        AGENCY_TIMEOUT_MS: String(E2E.agencyTimeoutMs),
+      },
+      reuseExistingServer: false,
+      timeout: 90_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: `node ../tools/static-server/src/cli.ts --root fixtures/remotes/dist --port ${E2E.fixturePort} --host 127.0.0.1 --cors-origin ${E2E.portal}`,
+      url: `${E2E.fixtureOrigin}/remoteEntry.js`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+  ],
+});

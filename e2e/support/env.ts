@@ -1,0 +1,19 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const base = Number(process.env.CARPETA_E2E_PORT_BASE ?? 5000);
+process.env.CARPETA_E2E_MANIFEST ??= join(tmpdir(), `carpeta-e2e-${process.pid}`, 'mfes.json');
+
+/** Where the portal under test listens: its own ports, so a running `npm start` is left alone. */
+export const E2E = {
+  root: join(import.meta.dirname, '..', '..'),
+  base,
+  portal: `http://127.0.0.1:${base}`,
+  agency: `http://127.0.0.1:${base + 101}`,
+  fixturePort: base + 290,
+  fixtureOrigin: `http://127.0.0.1:${base + 290}`,
+  /** A port nothing listens on: a remote that is down. */
+  deadOrigin: `http://127.0.0.1:${base + 299}`,
+  manifestPath: process.env.CARPETA_E2E_MANIFEST,
+  agencyTimeoutMs: 1500,
+};

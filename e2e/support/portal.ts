@@ -1,0 +1,136 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+import { E2E } from './env.ts';
+
+const ORIGINAL = readFileSync(join(E2E.root, 'gateway/config/mfes.json'), 'utf8');
+
+interface ManifestDocument {
+  version: 1;
+  mfes: unknown[];
+}
+
+/** Rewrites the manifest the running gateway serves; no rebuild, no restart. */
+export function setManifest(change: (document: ManifestDocument) => ManifestDocument): void {
+  const next = change(JSON.parse(ORIGINAL) as ManifestDocument);
+  writeFileSync(E2E.manifestPath, `${JSON.stringify(next, null, 2)}\n`);
+}
+
+export function resetManifest(): void {
+  writeFileSync(E2E.manifestPath, ORIGINAL);
+}
+
+export function fixtureEntry(
+  overrides: Record<string, unknown> & { id: string; expose: string; origin?: string },
+) {
+  const { id, expose, origin = E2E.fixtureOrigin, ...rest } = overrides;
+  return {
+    id,
+    title: { es: `Prueba ${id}`, en: `Test ${id}` },
+    owner: { id: 'test-agency', name: 'Agencia de pruebas' },
+    kind: 'administration',
+    route: `/${id}`,
+    nav: { order: 50, show: true },
+    framework: 'react',
+    remote: { name: 'carpeta_fixtures', entry: `${origin}/remoteEntry.js`, expose },
+    minLoa: 'low',
+    scopes: [],
+    version: '1.0.0',
+    ...rest,
+  };
+}
+
+/** Sets the agency's fault mode through its control endpoint. */
+export async function setAgencyFault(mode: 'ok' | 'slow' | 'garbage' | 'error' | 'down', delayMs?: number) {
+  const response = await fetch(`${E2E.agency}/__control/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ mode, ...(delayMs ? { delayMs } : {}) }),
+  });
+  expect(response.ok).toBe(true);
+}
+
+/** Waits until an MFE's area has finished loading (mounted or showing its error panel). */
+export async function mfeSettled(page: Page, id: string) {
+  const area = page.locator(`[data-mfe="${id}"]`);
+  await expect(area).toHaveAttribute('aria-busy', 'false');
+  return area;
+}
+
+/** WCAG 2.1 A/AA plus axe's best practices; the page must have zero violations. */
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  const summary = results.violations.map(
+    (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+  );
+  expect(summary).toEqual([]);
+}
+
+/** Counts React renderers announced to the devtools hook: one per copy of react-dom on the page. */
+export async function installReactCopyCounter(page: Page) {
+  await page.addInitScript(() => {
+    let nextId = 1;
+    const renderers = new Map<number, unknown>();
+    Object.defineProperty(window, '__REACT_DEVTOOLS_GLOBAL_HOOK__', {
+      configurable: true,
+      value: {
+        renderers,
+        supportsFiber: true,
+        inject(renderer: unknown) {
+          const id = nextId++;
+          renderers.set(id, renderer);
+          return id;
+        },
+        onScheduleFiberRoot() {},
+        onCommitFiberRoot() {},
+        onCommitFiberUnmount() {},
+        onPostCommitFiberRoot() {},
+        checkDCE() {},
+      },
+    });
+  });
+}
+
+export async function reactCopies(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      (window as unknown as { __REACT_DEVTOOLS_GLOBAL_HOOK__: { renderers: Map<number, unknown> } })
+        .__REACT_DEVTOOLS_GLOBAL_HOOK__.renderers.size,
+  );
+}
+
+/** Presses Tab until the focused element matches, as a keyboard-only user would. */
+export async function tabTo(
+  page: Page,
+  matches: (element: { text: string; href: string | null }) => boolean,
+  max = 40,
+) {
+  for (let i = 0; i < max; i += 1) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const element = document.activeElement as HTMLElement | null;
+      return { text: element?.textContent?.trim() ?? '', href: element?.getAttribute('href') ?? null };
+    });
+    if (matches(focused)) return focused;
+  }
+  throw new Error('The element was never reached with Tab');
+}
+
+const LANGUAGE_NAMES = { es: 'Español', en: 'English' } as const;
+
+/** Changes the portal language with the keyboard through the header's language selector. */
+export async function switchLanguage(page: Page, language: keyof typeof LANGUAGE_NAMES) {
+  const select = page.getByRole('combobox', { name: /^(Idioma|Language)$/ });
+  if ((await select.count()) > 0) {
+    await select.focus();
+    await select.selectOption(language);
+  } else {
+    const option = page.getByRole('banner').getByRole('button', { name: LANGUAGE_NAMES[language] });
+    await option.focus();
+    await page.keyboard.press('Enter');
+  }
+  await expect(page.locator('html')).toHaveAttribute('lang', language);
+}

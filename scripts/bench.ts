@@ -1,0 +1,109 @@
+// `pnpm bench`: serves the built portal on its own ports, opens the first route in Debian's
+// chromium and prints the gzip bytes of JavaScript the browser downloaded, split by shell, shared
+// modules and each MFE. A measurement, not a test: it prints figures and exits 0.
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { portalProcesses } from './lib/portal-processes.ts';
+import { assertPortsFree, Supervisor } from './lib/processes.ts';
+import { topology } from './lib/topology.ts';
+
+const BUDGET_KB = 100;
+const topo = topology(Number(process.env.CARPETA_BENCH_PORT_BASE ?? 6000));
+const supervisor = new Supervisor();
+await assertPortsFree([topo.gatewayPort, topo.agencyPort, ...topo.mfes.map((mfe) => mfe.port)]);
+await supervisor.start(
+  portalProcesses(topo).map((spec) => ({ ...spec, env: { ...spec.env, LOG_LEVEL: 'warn' } })),
+);
+
+const SHARED =
+  /(react|scheduler|i18next|carpeta_sdk|carpeta_design|design-system|sdk|loadShare|jsx-runtime)/i;
+const mfeByOrigin = new Map(topo.mfes.map((mfe) => [new URL(mfe.url).origin, mfe.name]));
+
+interface Row {
+  url: string;
+  group: string;
+  raw: number;
+  gzip: number;
+}
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+});
+const rows: Row[] = [];
+try {
+  const page = await browser.newPage();
+  const pending: Promise<void>[] = [];
+  page.on('response', (response) => {
+    const url = new URL(response.url());
+    const isScript = response.request().resourceType() === 'script' || /\.m?js$/.test(url.pathname);
+    if (!isScript || response.status() >= 400) return;
+    pending.push(
+      response.body().then(
+        (body) => {
+          const origin = url.origin;
+          const file = url.pathname.split('/').pop() ?? '';
+          const mfe = mfeByOrigin.get(origin);
+          const group = mfe
+            ? SHARED.test(file)
+              ? `shared (from mfe ${mfe})`
+              : `mfe ${mfe}`
+            : SHARED.test(file)
+              ? 'shared'
+              : 'shell';
+          rows.push({
+            url: `${url.host}${url.pathname}`,
+            group,
+            raw: body.length,
+            gzip: gzipSync(body, { level: 9 }).length,
+          });
+        },
+        () => undefined,
+      ),
+    );
+  });
+  const started = performance.now();
+  await page.goto(`${topo.portal}/`, { waitUntil: 'load' });
+  await page.locator('[data-mfe="home"][aria-busy="false"]').waitFor({ timeout: 30_000 });
+  await page.getByTestId('pending-count').waitFor({ timeout: 30_000 });
+  const elapsed = performance.now() - started;
+  await page.waitForLoadState('networkidle');
+  await Promise.all(pending);
+
+  const kb = (bytes: number) => (bytes / 1024).toFixed(1).padStart(8);
+  const groups = new Map<string, { files: number; raw: number; gzip: number }>();
+  for (const row of rows) {
+    const group = groups.get(row.group) ?? { files: 0, raw: 0, gzip: 0 };
+    group.files += 1;
+    group.raw += row.raw;
+    group.gzip += row.gzip;
+    groups.set(row.group, group);
+  }
+  console.log('\nJavaScript downloaded to show the first route (/), by part:\n');
+  console.log(`${'part'.padEnd(28)}${'files'.padStart(6)}${'raw KB'.padStart(10)}${'gzip KB'.padStart(10)}`);
+  let total = { files: 0, raw: 0, gzip: 0 };
+  for (const [name, group] of [...groups].sort((a, b) => b[1].gzip - a[1].gzip)) {
+    console.log(`${name.padEnd(28)}${String(group.files).padStart(6)}  ${kb(group.raw)}  ${kb(group.gzip)}`);
+    total = { files: total.files + group.files, raw: total.raw + group.raw, gzip: total.gzip + group.gzip };
+  }
+  console.log(`${'TOTAL'.padEnd(28)}${String(total.files).padStart(6)}  ${kb(total.raw)}  ${kb(total.gzip)}`);
+  console.log(
+    `\nbudget (target): ${BUDGET_KB} KB gzip → ${total.gzip / 1024 <= BUDGET_KB ? 'within' : 'OVER'} budget`,
+  );
+  console.log(`time to home MFE mounted with data (local, cold cache): ${elapsed.toFixed(0)} ms`);
+  if (process.env.BENCH_VERBOSE) {
+    console.log('\nfiles:');
+    for (const row of rows.sort((a, b) => b.gzip - a.gzip))
+      console.log(`${kb(row.gzip)}  ${row.group.padEnd(20)} ${row.url}`);
+  }
+} finally {
+  await browser.close();
+}
+await supervisor.stop(0);

@@ -1,0 +1,67 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Where every process of the portal listens. One base port moves them all (tests use their own). */
+export const ROOT = join(import.meta.dirname, '..', '..');
+export const HOST = '127.0.0.1';
+
+export interface MfePackage {
+  /** Folder name under mfes/, e.g. "home". */
+  name: string;
+  dir: string;
+  port: number;
+  url: string;
+  /** Environment variable holding its origin, used by the gateway's manifest config. */
+  urlVariable: string;
+  portVariable: string;
+}
+
+export interface Topology {
+  base: number;
+  portal: string;
+  gatewayPort: number;
+  agencyPort: number;
+  mfes: MfePackage[];
+  env: Record<string, string>;
+}
+
+export function topology(base = Number(process.env.CARPETA_PORT_BASE ?? 4000)): Topology {
+  const gatewayPort = base;
+  const agencyPort = base + 101;
+  const portal = `http://${HOST}:${gatewayPort}`;
+  const mfes = readdirSync(join(ROOT, 'mfes'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => {
+      const dir = join(ROOT, 'mfes', entry.name);
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+        carpeta?: { portOffset?: number };
+      };
+      const offset = pkg.carpeta?.portOffset;
+      if (typeof offset !== 'number')
+        throw new Error(`mfes/${entry.name}/package.json needs carpeta.portOffset`);
+      const port = base + offset;
+      const key = entry.name.toUpperCase().replace(/[^A-Z0-9]/g, '_');
+      return {
+        name: entry.name,
+        dir,
+        port,
+        url: `http://${HOST}:${port}`,
+        urlVariable: `MFE_${key}_URL`,
+        portVariable: `PORT_MFE_${key}`,
+      };
+    })
+    .sort((a, b) => a.port - b.port);
+  const env: Record<string, string> = {
+    CARPETA_PORT_BASE: String(base),
+    PORT_GATEWAY: String(gatewayPort),
+    PORT_AGENCY_DEHU: String(agencyPort),
+    AGENCY_DEHU_URL: `http://${HOST}:${agencyPort}`,
+    PORTAL_ORIGIN: portal,
+    SHELL_DIST: join(ROOT, 'shell', 'dist'),
+  };
+  for (const mfe of mfes) {
+    env[mfe.urlVariable] = mfe.url;
+    env[mfe.portVariable] = String(mfe.port);
+  }
+  return { base, portal, gatewayPort, agencyPort, mfes, env };
+}

@@ -1,0 +1,36 @@
+// Starts the whole portal from built files, as production would serve it: the gateway (which
+// serves the shell, the manifest and /api), one static origin per micro-frontend and the simulated
+// agencies. `pnpm start` builds first; Ctrl-C stops everything.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { portalProcesses } from './lib/portal-processes.ts';
+import { assertPortsFree, Supervisor } from './lib/processes.ts';
+import { ROOT, topology } from './lib/topology.ts';
+
+const topo = topology();
+const missing = [
+  join(ROOT, 'shell/dist/index.html'),
+  ...topo.mfes.map((mfe) => join(mfe.dir, 'dist/remoteEntry.js')),
+]
+  .filter((file) => !existsSync(file))
+  .map((file) => file.slice(ROOT.length + 1));
+if (missing.length > 0) {
+  console.error(`Not built yet: ${missing.join(', ')}. Run \`pnpm build\` (or \`npm start\`, which builds).`);
+  process.exit(1);
+}
+
+const specs = portalProcesses(topo);
+const supervisor = new Supervisor();
+try {
+  await assertPortsFree([topo.gatewayPort, topo.agencyPort, ...topo.mfes.map((mfe) => mfe.port)]);
+  await supervisor.start(specs);
+} catch (error) {
+  console.error(`\n${(error as Error).message}`);
+  await supervisor.stop(1);
+}
+
+const line = '─'.repeat(60);
+console.log(`\n${line}\n  Carpeta is running: \x1b[1m${topo.portal}\x1b[0m`);
+for (const mfe of topo.mfes) console.log(`  mfe ${mfe.name.padEnd(16)} ${mfe.url}`);
+console.log(`  simulated agency (DEHú)  http://127.0.0.1:${topo.agencyPort}`);
+console.log(`  Press Ctrl-C to stop.\n${line}\n`);

@@ -1,0 +1,144 @@
+import { Alert, Footer, Header, LanguageSelector, ServiceNavigation, SkipLink } from '@carpeta/design-system';
+import { localize, routeMatches } from '@carpeta/sdk';
+import type { MouseEvent } from 'react';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { navigateToUrl } from 'single-spa';
+import type { ShellContext } from './context.ts';
+import { LANGUAGE_NAMES } from './messages.ts';
+import { SHELL_PAGES, findShellPage } from './pages/index.tsx';
+
+function useStore<T>(store: { get(): T; subscribe(listener: () => void): () => void }): T {
+  return useSyncExternalStore(store.subscribe, store.get, store.get);
+}
+
+function navigate(href: string, event: MouseEvent<HTMLAnchorElement>) {
+  if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0) return;
+  event.preventDefault();
+  navigateToUrl(href);
+}
+
+export function App({ context }: { context: ShellContext }) {
+  const language = useStore(context.language);
+  const pathname = useStore(context.pathname);
+  const manifest = useStore(context.manifest);
+  const session = useStore(context.session);
+  const t = context.translator.getFixedT(language);
+  const main = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+
+  const entries = manifest.status === 'ready' ? manifest.entries : [];
+  const activeEntry = entries.find((entry) => routeMatches(entry.route, pathname));
+  const shellPage = findShellPage(pathname);
+  const notFound = manifest.status === 'ready' && !activeEntry && !shellPage;
+
+  const pageTitle = activeEntry
+    ? localize(activeEntry.title, language)
+    : shellPage
+      ? t(`pages.${shellPage.id}.title`)
+      : notFound
+        ? t('pages.notFound.title')
+        : undefined;
+
+  useEffect(() => {
+    document.title = pageTitle ? `${pageTitle} · ${t('portalName')}` : t('portalName');
+  }, [pageTitle, t]);
+
+  // After client-side navigation, move focus to the main content so that keyboard and screen
+  // reader users start from the new page, as they would after a full page load.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on navigation only
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    main.current?.focus();
+  }, [pathname]);
+
+  const navItems = entries
+    .filter((entry) => entry.nav.show)
+    .map((entry) => ({
+      href: entry.route,
+      label: localize(entry.title, language),
+      current: entry === activeEntry,
+    }));
+
+  const ShellPage = shellPage?.component;
+
+  return (
+    <div className="cp-page">
+      <SkipLink href="#main">{t('skipToContent')}</SkipLink>
+      <Header serviceName={t('portalName')} homeHref="/">
+        <LanguageSelector
+          label={t('language')}
+          languages={context.language.bridge.languages.map((code) => ({ code, name: LANGUAGE_NAMES[code] }))}
+          current={language}
+          onChange={(code) => {
+            const match = context.language.bridge.languages.find((candidate) => candidate === code);
+            if (match) context.language.set(match);
+          }}
+        />
+        <p className="cp-user-area" data-testid="user-area">
+          {session.citizen ? session.citizen.displayName : t('userArea.anonymous')}
+        </p>
+      </Header>
+      {navItems.length > 0 && (
+        <ServiceNavigation
+          label={t('primaryNavigation')}
+          menuLabel={t('menu')}
+          items={navItems}
+          onNavigate={navigate}
+        />
+      )}
+      <main id="main" ref={main} tabIndex={-1} className="cp-main">
+        <div className="cp-width-container">
+          {manifest.status === 'failed' && (
+            <Alert variant="error" title={t('manifest.unavailableTitle')} headingLevel={2} live>
+              <p>{t('manifest.unavailableBody')}</p>
+            </Alert>
+          )}
+          {manifest.status === 'ready' && manifest.rejected.length > 0 && (
+            <Alert variant="warning" title={t('manifest.rejectedTitle')} headingLevel={2}>
+              <p>{t('manifest.rejectedBody')}</p>
+              <ul data-testid="rejected-mfes">
+                {manifest.rejected.map((rejected) => (
+                  <li key={rejected.index}>
+                    <strong>{rejected.id ?? `#${rejected.index + 1}`}</strong>
+                    <details>
+                      <summary>{t('manifest.rejectedDetails')}</summary>
+                      <pre className="cp-pre">{rejected.reason}</pre>
+                    </details>
+                  </li>
+                ))}
+              </ul>
+            </Alert>
+          )}
+          {ShellPage && <ShellPage t={t} language={language} />}
+          {notFound && <NotFound t={t} />}
+          <div id="mfe-outlet" className="cp-mfe-outlet" />
+        </div>
+      </main>
+      <Footer
+        links={SHELL_PAGES.map((page) => ({ href: page.path, label: t(`footer.${page.id}`) }))}
+        onNavigate={navigate}
+      >
+        <p>{t('footer.owner')}</p>
+      </Footer>
+    </div>
+  );
+}
+
+function NotFound({ t }: { t: (key: string) => string }) {
+  return (
+    <>
+      <h1>{t('pages.notFound.title')}</h1>
+      <p>{t('pages.notFound.body')}</p>
+      <p>
+        <a href="/" onClick={(event) => navigate('/', event)}>
+          {t('pages.notFound.home')}
+        </a>
+      </p>
+    </>
+  );
+}
+
+export { SHELL_PAGES };

@@ -1,0 +1,23 @@
+import type { EventBus, Language, ManifestEntry, RejectedEntry, Telemetry } from '@carpeta/sdk';
+import type { i18n } from 'i18next';
+import type { createSessionStore, createStore } from './stores.ts';
+
+export type ManifestState =
+  | { status: 'loading' }
+  | { status: 'failed' }
+  | { status: 'ready'; entries: ManifestEntry[]; rejected: RejectedEntry[] };
+
+type Store<T> = ReturnType<typeof createStore<T>>;
+
+/** Everything the shell's parts share; built once in main.tsx. */
+export interface ShellContext {
+  language: Store<Language> & { bridge: import('@carpeta/sdk').I18nBridge };
+  session: ReturnType<typeof createSessionStore>;
+  manifest: Store<ManifestState>;
+  pathname: Store<string>;
+  translator: i18n;
+  events: EventBus;
+  telemetry: Telemetry;
+  /** The element in <main> where MFE areas are mounted. */
+  outlet(): HTMLElement;
+}

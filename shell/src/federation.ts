@@ -1,0 +1,98 @@
+import { loadRemote, registerPlugins, registerRemotes } from '@module-federation/runtime';
+import type { ModuleFederationRuntimePlugin } from '@module-federation/runtime';
+import { type CarpetaLifecycles, isLifecycles, type ManifestEntry } from '@carpeta/sdk';
+
+/** Why a remote could not be used; the panel the citizen sees depends on it. */
+export type RemoteFailure = 'load' | 'timeout' | 'contract';
+
+export class RemoteLoadError extends Error {
+  override name = 'RemoteLoadError';
+  readonly failure: RemoteFailure;
+  readonly mfeId: string;
+  constructor(failure: RemoteFailure, mfeId: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.failure = failure;
+    this.mfeId = mfeId;
+  }
+}
+
+/** What the runtime plugin hands back instead of a module when loading fails. */
+const LOAD_FAILED = Symbol.for('carpeta.remote-load-failed');
+interface LoadFailure {
+  [LOAD_FAILED]: unknown;
+}
+function isLoadFailure(value: unknown): value is LoadFailure {
+  return typeof value === 'object' && value !== null && LOAD_FAILED in value;
+}
+
+/**
+ * Load errors are handled through the federation runtime's own hook: a remote that 404s, throws
+ * while evaluating or is offline resolves to a failure marker instead of an exception escaping
+ * into the page, and the shell renders an error panel for that MFE only.
+ */
+const isolationPlugin: ModuleFederationRuntimePlugin = {
+  name: 'carpeta-isolation',
+  errorLoadRemote(args) {
+    if (args.lifecycle === 'onLoad' || args.lifecycle === 'afterResolve') {
+      return { [LOAD_FAILED]: args.error } satisfies LoadFailure;
+    }
+    return undefined;
+  },
+};
+
+let pluginRegistered = false;
+const attempts = new Map<string, number>();
+
+function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(onTimeout()), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Registers the entry's remote (again, with a fresh URL on retries: browsers remember failed
+ * module imports for the life of the page) and loads its exposed lifecycles.
+ */
+export async function loadLifecycles(entry: ManifestEntry, timeoutMs: number): Promise<CarpetaLifecycles> {
+  if (!pluginRegistered) {
+    registerPlugins([isolationPlugin]);
+    pluginRegistered = true;
+  }
+  const attempt = (attempts.get(entry.id) ?? 0) + 1;
+  attempts.set(entry.id, attempt);
+  const url = new URL(entry.remote.entry);
+  if (attempt > 1) url.searchParams.set('carpeta-retry', String(attempt));
+  registerRemotes([{ name: entry.remote.name, entry: url.href, type: 'module' }], { force: attempt > 1 });
+
+  const request = `${entry.remote.name}/${entry.remote.expose.replace(/^\.\//, '')}`;
+  let loaded: unknown;
+  try {
+    loaded = await withTimeout(
+      loadRemote<unknown>(request),
+      timeoutMs,
+      () => new RemoteLoadError('timeout', entry.id, `${entry.id} did not load within ${timeoutMs} ms`),
+    );
+  } catch (error) {
+    if (error instanceof RemoteLoadError) throw error;
+    throw new RemoteLoadError('load', entry.id, `${entry.id} could not be loaded`, { cause: error });
+  }
+  if (isLoadFailure(loaded)) {
+    throw new RemoteLoadError('load', entry.id, `${entry.id} could not be loaded`, {
+      cause: loaded[LOAD_FAILED],
+    });
+  }
+  const candidate =
+    typeof loaded === 'object' && loaded !== null && 'default' in loaded && isLifecycles(loaded.default)
+      ? loaded.default
+      : loaded;
+  if (!isLifecycles(candidate)) {
+    throw new RemoteLoadError(
+      'contract',
+      entry.id,
+      `${entry.id} does not export bootstrap, mount and unmount from ${entry.remote.expose}`,
+    );
+  }
+  return candidate;
+}

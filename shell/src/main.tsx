@@ -1,0 +1,59 @@
+import '@carpeta/design-system/styles.css';
+import { createEventBus, createTranslator } from '@carpeta/sdk';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { addErrorHandler, start } from 'single-spa';
+import { App } from './App.tsx';
+import type { ManifestState, ShellContext } from './context.ts';
+import { messages } from './messages.ts';
+import { fetchManifest, registerEntries } from './register.ts';
+import { createLanguageStore, createSessionStore, createStore, initialLanguage } from './stores.ts';
+import { createTelemetry } from './telemetry.ts';
+
+const telemetry = createTelemetry('shell');
+const language = createLanguageStore(initialLanguage());
+const translator = createTranslator(messages, language.get());
+const session = createSessionStore();
+const pathname = createStore(window.location.pathname);
+const manifest = createStore<ManifestState>({ status: 'loading' });
+
+const context: ShellContext = {
+  language,
+  session,
+  manifest,
+  pathname,
+  translator,
+  events: createEventBus((error) => telemetry.error(error, { phase: 'event-listener' })),
+  telemetry,
+  outlet() {
+    const outlet = document.getElementById('mfe-outlet');
+    if (!outlet) throw new Error('The shell layout has no #mfe-outlet');
+    return outlet;
+  },
+};
+
+const updatePath = () => pathname.set(window.location.pathname);
+window.addEventListener('popstate', updatePath);
+window.addEventListener('single-spa:routing-event', updatePath);
+
+// Anything an application throws that single-spa catches is reported; the host wrapper already
+// turned it into an error panel in that MFE's area.
+addErrorHandler((error) => telemetry.error(error, { phase: 'single-spa', mfe: error.appOrParcelName }));
+
+const rootElement = document.getElementById('root');
+if (!rootElement) throw new Error('index.html has no #root');
+createRoot(rootElement).render(
+  <StrictMode>
+    <App context={context} />
+  </StrictMode>,
+);
+
+void session.refresh();
+const state = await fetchManifest(context);
+manifest.set(state);
+if (state.status === 'ready') {
+  // Wait for React to commit the layout so that #mfe-outlet exists before anything mounts.
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  registerEntries(state.entries, context, { loadTimeoutMs: 10_000, mountTimeoutMs: 10_000 });
+}
+start({ urlRerouteOnly: true });

@@ -1,0 +1,207 @@
+import { Alert, Button, Spinner } from '@carpeta/design-system';
+import type { CarpetaLifecycles, CarpetaProps, ManifestEntry, Telemetry } from '@carpeta/sdk';
+import { localize } from '@carpeta/sdk';
+import type { TFunction } from 'i18next';
+import { useEffect, useId, useRef, useSyncExternalStore } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { loadLifecycles, RemoteLoadError, type RemoteFailure } from './federation.ts';
+import type { ShellContext } from './context.ts';
+
+type Failure = RemoteFailure | 'mount';
+type Status =
+  | { state: 'loading' }
+  | { state: 'ready' }
+  | { state: 'error'; failure: Failure; reference: string };
+
+export interface HostOptions {
+  loadTimeoutMs: number;
+  mountTimeoutMs: number;
+}
+
+function reference(): string {
+  return Math.random().toString(36).slice(2, 8).toUpperCase();
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(message)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+interface StatusSource {
+  get(): Status;
+  subscribe(listener: () => void): () => void;
+}
+
+function StatusPanel({
+  entry,
+  context,
+  source,
+  retry,
+}: {
+  entry: ManifestEntry;
+  context: ShellContext;
+  source: StatusSource;
+  retry: () => void;
+}) {
+  const current = useSyncExternalStore(source.subscribe, source.get);
+  const language = useSyncExternalStore(context.language.subscribe, context.language.get);
+  const t: TFunction = context.translator.getFixedT(language);
+  const title = localize(entry.title, language);
+  const headingId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const retried = useRef(false);
+  useEffect(() => {
+    if (current.state === 'error' && retried.current) heading.current?.focus();
+  }, [current]);
+  if (current.state === 'ready') return null;
+  if (current.state === 'loading') return <Spinner label={t('mfe.loading', { title })} />;
+  const body =
+    current.failure === 'timeout'
+      ? t('mfe.timeoutBody')
+      : current.failure === 'mount'
+        ? t('mfe.mountErrorBody')
+        : t('mfe.loadErrorBody');
+  return (
+    <section className="cp-mfe-error" aria-labelledby={headingId} data-mfe-error={entry.id}>
+      <h1 id={headingId} ref={heading} tabIndex={-1}>
+        {t('mfe.loadErrorTitle', { title })}
+      </h1>
+      <Alert variant="error" live>
+        <p>{body}</p>
+        <p>{t('mfe.errorReference', { id: current.reference })}</p>
+      </Alert>
+      <Button
+        variant="secondary"
+        onClick={() => {
+          retried.current = true;
+          retry();
+        }}
+      >
+        {t('mfe.retry')}
+      </Button>
+    </section>
+  );
+}
+
+/**
+ * The single-spa application the shell registers for each manifest entry. It owns the MFE's area
+ * in <main>: it loads the remote (with a time limit), mounts it, and if anything fails shows an
+ * accessible error panel with a retry there, and only there. Its own mount resolves at once, so a
+ * hanging remote never blocks navigation to the rest of the portal.
+ */
+export function createMfeHost(
+  entry: ManifestEntry,
+  context: ShellContext,
+  makeProps: (domElement: HTMLElement) => CarpetaProps,
+  options: HostOptions,
+) {
+  const telemetry: Telemetry = context.telemetry;
+  let lifecycles: CarpetaLifecycles | null = null;
+  let bootstrapped = false;
+  let generation = 0;
+  let area: HTMLElement | null = null;
+  let statusRoot: Root | null = null;
+  let mounted: CarpetaProps | null = null;
+  let status: Status = { state: 'loading' };
+  const statusListeners = new Set<() => void>();
+
+  function setStatus(next: Status) {
+    status = next;
+    if (area) area.setAttribute('aria-busy', String(next.state === 'loading'));
+    for (const listener of statusListeners) listener();
+  }
+
+  async function attempt(run: number, mfeElement: HTMLElement): Promise<void> {
+    setStatus({ state: 'loading' });
+    let phase: Failure = 'load';
+    try {
+      if (!lifecycles) lifecycles = await loadLifecycles(entry, options.loadTimeoutMs);
+      if (run !== generation) return;
+      phase = 'mount';
+      const props = makeProps(mfeElement);
+      if (!bootstrapped) {
+        await withTimeout(
+          lifecycles.bootstrap(props),
+          options.mountTimeoutMs,
+          `${entry.id} bootstrap timed out`,
+        );
+        bootstrapped = true;
+      }
+      await withTimeout(lifecycles.mount(props), options.mountTimeoutMs, `${entry.id} mount timed out`);
+      if (run !== generation) {
+        await lifecycles.unmount(props).catch((error: unknown) => telemetry.error(error, { mfe: entry.id }));
+        return;
+      }
+      mounted = props;
+      setStatus({ state: 'ready' });
+    } catch (error) {
+      if (run !== generation) return;
+      const failure: Failure = error instanceof RemoteLoadError ? error.failure : phase;
+      const ref = reference();
+      telemetry.error(error instanceof Error && error.cause ? error.cause : error, {
+        mfe: entry.id,
+        phase: failure,
+        reference: ref,
+        entry: entry.remote.entry,
+      });
+      mfeElement.replaceChildren();
+      setStatus({ state: 'error', failure, reference: ref });
+    }
+  }
+
+  return {
+    async bootstrap() {},
+    async mount() {
+      generation += 1;
+      const run = generation;
+      const outlet = context.outlet();
+      area = document.createElement('div');
+      area.className = 'cp-mfe-area';
+      area.dataset.mfe = entry.id;
+      const statusElement = document.createElement('div');
+      const mfeElement = document.createElement('div');
+      area.append(statusElement, mfeElement);
+      outlet.append(area);
+      statusRoot = createRoot(statusElement);
+      const retry = () => {
+        generation += 1;
+        void attempt(generation, mfeElement);
+      };
+      const source: StatusSource = {
+        get: () => status,
+        subscribe(listener) {
+          statusListeners.add(listener);
+          return () => statusListeners.delete(listener);
+        },
+      };
+      statusRoot.render(<StatusPanel entry={entry} context={context} source={source} retry={retry} />);
+      void attempt(run, mfeElement);
+    },
+    async unmount() {
+      generation += 1;
+      const props = mounted;
+      mounted = null;
+      if (props && lifecycles) {
+        try {
+          await withTimeout(
+            lifecycles.unmount(props),
+            options.mountTimeoutMs,
+            `${entry.id} unmount timed out`,
+          );
+        } catch (error) {
+          telemetry.error(error, { mfe: entry.id, phase: 'unmount' });
+        }
+      }
+      statusRoot?.unmount();
+      statusRoot = null;
+      area?.remove();
+      area = null;
+      status = { state: 'loading' };
+    },
+  };
+}

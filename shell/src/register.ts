@@ -1,0 +1,65 @@
+import {
+  type CarpetaProps,
+  createApiClient,
+  type ManifestEntry,
+  ManifestError,
+  parseManifest,
+  routeMatches,
+} from '@carpeta/sdk';
+import { navigateToUrl, registerApplication } from 'single-spa';
+import type { ManifestState, ShellContext } from './context.ts';
+import { createMfeHost, type HostOptions } from './mfe-host.tsx';
+import { createTelemetry } from './telemetry.ts';
+
+/** Fetches and validates the manifest; invalid entries are reported and skipped, never fatal. */
+export async function fetchManifest(
+  context: Pick<ShellContext, 'telemetry'>,
+  fetchImpl: typeof fetch = fetch,
+): Promise<ManifestState> {
+  try {
+    const response = await fetchImpl('/mfes.json', { headers: { accept: 'application/json' } });
+    if (!response.ok) throw new ManifestError(`The manifest answered ${response.status}`);
+    const { entries, rejected } = parseManifest(await response.json());
+    for (const entry of rejected) {
+      context.telemetry.error(new ManifestError(`Manifest entry skipped: ${entry.reason}`), {
+        entry: entry.id ?? `#${entry.index}`,
+        phase: 'manifest',
+      });
+    }
+    return { status: 'ready', entries, rejected };
+  } catch (error) {
+    context.telemetry.error(error, { phase: 'manifest' });
+    return { status: 'failed' };
+  }
+}
+
+/** Registers every valid entry with single-spa; each one is wrapped by a shell-owned host. */
+export function registerEntries(entries: ManifestEntry[], context: ShellContext, options: HostOptions): void {
+  for (const entry of entries) {
+    const telemetry = createTelemetry(entry.id);
+    let props: CarpetaProps | null = null;
+    const makeProps = (domElement: HTMLElement): CarpetaProps => {
+      // One props object per MFE for the life of the page (its element changes per mount).
+      if (!props) {
+        props = {
+          mfeId: entry.id,
+          basePath: entry.route,
+          domElement,
+          auth: context.session.auth,
+          api: createApiClient({ baseUrl: '/api', mfeId: entry.id }),
+          navigate: (path) => navigateToUrl(path),
+          i18n: context.language.bridge,
+          events: context.events,
+          telemetry,
+        };
+      }
+      props.domElement = domElement;
+      return props;
+    };
+    registerApplication({
+      name: entry.id,
+      app: async () => createMfeHost(entry, context, makeProps, options),
+      activeWhen: (location) => routeMatches(entry.route, location.pathname),
+    });
+  }
+}
