@@ -123,14 +123,13 @@ const LANGUAGE_NAMES = { es: 'Español', en: 'English' } as const;
 
 /** Changes the portal language with the keyboard through the header's language selector. */
 export async function switchLanguage(page: Page, language: keyof typeof LANGUAGE_NAMES) {
-  const select = page.getByRole('combobox', { name: /^(Idioma|Language)$/ });
-  if ((await select.count()) > 0) {
-    await select.focus();
-    await select.selectOption(language);
-  } else {
-    const option = page.getByRole('banner').getByRole('button', { name: LANGUAGE_NAMES[language] });
-    await option.focus();
-    await page.keyboard.press('Enter');
-  }
+  const banner = page.getByRole('banner');
+  const toggle = banner.getByRole('button', { name: /^(Idioma|Language):/ });
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  const option = banner.getByRole('button', { name: LANGUAGE_NAMES[language], exact: true });
+  await option.focus();
+  await page.keyboard.press('Enter');
   await expect(page.locator('html')).toHaveAttribute('lang', language);
 }

@@ -1,0 +1,162 @@
+import type { CarpetaLifecycles, CarpetaProps, ManifestEntry } from '@carpeta/sdk';
+import { act } from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { RemoteLoadError } from './federation.ts';
+import { createMfeHost } from './mfe-host.tsx';
+import { testContext } from './test-context.ts';
+
+vi.mock('./federation.ts', async (importOriginal) => {
+  const original = await importOriginal<typeof import('./federation.ts')>();
+  return { ...original, loadLifecycles: vi.fn() };
+});
+const { loadLifecycles } = vi.mocked(await import('./federation.ts'));
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const entry: ManifestEntry = {
+  id: 'files',
+  title: { es: 'Expedientes', en: 'Files' },
+  owner: { id: 'x', name: 'X' },
+  kind: 'domain',
+  route: '/files',
+  nav: { order: 1, show: true },
+  framework: 'react',
+  remote: { name: 'files', entry: 'http://127.0.0.1:1/remoteEntry.js', expose: './lifecycles' },
+  minLoa: 'low',
+  scopes: [],
+  version: '1.0.0',
+};
+
+function fakeLifecycles(overrides: Partial<CarpetaLifecycles> = {}): CarpetaLifecycles {
+  return {
+    bootstrap: vi.fn(async () => undefined),
+    mount: vi.fn(async (props: CarpetaProps) => {
+      props.domElement.innerHTML = '<h1>Files</h1>';
+    }),
+    unmount: vi.fn(async (props: CarpetaProps) => {
+      props.domElement.innerHTML = '';
+    }),
+    ...overrides,
+  };
+}
+
+async function settle() {
+  await act(async () => {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  });
+}
+
+let context: ReturnType<typeof testContext>;
+const makeProps = (domElement: HTMLElement) => ({ domElement }) as unknown as CarpetaProps;
+const options = { loadTimeoutMs: 1000, mountTimeoutMs: 50 };
+
+beforeEach(() => {
+  context = testContext();
+  loadLifecycles.mockReset();
+});
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('createMfeHost', () => {
+  it('mounts the remote in its own area and removes the area on unmount', async () => {
+    const remote = fakeLifecycles();
+    loadLifecycles.mockResolvedValue(remote);
+    const host = createMfeHost(entry, context, makeProps, options);
+    await act(() => host.mount());
+    await settle();
+    const area = context.outlet().querySelector('[data-mfe="files"]');
+    expect(area?.getAttribute('aria-busy')).toBe('false');
+    expect(area?.querySelector('h1')?.textContent).toBe('Files');
+    await act(() => host.unmount());
+    expect(remote.unmount).toHaveBeenCalledTimes(1);
+    expect(context.outlet().children).toHaveLength(0);
+  });
+
+  it('shows an error panel with a retry when the remote cannot be loaded, and recovers', async () => {
+    loadLifecycles.mockRejectedValueOnce(new RemoteLoadError('load', 'files', 'offline'));
+    const host = createMfeHost(entry, context, makeProps, options);
+    await act(() => host.mount());
+    await settle();
+    const area = context.outlet().querySelector('[data-mfe="files"]');
+    expect(area?.querySelector('h1')?.textContent).toBe('Expedientes no está disponible ahora');
+    expect(area?.querySelector('[role="alert"]')?.textContent).toContain(
+      'No hemos podido cargar este servicio',
+    );
+    expect(context.telemetry.error).toHaveBeenCalledWith(
+      expect.any(Error),
+      expect.objectContaining({ mfe: 'files', phase: 'load' }),
+    );
+
+    loadLifecycles.mockResolvedValueOnce(fakeLifecycles());
+    const retry = [...(area?.querySelectorAll('button') ?? [])].find(
+      (button) => button.textContent === 'Reintentar',
+    );
+    await act(async () => retry?.click());
+    await settle();
+    expect(area?.querySelector('h1')?.textContent).toBe('Files');
+    expect(area?.querySelector('[data-mfe-error]')).toBeNull();
+    await act(() => host.unmount());
+  });
+
+  it('contains a remote that throws on mount', async () => {
+    loadLifecycles.mockResolvedValue(
+      fakeLifecycles({
+        mount: async () => {
+          throw new Error('mount exploded');
+        },
+      }),
+    );
+    const host = createMfeHost(entry, context, makeProps, options);
+    await act(() => host.mount());
+    await settle();
+    const area = context.outlet().querySelector('[data-mfe="files"]');
+    expect(area?.querySelector('[role="alert"]')?.textContent).toContain('ha fallado al iniciarse');
+    expect(context.telemetry.error).toHaveBeenCalledWith(
+      expect.objectContaining({ message: 'mount exploded' }),
+      expect.objectContaining({ phase: 'mount' }),
+    );
+    await act(() => host.unmount());
+  });
+
+  it('gives up on a mount that never settles and says it is too slow', async () => {
+    loadLifecycles.mockResolvedValue(fakeLifecycles({ mount: () => new Promise(() => undefined) }));
+    const host = createMfeHost(entry, context, makeProps, options);
+    await act(() => host.mount());
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, options.mountTimeoutMs + 20));
+    });
+    const area = context.outlet().querySelector('[data-mfe="files"]');
+    expect(area?.querySelector('[data-mfe-error]')).not.toBeNull();
+    await act(() => host.unmount());
+  });
+
+  it('never mounts a remote that finishes loading after the citizen left', async () => {
+    let resolveLoad: (value: CarpetaLifecycles) => void = () => undefined;
+    loadLifecycles.mockReturnValue(
+      new Promise((resolve) => {
+        resolveLoad = resolve;
+      }),
+    );
+    const remote = fakeLifecycles();
+    const host = createMfeHost(entry, context, makeProps, options);
+    await act(() => host.mount());
+    await act(() => host.unmount());
+    resolveLoad(remote);
+    await settle();
+    expect(remote.mount).not.toHaveBeenCalled();
+    expect(context.outlet().children).toHaveLength(0);
+  });
+
+  it('translates the panel when the language changes', async () => {
+    loadLifecycles.mockRejectedValue(new RemoteLoadError('timeout', 'files', 'slow'));
+    const host = createMfeHost(entry, context, makeProps, options);
+    await act(() => host.mount());
+    await settle();
+    await act(async () => context.language.set('en'));
+    const area = context.outlet().querySelector('[data-mfe="files"]');
+    expect(area?.querySelector('h1')?.textContent).toBe('Files is not available right now');
+    expect(area?.textContent).toContain('taking too long');
+    await act(() => host.unmount());
+  });
+});
