@@ -40,7 +40,12 @@ export default defineConfig({
         },
       }),
       instances: [
-        { browser: 'chromium', name: 'design-system', include: ['src/**/*.test.{ts,tsx}'] },
+        {
+          browser: 'chromium',
+          name: 'design-system',
+          include: ['src/**/*.test.{ts,tsx}'],
+          setupFiles: ['./src/test/unit-setup.ts'],
+        },
         ...storybookThemes.map((theme) => ({
           browser: 'chromium' as const,
           name: `design-system-stories-${theme}`,

@@ -34,7 +34,11 @@ const preview: Preview = {
     layout: 'padded',
     viewport: {
       options: {
-        reflow320: { name: 'WCAG reflow 320 px', styles: { width: '320px', height: '720px' }, type: 'mobile' },
+        reflow320: {
+          name: 'WCAG reflow 320 px',
+          styles: { width: '320px', height: '720px' },
+          type: 'mobile',
+        },
         mobile: { name: 'Mobile 375 px', styles: { width: '375px', height: '800px' }, type: 'mobile' },
         tablet: { name: 'Tablet 768 px', styles: { width: '768px', height: '1024px' }, type: 'tablet' },
         desktop: { name: 'Desktop 1280 px', styles: { width: '1280px', height: '900px' }, type: 'desktop' },

@@ -29,9 +29,9 @@ function answering(routes: Record<string, [number, unknown]>): typeof fetch {
   };
 }
 
-async function mount(fetch: typeof fetch, path: string) {
+async function mount(fetchImpl: typeof globalThis.fetch, path: string) {
   window.history.replaceState(null, '', path);
-  const test = createTestProps({ mfeId: 'notifications', basePath: '/notifications', fetch });
+  const test = createTestProps({ mfeId: 'notifications', basePath: '/notifications', fetch: fetchImpl });
   let pending: Promise<unknown> = Promise.resolve();
   await act(async () => {
     pending = lifecycles.bootstrap(test.props).then(() => lifecycles.mount(test.props));
