@@ -8,7 +8,8 @@ import { assertPortsFree, Supervisor } from './lib/processes.ts';
 import { topology } from './lib/topology.ts';
 
 const BUDGET_KB = 100;
-const topo = topology(Number(process.env.CARPETA_BENCH_PORT_BASE ?? 6000));
+// 7000+: away from `npm start` (4000+), the e2e tests (5000+) and ports browsers refuse (6000).
+const topo = topology(Number(process.env.CARPETA_BENCH_PORT_BASE ?? 7000));
 const supervisor = new Supervisor();
 await assertPortsFree([topo.gatewayPort, topo.agencyPort, ...topo.mfes.map((mfe) => mfe.port)]);
 await supervisor.start(

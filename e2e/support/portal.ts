@@ -133,3 +133,11 @@ export async function switchLanguage(page: Page, language: keyof typeof LANGUAGE
   await page.keyboard.press('Enter');
   await expect(page.locator('html')).toHaveAttribute('lang', language);
 }
+
+/** Each test starts in Spanish whatever the browser's language; a choice made during the test sticks. */
+export async function startInSpanish(page: Page) {
+  await page.addInitScript(() => {
+    if (!window.localStorage.getItem('carpeta.language'))
+      window.localStorage.setItem('carpeta.language', 'es');
+  });
+}

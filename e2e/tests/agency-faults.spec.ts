@@ -1,12 +1,18 @@
 import { expect, test } from '@playwright/test';
 import { E2E } from '../support/env.ts';
-import { expectNoAxeViolations, mfeSettled, resetManifest, setAgencyFault } from '../support/portal.ts';
+import {
+  expectNoAxeViolations,
+  mfeSettled,
+  resetManifest,
+  setAgencyFault,
+  startInSpanish,
+} from '../support/portal.ts';
 
 test.describe.configure({ mode: 'serial' });
 
 test.beforeEach(async ({ page }) => {
   resetManifest();
-  await page.addInitScript(() => window.localStorage.setItem('carpeta.language', 'es'));
+  await startInSpanish(page);
 });
 test.afterEach(async () => setAgencyFault('ok'));
 

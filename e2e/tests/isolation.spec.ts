@@ -7,10 +7,11 @@ import {
   resetManifest,
   setManifest,
   switchLanguage,
+  startInSpanish,
 } from '../support/portal.ts';
 
 test.beforeEach(async ({ page }) => {
-  await page.addInitScript(() => window.localStorage.setItem('carpeta.language', 'es'));
+  await startInSpanish(page);
 });
 test.afterEach(() => resetManifest());
 

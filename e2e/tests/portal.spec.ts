@@ -7,11 +7,12 @@ import {
   resetManifest,
   switchLanguage,
   tabTo,
+  startInSpanish,
 } from '../support/portal.ts';
 
 test.beforeEach(async ({ page }) => {
   resetManifest();
-  await page.addInitScript(() => window.localStorage.setItem('carpeta.language', 'es'));
+  await startInSpanish(page);
 });
 
 test('home shows the pending notifications count and passes axe', async ({ page }) => {

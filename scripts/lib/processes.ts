@@ -63,6 +63,12 @@ export class Supervisor {
     for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
       process.on(signal, () => void this.stop(0));
     }
+    // Whatever way this process ends, no child outlives it holding a port.
+    process.on('exit', () => {
+      for (const child of this.children.values()) {
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      }
+    });
   }
 
   async start(specs: ProcessSpec[], readyTimeoutMs = 30_000): Promise<void> {
