@@ -27,6 +27,8 @@ export function carpetaRemote(options: CarpetaRemoteOptions) {
     shared: SHARED_SINGLETONS,
     dts: false,
     manifest: true,
+    // The shell provides the one federation runtime; a remote does not ship its own copy.
+    experiments: { externalRuntime: true },
   };
 }
 
@@ -37,5 +39,6 @@ export function carpetaHost(name: string) {
     shared: SHARED_SINGLETONS,
     dts: false,
     shareStrategy: 'loaded-first' as const,
+    experiments: { provideExternalRuntime: true },
   };
 }

@@ -1,4 +1,4 @@
-import { ApiError } from '../api.ts';
+import { ApiError } from '@carpeta/sdk';
 import { useCallback, useEffect, useState } from 'react';
 
 export type Resource<T> =
