@@ -1,0 +1,397 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: these strings use the manifest's own ${VAR} syntax.
+import { mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { MARIA_NIF, dehuHandlers } from '@carpeta/mocks';
+import { type AgencyServer, startAgencyServer } from '@carpeta/mocks/server';
+import {
+  apiErrorSchema,
+  notificationDetailSchema,
+  notificationListSchema,
+  sessionSchema,
+} from '@carpeta/sdk';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { buildGateway } from './app.ts';
+import { loadConfig } from './config.ts';
+
+const NOW = new Date('2026-06-10T10:00:00Z');
+const CONFIG = fileURLToPath(new URL('../config/mfes.json', import.meta.url));
+const INDEX_HTML = '<!doctype html><html lang="es"><title>Carpeta</title><div id="app"></div></html>';
+
+let dir: string;
+let manifestPath: string;
+let shellDist: string;
+let agency: AgencyServer;
+let app: FastifyInstance;
+let base: string;
+const logs: Array<Record<string, unknown>> = [];
+
+function logStream() {
+  return new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      for (const line of chunk.toString().split('\n')) if (line.trim()) logs.push(JSON.parse(line));
+      callback();
+    },
+  });
+}
+
+async function setFault(body: Record<string, unknown>) {
+  const response = await fetch(`${agency.url}/__control/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  expect(response.status).toBe(200);
+}
+
+/** A typed error (sdk apiErrorSchema), with a request id, and no trace of internals. */
+async function expectTypedError(response: Response, status: number, code: string) {
+  expect(response.status).toBe(status);
+  expect(response.headers.get('content-type')).toMatch(/application\/json/);
+  const text = await response.text();
+  const body = apiErrorSchema.parse(JSON.parse(text));
+  expect(body.error.code).toBe(code);
+  expect(body.error.requestId).toBe(response.headers.get('x-request-id'));
+  expect(text).not.toMatch(/\bat [\w.<>]+ \(|\.ts:\d+|node:internal|Error:|stack|127\.0\.0\.1/);
+  return body;
+}
+
+async function touch(file: string, content: string) {
+  await writeFile(file, content);
+  const later = new Date(Date.now() + Math.floor(Math.random() * 100_000) + 1_000);
+  await utimes(file, later, later);
+}
+
+function cspOf(response: Response): Record<string, string[]> {
+  const header = response.headers.get('content-security-policy') ?? '';
+  return Object.fromEntries(
+    header
+      .split(';')
+      .filter((part) => part.trim())
+      .map((part) => {
+        const [name = '', ...values] = part.trim().split(/\s+/);
+        return [name, values];
+      }),
+  );
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'carpeta-gateway-'));
+  manifestPath = path.join(dir, 'mfes.json');
+  await writeFile(manifestPath, await readFile(CONFIG, 'utf8'));
+  shellDist = path.join(dir, 'dist');
+  await mkdir(path.join(shellDist, 'assets'), { recursive: true });
+  await writeFile(path.join(shellDist, 'index.html'), INDEX_HTML);
+  await writeFile(path.join(shellDist, 'assets', 'index-BQ3x9_aZ.js'), 'console.log("shell");');
+
+  agency = await startAgencyServer({ port: 0, host: '127.0.0.1', handlers: dehuHandlers({ now: NOW }) });
+  app = buildGateway({
+    ...loadConfig({}),
+    shellDist,
+    manifestPath,
+    env: { MFE_HOME_URL: 'http://127.0.0.1:5999' },
+    agencyDehuUrl: agency.url,
+    agencyTimeoutMs: 300,
+    demoCitizen: MARIA_NIF,
+    now: () => NOW,
+    logger: { level: 'info', stream: logStream() },
+  });
+  app.get('/api/test-boom', async () => {
+    throw new Error('secret database password leaked in a stack');
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+});
+
+afterEach(async () => {
+  await fetch(`${agency.url}/__control/reset`, { method: 'POST' });
+});
+
+afterAll(async () => {
+  await app?.close();
+  await agency?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('API basics', () => {
+  it('GET /api/health', async () => {
+    const response = await fetch(`${base}/api/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+  });
+
+  it('GET /api/session answers an sdk Session: nobody is logged in yet', async () => {
+    const response = await fetch(`${base}/api/session`);
+    const body = sessionSchema.parse(await response.json());
+    expect(body).toEqual({ authenticated: false, citizen: null });
+    expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('unknown /api paths → 404 typed', async () => {
+    await expectTypedError(await fetch(`${base}/api/nope`), 404, 'not-found');
+    await expectTypedError(await fetch(`${base}/api`), 404, 'not-found');
+    await expectTypedError(await fetch(`${base}/api/notifications`, { method: 'DELETE' }), 404, 'not-found');
+  });
+
+  it('an uncaught error → 500 typed "internal" with a request id, no stack, and a log line', async () => {
+    const response = await fetch(`${base}/api/test-boom`);
+    const body = await expectTypedError(response, 500, 'internal');
+    expect(JSON.stringify(body)).not.toContain('secret');
+    expect(logs.some((line) => line.level === 50 && line.reqId === body.error.requestId)).toBe(true);
+  });
+});
+
+describe('GET /api/notifications', () => {
+  it('answers the demo citizen’s notifications in the sdk format, newest first', async () => {
+    const response = await fetch(`${base}/api/notifications`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const body = notificationListSchema.parse(await response.json());
+    expect(body.sources).toEqual([
+      { source: 'dehu', name: 'Dirección Electrónica Habilitada única (DEHú)', status: 'ok' },
+    ]);
+    expect(body.items).toHaveLength(7);
+    const dates = body.items.map((item) => item.availableAt);
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(body.items.find((item) => item.id === 'dehu:N-2026-000098')?.status).toBe('expired');
+  });
+
+  it.each([
+    [{ mode: 'slow', delayMs: 2_000 }, 'timeout'],
+    [{ mode: 'garbage' }, 'invalid-response'],
+    [{ mode: 'error' }, 'unavailable'],
+    [{ mode: 'down' }, 'unavailable'],
+  ])('a failing agency (%o) is a 200 with no items and a "%s" source', async (fault, expected) => {
+    await setFault(fault);
+    const response = await fetch(`${base}/api/notifications`);
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    const body = notificationListSchema.parse(JSON.parse(text));
+    expect(body.items).toEqual([]);
+    expect(body.sources).toHaveLength(1);
+    expect(body.sources[0]).toMatchObject({ source: 'dehu', status: expected });
+    expect(body.sources[0]?.message).toBeTruthy();
+    expect(text).not.toMatch(/Error:|\.ts:\d+|node:internal|127\.0\.0\.1/);
+  });
+});
+
+describe('GET /api/notifications/:id', () => {
+  it('answers an sdk NotificationDetail', async () => {
+    const response = await fetch(`${base}/api/notifications/dehu:N-2026-000123`);
+    expect(response.status).toBe(200);
+    const body = notificationDetailSchema.parse(await response.json());
+    expect(body.item).toMatchObject({ id: 'dehu:N-2026-000123', urgent: true, status: 'pending' });
+    expect(body.source).toMatchObject({ source: 'dehu', status: 'ok' });
+    // Percent-encoded ids work the same.
+    expect((await fetch(`${base}/api/notifications/dehu%3AN-2026-000123`)).status).toBe(200);
+  });
+
+  it('404 not-found for an unknown notification or source', async () => {
+    const missing = await expectTypedError(
+      await fetch(`${base}/api/notifications/dehu:N-1999-000001`),
+      404,
+      'not-found',
+    );
+    expect(missing.error.source).toBe('dehu');
+    await expectTypedError(await fetch(`${base}/api/notifications/nosuchsource:N-1`), 404, 'not-found');
+  });
+
+  it('400 bad-request for malformed ids', async () => {
+    for (const id of ['no-colon', 'DEHU:N-1', 'dehu:', 'dehu:..', 'dehu:N 1', `dehu:${'x'.repeat(150)}`]) {
+      await expectTypedError(
+        await fetch(`${base}/api/notifications/${encodeURIComponent(id)}`),
+        400,
+        'bad-request',
+      );
+    }
+  });
+
+  it('504 agency-timeout, 502 agency-unavailable and agency-invalid-response', async () => {
+    await setFault({ mode: 'slow', delayMs: 2_000 });
+    const timeout = await expectTypedError(
+      await fetch(`${base}/api/notifications/dehu:N-2026-000123`),
+      504,
+      'agency-timeout',
+    );
+    expect(timeout.error.source).toBe('dehu');
+
+    await setFault({ mode: 'down' });
+    await expectTypedError(
+      await fetch(`${base}/api/notifications/dehu:N-2026-000123`),
+      502,
+      'agency-unavailable',
+    );
+    await setFault({ mode: 'error' });
+    await expectTypedError(
+      await fetch(`${base}/api/notifications/dehu:N-2026-000123`),
+      502,
+      'agency-unavailable',
+    );
+    await setFault({ mode: 'garbage', garbage: 'wrong-shape' });
+    await expectTypedError(
+      await fetch(`${base}/api/notifications/dehu:N-2026-000123`),
+      502,
+      'agency-invalid-response',
+    );
+  });
+});
+
+describe('POST /api/telemetry', () => {
+  const post = (body: string, contentType = 'application/json') =>
+    fetch(`${base}/api/telemetry`, { method: 'POST', headers: { 'content-type': contentType }, body });
+
+  it('accepts a shell error report (204) and logs it at warn level', async () => {
+    const report = {
+      type: 'error',
+      message: 'Error: remote carpeta_notifications failed to load',
+      context: { mfe: 'notifications', phase: 'load' },
+      source: 'shell',
+      path: '/notifications',
+      at: '2026-06-10T10:00:00.000Z',
+    };
+    const response = await post(JSON.stringify(report));
+    expect(response.status).toBe(204);
+    const line = logs.find((entry) => entry.msg === 'client reported an error');
+    expect(line?.level).toBe(40);
+    expect(line?.telemetry).toEqual(report);
+  });
+
+  it('accepts an event report', async () => {
+    const response = await post(
+      JSON.stringify({ type: 'event', name: 'mfe-mounted', data: { ms: 120, ok: true } }),
+    );
+    expect(response.status).toBe(204);
+  });
+
+  it('rejects invalid, malformed and oversized reports with typed errors', async () => {
+    await expectTypedError(await post(JSON.stringify({ type: 'error' })), 400, 'bad-request');
+    await expectTypedError(await post(JSON.stringify({ type: 'other', message: 'x' })), 400, 'bad-request');
+    await expectTypedError(
+      await post(JSON.stringify({ type: 'error', message: 'x', context: { nested: { no: 1 } } })),
+      400,
+      'bad-request',
+    );
+    await expectTypedError(await post('{"type":"error",'), 400, 'bad-request');
+    await expectTypedError(await post('just text', 'text/plain'), 400, 'bad-request');
+    const huge = JSON.stringify({ type: 'error', message: 'x', context: { blob: 'y'.repeat(9_000) } });
+    await expectTypedError(await post(huge), 413, 'bad-request');
+  });
+});
+
+describe('GET /mfes.json and the Content-Security-Policy', () => {
+  afterEach(async () => {
+    await touch(manifestPath, await readFile(CONFIG, 'utf8'));
+  });
+
+  it('serves the manifest with environment references filled in, uncached', async () => {
+    const response = await fetch(`${base}/mfes.json`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-cache');
+    const body = (await response.json()) as { version: number; mfes: Array<{ remote: { entry: string } }> };
+    expect(body.version).toBe(1);
+    expect(body.mfes.map((entry) => entry.remote.entry)).toEqual([
+      'http://127.0.0.1:5999/remoteEntry.js',
+      'http://127.0.0.1:4202/remoteEntry.js',
+    ]);
+  });
+
+  it('puts the MFE origins in the CSP', async () => {
+    const csp = cspOf(await fetch(`${base}/`));
+    expect(csp['default-src']).toEqual(["'self'"]);
+    for (const name of ['script-src', 'style-src', 'img-src', 'font-src', 'connect-src']) {
+      expect(csp[name], name).toEqual(
+        expect.arrayContaining(["'self'", 'http://127.0.0.1:5999', 'http://127.0.0.1:4202']),
+      );
+    }
+    expect(csp['frame-ancestors']).toEqual(["'none'"]);
+    expect(csp['object-src']).toEqual(["'none'"]);
+  });
+
+  it('follows edits of the manifest file without a restart (entries and CSP)', async () => {
+    const document = JSON.parse(await readFile(CONFIG, 'utf8')) as { mfes: Array<Record<string, unknown>> };
+    document.mfes.push({
+      id: 'files',
+      title: { es: 'Expedientes', en: 'Files' },
+      owner: { id: 'age', name: 'Administración General del Estado' },
+      kind: 'domain',
+      route: '/files',
+      nav: { order: 20 },
+      framework: 'react',
+      remote: {
+        name: 'carpeta_files',
+        entry: '${MFE_FILES_URL:-http://127.0.0.1:4333}/remoteEntry.js',
+        expose: './lifecycles',
+      },
+      version: '0.1.0',
+    });
+    document.mfes.push({ id: 'broken', remote: { entry: 'http://127.0.0.1:4666/remoteEntry.js' } });
+    await touch(manifestPath, JSON.stringify(document));
+
+    const response = await fetch(`${base}/mfes.json`);
+    const body = (await response.json()) as { mfes: Array<{ id: string }> };
+    // Served as is (the shell shows why "broken" is skipped), but only valid entries reach the CSP.
+    expect(body.mfes.map((entry) => entry.id)).toEqual(['home', 'notifications', 'files', 'broken']);
+    const csp = cspOf(await fetch(`${base}/api/health`));
+    expect(csp['script-src']).toContain('http://127.0.0.1:4333');
+    expect(csp['script-src']).not.toContain('http://127.0.0.1:4666');
+    expect(logs.some((line) => line.msg === 'manifest entry rejected' && line.id === 'broken')).toBe(true);
+  });
+
+  it('503 typed error when the file is not JSON, and a CSP without MFE origins', async () => {
+    await touch(manifestPath, '{ this is not json');
+    const response = await fetch(`${base}/mfes.json`);
+    await expectTypedError(response, 503, 'internal');
+    const csp = cspOf(response);
+    expect(csp['script-src']).toEqual(["'self'"]);
+  });
+});
+
+describe('the shell', () => {
+  it('serves index.html uncached, and deep links fall back to it', async () => {
+    const home = await fetch(`${base}/`, { headers: { accept: 'text/html' } });
+    expect(home.status).toBe(200);
+    expect(home.headers.get('cache-control')).toBe('no-cache');
+    expect(await home.text()).toBe(INDEX_HTML);
+
+    const deep = await fetch(`${base}/notifications/dehu:N-1`, { headers: { accept: 'text/html' } });
+    expect(deep.status).toBe(200);
+    expect(await deep.text()).toBe(INDEX_HTML);
+    expect(deep.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+  });
+
+  it('caches hashed assets forever; a missing file is a typed 404', async () => {
+    const asset = await fetch(`${base}/assets/index-BQ3x9_aZ.js`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(asset.headers.get('x-content-type-options')).toBe('nosniff');
+    await expectTypedError(await fetch(`${base}/assets/missing-ABCDEFGH.js`), 404, 'not-found');
+  });
+
+  it('answers a plain 503 page when the shell is not built (the API still works)', async () => {
+    const unbuilt = buildGateway({
+      ...loadConfig({}),
+      shellDist: path.join(dir, 'no-such-dist'),
+      manifestPath,
+      env: {},
+      agencyDehuUrl: agency.url,
+      agencyTimeoutMs: 300,
+      demoCitizen: MARIA_NIF,
+    });
+    try {
+      const page = await unbuilt.inject({
+        method: 'GET',
+        url: '/notifications',
+        headers: { accept: 'text/html' },
+      });
+      expect(page.statusCode).toBe(503);
+      expect(page.headers['content-type']).toMatch(/text\/html/);
+      expect(page.body).toContain('not built');
+      expect((await unbuilt.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
+    } finally {
+      await unbuilt.close();
+    }
+  });
+});

@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { IncomingMessage } from 'node:http';
+import { registerStatic } from '@carpeta/static-server';
+import fastifyHelmet from '@fastify/helmet';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { GatewayConfig } from './config.ts';
+import { createDehuConnector } from './connectors/dehu.ts';
+import type { NotificationConnector } from './connectors/types.ts';
+import { CSP_DIRECTIVES, cspValue } from './csp.ts';
+import { messageForClientError, sendError } from './errors.ts';
+import { createManifestStore } from './manifest.ts';
+import { registerNotificationRoutes } from './routes/notifications.ts';
+import { registerTelemetryRoute } from './routes/telemetry.ts';
+
+export const DEHU_SOURCE_NAME = 'Dirección Electrónica Habilitada única (DEHú)';
+
+const SHELL_NOT_BUILT = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Carpeta is not built yet</title></head>
+<body><h1>Carpeta is not built yet</h1>
+<p>The portal's shell has not been built. Run <code>pnpm build</code>, then reload this page.</p></body></html>`;
+
+/**
+ * The back end for the front end: serves the shell and the MFE manifest, and the /api the MFEs
+ * use, built from agency connectors. Returns the instance; the caller listens.
+ */
+export function buildGateway(config: GatewayConfig): FastifyInstance {
+  const app = Fastify({
+    logger: config.logger ?? false,
+    genReqId: () => randomUUID(),
+    routerOptions: { maxParamLength: 200 },
+  });
+
+  const manifest = createManifestStore({ path: config.manifestPath, env: config.env, logger: app.log });
+  const connectors: NotificationConnector[] = config.notificationConnectors ?? [
+    createDehuConnector({
+      id: 'dehu',
+      name: DEHU_SOURCE_NAME,
+      baseUrl: config.agencyDehuUrl,
+      timeoutMs: config.agencyTimeoutMs,
+      ...(config.now ? { now: config.now } : {}),
+      logger: app.log,
+    }),
+  ];
+
+  // The MFE origins the CSP allows are those of the manifest as it is when the request arrives.
+  const cspOrigins = new WeakMap<IncomingMessage, readonly string[]>();
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    const snapshot = await manifest.load();
+    cspOrigins.set(request.raw, snapshot.ok ? snapshot.origins : []);
+  });
+  app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: Object.fromEntries(
+        CSP_DIRECTIVES.map((directive) => [
+          directive,
+          [(req: IncomingMessage) => cspValue(directive, cspOrigins.get(req) ?? [])],
+        ]),
+      ),
+    },
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const status =
+      typeof error === 'object' &&
+      error !== null &&
+      'statusCode' in error &&
+      typeof error.statusCode === 'number'
+        ? error.statusCode
+        : 500;
+    if (status >= 400 && status < 500) {
+      request.log.info({ err: error }, 'client error');
+      return sendError(reply, status, 'bad-request', messageForClientError(status));
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return sendError(
+      reply,
+      500,
+      'internal',
+      'Something went wrong on our side. If it keeps happening, quote the request reference.',
+    );
+  });
+
+  app.setNotFoundHandler((_request, reply) =>
+    sendError(reply, 404, 'not-found', 'There is nothing at this address.'),
+  );
+
+  app.get('/mfes.json', async (_request, reply) => {
+    const snapshot = await manifest.load();
+    if (!snapshot.ok) {
+      return sendError(reply, 503, 'internal', 'The list of portal sections is not available right now.');
+    }
+    return reply
+      .header('cache-control', 'no-cache')
+      .type('application/json; charset=utf-8')
+      .send(JSON.stringify(snapshot.document));
+  });
+
+  app.get('/api/health', async () => ({ status: 'ok' }));
+
+  app.get('/api/session', async (_request, reply) => {
+    reply.header('cache-control', 'no-store');
+    // Login (OIDC) comes later; until then nobody is authenticated and the gateway uses a demo citizen.
+    return { authenticated: false, citizen: null };
+  });
+
+  registerNotificationRoutes(app, { connectors, citizenId: () => config.demoCitizen });
+  registerTelemetryRoute(app);
+
+  app.all('/api', async (_request, reply) => sendError(reply, 404, 'not-found', 'There is no such API.'));
+  app.all('/api/*', async (_request, reply) => sendError(reply, 404, 'not-found', 'There is no such API.'));
+
+  if (existsSync(path.join(config.shellDist, 'index.html'))) {
+    registerStatic(app, { root: config.shellDist, spaFallback: true });
+  } else {
+    app.log.warn({ shellDist: config.shellDist }, 'the shell is not built: serving a 503 page');
+    app.get('/*', async (_request, reply) =>
+      reply
+        .code(503)
+        .header('cache-control', 'no-store')
+        .type('text/html; charset=utf-8')
+        .send(SHELL_NOT_BUILT),
+    );
+  }
+
+  return app;
+}

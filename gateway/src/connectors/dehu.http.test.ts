@@ -1,0 +1,118 @@
+import { createServer } from 'node:net';
+import { MARIA_NIF, dehuHandlers } from '@carpeta/mocks';
+import { type AgencyServer, startAgencyServer } from '@carpeta/mocks/server';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createDehuConnector } from './dehu.ts';
+import type { NotificationConnector } from './types.ts';
+
+// The connector over real HTTP against the simulated agency, with its faults switched on.
+const NOW = new Date('2026-06-10T10:00:00Z');
+let agency: AgencyServer;
+let connector: NotificationConnector;
+const warnings: object[] = [];
+
+async function setFault(body: Record<string, unknown>) {
+  const response = await fetch(`${agency.url}/__control/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  expect(response.status).toBe(200);
+}
+
+beforeAll(async () => {
+  agency = await startAgencyServer({ port: 0, host: '127.0.0.1', handlers: dehuHandlers({ now: NOW }) });
+  connector = createDehuConnector({
+    id: 'dehu',
+    name: 'DEHú',
+    baseUrl: agency.url,
+    timeoutMs: 300,
+    now: () => NOW,
+    logger: { warn: (details) => warnings.push(details) },
+  });
+});
+
+afterEach(async () => {
+  await fetch(`${agency.url}/__control/reset`, { method: 'POST' });
+  warnings.length = 0;
+});
+
+afterAll(async () => {
+  await agency?.close();
+});
+
+describe('DEHú connector over HTTP', () => {
+  it('reads the agency when it is healthy', async () => {
+    const { items, status } = await connector.list(MARIA_NIF);
+    expect(status.status).toBe('ok');
+    expect(items).toHaveLength(7);
+    expect(warnings).toEqual([]);
+  });
+
+  it('slow agency → timeout, within the timeout', async () => {
+    await setFault({ mode: 'slow', delayMs: 2_000 });
+    const started = performance.now();
+    const list = await connector.list(MARIA_NIF);
+    expect(performance.now() - started).toBeLessThan(1_500);
+    expect(list).toMatchObject({ items: [], status: { source: 'dehu', status: 'timeout' } });
+    expect(await connector.get(MARIA_NIF, 'N-2026-000123')).toMatchObject({ ok: false, reason: 'timeout' });
+    expect(warnings.length).toBeGreaterThan(0);
+  });
+
+  it('slow but within the timeout → ok', async () => {
+    await setFault({ mode: 'slow', delayMs: 50 });
+    expect((await connector.list(MARIA_NIF)).status.status).toBe('ok');
+  });
+
+  it('garbage (truncated JSON, or JSON of the wrong shape) → invalid-response', async () => {
+    await setFault({ mode: 'garbage' });
+    expect((await connector.list(MARIA_NIF)).status.status).toBe('invalid-response');
+    expect(await connector.get(MARIA_NIF, 'N-2026-000123')).toMatchObject({ reason: 'invalid-response' });
+    await setFault({ mode: 'garbage', garbage: 'wrong-shape' });
+    expect((await connector.list(MARIA_NIF)).status.status).toBe('invalid-response');
+    expect(await connector.get(MARIA_NIF, 'N-2026-000123')).toMatchObject({ reason: 'invalid-response' });
+  });
+
+  it('HTTP 500 with an HTML page → unavailable', async () => {
+    await setFault({ mode: 'error' });
+    const { status } = await connector.list(MARIA_NIF);
+    expect(status).toMatchObject({
+      status: 'unavailable',
+      message: 'The service answered with an error (HTTP 500).',
+    });
+    expect(await connector.get(MARIA_NIF, 'N-2026-000123')).toMatchObject({ reason: 'unavailable' });
+  });
+
+  it('socket destroyed (down) → unavailable', async () => {
+    await setFault({ mode: 'down' });
+    const { status } = await connector.list(MARIA_NIF);
+    expect(status).toMatchObject({ status: 'unavailable', message: 'The service could not be reached.' });
+    expect(await connector.get(MARIA_NIF, 'N-2026-000123')).toMatchObject({ reason: 'unavailable' });
+  });
+
+  it('nobody listening → unavailable', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer();
+      probe.listen(0, '127.0.0.1', () => {
+        const { port: free } = probe.address() as { port: number };
+        probe.close(() => resolve(free));
+      });
+    });
+    const closed = createDehuConnector({
+      id: 'dehu',
+      name: 'DEHú',
+      baseUrl: `http://127.0.0.1:${port}`,
+      timeoutMs: 300,
+    });
+    expect((await closed.list(MARIA_NIF)).status.status).toBe('unavailable');
+  });
+
+  it('never puts internals in the messages it returns', async () => {
+    for (const mode of ['slow', 'garbage', 'error', 'down']) {
+      await setFault({ mode, delayMs: 2_000 });
+      const { status } = await connector.list(MARIA_NIF);
+      expect(status.message, mode).toBeTruthy();
+      expect(status.message, mode).not.toMatch(/127\.0\.0\.1|Error|at .*:\d+|ECONN|fetch failed/);
+    }
+  });
+});

@@ -1,0 +1,212 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: these strings use the manifest's own ${VAR} syntax.
+import { mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { manifestEntrySchema } from '@carpeta/sdk';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contentSecurityPolicy } from './csp.ts';
+import { createManifestStore, interpolateEnv } from './manifest.ts';
+
+const CONFIG = fileURLToPath(new URL('../config/mfes.json', import.meta.url));
+
+function entry(id: string, route: string, entryUrl: string) {
+  return {
+    id,
+    title: { es: id, en: id },
+    owner: { id: 'test', name: 'Test' },
+    kind: 'domain',
+    route,
+    framework: 'react',
+    remote: { name: `carpeta_${id.replaceAll('-', '_')}`, entry: entryUrl, expose: './lifecycles' },
+    version: '1.0.0',
+  };
+}
+
+function recordingLogger() {
+  const calls: Array<{ level: string; details: object; message: string }> = [];
+  const at = (level: string) => (details: object, message: string) => calls.push({ level, details, message });
+  return { calls, logger: { info: at('info'), warn: at('warn'), error: at('error') } };
+}
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'carpeta-manifest-'));
+});
+afterAll(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('interpolateEnv', () => {
+  const env = { HOST: 'http://mfe.example', EMPTY: '', PORT: '4300' };
+
+  it('fills ${NAME} and ${NAME:-default} in string values, like a shell', () => {
+    expect(interpolateEnv('${HOST}/remoteEntry.js', env)).toBe('http://mfe.example/remoteEntry.js');
+    expect(interpolateEnv('${NOPE:-http://127.0.0.1:4201}/x', env)).toBe('http://127.0.0.1:4201/x');
+    expect(interpolateEnv('${EMPTY:-fallback}', env)).toBe('fallback');
+    expect(interpolateEnv('${HOST:-unused}', env)).toBe('http://mfe.example');
+    expect(interpolateEnv('http://127.0.0.1:${PORT}/${HOST}', env)).toBe(
+      'http://127.0.0.1:4300/http://mfe.example',
+    );
+    expect(interpolateEnv('no references, $HOST, {HOST}', env)).toBe('no references, $HOST, {HOST}');
+  });
+
+  it('walks arrays and objects, leaving keys and non-strings alone', () => {
+    expect(interpolateEnv({ '${HOST}': ['${PORT}', 3, true, null, { deep: '${HOST}' }] }, env)).toEqual({
+      '${HOST}': ['4300', 3, true, null, { deep: 'http://mfe.example' }],
+    });
+  });
+
+  it('reports unset variables without default and leaves them empty', () => {
+    const missing: string[] = [];
+    expect(interpolateEnv('${UNSET}/x', env, (name) => missing.push(name))).toBe('/x');
+    expect(missing).toEqual(['UNSET']);
+  });
+});
+
+describe('gateway/config/mfes.json', () => {
+  it('holds valid home and notifications entries, URLs from the environment with defaults', async () => {
+    const store = createManifestStore({ path: CONFIG, env: {} });
+    const snapshot = await store.load();
+    if (!snapshot.ok) throw new Error(snapshot.reason);
+    expect(snapshot.rejected).toEqual([]);
+    expect(snapshot.entries.map((e) => [e.id, e.route, e.nav.order, e.remote.name, e.remote.entry])).toEqual([
+      ['home', '/', 0, 'carpeta_home', 'http://127.0.0.1:4201/remoteEntry.js'],
+      [
+        'notifications',
+        '/notifications',
+        10,
+        'carpeta_notifications',
+        'http://127.0.0.1:4202/remoteEntry.js',
+      ],
+    ]);
+    for (const item of snapshot.entries) expect(manifestEntrySchema.safeParse(item).success).toBe(true);
+    expect(snapshot.entries[1]?.owner).toEqual({
+      id: 'dehu',
+      name: 'Dirección Electrónica Habilitada única',
+    });
+    expect(snapshot.entries[0]?.title).toEqual({ es: 'Inicio', en: 'Home' });
+
+    const moved = await createManifestStore({
+      path: CONFIG,
+      env: { MFE_HOME_URL: 'https://home.cdn.example' },
+    }).load();
+    expect(moved.ok && moved.origins).toEqual(['http://127.0.0.1:4202', 'https://home.cdn.example']);
+  });
+});
+
+describe('createManifestStore', () => {
+  it('re-reads the file when it changes on disk, and only then', async () => {
+    const file = path.join(dir, 'reload.json');
+    await writeFile(
+      file,
+      JSON.stringify({ version: 1, mfes: [entry('one', '/one', 'http://127.0.0.1:5001/r.js')] }),
+    );
+    const store = createManifestStore({ path: file, env: {} });
+    const first = await store.load();
+    expect(first.ok && first.entries.map((e) => e.id)).toEqual(['one']);
+    expect(await store.load()).toBe(first); // unchanged file: cached
+
+    await writeFile(
+      file,
+      JSON.stringify({
+        version: 1,
+        mfes: [
+          entry('one', '/one', 'http://127.0.0.1:5001/r.js'),
+          entry('two', '/two', 'http://127.0.0.1:5002/r.js'),
+        ],
+      }),
+    );
+    const later = new Date(Date.now() + 5_000);
+    await utimes(file, later, later);
+    const second = await store.load();
+    expect(second.ok && second.entries.map((e) => e.id)).toEqual(['one', 'two']);
+    expect(second.ok && second.origins).toEqual(['http://127.0.0.1:5001', 'http://127.0.0.1:5002']);
+  });
+
+  it('keeps the document as is, but logs rejected entries with their reason', async () => {
+    const file = path.join(dir, 'rejected.json');
+    const document = {
+      version: 1,
+      mfes: [
+        entry('good', '/good', 'http://127.0.0.1:5001/r.js'),
+        entry('bad', '/bad', 'javascript:alert(1)'),
+      ],
+    };
+    await writeFile(file, JSON.stringify(document));
+    const { calls, logger } = recordingLogger();
+    const snapshot = await createManifestStore({ path: file, env: {}, logger }).load();
+    if (!snapshot.ok) throw new Error(snapshot.reason);
+    expect(snapshot.document).toEqual(document);
+    expect(snapshot.entries.map((e) => e.id)).toEqual(['good']);
+    expect(snapshot.origins).toEqual(['http://127.0.0.1:5001']);
+    const rejected = calls.filter(
+      (call) => call.level === 'warn' && call.message === 'manifest entry rejected',
+    );
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0]?.details).toMatchObject({ id: 'bad', index: 1, reason: expect.stringMatching(/URL/) });
+  });
+
+  it('fails (without throwing) for a missing file, a file that is not JSON, or a non-manifest', async () => {
+    const { calls, logger } = recordingLogger();
+    expect(
+      await createManifestStore({ path: path.join(dir, 'missing.json'), env: {}, logger }).load(),
+    ).toMatchObject({
+      ok: false,
+    });
+    const broken = path.join(dir, 'broken.json');
+    await writeFile(broken, '{ "version": 1, "mfes": [');
+    expect(await createManifestStore({ path: broken, env: {}, logger }).load()).toMatchObject({ ok: false });
+    const other = path.join(dir, 'other.json');
+    await writeFile(other, JSON.stringify({ version: 2, apps: [] }));
+    expect(await createManifestStore({ path: other, env: {}, logger }).load()).toMatchObject({ ok: false });
+    expect(calls.filter((call) => call.level === 'error')).toHaveLength(3);
+  });
+
+  it('recovers when a broken file is fixed', async () => {
+    const file = path.join(dir, 'fixed.json');
+    await writeFile(file, 'not json');
+    const store = createManifestStore({ path: file, env: {} });
+    expect((await store.load()).ok).toBe(false);
+    await writeFile(file, await readFile(CONFIG, 'utf8'));
+    const later = new Date(Date.now() + 10_000);
+    await utimes(file, later, later);
+    expect((await store.load()).ok).toBe(true);
+  });
+});
+
+describe('contentSecurityPolicy', () => {
+  it('allows the MFE origins for scripts, styles, images, fonts and data, and nothing else', () => {
+    const policy = contentSecurityPolicy(['http://127.0.0.1:4201', 'https://cdn.example']);
+    const directives = Object.fromEntries(
+      policy.split(';').map((part) => {
+        const [name = '', ...values] = part.trim().split(/\s+/);
+        return [name, values];
+      }),
+    );
+    expect(directives['default-src']).toEqual(["'self'"]);
+    for (const name of ['script-src', 'style-src', 'img-src', 'font-src', 'connect-src']) {
+      expect(directives[name], name).toEqual(
+        expect.arrayContaining(["'self'", 'http://127.0.0.1:4201', 'https://cdn.example']),
+      );
+    }
+    expect(directives['style-src']).toContain("'unsafe-inline'");
+    expect(directives['script-src']).not.toContain("'unsafe-inline'");
+    expect(directives['img-src']).toContain('data:');
+    expect(directives['frame-ancestors']).toEqual(["'none'"]);
+    expect(directives['object-src']).toEqual(["'none'"]);
+    expect(directives['base-uri']).toEqual(["'self'"]);
+    expect(directives['form-action']).toEqual(["'self'"]);
+  });
+
+  it('never lets a crafted origin inject directives', () => {
+    const policy = contentSecurityPolicy([
+      'http://evil.example; script-src *',
+      "'unsafe-eval'",
+      'http://ok.example',
+    ]);
+    expect(policy).not.toContain('evil');
+    expect(policy).not.toContain('unsafe-eval');
+    expect(policy).toContain('http://ok.example');
+  });
+});

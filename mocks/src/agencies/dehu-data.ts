@@ -1,0 +1,262 @@
+import { JOHN_NIF, LUCIA_NIF, MARIA_NIF } from '../citizens.ts';
+import { formatMadridDateTime } from '../madrid-time.ts';
+
+/*
+ * The simulated DEHú's OWN format (Spanish field names, Madrid local times, one-letter codes): what
+ * a connector has to translate. Deliberately unlike the portal's schema.
+ */
+
+/** N = notificación (legal effects, expires), C = comunicación (informative). */
+export type DehuTipoEnvio = 'N' | 'C';
+/** PD pendiente, AC aceptada (comparecida), RE rechazada, EX expirada. */
+export type DehuEstado = 'PD' | 'AC' | 'RE' | 'EX';
+
+export interface DehuOrganismo {
+  codigoDIR3: string;
+  denominacion: string;
+}
+
+export interface DehuEnvio {
+  idEnvio: string;
+  tipoEnvio: DehuTipoEnvio;
+  organismoEmisor: DehuOrganismo;
+  concepto: string;
+  procedimiento: string | null;
+  /** Omitted when the issuing body gives none. */
+  referenciaExpediente?: string;
+  estado: DehuEstado;
+  /** "dd/MM/yyyy HH:mm:ss", Europe/Madrid wall-clock time. */
+  fechaPuestaDisposicion: string;
+  fechaRespuesta: string | null;
+  urgente: 'S' | 'N';
+}
+
+/** GET …/titulares/{nif}/envios */
+export interface DehuListaEnvios {
+  resultado: 'OK';
+  totalRegistros: number;
+  notificaciones: DehuEnvio[];
+}
+
+/** GET …/titulares/{nif}/envios/{idEnvio} */
+export interface DehuDetalleEnvio {
+  resultado: 'OK';
+  envio: DehuEnvio;
+}
+
+export interface DehuError {
+  resultado: 'KO';
+  codigoError: string;
+  descripcion: string;
+}
+
+// DIR3-shaped codes of real-looking bodies (illustrative; see the DIR3 directory for the real ones).
+export const ORGANISMOS = {
+  aeat: { codigoDIR3: 'E00003901', denominacion: 'Agencia Estatal de Administración Tributaria' },
+  dgt: { codigoDIR3: 'E00130502', denominacion: 'Dirección General de Tráfico' },
+  tgss: { codigoDIR3: 'E04921301', denominacion: 'Tesorería General de la Seguridad Social' },
+  sepe: { codigoDIR3: 'E04921601', denominacion: 'Servicio Público de Empleo Estatal' },
+  extranjeria: { codigoDIR3: 'E04925701', denominacion: 'Oficina de Extranjería en Madrid' },
+  madrid: { codigoDIR3: 'L01280796', denominacion: 'Ayuntamiento de Madrid' },
+  barcelona: { codigoDIR3: 'L01080193', denominacion: 'Ajuntament de Barcelona' },
+} as const satisfies Record<string, DehuOrganismo>;
+
+/** A subject written to break a page that forgets to escape: it must show up as plain text. */
+export const HOSTILE_CONCEPTO = '<img src=x onerror=alert(1)> Requerimiento "urgente" & ñ';
+export const HOSTILE_PROCEDIMIENTO = "<script>alert('procedimiento')</script> Trámite & «comillas»";
+export const HOSTILE_REFERENCIA = 'EXP/2026/<b>0001</b>&amp;';
+
+interface SeedEnvio {
+  idEnvio: string;
+  tipoEnvio: DehuTipoEnvio;
+  organismo: DehuOrganismo;
+  concepto: string;
+  procedimiento: string | null;
+  referencia?: string;
+  estado: DehuEstado;
+  /** How long before "now" it was made available, in hours. */
+  availableHoursAgo: number;
+  /** Hours after availability that the citizen answered (AC/RE). */
+  answeredAfterHours?: number;
+  urgente?: boolean;
+}
+
+const DAY = 24;
+
+const SEED: Record<string, SeedEnvio[]> = {
+  [MARIA_NIF]: [
+    {
+      idEnvio: 'N-2026-000123',
+      tipoEnvio: 'N',
+      organismo: ORGANISMOS.aeat,
+      concepto: 'Requerimiento de información. Impuesto sobre la Renta de las Personas Físicas 2024',
+      procedimiento: 'Comprobación limitada IRPF',
+      referencia: '202410012345678A',
+      estado: 'PD',
+      availableHoursAgo: 2 * DAY + 3,
+      urgente: true,
+    },
+    {
+      idEnvio: 'N-2026-000131',
+      tipoEnvio: 'N',
+      organismo: ORGANISMOS.barcelona,
+      concepto: HOSTILE_CONCEPTO,
+      procedimiento: HOSTILE_PROCEDIMIENTO,
+      referencia: HOSTILE_REFERENCIA,
+      estado: 'PD',
+      availableHoursAgo: 1 * DAY + 5,
+    },
+    {
+      idEnvio: 'C-2026-000045',
+      tipoEnvio: 'C',
+      organismo: ORGANISMOS.madrid,
+      concepto: 'Comunicación del periodo de pago voluntario del Impuesto sobre Bienes Inmuebles',
+      procedimiento: 'Gestión tributaria del IBI',
+      estado: 'PD',
+      availableHoursAgo: 4 * DAY + 7,
+    },
+    {
+      // Older than 10 calendar days and still "PD" at the agency: the portal must show it expired.
+      idEnvio: 'N-2026-000098',
+      tipoEnvio: 'N',
+      organismo: ORGANISMOS.dgt,
+      concepto: 'Notificación de denuncia por infracción de tráfico',
+      procedimiento: 'Procedimiento sancionador en materia de tráfico',
+      referencia: '28-123-456.7',
+      estado: 'PD',
+      availableHoursAgo: 14 * DAY + 2,
+    },
+    {
+      idEnvio: 'N-2026-000087',
+      tipoEnvio: 'N',
+      organismo: ORGANISMOS.tgss,
+      concepto: 'Resolución de aplazamiento de deuda con la Seguridad Social',
+      procedimiento: 'Aplazamiento de pago de deudas',
+      referencia: 'APL-28-2026-004512',
+      estado: 'AC',
+      availableHoursAgo: 20 * DAY + 4,
+      answeredAfterHours: 26,
+    },
+    {
+      idEnvio: 'N-2026-000064',
+      tipoEnvio: 'N',
+      organismo: ORGANISMOS.sepe,
+      concepto: 'Resolución sobre la prestación por desempleo',
+      procedimiento: 'Reconocimiento de prestaciones por desempleo',
+      estado: 'RE',
+      availableHoursAgo: 33 * DAY + 6,
+      answeredAfterHours: 50,
+    },
+    {
+      idEnvio: 'N-2026-000041',
+      tipoEnvio: 'N',
+      organismo: ORGANISMOS.aeat,
+      concepto: 'Liquidación provisional. Impuesto sobre el Valor Añadido',
+      procedimiento: 'Verificación de datos',
+      referencia: '202330098765432B',
+      estado: 'EX',
+      availableHoursAgo: 47 * DAY + 1,
+    },
+  ],
+  [JOHN_NIF]: [
+    {
+      idEnvio: 'N-2026-000210',
+      tipoEnvio: 'N',
+      organismo: ORGANISMOS.extranjeria,
+      concepto: 'Resolución de autorización de residencia temporal y trabajo por cuenta ajena',
+      procedimiento: 'Autorización de residencia y trabajo',
+      referencia: '280020260012345',
+      estado: 'PD',
+      availableHoursAgo: 3 * DAY + 1,
+      urgente: true,
+    },
+    {
+      // A communication never expires, however old.
+      idEnvio: 'C-2026-000077',
+      tipoEnvio: 'C',
+      organismo: ORGANISMOS.aeat,
+      concepto: 'Comunicación de asignación del Número de Identificación Fiscal',
+      procedimiento: null,
+      estado: 'PD',
+      availableHoursAgo: 25 * DAY + 9,
+    },
+    {
+      idEnvio: 'N-2026-000199',
+      tipoEnvio: 'N',
+      organismo: ORGANISMOS.dgt,
+      concepto: 'Resolución de canje de permiso de conducción extranjero',
+      procedimiento: 'Canje de permisos de conducción',
+      referencia: 'CANJE-M-2026-7781',
+      estado: 'AC',
+      availableHoursAgo: 12 * DAY + 8,
+      answeredAfterHours: 4,
+    },
+  ],
+  [LUCIA_NIF]: [
+    {
+      idEnvio: 'N-2026-000305',
+      tipoEnvio: 'N',
+      organismo: ORGANISMOS.madrid,
+      concepto: 'Notificación de liquidación del Impuesto sobre Vehículos de Tracción Mecánica',
+      procedimiento: 'Gestión tributaria del IVTM',
+      referencia: 'IVTM-2026-558201',
+      estado: 'PD',
+      availableHoursAgo: 6 * DAY + 2,
+    },
+    {
+      idEnvio: 'N-2026-000288',
+      tipoEnvio: 'N',
+      organismo: ORGANISMOS.aeat,
+      concepto: 'Acuerdo de devolución. Impuesto sobre la Renta de las Personas Físicas 2024',
+      procedimiento: 'Devolución IRPF',
+      estado: 'AC',
+      availableHoursAgo: 9 * DAY + 3,
+      answeredAfterHours: 30,
+    },
+    {
+      idEnvio: 'C-2026-000090',
+      tipoEnvio: 'C',
+      organismo: ORGANISMOS.tgss,
+      concepto: 'Comunicación de alta en el Régimen General de la Seguridad Social',
+      procedimiento: 'Afiliación y altas',
+      estado: 'AC',
+      availableHoursAgo: 15 * DAY + 5,
+      answeredAfterHours: 2,
+    },
+  ],
+};
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * The agency's records per NIF, with dates relative to `now` (whole seconds, Madrid local time):
+ * the same `now` always gives the same data.
+ */
+export function createDehuSeed(now: Date): Map<string, DehuEnvio[]> {
+  const base = Math.floor(now.getTime() / 1000) * 1000;
+  const seed = new Map<string, DehuEnvio[]>();
+  for (const [nif, envios] of Object.entries(SEED)) {
+    seed.set(
+      nif,
+      envios.map((spec): DehuEnvio => {
+        const available = new Date(base - spec.availableHoursAgo * HOUR_MS);
+        return {
+          idEnvio: spec.idEnvio,
+          tipoEnvio: spec.tipoEnvio,
+          organismoEmisor: { ...spec.organismo },
+          concepto: spec.concepto,
+          procedimiento: spec.procedimiento,
+          ...(spec.referencia === undefined ? {} : { referenciaExpediente: spec.referencia }),
+          estado: spec.estado,
+          fechaPuestaDisposicion: formatMadridDateTime(available),
+          fechaRespuesta:
+            spec.answeredAfterHours === undefined
+              ? null
+              : formatMadridDateTime(new Date(available.getTime() + spec.answeredAfterHours * HOUR_MS)),
+          urgente: spec.urgente ? 'S' : 'N',
+        };
+      }),
+    );
+  }
+  return seed;
+}

@@ -1,0 +1,224 @@
+import { getResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { JOHN_NIF, MARIA_NIF, TEST_CITIZENS } from '../citizens.ts';
+import { createFaultController } from '../faults.ts';
+import { formatMadridDateTime } from '../madrid-time.ts';
+import {
+  createDehuSeed,
+  type DehuDetalleEnvio,
+  type DehuEnvio,
+  type DehuListaEnvios,
+  dehuHandlers,
+  HOSTILE_CONCEPTO,
+} from './dehu.ts';
+
+const NOW = new Date('2026-06-10T09:15:30.250Z');
+const AGENCY = 'https://dehu.example.gob.es';
+const faults = createFaultController();
+const server = setupServer(...dehuHandlers({ now: NOW, faults }));
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  faults.reset();
+  server.resetHandlers();
+});
+afterAll(() => server.close());
+
+const listUrl = (nif: string) => `${AGENCY}/dehu/api/v2/titulares/${nif}/envios`;
+
+/** Whole calendar days between two Madrid wall-clock "dd/MM/yyyy HH:mm:ss" strings. */
+function calendarDays(from: string, to: string): number {
+  const day = (value: string) => {
+    const [d, m, y] = (value.split(' ')[0] ?? '').split('/').map(Number);
+    return Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 0) / 86_400_000;
+  };
+  return day(to) - day(from);
+}
+
+async function list(nif: string): Promise<DehuListaEnvios> {
+  const response = await fetch(listUrl(nif));
+  expect(response.status).toBe(200);
+  return (await response.json()) as DehuListaEnvios;
+}
+
+describe('DEHú handlers: raw format', () => {
+  it('lists every test citizen’s envíos in the agency’s own format', async () => {
+    for (const citizen of TEST_CITIZENS) {
+      const body = await list(citizen.nif);
+      expect(body.resultado).toBe('OK');
+      expect(body.totalRegistros).toBe(body.notificaciones.length);
+      expect(body.notificaciones.length).toBeGreaterThanOrEqual(3);
+      for (const envio of body.notificaciones) {
+        expect(envio.idEnvio).toMatch(/^[NC]-\d{4}-\d{6}$/);
+        expect(envio.tipoEnvio).toBe(envio.idEnvio[0]);
+        expect(envio.organismoEmisor.codigoDIR3).toMatch(/^[A-Z0-9]{9}$/);
+        expect(envio.organismoEmisor.denominacion).not.toBe('');
+        expect(['PD', 'AC', 'RE', 'EX']).toContain(envio.estado);
+        expect(envio.fechaPuestaDisposicion).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}$/);
+        expect(['S', 'N']).toContain(envio.urgente);
+        if (envio.estado === 'AC' || envio.estado === 'RE') expect(envio.fechaRespuesta).not.toBeNull();
+        else expect(envio.fechaRespuesta).toBeNull();
+        // No portal vocabulary leaks into the agency's format.
+        expect(envio).not.toHaveProperty('status');
+        expect(envio).not.toHaveProperty('subject');
+      }
+    }
+  });
+
+  it('seeds the demo citizen with every case the portal must handle', async () => {
+    const { notificaciones } = await list(MARIA_NIF);
+    const today = formatMadridDateTime(NOW);
+    const byId = (id: string) => notificaciones.find((envio) => envio.idEnvio === id) as DehuEnvio;
+
+    expect(notificaciones.filter((envio) => envio.urgente === 'S')).toHaveLength(1);
+    expect(notificaciones.some((envio) => envio.tipoEnvio === 'C')).toBe(true);
+    expect(new Set(notificaciones.map((envio) => envio.estado))).toEqual(new Set(['PD', 'AC', 'RE', 'EX']));
+    expect(
+      new Set(notificaciones.map((envio) => envio.organismoEmisor.codigoDIR3)).size,
+    ).toBeGreaterThanOrEqual(4);
+    expect(notificaciones.some((envio) => envio.organismoEmisor.codigoDIR3 === 'L01280796')).toBe(true);
+
+    // Still "PD" at the agency although more than 10 calendar days old.
+    const stale = notificaciones.filter(
+      (envio) =>
+        envio.tipoEnvio === 'N' &&
+        envio.estado === 'PD' &&
+        calendarDays(envio.fechaPuestaDisposicion, today) > 10,
+    );
+    expect(stale.map((envio) => envio.idEnvio)).toEqual(['N-2026-000098']);
+    // The other pending notifications are safely inside their 10 days.
+    for (const envio of notificaciones.filter((e) => e.estado === 'PD' && e.idEnvio !== 'N-2026-000098')) {
+      expect(calendarDays(envio.fechaPuestaDisposicion, today)).toBeLessThan(9);
+    }
+
+    const hostile = byId('N-2026-000131');
+    expect(hostile.concepto).toBe(HOSTILE_CONCEPTO);
+    expect(hostile.concepto).toContain('<img src=x onerror=alert(1)>');
+
+    expect(byId('C-2026-000045')).not.toHaveProperty('referenciaExpediente');
+  });
+
+  it('dates the seed relative to "now", deterministically', async () => {
+    const first = createDehuSeed(NOW);
+    expect(createDehuSeed(new Date(NOW))).toEqual(first);
+    const later = createDehuSeed(new Date(NOW.getTime() + 86_400_000));
+    const a = first.get(MARIA_NIF)?.[0]?.fechaPuestaDisposicion ?? '';
+    const b = later.get(MARIA_NIF)?.[0]?.fechaPuestaDisposicion ?? '';
+    expect(calendarDays(a, b)).toBe(1);
+    // 2 days and 3 hours before NOW (11:15:30 CEST) → 08/06/2026 08:15:30 Madrid time.
+    expect(a).toBe('08/06/2026 08:15:30');
+  });
+
+  it('filters by estado and rejects an unknown one in its own error format', async () => {
+    const body = (await (await fetch(`${listUrl(MARIA_NIF)}?estado=AC`)).json()) as DehuListaEnvios;
+    expect(body.notificaciones.length).toBeGreaterThan(0);
+    expect(body.notificaciones.every((envio) => envio.estado === 'AC')).toBe(true);
+    expect(body.totalRegistros).toBe(body.notificaciones.length);
+
+    const bad = await fetch(`${listUrl(MARIA_NIF)}?estado=XX`);
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ resultado: 'KO', codigoError: 'DEHU-400' });
+  });
+
+  it('answers an unknown citizen with its raw 404 error', async () => {
+    const response = await fetch(listUrl('00000000T'));
+    expect(response.status).toBe(404);
+    const body = await response.json();
+    expect(body).toEqual({ resultado: 'KO', codigoError: 'DEHU-404', descripcion: expect.any(String) });
+
+    const malformed = await fetch(listUrl('not-a-nif'));
+    expect(malformed.status).toBe(400);
+    expect(await malformed.json()).toMatchObject({ resultado: 'KO', codigoError: 'DEHU-400' });
+  });
+
+  it('answers the detail of one envío, and 404 for another citizen’s or a missing one', async () => {
+    const response = await fetch(`${listUrl(MARIA_NIF)}/N-2026-000123`);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as DehuDetalleEnvio;
+    expect(body.resultado).toBe('OK');
+    expect(body.envio).toEqual(
+      createDehuSeed(NOW)
+        .get(MARIA_NIF)
+        ?.find((e) => e.idEnvio === 'N-2026-000123'),
+    );
+
+    const foreign = await fetch(`${listUrl(JOHN_NIF)}/N-2026-000123`);
+    expect(foreign.status).toBe(404);
+    expect(await foreign.json()).toMatchObject({ resultado: 'KO', codigoError: 'DEHU-404' });
+  });
+
+  it('accepts a base URL to answer on one origin only', async () => {
+    const scoped = dehuHandlers({ now: NOW, baseUrl: 'http://agency.test' });
+    const path = `/dehu/api/v2/titulares/${MARIA_NIF}/envios`;
+    expect((await getResponse(scoped, new Request(`http://agency.test${path}`)))?.status).toBe(200);
+    expect(await getResponse(scoped, new Request(`http://other.test${path}`))).toBeUndefined();
+  });
+});
+
+describe('DEHú handlers: faults', () => {
+  it('slow waits delayMs before answering normally', async () => {
+    faults.set({ mode: 'slow', delayMs: 150 });
+    const started = performance.now();
+    const body = await list(MARIA_NIF);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(140);
+    expect(body.resultado).toBe('OK');
+  });
+
+  it('slow gives up when the client aborts', async () => {
+    faults.set({ mode: 'slow', delayMs: 5_000 });
+    const started = performance.now();
+    await expect(fetch(listUrl(MARIA_NIF), { signal: AbortSignal.timeout(50) })).rejects.toThrow();
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
+  it('garbage answers 200 with truncated JSON, or JSON of the wrong shape', async () => {
+    faults.set({ mode: 'garbage' });
+    const truncated = await fetch(listUrl(MARIA_NIF));
+    expect(truncated.status).toBe(200);
+    await expect(truncated.json()).rejects.toThrow();
+
+    faults.set({ mode: 'garbage', garbage: 'wrong-shape' });
+    const wrong = await fetch(`${listUrl(MARIA_NIF)}/N-2026-000123`);
+    expect(wrong.status).toBe(200);
+    const body = await wrong.json();
+    expect(body).not.toHaveProperty('resultado');
+    expect(body).not.toHaveProperty('notificaciones');
+  });
+
+  it('error answers 500 with an HTML page', async () => {
+    faults.set({ mode: 'error' });
+    const response = await fetch(listUrl(MARIA_NIF));
+    expect(response.status).toBe(500);
+    expect(response.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await response.text()).toMatch(/<html/i);
+  });
+
+  it('down fails at the network level', async () => {
+    faults.set({ mode: 'down' });
+    await expect(fetch(listUrl(MARIA_NIF))).rejects.toThrow(TypeError);
+  });
+
+  it('is driven through /__control, which faults never affect', async () => {
+    const set = await fetch(`${AGENCY}/__control/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ mode: 'down' }),
+    });
+    expect(await set.json()).toMatchObject({ mode: 'down' });
+    expect(faults.get().mode).toBe('down');
+    expect(await (await fetch(`${AGENCY}/__control/faults`)).json()).toMatchObject({ mode: 'down' });
+
+    expect(await (await fetch(`${AGENCY}/__control/reset`, { method: 'POST' })).json()).toMatchObject({
+      mode: 'ok',
+    });
+    expect((await fetch(listUrl(MARIA_NIF))).status).toBe(200);
+
+    const invalid = await fetch(`${AGENCY}/__control/faults`, {
+      method: 'POST',
+      body: JSON.stringify({ mode: 'explode' }),
+    });
+    expect(invalid.status).toBe(400);
+    expect(faults.get().mode).toBe('ok');
+  });
+});

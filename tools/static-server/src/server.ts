@@ -1,0 +1,39 @@
+import fastifyCors from '@fastify/cors';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { registerStatic } from './register-static.ts';
+
+export interface StaticServerOptions {
+  root: string;
+  /** Origins (e.g. the portal's "http://127.0.0.1:4000") allowed to load these files cross-origin. */
+  corsOrigins: string[];
+  spaFallback?: boolean;
+  logger?: boolean;
+}
+
+/**
+ * A production-like static host for one build output (an MFE's dist, the design system…): what a
+ * CDN in front of object storage would do. Returns the instance; the caller listens.
+ */
+export function createStaticServer(options: StaticServerOptions): FastifyInstance {
+  const app = Fastify({ logger: options.logger ?? false });
+  const allowed = new Set(options.corsOrigins.map((origin) => origin.replace(/\/$/, '')));
+
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('vary', 'Origin');
+  });
+
+  app.register(fastifyCors, {
+    // Answer only the configured portal origins; any other Origin gets no Access-Control-Allow-Origin.
+    origin: (origin, callback) => callback(null, origin !== undefined && allowed.has(origin)),
+    methods: ['GET', 'HEAD'],
+    strictPreflight: false,
+  });
+
+  app.setNotFoundHandler((_request, reply) => {
+    reply.code(404).header('cache-control', 'no-cache').type('text/plain; charset=utf-8').send('Not found');
+  });
+
+  registerStatic(app, { root: options.root, spaFallback: options.spaFallback ?? false });
+  return app;
+}
