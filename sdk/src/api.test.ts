@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ApiError, createApiClient } from './api.ts';
+import { createApiClient } from './api.ts';
+import { ApiError } from './errors.ts';
 
 function fakeFetch(status: number, body: string): typeof fetch {
   return async (input, init) => {

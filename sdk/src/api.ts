@@ -1,19 +1,6 @@
 import type { z } from 'zod';
-import { type ApiErrorCode, apiErrorSchema } from './domain.ts';
-
-/** An error from the gateway, typed by code, with a message safe to show. */
-export class ApiError extends Error {
-  override name = 'ApiError';
-  readonly code: ApiErrorCode;
-  readonly status: number;
-  readonly source: string | undefined;
-  constructor(code: ApiErrorCode, message: string, status: number, source?: string) {
-    super(message);
-    this.code = code;
-    this.status = status;
-    this.source = source;
-  }
-}
+import { apiErrorSchema } from './domain.ts';
+import { ApiError } from './errors.ts';
 
 export interface ApiClient {
   get<S extends z.ZodType>(path: string, schema: S, init?: { signal?: AbortSignal }): Promise<z.infer<S>>;

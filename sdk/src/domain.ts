@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { API_ERROR_CODES } from './errors.ts';
 
 /** Every agency is identified by a stable id in the portal and, where it has one, a DIR3 code. */
 export const issuerSchema = z.object({
@@ -63,17 +64,6 @@ export const notificationDetailSchema = z.object({
 export type NotificationDetail = z.infer<typeof notificationDetailSchema>;
 
 /** Every error the gateway answers with has this shape. */
-export const API_ERROR_CODES = [
-  'not-found',
-  'bad-request',
-  'unauthenticated',
-  'forbidden',
-  'csrf',
-  'agency-timeout',
-  'agency-unavailable',
-  'agency-invalid-response',
-  'internal',
-] as const;
 export const apiErrorSchema = z.object({
   error: z.object({
     code: z.enum(API_ERROR_CODES),
@@ -83,7 +73,6 @@ export const apiErrorSchema = z.object({
   }),
 });
 export type ApiErrorBody = z.infer<typeof apiErrorSchema>;
-export type ApiErrorCode = ApiErrorBody['error']['code'];
 
 /** What the browser knows of the session (never a token). */
 export const sessionSchema = z.object({

@@ -1,5 +1,5 @@
 import i18next, { type i18n, type TFunction } from 'i18next';
-import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from './manifest.ts';
+import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from './languages.ts';
 
 /** An MFE's (or the shell's) own messages, one flat or nested object per language. */
 export type Messages = { [key: string]: string | Messages };
@@ -27,7 +27,3 @@ export function createTranslator(catalog: MessageCatalog, language: Language = D
 }
 
 export type { TFunction };
-
-export function isLanguage(value: unknown): value is Language {
-  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
-}

@@ -1,3 +1,5 @@
+export * from './languages.ts';
+export * from './errors.ts';
 export * from './manifest.ts';
 export * from './domain.ts';
 export * from './props.ts';

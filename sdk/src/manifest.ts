@@ -1,10 +1,8 @@
 import { z } from 'zod';
 
-/** Languages the portal speaks. Spanish is the default; more are added by adding translations. */
-export const LANGUAGES = ['es', 'en'] as const;
+import { LANGUAGES } from './languages.ts';
+
 export const languageSchema = z.enum(LANGUAGES);
-export type Language = z.infer<typeof languageSchema>;
-export const DEFAULT_LANGUAGE: Language = 'es';
 
 /** eIDAS levels of assurance, ordered. */
 export const LOA_LEVELS = ['low', 'substantial', 'high'] as const;

@@ -1,4 +1,4 @@
-import type { Language } from './manifest.ts';
+import type { Language } from './languages.ts';
 import type { Session } from './domain.ts';
 import type { ApiClient } from './api.ts';
 import type { EventBus } from './events.ts';

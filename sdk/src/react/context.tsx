@@ -1,7 +1,7 @@
 import { createContext, useContext, useMemo, useSyncExternalStore } from 'react';
 import type { i18n } from 'i18next';
 import type { CarpetaProps } from '../props.ts';
-import type { Language } from '../manifest.ts';
+import type { Language } from '../languages.ts';
 import type { Session } from '../domain.ts';
 
 interface CarpetaContextValue {

@@ -2,7 +2,7 @@ import { act } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { createApiClient } from '../api.ts';
 import { createEventBus } from '../events.ts';
-import type { Language } from '../manifest.ts';
+import type { Language } from '../languages.ts';
 import type { CarpetaProps } from '../props.ts';
 import { useCarpeta, useSession, useTranslation } from './context.tsx';
 import { createLifecycles } from './lifecycles.tsx';

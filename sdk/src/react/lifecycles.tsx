@@ -2,7 +2,8 @@ import type { ComponentType } from 'react';
 import * as React from 'react';
 import * as ReactDOMClient from 'react-dom/client';
 import singleSpaReact from 'single-spa-react';
-import { createTranslator, type MessageCatalog } from '@carpeta/sdk';
+// Relative imports of zod-free modules only: this helper is bundled into every remote.
+import { createTranslator, type MessageCatalog } from '../i18n.ts';
 import type { CarpetaLifecycles, CarpetaProps } from '../props.ts';
 import { CarpetaContext } from './context.tsx';
 

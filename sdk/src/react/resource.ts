@@ -1,4 +1,4 @@
-import { ApiError } from '@carpeta/sdk';
+import { ApiError, isApiError } from '../errors.ts';
 import { useCallback, useEffect, useState } from 'react';
 
 export type Resource<T> =
@@ -22,7 +22,7 @@ export function useResource<T>(key: string, load: (signal: AbortSignal) => Promi
         if (controller.signal.aborted) return;
         setResource({
           state: 'error',
-          error: error instanceof ApiError ? error : new ApiError('internal', String(error), 0),
+          error: isApiError(error) ? error : new ApiError('internal', String(error), 0),
         });
       },
     );

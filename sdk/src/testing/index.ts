@@ -1,7 +1,7 @@
 import { createApiClient } from '../api.ts';
 import type { Session } from '../domain.ts';
 import { createEventBus } from '../events.ts';
-import type { Language } from '../manifest.ts';
+import type { Language } from '../languages.ts';
 import type { CarpetaProps, Telemetry } from '../props.ts';
 
 const ANONYMOUS: Session = { authenticated: false, citizen: null };
