@@ -5,6 +5,7 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { storybookThemes } from './.storybook/themes.ts';
+import A11ySummaryReporter from './scripts/a11y-summary-reporter.ts';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
 
@@ -22,6 +23,11 @@ export default defineConfig({
   },
   test: {
     name: 'design-system-browser',
+    // Only used when this file is the root config (`pnpm --filter @carpeta/design-system test`).
+    reporters: ['default', new A11ySummaryReporter()],
+    // Docs pages are not tests.
+    exclude: ['**/node_modules/**', '**/*.mdx'],
+    isolate: false,
     browser: {
       enabled: true,
       headless: true,
@@ -44,7 +50,7 @@ export default defineConfig({
           browser: 'chromium',
           name: 'design-system',
           include: ['src/**/*.test.{ts,tsx}'],
-          setupFiles: ['./src/test/unit-setup.ts'],
+          setupFiles: [path.join(dirname, 'src/test/unit-setup.ts')],
         },
         ...storybookThemes.map((theme) => ({
           browser: 'chromium' as const,

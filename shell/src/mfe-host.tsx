@@ -67,7 +67,7 @@ function StatusPanel({
         ? t('mfe.mountErrorBody')
         : t('mfe.loadErrorBody');
   return (
-    <section className="cp-mfe-error" aria-labelledby={headingId} data-mfe-error={entry.id}>
+    <section className="cp-stack" aria-labelledby={headingId} data-mfe-error={entry.id}>
       <h1 id={headingId} ref={heading} tabIndex={-1}>
         {t('mfe.loadErrorTitle', { title })}
       </h1>

@@ -270,6 +270,16 @@ export const contrastPairs: readonly ContrastPair[] = [
   { fg: 'warningAccent', bg: 'warningSurface', min: 3, usage: 'alert icon' },
   { fg: 'errorAccent', bg: 'errorSurface', min: 3, usage: 'alert icon' },
   { fg: 'headerBorder', bg: 'headerBg', min: 3, usage: 'header accent stripe' },
+  { fg: 'infoAccent', bg: 'surface', min: 3, usage: 'toast accent and icon' },
+  { fg: 'successAccent', bg: 'surface', min: 3, usage: 'toast accent and icon, timeline done' },
+  { fg: 'warningAccent', bg: 'surface', min: 3, usage: 'toast accent and icon' },
+  { fg: 'selected', bg: 'surfaceAlt', min: 3, usage: 'current nav item on grey' },
+  { fg: 'primary', bg: 'surfaceAlt', min: 3, usage: 'nav badge on grey' },
+  { fg: 'primaryText', bg: 'primary', min: 4.5, usage: 'nav badge text' },
+  { fg: 'textMuted', bg: 'bg', min: 3, usage: 'breadcrumb separator, upcoming timeline marker' },
+  { fg: 'bg', bg: 'successAccent', min: 3, usage: 'check icon in done timeline/stepper marker' },
+  { fg: 'bg', bg: 'selected', min: 3, usage: 'clock icon in current timeline marker' },
+  { fg: 'bg', bg: 'errorAccent', min: 3, usage: 'cross icon in failed timeline marker' },
 ];
 
 export const fontFamily = {

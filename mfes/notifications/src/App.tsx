@@ -5,9 +5,5 @@ import { NotificationList } from './NotificationList.tsx';
 export function App() {
   const subPath = useSubPath();
   const id = subPath.replace(/^\/+|\/+$/g, '');
-  return (
-    <div className="cp-mfe-notifications">
-      {id ? <NotificationDetailView id={id} /> : <NotificationList />}
-    </div>
-  );
+  return <div>{id ? <NotificationDetailView id={id} /> : <NotificationList />}</div>;
 }

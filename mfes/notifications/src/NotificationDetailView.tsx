@@ -1,21 +1,20 @@
 import { notificationDetailSchema } from '@carpeta/sdk';
-import { useCarpeta, useFormatters, useLinkProps, useResource, useTranslation } from '@carpeta/sdk/react';
-import { Alert, Button, Spinner, SummaryList } from '@carpeta/design-system';
+import { useCarpeta, useFormatters, useResource, useTranslation } from '@carpeta/sdk/react';
+import { Alert, Button, Link, Spinner, SummaryList } from '@carpeta/design-system';
 import { StatusTag } from './StatusTag.tsx';
 
 export function NotificationDetailView({ id }: { id: string }) {
-  const { api, basePath } = useCarpeta();
+  const { api, basePath, navigate } = useCarpeta();
   const { t } = useTranslation();
   const format = useFormatters();
-  const link = useLinkProps();
   const [resource, reload] = useResource(`detail:${id}`, (signal) =>
     api.get(`/notifications/${encodeURIComponent(id)}`, notificationDetailSchema, { signal }),
   );
   const back = (
     <p>
-      <a {...link(basePath)} className="cp-back-link">
+      <Link href={basePath} onNavigate={(href) => navigate(href)}>
         {t('detail.back')}
-      </a>
+      </Link>
     </p>
   );
 

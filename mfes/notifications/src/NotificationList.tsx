@@ -47,7 +47,7 @@ export function NotificationList() {
               <h2 id="notifications-list-heading" className="cp-visually-hidden">
                 {t('listLabel')}
               </h2>
-              <ul className="cp-stack" data-testid="notification-list">
+              <ul className="cp-list-plain cp-stack" data-testid="notification-list">
                 {resource.data.items.map((item) => (
                   <li key={item.id}>
                     <Card

@@ -2,6 +2,7 @@ import { render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { contrastRatio } from '../../tokens/contrast.ts';
 import { colors } from '../../tokens/tokens.ts';
+import { lastLinkClickPrevented } from '../../test/navigation-guard.ts';
 import { Header } from './Header.tsx';
 
 describe('Header', () => {
@@ -22,10 +23,11 @@ describe('Header', () => {
     const link = screen.getByRole('link');
     link.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, ctrlKey: true }));
     expect(onNavigate).not.toHaveBeenCalled();
+    expect(lastLinkClickPrevented()).toBe(false);
     const plain = new MouseEvent('click', { bubbles: true, cancelable: true });
     link.dispatchEvent(plain);
     expect(onNavigate).toHaveBeenCalledOnce();
-    expect(plain.defaultPrevented).toBe(true);
+    expect(lastLinkClickPrevented()).toBe(true);
   });
 
   it('adjusts a co-branding accent so it keeps 4.5:1 in light and dark', () => {
