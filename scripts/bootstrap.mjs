@@ -5,7 +5,7 @@
 // dependency exists.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const PNPM_VERSION = '12.21.0';
@@ -73,6 +73,9 @@ if (!ensureChromium()) {
 }
 
 const pnpm = pnpmCommand();
+// Scripts call `pnpm` by name (e.g. `pnpm build`): a pnpm installed into .carpeta/tools must be on
+// the PATH of everything started from here.
+if (pnpm !== 'pnpm') process.env.PATH = `${dirname(pnpm)}${delimiter}${process.env.PATH ?? ''}`;
 log('installing dependencies (pnpm install --frozen-lockfile)');
 if (!run(pnpm, ['install', '--frozen-lockfile', '--reporter=append-only'])) {
   console.error('pnpm install failed; see the messages above.');
