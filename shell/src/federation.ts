@@ -52,8 +52,9 @@ function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => Error)
 }
 
 /**
- * Registers the entry's remote (again, with a fresh URL on retries: browsers remember failed
- * module imports for the life of the page) and loads its exposed lifecycles.
+ * Registers the entry's remote and loads its exposed lifecycles. A retry registers it again
+ * (`force`) with a fresh URL: the runtime must not reuse the failed entry, and some browsers keep a
+ * failed module import for the life of the page (current Chromium fetches it again).
  */
 export async function loadLifecycles(entry: ManifestEntry, timeoutMs: number): Promise<CarpetaLifecycles> {
   if (!pluginRegistered) {
