@@ -1,11 +1,15 @@
 // `pnpm bench`: serves the built portal on its own ports, opens the first route in Debian's
 // chromium and prints the gzip bytes of JavaScript the browser downloaded, split by shell, shared
-// modules and each MFE. A measurement, not a test: it prints figures and exits 0.
+// modules and each MFE, then Lighthouse scores and metrics of the first routes. A measurement, not a
+// test: it prints figures and exits 0.
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { portalProcesses } from './lib/portal-processes.ts';
 import { assertPortsFree, Supervisor } from './lib/processes.ts';
-import { topology } from './lib/topology.ts';
+import { ROOT, topology } from './lib/topology.ts';
 
 const BUDGET_KB = 100;
 // 7000+: away from `npm start` (4000+), the e2e tests (5000+) and ports browsers refuse (6000).
@@ -106,5 +110,42 @@ try {
   }
 } finally {
   await browser.close();
+}
+
+// Lighthouse (mobile profile, simulated throttling) on the first routes, through Debian's chromium.
+interface LighthouseReport {
+  categories: Record<string, { score: number | null }>;
+  audits: Record<string, { numericValue?: number }>;
+}
+const runLighthouse = promisify(execFile);
+const lighthouse = join(ROOT, 'node_modules/.bin/lighthouse');
+console.log('\nLighthouse (mobile, simulated throttling):\n');
+console.log(
+  `${'page'.padEnd(16)}${'perf'.padStart(6)}${'a11y'.padStart(6)}${'best'.padStart(6)}${'FCP ms'.padStart(9)}${'LCP ms'.padStart(9)}${'TBT ms'.padStart(9)}${'CLS'.padStart(7)}`,
+);
+for (const path of ['/', '/notifications']) {
+  try {
+    const { stdout } = await runLighthouse(
+      lighthouse,
+      [
+        `${topo.portal}${path}`,
+        '--output=json',
+        '--output-path=stdout',
+        '--quiet',
+        '--only-categories=performance,accessibility,best-practices',
+        '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run',
+      ],
+      { env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' }, maxBuffer: 64 * 1024 * 1024 },
+    );
+    const report = JSON.parse(stdout) as LighthouseReport;
+    const score = (id: string) => String(Math.round((report.categories[id]?.score ?? 0) * 100)).padStart(6);
+    const metric = (id: string, digits = 0) =>
+      (report.audits[id]?.numericValue ?? Number.NaN).toFixed(digits);
+    console.log(
+      `${path.padEnd(16)}${score('performance')}${score('accessibility')}${score('best-practices')}${metric('first-contentful-paint').padStart(9)}${metric('largest-contentful-paint').padStart(9)}${metric('total-blocking-time').padStart(9)}${metric('cumulative-layout-shift', 3).padStart(7)}`,
+    );
+  } catch (error) {
+    console.log(`${path.padEnd(16)} Lighthouse failed: ${(error as Error).message.split('\n')[0]}`);
+  }
 }
 await supervisor.stop(0);
