@@ -1,4 +1,5 @@
 import '@carpeta/design-system/styles.css';
+import './shell.css';
 import { createEventBus, createTranslator } from '@carpeta/sdk';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
