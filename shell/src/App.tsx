@@ -1,4 +1,12 @@
-import { Alert, Footer, Header, LanguageSelector, ServiceNavigation, SkipLink } from '@carpeta/design-system';
+import {
+  Alert,
+  Footer,
+  Header,
+  LanguageSelector,
+  Select,
+  ServiceNavigation,
+  SkipLink,
+} from '@carpeta/design-system';
 import { localize, routeMatches } from '@carpeta/sdk';
 import type { MouseEvent } from 'react';
 import { useEffect, useRef, useSyncExternalStore } from 'react';
@@ -6,6 +14,7 @@ import { navigateToUrl } from 'single-spa';
 import type { ShellContext } from './context.ts';
 import { LANGUAGE_NAMES } from './messages.ts';
 import { SHELL_PAGES, findShellPage } from './pages/index.tsx';
+import { THEMES } from './stores.ts';
 
 function useStore<T>(store: { get(): T; subscribe(listener: () => void): () => void }): T {
   return useSyncExternalStore(store.subscribe, store.get, store.get);
@@ -22,6 +31,7 @@ export function App({ context }: { context: ShellContext }) {
   const pathname = useStore(context.pathname);
   const manifest = useStore(context.manifest);
   const session = useStore(context.session);
+  const theme = useStore(context.theme);
   const t = context.translator.getFixedT(language);
   const main = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
@@ -121,6 +131,15 @@ export function App({ context }: { context: ShellContext }) {
         links={SHELL_PAGES.map((page) => ({ href: page.path, label: t(`footer.${page.id}`) }))}
         onNavigate={navigate}
       >
+        <Select
+          label={t('appearance.label')}
+          options={THEMES.map((value) => ({ value, label: t(`appearance.${value}`) }))}
+          value={theme}
+          onChange={(event) => {
+            const value = event.currentTarget.value;
+            if (context.theme.isTheme(value)) context.theme.set(value);
+          }}
+        />
         <p>{t('footer.owner')}</p>
       </Footer>
     </div>

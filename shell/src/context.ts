@@ -1,6 +1,6 @@
 import type { EventBus, Language, ManifestEntry, RejectedEntry, Telemetry } from '@carpeta/sdk';
 import type { i18n } from 'i18next';
-import type { createSessionStore, createStore } from './stores.ts';
+import type { createSessionStore, createStore, createThemeStore } from './stores.ts';
 
 export type ManifestState =
   | { status: 'loading' }
@@ -13,6 +13,7 @@ type Store<T> = ReturnType<typeof createStore<T>>;
 export interface ShellContext {
   language: Store<Language> & { bridge: import('@carpeta/sdk').I18nBridge };
   session: ReturnType<typeof createSessionStore>;
+  theme: ReturnType<typeof createThemeStore>;
   manifest: Store<ManifestState>;
   pathname: Store<string>;
   translator: i18n;

@@ -8,19 +8,27 @@ import { App } from './App.tsx';
 import type { ManifestState, ShellContext } from './context.ts';
 import { messages } from './messages.ts';
 import { fetchManifest, registerEntries } from './register.ts';
-import { createLanguageStore, createSessionStore, createStore, initialLanguage } from './stores.ts';
+import {
+  createLanguageStore,
+  createSessionStore,
+  createStore,
+  createThemeStore,
+  initialLanguage,
+} from './stores.ts';
 import { createTelemetry } from './telemetry.ts';
 
 const telemetry = createTelemetry('shell');
 const language = createLanguageStore(initialLanguage());
 const translator = createTranslator(messages, language.get());
 const session = createSessionStore();
+const theme = createThemeStore();
 const pathname = createStore(window.location.pathname);
 const manifest = createStore<ManifestState>({ status: 'loading' });
 
 const context: ShellContext = {
   language,
   session,
+  theme,
   manifest,
   pathname,
   translator,

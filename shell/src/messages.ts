@@ -9,6 +9,13 @@ export const messages = {
     menu: 'Menú',
     language: 'Idioma',
     footerNavigation: 'Información del portal',
+    appearance: {
+      label: 'Apariencia',
+      system: 'Según el dispositivo',
+      light: 'Clara',
+      dark: 'Oscura',
+      'high-contrast': 'Alto contraste',
+    },
     userArea: {
       anonymous: 'Sin identificar',
       signIn: 'Identificarse (próximamente)',
@@ -57,6 +64,13 @@ export const messages = {
     menu: 'Menu',
     language: 'Language',
     footerNavigation: 'About the portal',
+    appearance: {
+      label: 'Appearance',
+      system: 'As the device',
+      light: 'Light',
+      dark: 'Dark',
+      'high-contrast': 'High contrast',
+    },
     userArea: {
       anonymous: 'Not signed in',
       signIn: 'Sign in (coming soon)',

@@ -81,3 +81,37 @@ export function createSessionStore() {
   }
   return { ...store, auth, refresh };
 }
+
+export const THEMES = ['system', 'light', 'dark', 'high-contrast'] as const;
+export type Theme = (typeof THEMES)[number];
+const THEME_KEY = 'carpeta.theme';
+
+function isTheme(value: unknown): value is Theme {
+  return typeof value === 'string' && (THEMES as readonly string[]).includes(value);
+}
+
+/**
+ * The citizen's appearance choice, applied as the design system's `data-theme` on <html>.
+ * "system" removes the attribute so the design system follows `prefers-color-scheme`.
+ */
+export function createThemeStore() {
+  let stored: string | null = null;
+  try {
+    stored = window.localStorage.getItem(THEME_KEY);
+  } catch {
+    // Storage can be disabled; the system theme applies.
+  }
+  const store = createStore<Theme>(isTheme(stored) ? stored : 'system');
+  const apply = (theme: Theme) => {
+    if (theme === 'system') document.documentElement.removeAttribute('data-theme');
+    else document.documentElement.dataset.theme = theme;
+    try {
+      window.localStorage.setItem(THEME_KEY, theme);
+    } catch {
+      // Not persisted; the choice still applies to this page.
+    }
+  };
+  apply(store.get());
+  store.subscribe(apply);
+  return { ...store, isTheme };
+}

@@ -42,3 +42,21 @@ test('the portal passes axe in the dark theme the system asks for', async ({ pag
   await expect(page.getByTestId('notification-list')).toBeVisible();
   await expectNoAxeViolations(page);
 });
+
+test('the citizen can choose high contrast; it applies everywhere, passes axe and is remembered', async ({
+  page,
+}) => {
+  await page.goto('/notifications');
+  await mfeSettled(page, 'notifications');
+  const appearance = page.getByRole('combobox', { name: 'Apariencia' });
+  await appearance.focus();
+  await appearance.selectOption('high-contrast');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'high-contrast');
+  await expectNoAxeViolations(page);
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'high-contrast');
+  await mfeSettled(page, 'notifications');
+  await expectNoAxeViolations(page);
+  await page.getByRole('combobox', { name: 'Apariencia' }).selectOption('system');
+  await expect(page.locator('html')).not.toHaveAttribute('data-theme', /.+/);
+});
