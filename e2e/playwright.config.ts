@@ -1,5 +1,6 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { CHROMIUM_LAUNCH_OPTIONS } from '@carpeta/chromium';
 import { defineConfig } from '@playwright/test';
 import { E2E } from './support/env.ts';
 
@@ -23,17 +24,7 @@ export default defineConfig({
   use: {
     baseURL: E2E.portal,
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: CHROMIUM_LAUNCH_OPTIONS,
   },
   webServer: [
     {

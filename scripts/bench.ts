@@ -6,6 +6,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { CHROMIUM_ARGS, CHROMIUM_LAUNCH_OPTIONS, CHROMIUM_PATH } from '@carpeta/chromium';
 import { chromium } from '@playwright/test';
 import { portalProcesses } from './lib/portal-processes.ts';
 import { assertPortsFree, Supervisor } from './lib/processes.ts';
@@ -31,17 +32,7 @@ interface Row {
   gzip: number;
 }
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
 const rows: Row[] = [];
 try {
   const page = await browser.newPage();
@@ -133,9 +124,9 @@ for (const path of ['/', '/notifications']) {
         '--output-path=stdout',
         '--quiet',
         '--only-categories=performance,accessibility,best-practices',
-        '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run',
+        `--chrome-flags=--headless=new ${CHROMIUM_ARGS.join(' ')}`,
       ],
-      { env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' }, maxBuffer: 64 * 1024 * 1024 },
+      { env: { ...process.env, CHROME_PATH: CHROMIUM_PATH }, maxBuffer: 64 * 1024 * 1024 },
     );
     const report = JSON.parse(stdout) as LighthouseReport;
     const score = (id: string) => String(Math.round((report.categories[id]?.score ?? 0) * 100)).padStart(6);

@@ -1,10 +1,8 @@
 import type { NotificationList } from '@carpeta/sdk';
-import { createTestProps } from '@carpeta/sdk/testing';
+import { createTestProps, mountForTest } from '@carpeta/sdk/testing';
 import { act } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import lifecycles from './lifecycles.tsx';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const base = {
   source: 'dehu',
@@ -24,14 +22,7 @@ async function mount(status: number, body: unknown) {
     basePath: '/',
     fetch: async () => new Response(JSON.stringify(body), { status }),
   });
-  let pending: Promise<unknown> = Promise.resolve();
-  await act(async () => {
-    pending = lifecycles.bootstrap(test.props).then(() => lifecycles.mount(test.props));
-  });
-  await pending;
-  await act(async () => {
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  });
+  await mountForTest(lifecycles, test.props);
   return test;
 }
 

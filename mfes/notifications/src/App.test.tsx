@@ -1,10 +1,8 @@
 import type { Notification, NotificationList } from '@carpeta/sdk';
-import { createTestProps } from '@carpeta/sdk/testing';
+import { createTestProps, mountForTest } from '@carpeta/sdk/testing';
 import { act } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import lifecycles from './lifecycles.tsx';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const item: Notification = {
   id: 'dehu:N-1',
@@ -32,14 +30,7 @@ function answering(routes: Record<string, [number, unknown]>): typeof fetch {
 async function mount(fetchImpl: typeof globalThis.fetch, path: string) {
   window.history.replaceState(null, '', path);
   const test = createTestProps({ mfeId: 'notifications', basePath: '/notifications', fetch: fetchImpl });
-  let pending: Promise<unknown> = Promise.resolve();
-  await act(async () => {
-    pending = lifecycles.bootstrap(test.props).then(() => lifecycles.mount(test.props));
-  });
-  await pending;
-  await act(async () => {
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  });
+  await mountForTest(lifecycles, test.props);
   return test;
 }
 

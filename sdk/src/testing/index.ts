@@ -2,15 +2,41 @@ import { createApiClient } from '../api.ts';
 import type { Session } from '../domain.ts';
 import { createEventBus } from '../events.ts';
 import type { Language } from '../languages.ts';
-import type { CarpetaProps, Telemetry } from '../props.ts';
+import { act } from 'react';
+import type { CarpetaLifecycles, CarpetaProps, Telemetry } from '../props.ts';
 
 const ANONYMOUS: Session = { authenticated: false, citizen: null };
 
 export interface TestProps {
   props: CarpetaProps;
   setLanguage(language: Language): void;
-  telemetry: Telemetry & { errors: unknown[] };
+  telemetry: Telemetry & { errors: { error: unknown; context: Record<string, string> | undefined }[] };
   navigations: string[];
+  /** How many listeners follow the language now (0 after a clean unmount). */
+  languageListeners(): number;
+}
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+/**
+ * Runs a lifecycle step inside React's act(). single-spa-react resolves mount from an effect, so
+ * the promise is awaited after act has flushed it.
+ */
+export async function runLifecycle(step: () => Promise<unknown>): Promise<void> {
+  let pending: Promise<unknown> = Promise.resolve();
+  await act(async () => {
+    pending = step();
+  });
+  await pending;
+}
+
+/** Bootstraps and mounts an MFE as the shell would, then lets its first data requests settle. */
+export async function mountForTest(lifecycles: CarpetaLifecycles, props: CarpetaProps): Promise<void> {
+  await runLifecycle(() => lifecycles.bootstrap(props));
+  await runLifecycle(() => lifecycles.mount(props));
+  await act(async () => {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  });
 }
 
 /**
@@ -29,9 +55,13 @@ export function createTestProps(options: {
   const listeners = new Set<(value: Language) => void>();
   const domElement = document.createElement('div');
   document.body.append(domElement);
-  const errors: unknown[] = [];
+  const errors: { error: unknown; context: Record<string, string> | undefined }[] = [];
   const navigations: string[] = [];
-  const telemetry = { errors, error: (error: unknown) => void errors.push(error), event: () => undefined };
+  const telemetry = {
+    errors,
+    error: (error: unknown, context?: Record<string, string>) => void errors.push({ error, context }),
+    event: () => undefined,
+  };
   const props: CarpetaProps = {
     mfeId: options.mfeId,
     basePath: options.basePath,
@@ -58,6 +88,7 @@ export function createTestProps(options: {
     props,
     telemetry,
     navigations,
+    languageListeners: () => listeners.size,
     setLanguage(next) {
       language = next;
       for (const listener of listeners) listener(next);
