@@ -1,9 +1,10 @@
-import type { z } from 'zod';
+import { z } from 'zod/mini';
+import type { $ZodType } from 'zod/v4/core';
 import { apiErrorSchema } from './domain.ts';
 import { ApiError } from './errors.ts';
 
 export interface ApiClient {
-  get<S extends z.ZodType>(path: string, schema: S, init?: { signal?: AbortSignal }): Promise<z.infer<S>>;
+  get<S extends $ZodType>(path: string, schema: S, init?: { signal?: AbortSignal }): Promise<z.infer<S>>;
 }
 
 export interface ApiClientOptions {
@@ -53,7 +54,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         }
         throw new ApiError('internal', `Unexpected answer (${response.status}).`, response.status);
       }
-      const parsed = schema.safeParse(body);
+      const parsed = z.safeParse(schema, body);
       if (!parsed.success) {
         throw new ApiError('internal', 'The portal answered in an unexpected format.', response.status);
       }

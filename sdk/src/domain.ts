@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { API_ERROR_CODES } from './errors.ts';
 
 /** Every agency is identified by a stable id in the portal and, where it has one, a DIR3 code. */
 export const issuerSchema = z.object({
-  dir3: z.string().regex(/^[A-Z0-9]{9}$/, 'a DIR3 code'),
-  name: z.string().min(1).max(300),
+  dir3: z.string().check(z.regex(/^[A-Z0-9]{9}$/, 'a DIR3 code')),
+  name: z.string().check(z.minLength(1), z.maxLength(300)),
 });
 export type Issuer = z.infer<typeof issuerSchema>;
 
@@ -21,22 +21,22 @@ export const NOTIFICATION_EXPIRY_DAYS = 10;
 
 export const notificationSchema = z.object({
   /** Portal-wide id: "<source>:<agency id>". */
-  id: z.string().regex(/^[a-z0-9-]+:[A-Za-z0-9._-]+$/),
-  source: z.string().min(1),
+  id: z.string().check(z.regex(/^[a-z0-9-]+:[A-Za-z0-9._-]+$/)),
+  source: z.string().check(z.minLength(1)),
   kind: z.enum(['notification', 'communication']),
   issuer: issuerSchema,
-  subject: z.string().min(1).max(500),
+  subject: z.string().check(z.minLength(1), z.maxLength(500)),
   /** Procedure the notification belongs to, as the agency names it. */
-  procedure: z.string().max(300).nullable(),
+  procedure: z.nullable(z.string().check(z.maxLength(300))),
   /** File (expediente) reference, when the agency gives one. */
-  fileReference: z.string().max(100).nullable(),
+  fileReference: z.nullable(z.string().check(z.maxLength(100))),
   status: notificationStatusSchema,
   /** ISO 8601 instant it was made available at the citizen's electronic address. */
   availableAt: z.iso.datetime({ offset: true }),
   /** ISO 8601 instant after which an unopened notification is deemed rejected; null for communications. */
-  expiresAt: z.iso.datetime({ offset: true }).nullable(),
+  expiresAt: z.nullable(z.iso.datetime({ offset: true })),
   /** ISO 8601 instant the citizen accessed or rejected it. */
-  respondedAt: z.iso.datetime({ offset: true }).nullable(),
+  respondedAt: z.nullable(z.iso.datetime({ offset: true })),
   urgent: z.boolean(),
 });
 export type Notification = z.infer<typeof notificationSchema>;
@@ -47,7 +47,7 @@ export const sourceStatusSchema = z.object({
   name: z.string(),
   status: z.enum(['ok', 'timeout', 'unavailable', 'invalid-response']),
   /** Human-readable, safe to show; never a stack trace. */
-  message: z.string().optional(),
+  message: z.optional(z.string()),
 });
 export type SourceStatus = z.infer<typeof sourceStatusSchema>;
 
@@ -68,8 +68,8 @@ export const apiErrorSchema = z.object({
   error: z.object({
     code: z.enum(API_ERROR_CODES),
     message: z.string(),
-    source: z.string().optional(),
-    requestId: z.string().optional(),
+    source: z.optional(z.string()),
+    requestId: z.optional(z.string()),
   }),
 });
 export type ApiErrorBody = z.infer<typeof apiErrorSchema>;
@@ -77,14 +77,14 @@ export type ApiErrorBody = z.infer<typeof apiErrorSchema>;
 /** What the browser knows of the session (never a token). */
 export const sessionSchema = z.object({
   authenticated: z.boolean(),
-  citizen: z
-    .object({
+  citizen: z.nullable(
+    z.object({
       displayName: z.string(),
       maskedId: z.string(),
       loa: z.enum(['low', 'substantial', 'high']),
-      actingFor: z.object({ displayName: z.string(), maskedId: z.string() }).nullable(),
+      actingFor: z.nullable(z.object({ displayName: z.string(), maskedId: z.string() })),
       expiresAt: z.iso.datetime({ offset: true }),
-    })
-    .nullable(),
+    }),
+  ),
 });
 export type Session = z.infer<typeof sessionSchema>;

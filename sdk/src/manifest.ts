@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 import { LANGUAGES } from './languages.ts';
 
@@ -10,63 +10,65 @@ export const loaSchema = z.enum(LOA_LEVELS);
 export type LevelOfAssurance = z.infer<typeof loaSchema>;
 
 /** A text in every portal language: Spanish is required, the rest fall back to it. */
-export const localizedTextSchema = z
-  .object({ es: z.string().min(1).max(200) })
-  .catchall(z.string().min(1).max(200));
+export const localizedTextSchema = z.catchall(
+  z.object({ es: z.string().check(z.minLength(1), z.maxLength(200)) }),
+  z.string().check(z.minLength(1), z.maxLength(200)),
+);
 export type LocalizedText = z.infer<typeof localizedTextSchema>;
 
 export function localize(text: LocalizedText, language: string): string {
   return text[language] ?? text.es;
 }
 
-const httpUrl = z
-  .string()
-  .max(2048)
-  .refine((value) => {
+const httpUrl = z.string().check(
+  z.maxLength(2048),
+  z.refine((value) => {
     try {
       const url = new URL(value);
       return url.protocol === 'http:' || url.protocol === 'https:';
     } catch {
       return false;
     }
-  }, 'must be an absolute http(s) URL');
+  }, 'must be an absolute http(s) URL'),
+);
 
 /** One micro-frontend as the gateway's manifest announces it. */
 export const manifestEntrySchema = z.object({
-  id: z.string().regex(/^[a-z][a-z0-9-]{1,39}$/, 'lower-case letters, digits and dashes'),
+  id: z.string().check(z.regex(/^[a-z][a-z0-9-]{1,39}$/, 'lower-case letters, digits and dashes')),
   title: localizedTextSchema,
   owner: z.object({
-    id: z.string().min(1).max(40),
-    name: z.string().min(1).max(200),
+    id: z.string().check(z.minLength(1), z.maxLength(40)),
+    name: z.string().check(z.minLength(1), z.maxLength(200)),
   }),
   kind: z.enum(['domain', 'administration']),
   /** Path prefix the MFE is active on, e.g. "/notifications"; "/" means the home page only. */
-  route: z.string().regex(/^\/([a-z0-9-]+(\/[a-z0-9-]+)*)?$/, 'a path such as /notifications'),
-  nav: z
-    .object({
-      order: z.number().int().min(0).max(1000),
-      show: z.boolean().default(true),
-    })
-    .default({ order: 100, show: true }),
+  route: z.string().check(z.regex(/^\/([a-z0-9-]+(\/[a-z0-9-]+)*)?$/, 'a path such as /notifications')),
+  nav: z._default(
+    z.object({
+      order: z.int().check(z.minimum(0), z.maximum(1000)),
+      show: z._default(z.boolean(), true),
+    }),
+    { order: 100, show: true },
+  ),
   framework: z.enum(['react', 'angular', 'vanilla']),
   remote: z.object({
     /** Module Federation container name (global name of the remote). */
-    name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'a JavaScript identifier'),
+    name: z.string().check(z.regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'a JavaScript identifier')),
     /** URL of the remote's remoteEntry.js or mf-manifest.json. */
     entry: httpUrl,
     /** The exposed module that holds the single-spa lifecycles, e.g. "./lifecycles". */
-    expose: z.string().regex(/^\.\/[A-Za-z0-9_/-]+$/, 'an exposed module such as ./lifecycles'),
+    expose: z.string().check(z.regex(/^\.\/[A-Za-z0-9_/-]+$/, 'an exposed module such as ./lifecycles')),
   }),
-  minLoa: loaSchema.default('low'),
-  scopes: z.array(z.string().min(1).max(60)).max(20).default([]),
-  version: z.string().regex(/^\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$/, 'a semantic version'),
-  integrity: z.string().optional(),
+  minLoa: z._default(loaSchema, 'low'),
+  scopes: z._default(z.array(z.string().check(z.minLength(1), z.maxLength(60))).check(z.maxLength(20)), []),
+  version: z.string().check(z.regex(/^\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$/, 'a semantic version')),
+  integrity: z.optional(z.string()),
 });
 export type ManifestEntry = z.infer<typeof manifestEntrySchema>;
 
 export const manifestSchema = z.object({
   version: z.literal(1),
-  mfes: z.array(z.unknown()).max(200),
+  mfes: z.array(z.unknown()).check(z.maxLength(200)),
 });
 
 export interface RejectedEntry {
