@@ -32,19 +32,3 @@ export function useSubPath(): string {
     .join('/');
   return decoded.startsWith('/') ? decoded : `/${decoded}`;
 }
-
-/** Props for an <a> that navigates inside the portal without a full page load. */
-export function useLinkProps(): (href: string) => {
-  href: string;
-  onClick: (event: React.MouseEvent<HTMLAnchorElement>) => void;
-} {
-  const { navigate } = useCarpeta();
-  return (href) => ({
-    href,
-    onClick(event) {
-      if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0) return;
-      event.preventDefault();
-      navigate(href);
-    },
-  });
-}
