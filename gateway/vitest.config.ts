@@ -1,5 +1,11 @@
 import { defineProject } from 'vitest/config';
 
 export default defineProject({
-  test: { name: 'gateway', environment: 'node', include: ['src/**/*.test.ts'] },
+  test: {
+    name: 'gateway',
+    environment: 'node',
+    include: ['src/**/*.test.ts'],
+    // One PostgreSQL server and one prepared PGlite folder for the whole run (src/db/testing.ts).
+    globalSetup: ['src/db/testing/global-setup.ts'],
+  },
 });

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // The only thing `npm start` and `npm test` run, on the machine's own Node (20+): it installs what
-// is missing (pnpm, Debian's chromium, the dependencies, which carry Node 24 for everything else)
+// is missing (pnpm, Debian's chromium and, for the tests, postgresql, the dependencies, which carry
+// Node 24 for everything else)
 // and hands over to `pnpm run <script>`. Plain JavaScript on purpose: it must run before any
 // dependency exists.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -50,17 +51,44 @@ function pnpmCommand() {
   return local;
 }
 
+function apt(...args) {
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const sudo = isRoot ? [] : ['sudo', '-n'];
+  const [command, ...rest] = [...sudo, 'apt-get', '-o', 'DPkg::Lock::Timeout=300', ...args];
+  return run(command, rest, { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+}
+
+let aptUpdated = false;
+function aptInstall(...packages) {
+  if (!aptUpdated) {
+    if (!apt('update')) return false;
+    aptUpdated = true;
+  }
+  return apt('install', '-y', '--no-install-recommends', ...packages);
+}
+
 function ensureChromium() {
   if (existsSync(CHROMIUM)) return true;
   log("installing Debian's chromium for the browser tests (apt-get)");
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  const sudo = isRoot ? [] : ['sudo', '-n'];
-  const apt = (...args) => {
-    const [command, ...rest] = [...sudo, 'apt-get', '-o', 'DPkg::Lock::Timeout=300', ...args];
-    return run(command, rest, { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-  };
-  const ok = apt('update') && apt('install', '-y', '--no-install-recommends', 'chromium');
-  return ok && existsSync(CHROMIUM);
+  return aptInstall('chromium') && existsSync(CHROMIUM);
+}
+
+// The gateway's database tests also run on a real PostgreSQL server, which they start from
+// Debian's server programs (initdb, pg_ctl).
+function hasPostgresServer() {
+  const debian = '/usr/lib/postgresql';
+  if (existsSync(debian)) {
+    for (const version of readdirSync(debian)) {
+      if (existsSync(join(debian, version, 'bin', 'initdb'))) return true;
+    }
+  }
+  return (process.env.PATH ?? '').split(delimiter).some((dir) => dir && existsSync(join(dir, 'initdb')));
+}
+
+function ensurePostgres() {
+  if (hasPostgresServer()) return true;
+  log("installing Debian's postgresql for the database tests (apt-get)");
+  return aptInstall('postgresql') && hasPostgresServer();
 }
 
 if (!ensureChromium()) {
@@ -70,6 +98,13 @@ if (!ensureChromium()) {
     process.exit(1);
   }
   log(`${message} The portal still starts; only the browser tests need it.`);
+}
+
+if (needsBrowser && !ensurePostgres()) {
+  console.error(
+    "Debian's postgresql (initdb, pg_ctl) is missing and could not be installed (apt-get needs root or passwordless sudo): install it with apt-get install -y postgresql.",
+  );
+  process.exit(1);
 }
 
 const pnpm = pnpmCommand();

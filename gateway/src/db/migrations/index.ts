@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely/migration';
+import * as auth from './0001_auth.ts';
+
+/**
+ * Every migration, in order. Kysely's Migrator applies them by name (sorted), each once, recorded in
+ * the `kysely_migration` table. A migration on main is never edited: add the next one here.
+ */
+export const migrations: Readonly<Record<string, Migration>> = {
+  '0001_auth': auth,
+};
