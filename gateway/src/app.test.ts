@@ -10,12 +10,15 @@ import {
   apiErrorSchema,
   notificationDetailSchema,
   notificationListSchema,
-  sessionSchema,
+  sessionResponseSchema,
 } from '@carpeta/sdk';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildGateway } from './app.ts';
+import { newSessionSecret, sessionIdFor } from './auth/sessions.ts';
 import { loadConfig } from './config.ts';
+import { openDatabase, type PortalDatabase } from './db/index.ts';
+import { createTestDatabase, type TestDatabase } from './db/testing.ts';
 
 const NOW = new Date('2026-06-10T10:00:00Z');
 const CONFIG = fileURLToPath(new URL('../config/mfes.json', import.meta.url));
@@ -28,6 +31,23 @@ let agency: AgencyServer;
 let app: FastifyInstance;
 let base: string;
 const logs: Array<Record<string, unknown>> = [];
+let testDatabase: TestDatabase;
+let database: PortalDatabase;
+
+// These tests are about the API once signed in: every request to the gateway carries María's
+// session cookie (and the CSRF token on writes). Sign-in itself and anonymous access are tested in
+// auth/auth.test.ts.
+const SESSION_SECRET = newSessionSecret();
+const CSRF_TOKEN = 'csrf-token-for-the-gateway-tests-0123456789';
+const realFetch = globalThis.fetch;
+const fetch: typeof globalThis.fetch = (input, init = {}) => {
+  const headers = new Headers(init.headers);
+  if (base && String(input).startsWith(base)) {
+    headers.set('cookie', `carpeta_session=${SESSION_SECRET}`);
+    if (init.method && init.method !== 'GET') headers.set('x-csrf-token', CSRF_TOKEN);
+  }
+  return realFetch(input, { ...init, headers });
+};
 
 function logStream() {
   return new Writable({
@@ -88,17 +108,43 @@ beforeAll(async () => {
   await writeFile(path.join(shellDist, 'assets', 'index-BQ3x9_aZ.js'), 'console.log("shell");');
 
   agency = await startAgencyServer({ port: 0, host: '127.0.0.1', handlers: dehuHandlers({ now: NOW }) });
-  app = buildGateway({
-    ...loadConfig({}),
-    shellDist,
-    manifestPath,
-    env: { MFE_HOME_URL: 'http://127.0.0.1:5999' },
-    agencyDehuUrl: agency.url,
-    agencyTimeoutMs: 300,
-    demoCitizen: MARIA_NIF,
-    now: () => NOW,
-    logger: { level: 'info', stream: logStream() },
+  testDatabase = await createTestDatabase('pglite');
+  database = await openDatabase(testDatabase.options);
+  const id = sessionIdFor(SESSION_SECRET);
+  if (!id) throw new Error('bad secret');
+  await database.sessions.create({
+    id,
+    citizen: {
+      nif: MARIA_NIF,
+      givenName: 'María',
+      surnames: 'García López',
+      displayName: 'María García López',
+      documentType: 'NIF',
+    },
+    loa: 'substantial',
+    method: 'clave-pin',
+    actingFor: null,
+    csrfToken: CSRF_TOKEN,
+    idToken: null,
+    previousAccess: null,
+    createdAt: NOW,
+    lastSeenAt: NOW,
+    idleExpiresAt: new Date(NOW.getTime() + 3_600_000),
+    absoluteExpiresAt: new Date(NOW.getTime() + 8 * 3_600_000),
   });
+  app = buildGateway(
+    {
+      ...loadConfig({}),
+      shellDist,
+      manifestPath,
+      env: { MFE_HOME_URL: 'http://127.0.0.1:5999' },
+      agencyDehuUrl: agency.url,
+      agencyTimeoutMs: 300,
+      now: () => NOW,
+      logger: { level: 'info', stream: logStream() },
+    },
+    { database },
+  );
   app.get('/api/test-boom', async () => {
     throw new Error('secret database password leaked in a stack');
   });
@@ -113,6 +159,8 @@ afterEach(async () => {
 afterAll(async () => {
   await app?.close();
   await agency?.close();
+  await database?.close();
+  await testDatabase?.destroy();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
@@ -123,11 +171,19 @@ describe('API basics', () => {
     expect(await response.json()).toEqual({ status: 'ok' });
   });
 
-  it('GET /api/session answers an sdk Session: nobody is logged in yet', async () => {
+  it('GET /api/session answers the signed-in citizen, masked, with the CSRF token; anonymous without', async () => {
     const response = await fetch(`${base}/api/session`);
-    const body = sessionSchema.parse(await response.json());
-    expect(body).toEqual({ authenticated: false, citizen: null });
+    const body = sessionResponseSchema.parse(await response.json());
+    expect(body.session.citizen).toMatchObject({ displayName: 'María García López', maskedId: '***4567**' });
+    expect(body.csrfToken).toBe(CSRF_TOKEN);
+    expect(JSON.stringify(body)).not.toContain(MARIA_NIF);
     expect(response.headers.get('cache-control')).toBe('no-store');
+    const anonymous = sessionResponseSchema.parse(await (await realFetch(`${base}/api/session`)).json());
+    expect(anonymous).toEqual({
+      session: { authenticated: false, citizen: null },
+      csrfToken: null,
+      notice: null,
+    });
   });
 
   it('unknown /api paths → 404 typed', async () => {
@@ -145,7 +201,7 @@ describe('API basics', () => {
 });
 
 describe('GET /api/notifications', () => {
-  it('answers the demo citizen’s notifications in the sdk format, newest first', async () => {
+  it('answers the signed-in citizen’s notifications in the sdk format, newest first', async () => {
     const response = await fetch(`${base}/api/notifications`);
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
@@ -371,15 +427,17 @@ describe('the shell', () => {
   });
 
   it('answers a plain 503 page when the shell is not built (the API still works)', async () => {
-    const unbuilt = buildGateway({
-      ...loadConfig({}),
-      shellDist: path.join(dir, 'no-such-dist'),
-      manifestPath,
-      env: {},
-      agencyDehuUrl: agency.url,
-      agencyTimeoutMs: 300,
-      demoCitizen: MARIA_NIF,
-    });
+    const unbuilt = buildGateway(
+      {
+        ...loadConfig({}),
+        shellDist: path.join(dir, 'no-such-dist'),
+        manifestPath,
+        env: {},
+        agencyDehuUrl: agency.url,
+        agencyTimeoutMs: 300,
+      },
+      { database },
+    );
     try {
       const page = await unbuilt.inject({
         method: 'GET',

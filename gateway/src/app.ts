@@ -5,8 +5,12 @@ import type { IncomingMessage } from 'node:http';
 import { registerStatic } from '@carpeta/static-server';
 import fastifyHelmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { createOidcClient } from './auth/oidc.ts';
+import { registerAuth } from './auth/routes.ts';
 import type { GatewayConfig } from './config.ts';
 import { createDehuConnector } from './connectors/dehu.ts';
+import { createReaConnector } from './connectors/rea.ts';
+import type { PortalDatabase } from './db/index.ts';
 import type { NotificationConnector } from './connectors/types.ts';
 import { CSP_DIRECTIVES, cspValue } from './csp.ts';
 import { messageForClientError, sendError } from './errors.ts';
@@ -15,6 +19,7 @@ import { registerNotificationRoutes } from './routes/notifications.ts';
 import { registerTelemetryRoute } from './routes/telemetry.ts';
 
 export const DEHU_SOURCE_NAME = 'Dirección Electrónica Habilitada única (DEHú)';
+export const REA_SOURCE_NAME = 'Registro Electrónico de Apoderamientos (REA)';
 
 const SHELL_NOT_BUILT = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Carpeta is not built yet</title></head>
@@ -25,7 +30,7 @@ const SHELL_NOT_BUILT = `<!doctype html>
  * The back end for the front end: serves the shell and the MFE manifest, and the /api the MFEs
  * use, built from agency connectors. Returns the instance; the caller listens.
  */
-export function buildGateway(config: GatewayConfig): FastifyInstance {
+export function buildGateway(config: GatewayConfig, deps: { database: PortalDatabase }): FastifyInstance {
   const app = Fastify({
     logger: config.logger ?? false,
     genReqId: () => randomUUID(),
@@ -99,15 +104,36 @@ export function buildGateway(config: GatewayConfig): FastifyInstance {
       .send(JSON.stringify(snapshot.document));
   });
 
-  app.get('/api/health', async () => ({ status: 'ok' }));
+  app.get('/api/health', { config: { public: true } }, async () => ({ status: 'ok' }));
 
-  app.get('/api/session', async (_request, reply) => {
-    reply.header('cache-control', 'no-store');
-    // Login (OIDC) comes later; until then nobody is authenticated and the gateway uses a demo citizen.
-    return { authenticated: false, citizen: null };
+  registerAuth(app, {
+    database: deps.database,
+    oidc: createOidcClient(config.oidc),
+    rea: createReaConnector({
+      id: 'rea',
+      name: REA_SOURCE_NAME,
+      baseUrl: config.agencyReaUrl,
+      timeoutMs: config.agencyTimeoutMs,
+      ...(config.now ? { now: config.now } : {}),
+      logger: app.log,
+    }),
+    portalOrigin: config.portalOrigin,
+    sessions: config.sessions,
+    throttle: config.throttle,
+    manifestEntries: async () => {
+      const snapshot = await manifest.load();
+      return snapshot.ok ? snapshot.entries : [];
+    },
+    ...(config.now ? { now: config.now } : {}),
   });
 
-  registerNotificationRoutes(app, { connectors, citizenId: () => config.demoCitizen });
+  registerNotificationRoutes(app, {
+    connectors,
+    citizenId: (request) => {
+      if (!request.identity) throw new Error('a private route ran without the guard');
+      return request.identity.subjectId;
+    },
+  });
   registerTelemetryRoute(app);
 
   app.all('/api', async (_request, reply) => sendError(reply, 404, 'not-found', 'There is no such API.'));

@@ -1,6 +1,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyServerOptions } from 'fastify';
+import type { OidcSettings } from './auth/oidc.ts';
+import type { ThrottleSettings } from './auth/routes.ts';
+import type { SessionSettings } from './auth/sessions.ts';
 import type { NotificationConnector } from './connectors/types.ts';
 
 export interface GatewayConfig {
@@ -10,10 +13,16 @@ export interface GatewayConfig {
   manifestPath: string;
   /** Environment used for the manifest's ${VAR} references. */
   env: Readonly<Record<string, string | undefined>>;
+  /** The portal's public origin (scheme, host, port), e.g. "https://carpeta.example". */
+  portalOrigin: string;
   agencyDehuUrl: string;
+  /** The register of powers of attorney (REA). */
+  agencyReaUrl: string;
   agencyTimeoutMs: number;
-  /** Until login exists, the gateway acts for this citizen (NIF/NIE). */
-  demoCitizen: string;
+  /** The identity provider and this portal's registration with it. */
+  oidc: OidcSettings;
+  sessions: SessionSettings;
+  throttle: ThrottleSettings;
   logger?: FastifyServerOptions['logger'];
   /** Clock, for tests. */
   now?: () => Date;
@@ -24,12 +33,13 @@ export interface GatewayConfig {
 export interface GatewayServerConfig extends GatewayConfig {
   host: string;
   port: number;
+  /** PostgreSQL connection string; unset → the embedded database in `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
 }
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = path.resolve(HERE, '..', '..');
-/** The first test citizen of @carpeta/mocks (María García López). */
-export const DEFAULT_DEMO_CITIZEN = '12345678Z';
 
 function integer(
   env: Readonly<Record<string, string | undefined>>,
@@ -47,6 +57,21 @@ function integer(
   return value;
 }
 
+function absoluteUrl(
+  env: Readonly<Record<string, string | undefined>>,
+  name: string,
+  fallback: string,
+): string {
+  const value = text(env, name, fallback);
+  try {
+    const url = new URL(value);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http');
+  } catch {
+    throw new Error(`${name} must be an absolute http(s) URL, got "${value}"`);
+  }
+  return value.replace(/\/+$/, '');
+}
+
 function text(env: Readonly<Record<string, string | undefined>>, name: string, fallback: string): string {
   const raw = env[name]?.trim();
   return raw === undefined || raw === '' ? fallback : raw;
@@ -56,22 +81,36 @@ function text(env: Readonly<Record<string, string | undefined>>, name: string, f
 export function loadConfig(
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): GatewayServerConfig {
-  const agencyDehuUrl = text(env, 'AGENCY_DEHU_URL', 'http://127.0.0.1:4101');
-  try {
-    new URL(agencyDehuUrl);
-  } catch {
-    throw new Error(`AGENCY_DEHU_URL must be an absolute URL, got "${agencyDehuUrl}"`);
-  }
+  const port = integer(env, 'PORT_GATEWAY', 4000, 0, 65535);
+  const portalOrigin = new URL(absoluteUrl(env, 'PORTAL_ORIGIN', `http://127.0.0.1:${port}`)).origin;
+  const idleSeconds = integer(env, 'SESSION_IDLE_SECONDS', 3600, 10, 86_400);
+  const absoluteSeconds = integer(env, 'SESSION_ABSOLUTE_SECONDS', 8 * 3600, 10, 7 * 86_400);
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
   return {
     host: '127.0.0.1',
-    port: integer(env, 'PORT_GATEWAY', 4000, 0, 65535),
+    port,
     shellDist: path.resolve(text(env, 'SHELL_DIST', path.join(REPO_ROOT, 'shell', 'dist'))),
     manifestPath: path.resolve(
       text(env, 'CARPETA_MANIFEST', path.join(REPO_ROOT, 'gateway', 'config', 'mfes.json')),
     ),
     env,
-    agencyDehuUrl,
+    portalOrigin,
+    agencyDehuUrl: absoluteUrl(env, 'AGENCY_DEHU_URL', 'http://127.0.0.1:4101'),
+    agencyReaUrl: absoluteUrl(env, 'AGENCY_REA_URL', 'http://127.0.0.1:4102'),
     agencyTimeoutMs: integer(env, 'AGENCY_TIMEOUT_MS', 4000, 1, 120_000),
-    demoCitizen: text(env, 'CARPETA_DEMO_CITIZEN', DEFAULT_DEMO_CITIZEN).toUpperCase(),
+    oidc: {
+      issuer: absoluteUrl(env, 'IDP_URL', 'http://127.0.0.1:4110'),
+      clientId: text(env, 'OIDC_CLIENT_ID', 'carpeta-portal'),
+      clientSecret: text(env, 'OIDC_CLIENT_SECRET', 'carpeta-dev-secret-change-me'),
+      redirectUri: `${portalOrigin}/auth/callback`,
+      postLogoutRedirectUri: `${portalOrigin}/`,
+    },
+    sessions: { idleMs: idleSeconds * 1000, absoluteMs: absoluteSeconds * 1000 },
+    throttle: {
+      maxFailures: integer(env, 'SIGNIN_MAX_FAILURES', 5, 1, 1000),
+      windowMs: integer(env, 'SIGNIN_FAILURE_WINDOW_SECONDS', 900, 1, 86_400) * 1000,
+    },
+    databaseUrl,
+    dataDir: path.resolve(text(env, 'CARPETA_DATA_DIR', path.join(REPO_ROOT, '.carpeta', 'data', 'pglite'))),
   };
 }

@@ -1,5 +1,5 @@
 export { buildGateway, DEHU_SOURCE_NAME } from './app.ts';
-export { DEFAULT_DEMO_CITIZEN, type GatewayConfig, type GatewayServerConfig, loadConfig } from './config.ts';
+export { type GatewayConfig, type GatewayServerConfig, loadConfig } from './config.ts';
 export {
   type ConnectorLogger,
   createDehuConnector,

@@ -22,6 +22,7 @@ describe('main.ts', () => {
         PORT_GATEWAY: '0',
         SHELL_DIST: path.join(dir, 'no-dist'),
         AGENCY_DEHU_URL: 'http://127.0.0.1:9',
+        CARPETA_DATA_DIR: path.join(dir, 'data'),
         LOG_LEVEL: 'error',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -38,11 +39,10 @@ describe('main.ts', () => {
         setTimeout(() => reject(new Error(`no address logged: ${output}`)), 45_000);
       });
       expect(await (await fetch(`${url}/api/health`)).json()).toEqual({ status: 'ok' });
-      // The agency is unreachable: still a 200, with the source marked.
-      const list = (await (await fetch(`${url}/api/notifications`)).json()) as {
-        sources: Array<{ status: string }>;
-      };
-      expect(list.sources[0]?.status).toBe('unavailable');
+      // Its database was created and migrated at start: the session endpoint reads it.
+      expect(await (await fetch(`${url}/api/session`)).json()).toMatchObject({ csrfToken: null });
+      // Nothing private without a session.
+      expect((await fetch(`${url}/api/notifications`)).status).toBe(401);
       const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       expect(await exited).toBe(0);

@@ -1,5 +1,6 @@
 import { buildGateway } from './app.ts';
 import { loadConfig } from './config.ts';
+import { openDatabase, type PortalDatabase } from './db/index.ts';
 
 let config: ReturnType<typeof loadConfig>;
 try {
@@ -9,7 +10,18 @@ try {
   process.exit(2);
 }
 
-const app = buildGateway({ ...config, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+let database: PortalDatabase;
+try {
+  // Migrations run here, before the gateway answers anything.
+  database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+} catch (error) {
+  process.stderr.write(
+    `gateway: the database cannot be opened: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
+}
+
+const app = buildGateway({ ...config, logger: { level: process.env.LOG_LEVEL ?? 'info' } }, { database });
 try {
   await app.listen({ port: config.port, host: config.host });
 } catch (error) {
@@ -24,10 +36,13 @@ let stopping = false;
 function stop() {
   if (stopping) return;
   stopping = true;
-  app.close().then(
-    () => process.exit(0),
-    () => process.exit(1),
-  );
+  app
+    .close()
+    .then(() => database.close())
+    .then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
 }
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

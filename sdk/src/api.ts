@@ -3,8 +3,40 @@ import type { $ZodType } from 'zod/v4/core';
 import { apiErrorSchema } from './domain.ts';
 import { ApiError } from './errors.ts';
 
+export interface RequestOptions {
+  signal?: AbortSignal;
+}
+
+export interface WriteOptions<B extends $ZodType, S extends $ZodType | undefined> extends RequestOptions {
+  /** The body is checked against it before anything is sent. */
+  bodySchema: B;
+  /** The answer is checked against it; leave it out for answers without a body (204). */
+  schema?: S;
+  /**
+   * Sent as `Idempotency-Key`: the gateway answers a repeated write with the first answer instead of
+   * doing it twice (a double click, a retry after a network error). Use one key per intended write.
+   */
+  idempotencyKey?: string;
+}
+
+type Answer<S extends $ZodType | undefined> = S extends $ZodType ? z.infer<S> : undefined;
+
 export interface ApiClient {
-  get<S extends $ZodType>(path: string, schema: S, init?: { signal?: AbortSignal }): Promise<z.infer<S>>;
+  get<S extends $ZodType>(path: string, schema: S, init?: RequestOptions): Promise<z.infer<S>>;
+  post<B extends $ZodType, S extends $ZodType | undefined = undefined>(
+    path: string,
+    body: z.input<B>,
+    options: WriteOptions<B, S>,
+  ): Promise<Answer<S>>;
+  put<B extends $ZodType, S extends $ZodType | undefined = undefined>(
+    path: string,
+    body: z.input<B>,
+    options: WriteOptions<B, S>,
+  ): Promise<Answer<S>>;
+  delete<S extends $ZodType | undefined = undefined>(
+    path: string,
+    options?: RequestOptions & { schema?: S; idempotencyKey?: string },
+  ): Promise<Answer<S>>;
 }
 
 export interface ApiClientOptions {
@@ -13,52 +45,113 @@ export interface ApiClientOptions {
   /** The MFE making the calls, sent as a header for auditing and scopes. */
   mfeId: string;
   fetch?: typeof fetch;
+  /** The session's CSRF token, sent with every write (the shell provides it). */
+  csrfToken?: () => string | null;
+  /**
+   * Told of every typed error before it is thrown, so the shell can react to the session ones
+   * (`unauthenticated`, `step-up-required`, `representation-ended`).
+   */
+  onError?: (error: ApiError) => void;
 }
 
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,100}$/;
+
 /**
- * The only way an MFE talks to the gateway: same-origin, cookies included, answers validated
- * against the common schemas, failures turned into ApiError.
+ * The only way an MFE talks to the gateway: same-origin, cookies included, the CSRF token on every
+ * write, bodies and answers validated against the contract's schemas, failures turned into ApiError.
  */
 export function createApiClient(options: ApiClientOptions): ApiClient {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const base = options.baseUrl.replace(/\/$/, '');
-  return {
-    async get(path, schema, init) {
-      if (!path.startsWith('/')) throw new TypeError('API paths start with "/"');
-      let response: Response;
-      try {
-        response = await doFetch(`${base}${path}`, {
-          credentials: 'same-origin',
-          headers: { accept: 'application/json', 'x-carpeta-mfe': options.mfeId },
-          signal: init?.signal,
-        });
-      } catch (error) {
-        if (error instanceof DOMException && error.name === 'AbortError') throw error;
-        throw new ApiError('agency-unavailable', 'The portal could not be reached.', 0);
-      }
-      let body: unknown;
-      try {
-        body = await response.json();
-      } catch {
-        throw new ApiError(
-          'internal',
-          'The portal answered with something that is not JSON.',
-          response.status,
-        );
-      }
-      if (!response.ok) {
-        const parsed = apiErrorSchema.safeParse(body);
-        if (parsed.success) {
-          const { code, message, source } = parsed.data.error;
-          throw new ApiError(code, message, response.status, source);
+
+  function fail(error: ApiError): never {
+    options.onError?.(error);
+    throw error;
+  }
+
+  async function call(
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    path: string,
+    schema: $ZodType | undefined,
+    init: RequestOptions & { body?: unknown; idempotencyKey?: string | undefined },
+  ): Promise<unknown> {
+    if (!path.startsWith('/')) throw new TypeError('API paths start with "/"');
+    const headers: Record<string, string> = { accept: 'application/json', 'x-carpeta-mfe': options.mfeId };
+    if (method !== 'GET') {
+      const token = options.csrfToken?.();
+      if (token) headers['x-csrf-token'] = token;
+      if (init.idempotencyKey !== undefined) {
+        if (!IDEMPOTENCY_KEY.test(init.idempotencyKey)) {
+          throw new TypeError('An idempotency key is 8 to 100 letters, digits, "-" or "_"');
         }
-        throw new ApiError('internal', `Unexpected answer (${response.status}).`, response.status);
+        headers['idempotency-key'] = init.idempotencyKey;
       }
-      const parsed = z.safeParse(schema, body);
-      if (!parsed.success) {
-        throw new ApiError('internal', 'The portal answered in an unexpected format.', response.status);
+    }
+    let body: string | undefined;
+    if (init.body !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(init.body);
+    }
+    let response: Response;
+    try {
+      response = await doFetch(`${base}${path}`, {
+        method,
+        credentials: 'same-origin',
+        headers,
+        body,
+        signal: init.signal,
+      });
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'AbortError') throw error;
+      return fail(new ApiError('agency-unavailable', 'The portal could not be reached.', 0));
+    }
+    if (response.status === 204 && response.ok) {
+      if (schema === undefined) return undefined;
+      return fail(new ApiError('internal', 'The portal answered without the expected data.', 204));
+    }
+    let parsedBody: unknown;
+    try {
+      parsedBody = await response.json();
+    } catch {
+      return fail(
+        new ApiError('internal', 'The portal answered with something that is not JSON.', response.status),
+      );
+    }
+    if (!response.ok) {
+      const parsed = apiErrorSchema.safeParse(parsedBody);
+      if (parsed.success) {
+        const { code, message, source } = parsed.data.error;
+        return fail(new ApiError(code, message, response.status, source));
       }
-      return parsed.data;
-    },
+      return fail(new ApiError('internal', `Unexpected answer (${response.status}).`, response.status));
+    }
+    if (schema === undefined) return undefined;
+    const parsed = z.safeParse(schema, parsedBody);
+    if (!parsed.success) {
+      return fail(new ApiError('internal', 'The portal answered in an unexpected format.', response.status));
+    }
+    return parsed.data;
+  }
+
+  function checkedBody(bodySchema: $ZodType, body: unknown): unknown {
+    const parsed = z.safeParse(bodySchema, body);
+    if (!parsed.success) {
+      throw new ApiError('bad-request', `The data to send is not valid: ${z.prettifyError(parsed.error)}`, 0);
+    }
+    return parsed.data;
+  }
+
+  return {
+    get: (path, schema, init = {}) => call('GET', path, schema, init) as never,
+    post: async (path, body, { bodySchema, schema, ...init }) =>
+      (await call('POST', path, schema, { ...init, body: checkedBody(bodySchema, body) })) as never,
+    put: async (path, body, { bodySchema, schema, ...init }) =>
+      (await call('PUT', path, schema, { ...init, body: checkedBody(bodySchema, body) })) as never,
+    delete: (path, { schema, ...init } = {}) => call('DELETE', path, schema, init) as never,
   };
+}
+
+/** A fresh key for one intended write (Web Crypto, available in browsers and Node). */
+export function newIdempotencyKey(): string {
+  return globalThis.crypto.randomUUID();
 }

@@ -74,17 +74,77 @@ export const apiErrorSchema = z.object({
 });
 export type ApiErrorBody = z.infer<typeof apiErrorSchema>;
 
-/** What the browser knows of the session (never a token). */
+/** How the citizen identified (amr of the identity provider). */
+export const AUTH_METHODS = ['clave-movil', 'clave-pin', 'clave-permanente', 'certificate', 'dnie'] as const;
+export const authMethodSchema = z.enum(AUTH_METHODS);
+export type AuthMethod = z.infer<typeof authMethodSchema>;
+
+const loaValue = z.enum(['low', 'substantial', 'high']);
+
+/** The person or company a citizen acts for under a power of attorney (REA). */
+export const actingForSchema = z.object({
+  displayName: z.string(),
+  maskedId: z.string(),
+  kind: z.enum(['person', 'company']),
+  powerKind: z.enum(['general', 'organisation', 'procedures']),
+  /** Last day the power is valid (ISO date), null when it has no end. */
+  validUntil: z.nullable(z.string()),
+});
+export type ActingFor = z.infer<typeof actingForSchema>;
+
+/** What the browser knows of the session (never a token, never a full identifier). */
 export const sessionSchema = z.object({
   authenticated: z.boolean(),
   citizen: z.nullable(
     z.object({
       displayName: z.string(),
+      /** e.g. "***4567**": enough to recognise, not enough to reuse. */
       maskedId: z.string(),
-      loa: z.enum(['low', 'substantial', 'high']),
-      actingFor: z.nullable(z.object({ displayName: z.string(), maskedId: z.string() })),
+      loa: loaValue,
+      method: authMethodSchema,
+      /** The citizen's previous sign-in (ENS op.acc.5), null on the first one. */
+      previousAccess: z.nullable(
+        z.object({ at: z.iso.datetime({ offset: true }), method: authMethodSchema, loa: loaValue }),
+      ),
+      actingFor: z.nullable(actingForSchema),
+      /** When the session ends if nothing happens (idle), never after the absolute limit. */
       expiresAt: z.iso.datetime({ offset: true }),
+      /** The absolute end of the session, whatever the activity. */
+      absoluteExpiresAt: z.iso.datetime({ offset: true }),
     }),
   ),
 });
 export type Session = z.infer<typeof sessionSchema>;
+
+/**
+ * The gateway's `/api/session` answer: the session plus what only the shell uses (the CSRF token
+ * its API clients send, and a one-off notice such as a power of attorney that ended).
+ */
+export const sessionResponseSchema = z.object({
+  session: sessionSchema,
+  csrfToken: z.nullable(z.string()),
+  notice: z.nullable(z.enum(['representation-ended'])),
+});
+export type SessionResponse = z.infer<typeof sessionResponseSchema>;
+
+/** A power of attorney the signed-in citizen holds (REA), as the portal shows it. */
+export const powerSchema = z.object({
+  id: z.string().check(z.regex(/^[A-Za-z0-9._-]{1,100}$/)),
+  kind: z.enum(['general', 'organisation', 'procedures']),
+  grantor: z.object({ displayName: z.string(), maskedId: z.string(), kind: z.enum(['person', 'company']) }),
+  /** The administration the power is limited to (organisation and procedure powers). */
+  organisation: z.nullable(issuerSchema),
+  procedures: z.array(z.string()),
+  validFrom: z.nullable(z.string()),
+  validUntil: z.nullable(z.string()),
+  status: z.enum(['accepted', 'pending', 'revoked', 'expired', 'renounced']),
+  /** Whether the citizen can act for the grantor with it now. */
+  usable: z.boolean(),
+});
+export type Power = z.infer<typeof powerSchema>;
+
+export const powerListSchema = z.object({
+  items: z.array(powerSchema),
+  source: sourceStatusSchema,
+});
+export type PowerList = z.infer<typeof powerListSchema>;

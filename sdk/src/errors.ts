@@ -5,6 +5,12 @@ export const API_ERROR_CODES = [
   'unauthenticated',
   'forbidden',
   'csrf',
+  /** The data needs a higher level of assurance than the session's: sign in again (e.g. certificate). */
+  'step-up-required',
+  /** The power of attorney the citizen was acting under is no longer valid; the session is back to self. */
+  'representation-ended',
+  'too-many-requests',
+  'conflict',
   'agency-timeout',
   'agency-unavailable',
   'agency-invalid-response',

@@ -9,6 +9,11 @@ export const LOA_LEVELS = ['low', 'substantial', 'high'] as const;
 export const loaSchema = z.enum(LOA_LEVELS);
 export type LevelOfAssurance = z.infer<typeof loaSchema>;
 
+/** Whether a session at level `has` may see something that requires level `needs`. */
+export function loaSatisfies(has: LevelOfAssurance, needs: LevelOfAssurance): boolean {
+  return LOA_LEVELS.indexOf(has) >= LOA_LEVELS.indexOf(needs);
+}
+
 /** A text in every portal language: Spanish is required, the rest fall back to it. */
 export const localizedTextSchema = z.catchall(
   z.object({ es: z.string().check(z.minLength(1), z.maxLength(200)) }),
@@ -60,6 +65,20 @@ export const manifestEntrySchema = z.object({
     expose: z.string().check(z.regex(/^\.\/[A-Za-z0-9_/-]+$/, 'an exposed module such as ./lifecycles')),
   }),
   minLoa: z._default(loaSchema, 'low'),
+  /** Public MFEs (e.g. proof verification) mount for anonymous visitors; all others need a session. */
+  public: z._default(z.boolean(), false),
+  /**
+   * Path prefixes of the gateway API that hold this MFE's data (e.g. "/api/access-log"): the
+   * gateway requires `minLoa` on them as well, so the data is as protected as the screen.
+   */
+  api: z._default(
+    z
+      .array(
+        z.string().check(z.regex(/^\/api\/[a-z0-9-]+(\/[a-z0-9-]+)*$/, 'an API path such as /api/things')),
+      )
+      .check(z.maxLength(20)),
+    [],
+  ),
   scopes: z._default(z.array(z.string().check(z.minLength(1), z.maxLength(60))).check(z.maxLength(20)), []),
   version: z.string().check(z.regex(/^\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$/, 'a semantic version')),
   integrity: z.optional(z.string()),

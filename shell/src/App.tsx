@@ -14,7 +14,9 @@ import { navigateToUrl } from 'single-spa';
 import type { ShellContext } from './context.ts';
 import { LANGUAGE_NAMES } from './messages.ts';
 import { SHELL_PAGES, findShellPage } from './pages/index.tsx';
-import { THEMES } from './stores.ts';
+import { Landing, SignInRequired } from './pages/Landing.tsx';
+import { ActingForBanner, currentPath, SessionExpiry, SessionNotices, UserArea } from './session-ui.tsx';
+import { signInHref, THEMES } from './stores.ts';
 
 function useStore<T>(store: { get(): T; subscribe(listener: () => void): () => void }): T {
   return useSyncExternalStore(store.subscribe, store.get, store.get);
@@ -31,6 +33,8 @@ export function App({ context }: { context: ShellContext }) {
   const pathname = useStore(context.pathname);
   const manifest = useStore(context.manifest);
   const session = useStore(context.session);
+  const sessionStatus = useStore(context.session.status);
+  const notice = useStore(context.session.notice);
   const theme = useStore(context.theme);
   const t = context.translator.getFixedT(language);
   const main = useRef<HTMLElement>(null);
@@ -40,14 +44,22 @@ export function App({ context }: { context: ShellContext }) {
   const activeEntry = entries.find((entry) => routeMatches(entry.route, pathname));
   const shellPage = findShellPage(pathname);
   const notFound = manifest.status === 'ready' && !activeEntry && !shellPage;
+  const anonymous = sessionStatus === 'ready' && !session.authenticated;
+  // Anonymous visitors get the landing page at "/" and a sign-in page for every private MFE route.
+  const showLanding = anonymous && pathname === '/' && !shellPage;
+  const privateEntry = activeEntry && !activeEntry.public ? activeEntry : undefined;
+  const showSignIn = anonymous && !showLanding && privateEntry !== undefined;
+  const loginHref = signInHref(currentPath(), { language, theme });
 
-  const pageTitle = activeEntry
-    ? localize(activeEntry.title, language)
-    : shellPage
-      ? t(`pages.${shellPage.id}.title`)
-      : notFound
-        ? t('pages.notFound.title')
-        : undefined;
+  const pageTitle = showLanding
+    ? t('landing.title')
+    : activeEntry
+      ? localize(activeEntry.title, language)
+      : shellPage
+        ? t(`pages.${shellPage.id}.title`)
+        : notFound
+          ? t('pages.notFound.title')
+          : undefined;
 
   useEffect(() => {
     document.title = pageTitle ? `${pageTitle} · ${t('portalName')}` : t('portalName');
@@ -65,7 +77,7 @@ export function App({ context }: { context: ShellContext }) {
   }, [pathname]);
 
   const navItems = entries
-    .filter((entry) => entry.nav.show)
+    .filter((entry) => entry.nav.show && (entry.public || session.authenticated))
     .map((entry) => ({
       href: entry.route,
       label: localize(entry.title, language),
@@ -87,10 +99,9 @@ export function App({ context }: { context: ShellContext }) {
             if (match) context.language.set(match);
           }}
         />
-        <p className="cp-user-area" data-testid="user-area">
-          {session.citizen ? session.citizen.displayName : t('userArea.anonymous')}
-        </p>
+        <UserArea context={context} t={t} />
       </Header>
+      <ActingForBanner context={context} t={t} />
       {navItems.length > 0 && (
         <ServiceNavigation
           label={t('primaryNavigation')}
@@ -122,11 +133,22 @@ export function App({ context }: { context: ShellContext }) {
               </ul>
             </Alert>
           )}
+          <SessionNotices context={context} t={t} showExpired={showLanding} />
+          {showLanding && <Landing t={t} signInHref={loginHref} onNavigate={navigate} />}
+          {showSignIn && privateEntry && (
+            <SignInRequired
+              t={t}
+              title={localize(privateEntry.title, language)}
+              signInHref={loginHref}
+              expired={notice === 'expired'}
+            />
+          )}
           {ShellPage && <ShellPage t={t} language={language} />}
           {notFound && <NotFound t={t} />}
           <div id="mfe-outlet" className="cp-mfe-outlet" />
         </div>
       </main>
+      <SessionExpiry context={context} t={t} />
       <Footer
         links={SHELL_PAGES.map((page) => ({ href: page.path, label: t(`footer.${page.id}`) }))}
         onNavigate={navigate}

@@ -57,8 +57,12 @@ createRoot(rootElement).render(
   </StrictMode>,
 );
 
-void session.refresh();
-const state = await fetchManifest(context);
+// Pages that come back from the back/forward cache after signing out must not show anything private.
+window.addEventListener('pageshow', (event) => {
+  if (event.persisted) window.location.reload();
+});
+
+const [state] = await Promise.all([fetchManifest(context), session.refresh()]);
 manifest.set(state);
 if (state.status === 'ready') {
   // Wait for React to commit the layout so that #mfe-outlet exists before anything mounts.

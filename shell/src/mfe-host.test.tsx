@@ -23,6 +23,8 @@ const entry: ManifestEntry = {
   framework: 'react',
   remote: { name: 'files', entry: 'http://127.0.0.1:1/remoteEntry.js', expose: './lifecycles' },
   minLoa: 'low',
+  public: false,
+  api: [],
   scopes: [],
   version: '1.0.0',
 };
@@ -157,6 +159,71 @@ describe('createMfeHost', () => {
     const area = context.outlet().querySelector('[data-mfe="files"]');
     expect(area?.querySelector('h1')?.textContent).toBe('Files is not available right now');
     expect(area?.textContent).toContain('taking too long');
+    await act(() => host.unmount());
+  });
+
+  it('fetches nothing for an anonymous visitor and shows no panel (the shell shows its sign-in page)', async () => {
+    context.session.set({ authenticated: false, citizen: null });
+    const host = createMfeHost(entry, context, makeProps, options);
+    await act(() => host.mount());
+    await settle();
+    expect(loadLifecycles).not.toHaveBeenCalled();
+    const area = context.outlet().querySelector('[data-mfe="files"]');
+    expect(area?.getAttribute('aria-busy')).toBe('false');
+    expect(area?.textContent).toBe('');
+    await act(() => host.unmount());
+  });
+
+  it('asks for a stronger sign-in when the MFE needs a higher level, and loads it after', async () => {
+    loadLifecycles.mockResolvedValue(fakeLifecycles());
+    const host = createMfeHost({ ...entry, minLoa: 'high' }, context, makeProps, options);
+    await act(() => host.mount());
+    await settle();
+    const area = context.outlet().querySelector('[data-mfe="files"]');
+    expect(loadLifecycles).not.toHaveBeenCalled();
+    expect(area?.querySelector('[data-step-up] h1')?.textContent).toBe(
+      'Expedientes necesita una identificación más segura',
+    );
+    expect(area?.querySelector('a')?.getAttribute('href')).toMatch(/^\/auth\/login\?.*loa=high/);
+    const citizen = context.session.get().citizen;
+    if (!citizen) throw new Error('signed in');
+    await act(async () => context.session.set({ authenticated: true, citizen: { ...citizen, loa: 'high' } }));
+    await settle();
+    expect(area?.querySelector('h1')?.textContent).toBe('Files');
+    await act(() => host.unmount());
+  });
+
+  it('mounts again for the new folder when the citizen switches who they act for, and drops it on sign-out', async () => {
+    const remote = fakeLifecycles();
+    loadLifecycles.mockResolvedValue(remote);
+    const host = createMfeHost(entry, context, makeProps, options);
+    await act(() => host.mount());
+    await settle();
+    const citizen = context.session.get().citizen;
+    if (!citizen) throw new Error('signed in');
+    await act(async () =>
+      context.session.set({
+        authenticated: true,
+        citizen: {
+          ...citizen,
+          actingFor: {
+            displayName: 'Carmen López Sánchez',
+            maskedId: '***1111**',
+            kind: 'person',
+            powerKind: 'general',
+            validUntil: null,
+          },
+        },
+      }),
+    );
+    await settle();
+    expect(remote.unmount).toHaveBeenCalledTimes(1);
+    expect(remote.mount).toHaveBeenCalledTimes(2);
+    await act(async () => context.session.set({ authenticated: false, citizen: null }));
+    await settle();
+    expect(remote.unmount).toHaveBeenCalledTimes(2);
+    expect(remote.mount).toHaveBeenCalledTimes(2);
+    expect(context.outlet().querySelector('[data-mfe="files"]')?.textContent).toBe('');
     await act(() => host.unmount());
   });
 });

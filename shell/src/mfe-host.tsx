@@ -1,16 +1,20 @@
 import { Alert, Button, Spinner } from '@carpeta/design-system';
 import type { CarpetaLifecycles, CarpetaProps, ManifestEntry, Telemetry } from '@carpeta/sdk';
-import { localize } from '@carpeta/sdk';
+import { loaSatisfies, localize, type Session } from '@carpeta/sdk';
 import type { TFunction } from 'i18next';
 import { useEffect, useId, useRef, useSyncExternalStore } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { loadLifecycles, RemoteLoadError, type RemoteFailure } from './federation.ts';
 import type { ShellContext } from './context.ts';
+import { signInHref } from './stores.ts';
 
 type Failure = RemoteFailure | 'mount';
+/** Why an MFE is not loaded for this session: nobody signed in, or the session's level is too low. */
+type Gate = 'anonymous' | 'step-up';
 type Status =
   | { state: 'loading' }
   | { state: 'ready' }
+  | { state: 'gated'; gate: Gate }
   | { state: 'error'; failure: Failure; reference: string };
 
 export interface HostOptions {
@@ -60,6 +64,10 @@ function StatusPanel({
   }, [current]);
   if (current.state === 'ready') return null;
   if (current.state === 'loading') return <Spinner label={t('mfe.loading', { title })} />;
+  // Anonymous visitors see the shell's landing or sign-in page instead; nothing private is fetched.
+  if (current.state === 'gated' && current.gate === 'anonymous') return null;
+  if (current.state === 'gated')
+    return <StepUpPanel title={title} context={context} t={t} headingId={headingId} />;
   const body =
     current.failure === 'timeout'
       ? t('mfe.timeoutBody')
@@ -88,6 +96,43 @@ function StatusPanel({
   );
 }
 
+function StepUpPanel({
+  title,
+  context,
+  t,
+  headingId,
+}: {
+  title: string;
+  context: ShellContext;
+  t: TFunction;
+  headingId: string;
+}) {
+  const language = context.language.get();
+  const href = signInHref(`${window.location.pathname}${window.location.search}`, {
+    language,
+    theme: context.theme.get(),
+    stepUp: true,
+  });
+  return (
+    <section className="cp-stack" aria-labelledby={headingId} data-step-up="true">
+      <h1 id={headingId}>{t('stepUp.title', { title })}</h1>
+      <p>{t('stepUp.body')}</p>
+      <p>
+        <a className="cp-button cp-button--primary" href={href}>
+          {t('stepUp.action')}
+        </a>
+      </p>
+    </section>
+  );
+}
+
+/** What of the session decides whether and as whom an MFE is mounted. */
+function sessionKey(session: Session): string {
+  const citizen = session.citizen;
+  if (!session.authenticated || !citizen) return 'anonymous';
+  return `${citizen.maskedId}|${citizen.loa}|${citizen.actingFor?.maskedId ?? 'self'}`;
+}
+
 /**
  * The single-spa application the shell registers for each manifest entry. It owns the MFE's area
  * in <main>: it loads the remote (with a time limit), mounts it, and if anything fails shows an
@@ -109,14 +154,29 @@ export function createMfeHost(
   let mounted: CarpetaProps | null = null;
   let status: Status = { state: 'loading' };
   const statusListeners = new Set<() => void>();
+  let stopFollowingSession: (() => void) | null = null;
 
   function setStatus(next: Status) {
     status = next;
     if (area) area.setAttribute('aria-busy', String(next.state === 'loading'));
+    if (area) area.dataset.state = next.state;
     for (const listener of statusListeners) listener();
   }
 
+  function gate(): Gate | null {
+    if (entry.public) return null;
+    const { citizen } = context.session.get();
+    if (!citizen) return 'anonymous';
+    if (!loaSatisfies(citizen.loa, entry.minLoa)) return 'step-up';
+    return null;
+  }
+
   async function attempt(run: number, mfeElement: HTMLElement): Promise<void> {
+    const closed = gate();
+    if (closed) {
+      setStatus({ state: 'gated', gate: closed });
+      return;
+    }
     setStatus({ state: 'loading' });
     let phase: Failure = 'load';
     try {
@@ -180,10 +240,33 @@ export function createMfeHost(
         },
       };
       statusRoot.render(<StatusPanel entry={entry} context={context} source={source} retry={retry} />);
+      // Sign-out, expiry, step-up or a switch of who the citizen acts for: the MFE is unmounted
+      // (its data dropped) and, if the new session may see it, mounted again for the new folder.
+      let key = sessionKey(context.session.get());
+      stopFollowingSession = context.session.subscribe((session) => {
+        const next = sessionKey(session);
+        if (next === key) return;
+        key = next;
+        generation += 1;
+        const current = generation;
+        const props = mounted;
+        mounted = null;
+        void (async () => {
+          if (props && lifecycles) {
+            await lifecycles
+              .unmount(props)
+              .catch((error: unknown) => telemetry.error(error, { mfe: entry.id, phase: 'unmount' }));
+          }
+          mfeElement.replaceChildren();
+          if (current === generation) await attempt(current, mfeElement);
+        })();
+      });
       void attempt(run, mfeElement);
     },
     async unmount() {
       generation += 1;
+      stopFollowingSession?.();
+      stopFollowingSession = null;
       const props = mounted;
       mounted = null;
       if (props && lifecycles) {

@@ -1,4 +1,5 @@
 import {
+  type ApiError,
   type CarpetaProps,
   createApiClient,
   type ManifestEntry,
@@ -33,6 +34,19 @@ export async function fetchManifest(
   }
 }
 
+/**
+ * What the shell does when an MFE's call says the session changed under it: expired → sign in
+ * again and come back here; the power of attorney ended → reload the session (the MFEs are mounted
+ * again for the citizen's own folder, and the shell says why).
+ */
+export function onSessionError(error: ApiError, context: ShellContext): void {
+  if (error.code === 'unauthenticated') {
+    context.session.expire();
+  } else if (error.code === 'representation-ended' || error.code === 'step-up-required') {
+    void context.session.refresh();
+  }
+}
+
 /** Registers every valid entry with single-spa; each one is wrapped by a shell-owned host. */
 export function registerEntries(entries: ManifestEntry[], context: ShellContext, options: HostOptions): void {
   for (const entry of entries) {
@@ -46,7 +60,12 @@ export function registerEntries(entries: ManifestEntry[], context: ShellContext,
           basePath: entry.route,
           domElement,
           auth: context.session.auth,
-          api: createApiClient({ baseUrl: '/api', mfeId: entry.id }),
+          api: createApiClient({
+            baseUrl: '/api',
+            mfeId: entry.id,
+            csrfToken: context.session.csrfToken,
+            onError: (error) => onSessionError(error, context),
+          }),
           navigate: (path) => navigateToUrl(path),
           i18n: context.language.bridge,
           events: context.events,

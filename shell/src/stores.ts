@@ -6,7 +6,8 @@ import {
   type Language,
   type Session,
   isLanguage,
-  sessionSchema,
+  type SessionResponse,
+  sessionResponseSchema,
 } from '@carpeta/sdk';
 
 type Listener<T> = (value: T) => void;
@@ -67,19 +68,107 @@ export function createLanguageStore(initial: Language) {
 
 const ANONYMOUS: Session = { authenticated: false, citizen: null };
 
-export function createSessionStore() {
+export type SessionNotice = 'representation-ended' | 'expired';
+
+/**
+ * The session as the browser may know it (never a token): loaded from `/api/session`, updated by
+ * sign-in state changes, switches of who the citizen acts for, extension and expiry. The CSRF
+ * token stays here, handed only to the API clients the shell builds.
+ */
+export function createSessionStore(fetchImpl: typeof fetch = (input, init) => fetch(input, init)) {
   const store = createStore<Session>(ANONYMOUS);
+  const status = createStore<'loading' | 'ready'>('loading');
+  const notice = createStore<SessionNotice | null>(null);
+  let csrf: string | null = null;
   const auth: AuthStore = { get: store.get, subscribe: store.subscribe };
-  async function refresh(): Promise<void> {
+
+  function apply(response: SessionResponse) {
+    csrf = response.csrfToken;
+    // Keep the same object while nothing changed: subscribers re-render only on real changes.
+    if (JSON.stringify(response.session) !== JSON.stringify(store.get())) store.set(response.session);
+    if (response.notice) notice.set(response.notice);
+    status.set('ready');
+  }
+
+  async function request(path: string, init: RequestInit = {}): Promise<SessionResponse | null> {
     try {
-      const response = await fetch('/api/session', { credentials: 'same-origin' });
-      const parsed = sessionSchema.safeParse(await response.json());
-      store.set(parsed.success ? parsed.data : ANONYMOUS);
+      const response = await fetchImpl(path, {
+        credentials: 'same-origin',
+        ...init,
+        headers: {
+          accept: 'application/json',
+          ...(init.method && init.method !== 'GET' && csrf ? { 'x-csrf-token': csrf } : {}),
+          ...(init.body ? { 'content-type': 'application/json' } : {}),
+        },
+      });
+      if (response.status === 401) {
+        apply({ session: ANONYMOUS, csrfToken: null, notice: null });
+        return null;
+      }
+      const parsed = sessionResponseSchema.safeParse(await response.json());
+      if (!parsed.success) return null;
+      apply(parsed.data);
+      return parsed.data;
     } catch {
-      store.set(ANONYMOUS);
+      return null;
     }
   }
-  return { ...store, auth, refresh };
+
+  return {
+    ...store,
+    auth,
+    status,
+    notice,
+    csrfToken: () => csrf,
+    /** Reads the session without extending it. */
+    async refresh(): Promise<void> {
+      const answer = await request('/api/session');
+      if (!answer && status.get() === 'loading') apply({ session: ANONYMOUS, csrfToken: null, notice: null });
+    },
+    /** "Stay signed in". */
+    async extend(): Promise<boolean> {
+      return (await request('/api/session/extend', { method: 'POST' })) !== null;
+    },
+    async actFor(powerId: string | null): Promise<boolean> {
+      const answer =
+        powerId === null
+          ? await request('/api/session/acting-for', { method: 'DELETE' })
+          : await request('/api/session/acting-for', { method: 'PUT', body: JSON.stringify({ powerId }) });
+      return answer !== null;
+    },
+    /** The session ended (expiry): forget it here too. */
+    expire() {
+      apply({ session: ANONYMOUS, csrfToken: null, notice: null });
+      notice.set('expired');
+    },
+    async signOut(): Promise<void> {
+      let redirectTo = '/';
+      try {
+        const response = await fetchImpl('/auth/logout', {
+          method: 'POST',
+          credentials: 'same-origin',
+          headers: { accept: 'application/json', ...(csrf ? { 'x-csrf-token': csrf } : {}) },
+        });
+        const body = (await response.json()) as { redirectTo?: unknown };
+        if (typeof body.redirectTo === 'string') redirectTo = body.redirectTo;
+      } catch {
+        // The page still leaves; the gateway session ends at its idle time at the latest.
+      }
+      csrf = null;
+      store.set(ANONYMOUS);
+      window.location.assign(redirectTo);
+    },
+  };
+}
+
+/** Where the "sign in" link goes: the gateway starts the OIDC flow and brings the citizen back. */
+export function signInHref(
+  returnTo: string,
+  options: { language: string; theme: string; stepUp?: boolean },
+): string {
+  const query = new URLSearchParams({ returnTo, lang: options.language, theme: options.theme });
+  if (options.stepUp) query.set('loa', 'high');
+  return `/auth/login?${query.toString()}`;
 }
 
 export const THEMES = ['system', 'light', 'dark', 'high-contrast'] as const;

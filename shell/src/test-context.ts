@@ -1,8 +1,23 @@
-import { createEventBus, createTranslator, type Telemetry } from '@carpeta/sdk';
+import { createEventBus, createTranslator, type Session, type Telemetry } from '@carpeta/sdk';
 import { vi } from 'vitest';
 import type { ManifestState, ShellContext } from './context.ts';
 import { messages } from './messages.ts';
 import { createLanguageStore, createSessionStore, createStore, createThemeStore } from './stores.ts';
+
+/** A signed-in citizen at the substantial level, acting for herself. */
+export const SIGNED_IN: Session = {
+  authenticated: true,
+  citizen: {
+    displayName: 'María García López',
+    maskedId: '***4567**',
+    loa: 'substantial',
+    method: 'clave-pin',
+    previousAccess: null,
+    actingFor: null,
+    expiresAt: '2099-01-01T00:00:00.000Z',
+    absoluteExpiresAt: '2099-01-01T00:00:00.000Z',
+  },
+};
 
 /** A real shell context (stores, translator, bus) over a detached outlet, for unit tests. */
 export function testContext(): ShellContext & { telemetry: Telemetry & { error: ReturnType<typeof vi.fn> } } {
@@ -10,9 +25,12 @@ export function testContext(): ShellContext & { telemetry: Telemetry & { error: 
   outlet.id = 'mfe-outlet';
   document.body.append(outlet);
   const telemetry = { error: vi.fn(), event: vi.fn() };
+  const session = createSessionStore(async () => new Response('{}', { status: 500 }));
+  session.set(SIGNED_IN);
+  session.status.set('ready');
   return {
     language: createLanguageStore('es'),
-    session: createSessionStore(),
+    session,
     theme: createThemeStore(),
     manifest: createStore<ManifestState>({ status: 'loading' }),
     pathname: createStore('/'),

@@ -1,13 +1,13 @@
 import type { NotificationDetail, NotificationList, SourceStatus } from '@carpeta/sdk';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { byNewest } from '../connectors/dehu.ts';
 import type { NotificationConnector, NotificationListResult } from '../connectors/types.ts';
 import { sendError } from '../errors.ts';
 
 export interface NotificationRoutesOptions {
   connectors: readonly NotificationConnector[];
-  /** The citizen the request acts for. */
-  citizenId: () => string;
+  /** The citizen whose folder the request reads: always from the session, never from a parameter. */
+  citizenId: (request: FastifyRequest) => string;
 }
 
 /** "<source>:<agency id>", as every portal notification id. */
@@ -34,7 +34,7 @@ async function listSafely(
 export function registerNotificationRoutes(app: FastifyInstance, options: NotificationRoutesOptions): void {
   /** Every source in parallel, each with its own timeout: one slow agency never blanks the page. */
   app.get('/api/notifications', async (request, reply) => {
-    const citizenId = options.citizenId();
+    const citizenId = options.citizenId(request);
     const results = await Promise.all(
       options.connectors.map((connector) => listSafely(connector, citizenId)),
     );
@@ -57,7 +57,7 @@ export function registerNotificationRoutes(app: FastifyInstance, options: Notifi
 
     let result: Awaited<ReturnType<NotificationConnector['get']>>;
     try {
-      result = await connector.get(options.citizenId(), agencyId);
+      result = await connector.get(options.citizenId(request), agencyId);
     } catch (error) {
       request.log.error({ err: error, source: sourceId }, 'connector failed');
       return sendError(reply, 502, 'agency-unavailable', 'The service could not be consulted.', {

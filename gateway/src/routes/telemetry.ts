@@ -34,12 +34,16 @@ export const telemetrySchema = z.discriminatedUnion('type', [
 export type TelemetryReport = z.infer<typeof telemetrySchema>;
 
 export function registerTelemetryRoute(app: FastifyInstance): void {
-  app.post('/api/telemetry', { bodyLimit: TELEMETRY_BODY_LIMIT }, async (request, reply) => {
-    const parsed = telemetrySchema.safeParse(request.body);
-    if (!parsed.success) return sendError(reply, 400, 'bad-request', 'The report is not valid.');
-    const report = parsed.data;
-    if (report.type === 'error') request.log.warn({ telemetry: report }, 'client reported an error');
-    else request.log.info({ telemetry: report }, 'client event');
-    return reply.code(204).header('cache-control', 'no-store').send();
-  });
+  app.post(
+    '/api/telemetry',
+    { bodyLimit: TELEMETRY_BODY_LIMIT, config: { public: true } },
+    async (request, reply) => {
+      const parsed = telemetrySchema.safeParse(request.body);
+      if (!parsed.success) return sendError(reply, 400, 'bad-request', 'The report is not valid.');
+      const report = parsed.data;
+      if (report.type === 'error') request.log.warn({ telemetry: report }, 'client reported an error');
+      else request.log.info({ telemetry: report }, 'client event');
+      return reply.code(204).header('cache-control', 'no-store').send();
+    },
+  );
 }

@@ -1,5 +1,5 @@
 import { notificationListSchema } from '@carpeta/sdk';
-import { useCarpeta, useResource, useTranslation } from '@carpeta/sdk/react';
+import { useCarpeta, useResource, useSession, useTranslation } from '@carpeta/sdk/react';
 import { Alert, Button, Card, Spinner } from '@carpeta/design-system';
 import { useEffect } from 'react';
 
@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 export function App() {
   const { api, events, navigate } = useCarpeta();
   const { t } = useTranslation();
+  const actingFor = useSession().citizen?.actingFor;
   const [resource, reload] = useResource('notifications', (signal) =>
     api.get('/notifications', notificationListSchema, { signal }),
   );
@@ -23,7 +24,7 @@ export function App() {
 
   return (
     <>
-      <h1>{t('title')}</h1>
+      <h1>{actingFor ? t('titleFor', { name: actingFor.displayName }) : t('title')}</h1>
       <p className="cp-lead">{t('intro')}</p>
       <h2>{t('pendingTitle')}</h2>
       <Card

@@ -3,6 +3,7 @@ import type { MessageCatalog } from '@carpeta/sdk';
 export const messages = {
   es: {
     title: 'Tu carpeta',
+    titleFor: 'Carpeta de {{name}}',
     intro: 'Lo que las administraciones públicas tienen pendiente contigo, en un solo lugar.',
     pendingTitle: 'Pendiente',
     loading: 'Consultando lo que tienes pendiente…',
@@ -21,6 +22,7 @@ export const messages = {
   },
   en: {
     title: 'Your folder',
+    titleFor: 'Folder of {{name}}',
     intro: 'What public administrations have pending with you, in one place.',
     pendingTitle: 'Pending',
     loading: 'Checking what you have pending…',
