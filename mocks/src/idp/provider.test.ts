@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import * as client from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CARMEN_NIF, HOSTILE_NIF, JOHN_NIF, MARIA_NIF, TEST_CITIZENS } from '../citizens.ts';
@@ -392,6 +393,24 @@ describe('RP-initiated logout', () => {
     // The session is gone: the next authorization asks to sign in.
     const again = expectPage(await browser.open((await authorizationUrl()).url));
     expect(radioValues(again, 'method')).toEqual(ALL_METHODS);
+  });
+
+  it('without a session, still returns to the portal (oidc-provider’s auto-submitted form, allowed by the CSP)', async () => {
+    const browser = new TestBrowser(idp.url);
+    const page = expectPage(
+      await browser.open(
+        client.buildEndSessionUrl(config, {
+          client_id: DEFAULT_CLIENT_ID,
+          post_logout_redirect_uri: `${PORTAL}/`,
+        }),
+      ),
+    );
+    expect(page.status).toBe(200);
+    const inline = page.document.querySelector('script:not([src])')?.textContent ?? '';
+    const hash = createHash('sha256').update(inline).digest('base64');
+    expect(page.headers.get('content-security-policy')).toContain(`'sha256-${hash}'`);
+    const back = expectArrival(await browser.submit(page, { form: 'form' }));
+    expect(`${back.origin}${back.pathname}`).toBe(`${PORTAL}/`);
   });
 
   it('refuses a post-logout URI that is not registered', async () => {
