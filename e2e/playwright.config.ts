@@ -34,6 +34,8 @@ export default defineConfig({
         CARPETA_PORT_BASE: String(E2E.base),
         CARPETA_MANIFEST: E2E.manifestPath,
         AGENCY_TIMEOUT_MS: String(E2E.agencyTimeoutMs),
+        // The identity provider also lists the test-only citizen who holds the hostile agency data.
+        IDP_TEST_CITIZENS: 'true',
       },
       reuseExistingServer: false,
       timeout: 90_000,

@@ -1,4 +1,5 @@
-// `pnpm dev`, for people building MFEs: the simulated agency and the gateway (restarted on change),
+// `pnpm dev`, for people building MFEs: the simulated agencies and identity provider and the gateway
+// (restarted on change),
 // the shell's Vite dev server (proxying /api and /mfes.json to the gateway) and every MFE's Vite
 // dev server on the port the manifest points at, so an edit shows without rebuilding the rest.
 import { join } from 'node:path';
@@ -19,15 +20,31 @@ const vite = join(ROOT, 'shell/node_modules/vite/bin/vite.js');
 
 const supervisor = new Supervisor();
 try {
-  await assertPortsFree([topo.gatewayPort, topo.agencyPort, shellPort, ...topo.mfes.map((mfe) => mfe.port)]);
+  await assertPortsFree([
+    topo.gatewayPort,
+    topo.agencyPort,
+    topo.reaPort,
+    topo.idpPort,
+    shellPort,
+    ...topo.mfes.map((mfe) => mfe.port),
+  ]);
   await supervisor.start(
     [
       {
-        name: 'agency-dehu',
+        // DEHú and REA; REA starts once DEHú listens, so REA answering means both are ready.
+        name: 'agencies',
         command: node,
         args: ['--watch', join(ROOT, 'mocks/src/main.ts')],
         env,
-        readyUrl: `http://127.0.0.1:${topo.agencyPort}/__control/faults`,
+        readyUrl: `http://127.0.0.1:${topo.reaPort}/__control/faults`,
+      },
+      {
+        // The identity provider sends the browser back to PORTAL_ORIGIN (here the shell's dev server).
+        name: 'idp',
+        command: node,
+        args: ['--watch', join(ROOT, 'mocks/src/idp/main.ts')],
+        env,
+        readyUrl: `${topo.idp}/.well-known/openid-configuration`,
       },
       {
         name: 'gateway',

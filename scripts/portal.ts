@@ -22,7 +22,13 @@ if (missing.length > 0) {
 const specs = portalProcesses(topo);
 const supervisor = new Supervisor();
 try {
-  await assertPortsFree([topo.gatewayPort, topo.agencyPort, ...topo.mfes.map((mfe) => mfe.port)]);
+  await assertPortsFree([
+    topo.gatewayPort,
+    topo.agencyPort,
+    topo.reaPort,
+    topo.idpPort,
+    ...topo.mfes.map((mfe) => mfe.port),
+  ]);
   await supervisor.start(specs);
 } catch (error) {
   console.error(`\n${(error as Error).message}`);
@@ -33,4 +39,6 @@ const line = '─'.repeat(60);
 console.log(`\n${line}\n  Carpeta is running: \x1b[1m${topo.portal}\x1b[0m`);
 for (const mfe of topo.mfes) console.log(`  mfe ${mfe.name.padEnd(16)} ${mfe.url}`);
 console.log(`  simulated agency (DEHú)  http://127.0.0.1:${topo.agencyPort}`);
+console.log(`  simulated agency (REA)   http://127.0.0.1:${topo.reaPort}`);
+console.log(`  simulated Cl@ve (OIDC)   ${topo.idp}`);
 console.log(`  Press Ctrl-C to stop.\n${line}\n`);

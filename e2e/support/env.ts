@@ -10,6 +10,10 @@ export const E2E = {
   base,
   portal: `http://127.0.0.1:${base}`,
   agency: `http://127.0.0.1:${base + 101}`,
+  /** The simulated REA (powers of attorney). */
+  rea: `http://127.0.0.1:${base + 102}`,
+  /** The simulated identity provider (Cl@ve stand-in, OpenID Connect issuer). */
+  idp: `http://127.0.0.1:${base + 110}`,
   fixturePort: base + 290,
   fixtureOrigin: `http://127.0.0.1:${base + 290}`,
   /** A port nothing listens on: a remote that is down. */

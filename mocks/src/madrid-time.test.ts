@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMadridDateTime } from './madrid-time.ts';
+import { formatMadridDate, formatMadridDateTime } from './madrid-time.ts';
 
 describe('formatMadridDateTime', () => {
   it('writes winter time (CET, UTC+1)', () => {
@@ -15,5 +15,13 @@ describe('formatMadridDateTime', () => {
     expect(formatMadridDateTime(new Date('2026-03-29T01:00:00Z'))).toBe('29/03/2026 03:00:00');
     expect(formatMadridDateTime(new Date('2026-10-24T22:30:00Z'))).toBe('25/10/2026 00:30:00');
     expect(formatMadridDateTime(new Date('2026-12-31T23:00:00Z'))).toBe('01/01/2027 00:00:00');
+  });
+});
+
+describe('formatMadridDate', () => {
+  it('writes the Madrid calendar date, which is the next day late on a UTC evening', () => {
+    expect(formatMadridDate(new Date('2026-01-15T11:00:05Z'))).toBe('15/01/2026');
+    expect(formatMadridDate(new Date('2026-07-15T22:30:00Z'))).toBe('16/07/2026');
+    expect(formatMadridDate(new Date('2026-12-31T23:00:00Z'))).toBe('01/01/2027');
   });
 });

@@ -18,3 +18,8 @@ export function formatMadridDateTime(instant: Date): string {
   for (const part of formatter.formatToParts(instant)) parts[part.type] = part.value;
   return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}:${parts.second}`;
 }
+
+/** Formats an instant's Madrid calendar date, "dd/MM/yyyy" (dates without time, e.g. validity periods). */
+export function formatMadridDate(instant: Date): string {
+  return formatMadridDateTime(instant).slice(0, 10);
+}

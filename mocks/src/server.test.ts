@@ -150,24 +150,35 @@ describe('fault injection over HTTP', () => {
 });
 
 describe('main.ts', () => {
-  it('starts the DEHú agency, logs its address and stops on SIGTERM', async () => {
+  it('starts the DEHú and REA agencies on their own ports, logs their addresses and stops on SIGTERM', async () => {
     const main = fileURLToPath(new URL('./main.ts', import.meta.url));
     const child = spawn(process.execPath, [main], {
-      env: { ...process.env, PORT_AGENCY_DEHU: '0' },
+      env: { ...process.env, PORT_AGENCY_DEHU: '0', PORT_AGENCY_REA: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     try {
-      const url = await new Promise<string>((resolve, reject) => {
+      const urls = await new Promise<{ dehu: string; rea: string }>((resolve, reject) => {
         let output = '';
         child.stdout.on('data', (chunk: Buffer) => {
           output += chunk.toString();
-          const match = /agency dehu listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-          if (match?.[1]) resolve(match[1]);
+          const dehu = /agency dehu listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
+          const rea = /agency rea listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
+          if (dehu && rea) resolve({ dehu, rea });
         });
         child.once('exit', (code) => reject(new Error(`exited early with ${code}`)));
         setTimeout(() => reject(new Error(`no address logged: ${output}`)), 10_000);
       });
-      expect((await fetch(`${url}/dehu/api/v2/titulares/${MARIA_NIF}/envios`)).status).toBe(200);
+      expect(urls.dehu).not.toBe(urls.rea);
+      expect((await fetch(`${urls.dehu}/dehu/api/v2/titulares/${MARIA_NIF}/envios`)).status).toBe(200);
+      expect((await fetch(`${urls.rea}/rea/v1/apoderamientos?nifApoderado=${MARIA_NIF}`)).status).toBe(200);
+      // Each agency has its own fault state.
+      await fetch(`${urls.rea}/__control/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ mode: 'error' }),
+      });
+      expect((await fetch(`${urls.rea}/rea/v1/apoderamientos?nifApoderado=${MARIA_NIF}`)).status).toBe(500);
+      expect((await fetch(`${urls.dehu}/dehu/api/v2/titulares/${MARIA_NIF}/envios`)).status).toBe(200);
       const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       expect(await exited).toBe(0);

@@ -2,17 +2,29 @@ import { join } from 'node:path';
 import type { ProcessSpec } from './processes.ts';
 import { ROOT, type Topology } from './topology.ts';
 
-/** The processes of a running portal: simulated agency, one static origin per MFE, gateway. */
+/**
+ * The processes of a running portal: simulated agencies, simulated identity provider, one static
+ * origin per MFE, gateway.
+ */
 export function portalProcesses(topo: Topology, extraEnv: Record<string, string> = {}): ProcessSpec[] {
   const env = { ...topo.env, ...extraEnv };
   const node = process.execPath;
   return [
     {
-      name: 'agency-dehu',
+      // DEHú and REA, each on its own port. REA starts only once DEHú listens, so REA answering
+      // means both are ready.
+      name: 'agencies',
       command: node,
       args: [join(ROOT, 'mocks/src/main.ts')],
       env,
-      readyUrl: `http://127.0.0.1:${topo.agencyPort}/__control/faults`,
+      readyUrl: `http://127.0.0.1:${topo.reaPort}/__control/faults`,
+    },
+    {
+      name: 'idp',
+      command: node,
+      args: [join(ROOT, 'mocks/src/idp/main.ts')],
+      env,
+      readyUrl: `${topo.idp}/.well-known/openid-configuration`,
     },
     ...topo.mfes.map((mfe) => ({
       name: `mfe-${mfe.name}`,

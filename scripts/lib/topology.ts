@@ -20,7 +20,13 @@ export interface Topology {
   base: number;
   portal: string;
   gatewayPort: number;
+  /** The simulated DEHú (notifications). */
   agencyPort: number;
+  /** The simulated REA (powers of attorney), in the same agencies process as DEHú. */
+  reaPort: number;
+  /** The simulated identity provider (Cl@ve stand-in, OpenID Connect). */
+  idpPort: number;
+  idp: string;
   mfes: MfePackage[];
   env: Record<string, string>;
 }
@@ -28,6 +34,9 @@ export interface Topology {
 export function topology(base = Number(process.env.CARPETA_PORT_BASE ?? 4000)): Topology {
   const gatewayPort = base;
   const agencyPort = base + 101;
+  const reaPort = base + 102;
+  const idpPort = base + 110;
+  const idp = `http://${HOST}:${idpPort}`;
   const portal = `http://${HOST}:${gatewayPort}`;
   const mfes = readdirSync(join(ROOT, 'mfes'), { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
@@ -56,6 +65,10 @@ export function topology(base = Number(process.env.CARPETA_PORT_BASE ?? 4000)): 
     PORT_GATEWAY: String(gatewayPort),
     PORT_AGENCY_DEHU: String(agencyPort),
     AGENCY_DEHU_URL: `http://${HOST}:${agencyPort}`,
+    PORT_AGENCY_REA: String(reaPort),
+    AGENCY_REA_URL: `http://${HOST}:${reaPort}`,
+    PORT_IDP: String(idpPort),
+    IDP_URL: idp,
     PORTAL_ORIGIN: portal,
     SHELL_DIST: join(ROOT, 'shell', 'dist'),
   };
@@ -63,5 +76,5 @@ export function topology(base = Number(process.env.CARPETA_PORT_BASE ?? 4000)): 
     env[mfe.urlVariable] = mfe.url;
     env[mfe.portVariable] = String(mfe.port);
   }
-  return { base, portal, gatewayPort, agencyPort, mfes, env };
+  return { base, portal, gatewayPort, agencyPort, reaPort, idpPort, idp, mfes, env };
 }

@@ -1,4 +1,12 @@
-import { JOHN_NIF, LUCIA_NIF, MARIA_NIF } from '../citizens.ts';
+import {
+  CARMEN_NIF,
+  HOSTILE_NIF,
+  JAVIER_NIF,
+  JOHN_NIF,
+  LUCIA_NIF,
+  MARIA_NIF,
+  PANADERIA_CIF,
+} from '../citizens.ts';
 import { formatMadridDateTime } from '../madrid-time.ts';
 
 /*
@@ -61,10 +69,25 @@ export const ORGANISMOS = {
   barcelona: { codigoDIR3: 'L01080193', denominacion: 'Ajuntament de Barcelona' },
 } as const satisfies Record<string, DehuOrganismo>;
 
-/** A subject written to break a page that forgets to escape: it must show up as plain text. */
+/*
+ * Hostile strings: all of them belong to the TEST-ONLY citizen (HOSTILE_NIF), never to the demo
+ * citizen, so a newcomer's first screen is ordinary data. Each must show up as plain text.
+ */
+/** A subject written to break a page that forgets to escape. */
 export const HOSTILE_CONCEPTO = '<img src=x onerror=alert(1)> Requerimiento "urgente" & ñ';
 export const HOSTILE_PROCEDIMIENTO = "<script>alert('procedimiento')</script> Trámite & «comillas»";
 export const HOSTILE_REFERENCIA = 'EXP/2026/<b>0001</b>&amp;';
+/** Right-to-left text mixed with Latin text and numbers (bidi reordering must not garble the page). */
+export const HOSTILE_RTL_CONCEPTO =
+  'إشعار رسمي بخصوص الإقامة — שלום עולם — Resolución 2026/15 \u200F(RTL)\u200F';
+/** A subject of exactly 500 characters with no natural break for the first 120. */
+export const HOSTILE_LONG_CONCEPTO =
+  `${'Notificación'.repeat(10)} ${'de un asunto con un título desmesuradamente largo '.repeat(8)}`
+    .padEnd(500, 'x')
+    .slice(0, 500);
+/** Zero-width and other invisible characters inside words (search, truncation and copy must cope). */
+export const HOSTILE_ZERO_WIDTH_CONCEPTO =
+  'Liqui\u200Bdación\u200C del\u200D impuesto\u2060 de\uFEFF plusvalía\u00AD municipal';
 
 interface SeedEnvio {
   idEnvio: string;
@@ -97,12 +120,12 @@ const SEED: Record<string, SeedEnvio[]> = {
       urgente: true,
     },
     {
-      idEnvio: 'N-2026-000131',
+      idEnvio: 'N-2026-000132',
       tipoEnvio: 'N',
       organismo: ORGANISMOS.barcelona,
-      concepto: HOSTILE_CONCEPTO,
-      procedimiento: HOSTILE_PROCEDIMIENTO,
-      referencia: HOSTILE_REFERENCIA,
+      concepto: 'Resolución de la ayuda para la rehabilitación energética de la vivienda',
+      procedimiento: 'Ayudas a la rehabilitación de viviendas',
+      referencia: 'REHAB-2026-00412',
       estado: 'PD',
       availableHoursAgo: 1 * DAY + 5,
     },
@@ -222,6 +245,148 @@ const SEED: Record<string, SeedEnvio[]> = {
       estado: 'AC',
       availableHoursAgo: 15 * DAY + 5,
       answeredAfterHours: 2,
+    },
+  ],
+  [JAVIER_NIF]: [
+    {
+      idEnvio: 'N-2026-000402',
+      tipoEnvio: 'N',
+      organismo: ORGANISMOS.dgt,
+      concepto: 'Notificación de detracción de puntos del permiso de conducción',
+      procedimiento: 'Permiso por puntos',
+      referencia: 'PTS-2026-118204',
+      estado: 'PD',
+      availableHoursAgo: 5 * DAY + 4,
+    },
+    {
+      idEnvio: 'C-2026-000118',
+      tipoEnvio: 'C',
+      organismo: ORGANISMOS.sepe,
+      concepto: 'Comunicación de la renovación de la demanda de empleo',
+      procedimiento: null,
+      estado: 'AC',
+      availableHoursAgo: 18 * DAY + 3,
+      answeredAfterHours: 6,
+    },
+    {
+      idEnvio: 'N-2026-000377',
+      tipoEnvio: 'N',
+      organismo: ORGANISMOS.aeat,
+      concepto: 'Acuerdo de compensación de deudas tributarias',
+      procedimiento: 'Compensación de oficio',
+      referencia: '202640011223344C',
+      estado: 'RE',
+      availableHoursAgo: 26 * DAY + 8,
+      answeredAfterHours: 40,
+    },
+  ],
+  [CARMEN_NIF]: [
+    {
+      idEnvio: 'N-2026-000451',
+      tipoEnvio: 'N',
+      organismo: ORGANISMOS.tgss,
+      concepto: 'Resolución de revalorización de la pensión de jubilación',
+      procedimiento: 'Pensiones contributivas',
+      referencia: 'PEN-28-2026-009931',
+      estado: 'PD',
+      availableHoursAgo: 3 * DAY + 6,
+    },
+    {
+      idEnvio: 'C-2026-000133',
+      tipoEnvio: 'C',
+      organismo: ORGANISMOS.madrid,
+      concepto: 'Comunicación de la bonificación del Impuesto sobre Bienes Inmuebles para mayores de 65 años',
+      procedimiento: 'Bonificaciones del IBI',
+      estado: 'PD',
+      availableHoursAgo: 7 * DAY + 1,
+    },
+    {
+      idEnvio: 'N-2026-000436',
+      tipoEnvio: 'N',
+      organismo: ORGANISMOS.aeat,
+      concepto: 'Acuerdo de devolución. Impuesto sobre la Renta de las Personas Físicas 2024',
+      procedimiento: 'Devolución IRPF',
+      estado: 'AC',
+      availableHoursAgo: 11 * DAY + 2,
+      answeredAfterHours: 12,
+    },
+  ],
+  [PANADERIA_CIF]: [
+    {
+      idEnvio: 'N-2026-000507',
+      tipoEnvio: 'N',
+      organismo: ORGANISMOS.aeat,
+      concepto: 'Requerimiento de presentación de la autoliquidación del IVA (modelo 303), segundo trimestre',
+      procedimiento: 'Gestión del Impuesto sobre el Valor Añadido',
+      referencia: '202650077889900D',
+      estado: 'PD',
+      availableHoursAgo: 4 * DAY + 5,
+      urgente: true,
+    },
+    {
+      idEnvio: 'N-2026-000488',
+      tipoEnvio: 'N',
+      organismo: ORGANISMOS.tgss,
+      concepto: 'Reclamación de deuda por cuotas de la Seguridad Social',
+      procedimiento: 'Recaudación en periodo voluntario',
+      referencia: 'REC-28-2026-771203',
+      estado: 'AC',
+      availableHoursAgo: 16 * DAY + 7,
+      answeredAfterHours: 20,
+    },
+    {
+      idEnvio: 'C-2026-000149',
+      tipoEnvio: 'C',
+      organismo: ORGANISMOS.madrid,
+      concepto: 'Comunicación de la renovación de la licencia de actividad del establecimiento',
+      procedimiento: 'Licencias de actividad',
+      estado: 'PD',
+      availableHoursAgo: 2 * DAY + 9,
+    },
+  ],
+  // TEST-ONLY: hostile strings, for automated tests (the identity provider hides this citizen
+  // unless IDP_TEST_CITIZENS=true).
+  [HOSTILE_NIF]: [
+    {
+      idEnvio: 'N-2026-000131',
+      tipoEnvio: 'N',
+      organismo: ORGANISMOS.barcelona,
+      concepto: HOSTILE_CONCEPTO,
+      procedimiento: HOSTILE_PROCEDIMIENTO,
+      referencia: HOSTILE_REFERENCIA,
+      estado: 'PD',
+      availableHoursAgo: 1 * DAY + 5,
+      urgente: true,
+    },
+    {
+      idEnvio: 'N-2026-000902',
+      tipoEnvio: 'N',
+      organismo: ORGANISMOS.extranjeria,
+      concepto: HOSTILE_RTL_CONCEPTO,
+      procedimiento: 'إجراء الإقامة',
+      referencia: 'RTL-2026-\u200F0001',
+      estado: 'PD',
+      availableHoursAgo: 2 * DAY + 2,
+    },
+    {
+      idEnvio: 'N-2026-000903',
+      tipoEnvio: 'N',
+      organismo: ORGANISMOS.aeat,
+      concepto: HOSTILE_LONG_CONCEPTO,
+      procedimiento: HOSTILE_LONG_CONCEPTO,
+      referencia: 'X'.repeat(120),
+      estado: 'AC',
+      availableHoursAgo: 6 * DAY + 3,
+      answeredAfterHours: 1,
+    },
+    {
+      idEnvio: 'C-2026-000904',
+      tipoEnvio: 'C',
+      organismo: ORGANISMOS.madrid,
+      concepto: HOSTILE_ZERO_WIDTH_CONCEPTO,
+      procedimiento: null,
+      estado: 'PD',
+      availableHoursAgo: 8 * DAY + 1,
     },
   ],
 };

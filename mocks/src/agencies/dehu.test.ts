@@ -1,7 +1,16 @@
 import { getResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { JOHN_NIF, MARIA_NIF, TEST_CITIZENS } from '../citizens.ts';
+import {
+  CARMEN_NIF,
+  HOSTILE_NIF,
+  JOHN_NIF,
+  MARIA_NIF,
+  PANADERIA_CIF,
+  TEST_CITIZENS,
+  TEST_COMPANIES,
+  TEST_ONLY_CITIZENS,
+} from '../citizens.ts';
 import { createFaultController } from '../faults.ts';
 import { formatMadridDateTime } from '../madrid-time.ts';
 import {
@@ -11,6 +20,11 @@ import {
   type DehuListaEnvios,
   dehuHandlers,
   HOSTILE_CONCEPTO,
+  HOSTILE_LONG_CONCEPTO,
+  HOSTILE_PROCEDIMIENTO,
+  HOSTILE_REFERENCIA,
+  HOSTILE_RTL_CONCEPTO,
+  HOSTILE_ZERO_WIDTH_CONCEPTO,
 } from './dehu.ts';
 
 const NOW = new Date('2026-06-10T09:15:30.250Z');
@@ -43,9 +57,15 @@ async function list(nif: string): Promise<DehuListaEnvios> {
 }
 
 describe('DEHú handlers: raw format', () => {
-  it('lists every test citizen’s envíos in the agency’s own format', async () => {
-    for (const citizen of TEST_CITIZENS) {
-      const body = await list(citizen.nif);
+  const holders = [
+    ...TEST_CITIZENS.map((citizen) => citizen.nif),
+    ...TEST_ONLY_CITIZENS.map((citizen) => citizen.nif),
+    ...TEST_COMPANIES.map((company) => company.cif),
+  ];
+
+  it('lists every test citizen’s (and company’s) envíos in the agency’s own format', async () => {
+    for (const nif of holders) {
+      const body = await list(nif);
       expect(body.resultado).toBe('OK');
       expect(body.totalRegistros).toBe(body.notificaciones.length);
       expect(body.notificaciones.length).toBeGreaterThanOrEqual(3);
@@ -92,11 +112,55 @@ describe('DEHú handlers: raw format', () => {
       expect(calendarDays(envio.fechaPuestaDisposicion, today)).toBeLessThan(9);
     }
 
-    const hostile = byId('N-2026-000131');
-    expect(hostile.concepto).toBe(HOSTILE_CONCEPTO);
-    expect(hostile.concepto).toContain('<img src=x onerror=alert(1)>');
+    // Nothing hostile in the demo citizen's folder: a newcomer's first screen is ordinary data.
+    expect(JSON.stringify(notificaciones)).not.toMatch(
+      /[<>]|&amp;|[\u200B-\u200F\u2060\uFEFF]|[\u0590-\u06FF]/,
+    );
+    expect(notificaciones.every((envio) => envio.concepto.length < 200)).toBe(true);
 
     expect(byId('C-2026-000045')).not.toHaveProperty('referenciaExpediente');
+  });
+
+  it('gives every holder distinct envíos, so a mix-up of citizens shows', async () => {
+    const seen = new Map<string, string>();
+    for (const nif of holders) {
+      for (const envio of (await list(nif)).notificaciones) {
+        expect(seen.get(envio.idEnvio), `${envio.idEnvio} of ${nif}`).toBeUndefined();
+        seen.set(envio.idEnvio, nif);
+      }
+    }
+    expect((await list(CARMEN_NIF)).notificaciones.length).toBeGreaterThan(0);
+    expect((await list(PANADERIA_CIF)).notificaciones.some((envio) => envio.urgente === 'S')).toBe(true);
+  });
+
+  it('keeps every hostile string in the test-only citizen’s folder', async () => {
+    const { notificaciones } = await list(HOSTILE_NIF);
+    const conceptos = notificaciones.map((envio) => envio.concepto);
+    expect(conceptos).toEqual(
+      expect.arrayContaining([
+        HOSTILE_CONCEPTO,
+        HOSTILE_RTL_CONCEPTO,
+        HOSTILE_LONG_CONCEPTO,
+        HOSTILE_ZERO_WIDTH_CONCEPTO,
+      ]),
+    );
+    const markup = notificaciones.find((envio) => envio.concepto === HOSTILE_CONCEPTO);
+    expect(markup).toMatchObject({
+      idEnvio: 'N-2026-000131',
+      procedimiento: HOSTILE_PROCEDIMIENTO,
+      referenciaExpediente: HOSTILE_REFERENCIA,
+    });
+    expect(HOSTILE_CONCEPTO).toContain('<img src=x onerror=alert(1)>');
+    expect(HOSTILE_LONG_CONCEPTO).toHaveLength(500);
+    expect(HOSTILE_ZERO_WIDTH_CONCEPTO).toMatch(/\u200B/);
+    expect(HOSTILE_RTL_CONCEPTO).toMatch(/[\u0600-\u06FF]/);
+    // Other citizens hold none of them.
+    for (const nif of holders.filter((holder) => holder !== HOSTILE_NIF)) {
+      const text = JSON.stringify((await list(nif)).notificaciones);
+      for (const hostile of [HOSTILE_CONCEPTO, HOSTILE_RTL_CONCEPTO, HOSTILE_LONG_CONCEPTO]) {
+        expect(text.includes(JSON.stringify(hostile).slice(1, -1)), nif).toBe(false);
+      }
+    }
   });
 
   it('dates the seed relative to "now", deterministically', async () => {

@@ -32,7 +32,8 @@ export interface DehuHandlerOptions {
   faults?: FaultController;
 }
 
-const NIF_PATTERN = /^[0-9XYZ][0-9]{7}[A-Z]$/;
+/** NIF/NIE of a person, or CIF of a legal person (companies have an electronic address too). */
+const NIF_PATTERN = /^(?:[0-9XYZ][0-9]{7}[A-Z]|[ABCDEFGHJKLMNPQRSUVW][0-9]{7}[0-9A-J])$/;
 const ESTADOS = new Set(['PD', 'AC', 'RE', 'EX']);
 
 function ko(status: number, codigoError: string, descripcion: string) {
@@ -48,7 +49,7 @@ export function dehuHandlers(options: DehuHandlerOptions = {}): HttpHandler[] {
   function lookup(rawNif: unknown): DehuEnvio[] | Response {
     const nif = String(rawNif).toUpperCase();
     if (!NIF_PATTERN.test(nif))
-      return ko(400, 'DEHU-400', 'El NIF/NIE del titular no tiene un formato válido.');
+      return ko(400, 'DEHU-400', 'El NIF/NIE/CIF del titular no tiene un formato válido.');
     const envios = seed.get(nif);
     if (!envios) return ko(404, 'DEHU-404', 'El titular no dispone de dirección electrónica habilitada.');
     return envios;
