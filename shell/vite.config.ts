@@ -14,7 +14,7 @@ export default defineConfig({
     host: '127.0.0.1',
     port: Number(process.env.PORT_SHELL_DEV ?? 5173),
     strictPort: true,
-    proxy: { '/api': gateway, '/mfes.json': gateway },
+    proxy: { '/api': gateway, '/auth': gateway, '/mfes.json': gateway },
   },
   preview: { host: '127.0.0.1' },
 });

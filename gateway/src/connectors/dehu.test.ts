@@ -1,4 +1,4 @@
-import { JOHN_NIF, MARIA_NIF, createFaultController, dehuHandlers } from '@carpeta/mocks';
+import { HOSTILE_NIF, JOHN_NIF, MARIA_NIF, createFaultController, dehuHandlers } from '@carpeta/mocks';
 import { HOSTILE_CONCEPTO, HOSTILE_PROCEDIMIENTO, HOSTILE_REFERENCIA } from '@carpeta/mocks/agencies/dehu';
 import { type Notification, notificationSchema } from '@carpeta/sdk';
 import { HttpResponse, http } from 'msw';
@@ -199,9 +199,15 @@ describe('createDehuConnector against the simulated DEHú (msw)', () => {
     expect(byId('dehu:N-2026-000041')?.status).toBe('expired'); // EX at the agency
     expect(byId('dehu:N-2026-000123')).toMatchObject({ status: 'pending', urgent: true });
     expect(byId('dehu:C-2026-000045')).toMatchObject({ kind: 'communication', expiresAt: null });
-    expect(byId('dehu:N-2026-000131')?.subject).toBe(HOSTILE_CONCEPTO);
+    // Hostile agency strings live in the test-only citizen's folder, never in the demo citizen's.
+    expect(items.map((item) => item.subject)).not.toContain(HOSTILE_CONCEPTO);
     expect(byId('dehu:N-2026-000087')?.status).toBe('accepted');
     expect(byId('dehu:N-2026-000064')?.status).toBe('rejected');
+  });
+
+  it('passes hostile agency strings through untouched, as text (escaping is the UI’s job)', async () => {
+    const { items } = await connector.list(HOSTILE_NIF);
+    expect(items.find((item) => item.id === 'dehu:N-2026-000131')?.subject).toBe(HOSTILE_CONCEPTO);
   });
 
   it('keeps an old communication pending', async () => {
