@@ -7,12 +7,14 @@ import {
   setAgencyFault,
   startInSpanish,
 } from '../support/portal.ts';
+import { signIn } from '../support/auth.ts';
 
 test.describe.configure({ mode: 'serial' });
 
 test.beforeEach(async ({ page }) => {
   resetManifest();
   await startInSpanish(page);
+  await signIn(page);
 });
 test.afterEach(async () => setAgencyFault('ok'));
 

@@ -1,9 +1,11 @@
 import { expect, type Response, test } from '@playwright/test';
 import { expectNoAxeViolations, mfeSettled, resetManifest, startInSpanish } from '../support/portal.ts';
+import { signIn } from '../support/auth.ts';
 
 test.beforeEach(async ({ page }) => {
   resetManifest();
   await startInSpanish(page);
+  await signIn(page);
 });
 
 /**

@@ -9,9 +9,11 @@ import {
   switchLanguage,
   startInSpanish,
 } from '../support/portal.ts';
+import { signIn } from '../support/auth.ts';
 
 test.beforeEach(async ({ page }) => {
   await startInSpanish(page);
+  await signIn(page);
 });
 test.afterEach(() => resetManifest());
 

@@ -9,10 +9,12 @@ import {
   tabTo,
   startInSpanish,
 } from '../support/portal.ts';
+import { CITIZENS, signIn } from '../support/auth.ts';
 
 test.beforeEach(async ({ page }) => {
   resetManifest();
   await startInSpanish(page);
+  await signIn(page);
 });
 
 test('home shows the pending notifications count and passes axe', async ({ page }) => {
@@ -120,7 +122,9 @@ test('hostile strings from an agency are shown as text, never run', async ({ pag
     dialogs += 1;
     void dialog.dismiss();
   });
-  await page.goto('/notifications');
+  // The hostile agency strings belong to the test-only citizen, never to the demo citizen.
+  await page.context().clearCookies();
+  await signIn(page, { nif: CITIZENS.hostile, returnTo: '/notifications' });
   await mfeSettled(page, 'notifications');
   await expect(page.getByText('<img src=x onerror=alert(1)>', { exact: false })).toBeVisible();
   await expect(page.locator('img[src="x"]')).toHaveCount(0);

@@ -3,12 +3,14 @@ import { createStaticServer } from '@carpeta/static-server';
 import { expect, test } from '@playwright/test';
 import { E2E } from '../support/env.ts';
 import { fixtureEntry, mfeSettled, resetManifest, setManifest, startInSpanish } from '../support/portal.ts';
+import { signIn } from '../support/auth.ts';
 
 const port = E2E.base + 291;
 const origin = `http://127.0.0.1:${port}`;
 
 test.beforeEach(async ({ page }) => {
   await startInSpanish(page);
+  await signIn(page);
 });
 test.afterEach(() => resetManifest());
 

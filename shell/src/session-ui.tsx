@@ -280,7 +280,7 @@ export function SessionExpiry({ context, t }: { context: ShellContext; t: TFunct
       onSignOut={() => void context.session.signOut()}
       onExpire={() => {
         setOpen(false);
-        context.session.expire();
+        context.session.expire({ tellGateway: true });
       }}
     />
   );

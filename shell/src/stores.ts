@@ -136,8 +136,18 @@ export function createSessionStore(fetchImpl: typeof fetch = (input, init) => fe
           : await request('/api/session/acting-for', { method: 'PUT', body: JSON.stringify({ powerId }) });
       return answer !== null;
     },
-    /** The session ended (expiry): forget it here too. */
-    expire() {
+    /**
+     * The session ended (expiry): forget it here too. When the shell's own countdown ran out, the
+     * gateway is told as well, so that nothing private can be read with that cookie afterwards.
+     */
+    expire(options: { tellGateway?: boolean } = {}) {
+      if (options.tellGateway && csrf) {
+        void fetchImpl('/auth/logout', {
+          method: 'POST',
+          credentials: 'same-origin',
+          headers: { accept: 'application/json', 'x-csrf-token': csrf },
+        }).catch(() => undefined);
+      }
       apply({ session: ANONYMOUS, csrfToken: null, notice: null });
       notice.set('expired');
     },
