@@ -36,6 +36,10 @@ export default defineConfig({
         AGENCY_TIMEOUT_MS: String(E2E.agencyTimeoutMs),
         // The identity provider also lists the test-only citizen who holds the hostile agency data.
         IDP_TEST_CITIZENS: 'true',
+        // Every test browser signs in from 127.0.0.1, and the provider's own tests end on the portal's
+        // callback with states the gateway never issued (failed sign-ins): keep the per-address
+        // throttle out of their way. The gateway's tests check the throttle itself.
+        SIGNIN_MAX_FAILURES: '1000',
       },
       reuseExistingServer: false,
       timeout: 90_000,

@@ -26,8 +26,9 @@ for (const [mode, wording, status] of [
 ] as const) {
   test(`agency ${mode}: the page says what is missing and the gateway answers a typed status`, async ({
     page,
-    request,
   }) => {
+    // The page's own request context carries the session cookie.
+    const request = page.request;
     await setAgencyFault(mode, mode === 'slow' ? E2E.agencyTimeoutMs * 3 : undefined);
 
     const list = await request.get('/api/notifications');
