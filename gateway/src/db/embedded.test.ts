@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { IN_MEMORY, openDatabase } from './index.ts';
 import { migrations } from './migrations/index.ts';
 import { createTestDatabase } from './testing.ts';
+import { PGLITE_NODE_FLAGS } from './testing/global-setup.ts';
 
 // The embedded database (PGlite) in the situations only it has: a very first start (PGlite's own
 // initdb, seconds, then every migration; other tests start from a prepared copy), memory only, and
@@ -55,7 +56,9 @@ describe('the embedded database on first start', () => {
     try {
       const dataDir = place.options.dataDir ?? '';
       const script = fileURLToPath(new URL('./testing/write-and-hang.ts', import.meta.url));
-      const child = spawn(process.execPath, [script, dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawn(process.execPath, [...PGLITE_NODE_FLAGS, script, dataDir], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
       const exited = new Promise((resolve) => child.once('exit', resolve));
       await new Promise<void>((resolve, reject) => {
         child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('written') && resolve());

@@ -1,9 +1,21 @@
+import { execFile } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import type { TestProject } from 'vitest/node';
 import { startPostgresCluster } from './postgres-cluster.ts';
+
+const run = promisify(execFile);
+
+/**
+ * Node flags for processes that run PGlite in tests. V8 otherwise compiles PGlite's hot WebAssembly
+ * again with its optimising compiler, in the background and on exit: seconds of CPU per process,
+ * more than a test's queries ever win back. (The gateway itself keeps the defaults.)
+ */
+export const PGLITE_NODE_FLAGS = ['--liftoff-only'];
 
 // Vitest globalSetup of the gateway project: one throw-away PostgreSQL server for every test file
 // (each suite makes its own database in it), and one freshly initialised PGlite data directory that
@@ -24,12 +36,11 @@ declare module 'vitest' {
 async function createPgliteTemplate(): Promise<{ dir: string; dataDir: string; suites: string }> {
   const dir = await mkdtemp(path.join(tmpdir(), 'carpeta-pglite-'));
   try {
-    const { PGlite } = await import('@electric-sql/pglite');
     const dataDir = path.join(dir, 'template');
     const suites = path.join(dir, 'suites');
     await mkdir(suites);
-    const pglite = await PGlite.create(dataDir);
-    await pglite.close();
+    const script = fileURLToPath(new URL('./init-pglite.ts', import.meta.url));
+    await run(process.execPath, [...PGLITE_NODE_FLAGS, script, dataDir]);
     return { dir, dataDir, suites };
   } catch (error) {
     await rm(dir, { recursive: true, force: true });
