@@ -1,4 +1,5 @@
 import { defineProject } from 'vitest/config';
+import { PGLITE_NODE_FLAGS } from './src/db/testing/global-setup.ts';
 
 export default defineProject({
   test: {
@@ -7,5 +8,6 @@ export default defineProject({
     include: ['src/**/*.test.ts'],
     // One PostgreSQL server and one prepared PGlite folder for the whole run (src/db/testing.ts).
     globalSetup: ['src/db/testing/global-setup.ts'],
+    execArgv: PGLITE_NODE_FLAGS,
   },
 });

@@ -1,11 +1,7 @@
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { inspect } from 'node:util';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { IN_MEMORY, openDatabase, type PortalDatabase } from './index.ts';
+import { openDatabase, type PortalDatabase } from './index.ts';
 import { migrations } from './migrations/index.ts';
 import { createTestDatabase, describeEachDatabase } from './testing.ts';
 import type { SessionRecord } from './types.ts';
@@ -155,7 +151,7 @@ describeEachDatabase('portal database', (getDb, context) => {
       await db.idempotency.complete('restart', 'done', 201, '{"ok":true}');
       await db.idempotency.begin('restart', 'pending', 'h', base);
       reopened = await context.reopen({ logger });
-    }, 60_000);
+    }, 120_000);
 
     it('opens without migrating again', async () => {
       expect(logger.messages()).toEqual(['database ready']);
@@ -225,7 +221,7 @@ describeEachDatabase('portal database', (getDb, context) => {
       const logger = recordingLogger();
       await expect(
         openDatabase({ url: 'postgres://carpeta:s3cret-pw@127.0.0.1:1/portal', logger }),
-      ).rejects.toThrow();
+      ).rejects.toThrow(/^database unavailable: .*ECONNREFUSED/);
       expect(logger.entries).toMatchObject([
         { level: 'error', m: 'database unavailable', o: { kind: 'postgres' } },
       ]);
@@ -244,33 +240,5 @@ describeEachDatabase('portal database', (getDb, context) => {
     await database.close();
     await database.close();
     await expect(database.sessions.get('x', new Date())).rejects.toThrow();
-  });
-});
-
-describe('the embedded database on first start', () => {
-  it('creates its missing folder, migrates, and unlocks it when closed', { timeout: 60_000 }, async () => {
-    const root = await mkdtemp(path.join(tmpdir(), 'carpeta-first-start-'));
-    try {
-      const dataDir = path.join(root, 'nested', 'data');
-      const logger = recordingLogger();
-      const database = await openDatabase({ dataDir, logger });
-      expect(logger.messages()).toEqual(['database migrated', 'database ready']);
-      expect(existsSync(path.join(dataDir, 'PG_VERSION'))).toBe(true);
-      expect(existsSync(path.join(dataDir, 'carpeta-gateway.lock'))).toBe(true);
-      await database.close();
-      expect(existsSync(path.join(dataDir, 'carpeta-gateway.lock'))).toBe(false);
-    } finally {
-      await rm(root, { recursive: true, force: true });
-    }
-  });
-
-  it('can live in memory only', { timeout: 60_000 }, async () => {
-    const database = await openDatabase({ dataDir: IN_MEMORY });
-    try {
-      expect(database.kind).toBe('pglite');
-      expect(await migrationNames(database)).toEqual(Object.keys(migrations));
-    } finally {
-      await database.close();
-    }
   });
 });

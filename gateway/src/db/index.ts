@@ -146,7 +146,11 @@ async function migrateToLatest(db: Kysely<DatabaseSchema>, logger: DatabaseLogge
     .map((result) => result.migrationName);
   if (error) {
     const failed = results.find((result) => result.status === 'Error')?.migrationName;
-    throw new Error(`database migration ${failed ?? ''} failed: ${String(error)}`, { cause: error });
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      failed ? `database migration ${failed} failed: ${message}` : `database unavailable: ${message}`,
+      { cause: error },
+    );
   }
   if (applied.length > 0) logger?.info({ migrations: applied }, 'database migrated');
 }
@@ -174,10 +178,11 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Portal
     throw error;
   }
   options.logger?.info({ kind: connection.kind, ...connection.where }, 'database ready');
+  const sessions = createSessionStore(db);
   return {
     kind: connection.kind,
     db,
-    sessions: createSessionStore(db),
+    sessions,
     audit: createAuditStore(db),
     throttle: createThrottleStore(db),
     loginTransactions: createLoginTransactionStore(db),
@@ -185,7 +190,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Portal
     idempotency: createIdempotencyStore(db, options.idempotency),
     async purgeExpired(now) {
       const counts = await Promise.all([
-        createSessionStore(db).deleteExpired(now),
+        sessions.deleteExpired(now),
         purgeExpiredLoginTransactions(db, now),
         purgeExpiredThrottles(db, now),
         purgeExpiredRateLimits(db, now),

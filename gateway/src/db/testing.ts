@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { type OpenDatabaseOptions, openDatabase, type PortalDatabase } from './index.ts';
@@ -20,7 +19,7 @@ export interface TestDatabase {
   destroy(): Promise<void>;
 }
 
-function provided(key: 'carpetaPostgresUrl' | 'carpetaPgliteTemplate'): string {
+function provided(key: 'carpetaPostgresUrl' | 'carpetaPgliteTemplate' | 'carpetaPgliteSuites'): string {
   const value = inject(key);
   if (!value) {
     throw new Error(
@@ -33,7 +32,7 @@ function provided(key: 'carpetaPostgresUrl' | 'carpetaPgliteTemplate'): string {
 /** A new database: a copy of the prepared PGlite folder, or `CREATE DATABASE` on the test server. */
 export async function createTestDatabase(engine: DatabaseEngine): Promise<TestDatabase> {
   if (engine === 'pglite') {
-    const dir = await mkdtemp(path.join(tmpdir(), 'carpeta-pglite-'));
+    const dir = await mkdtemp(path.join(provided('carpetaPgliteSuites'), 'suite-'));
     const dataDir = path.join(dir, 'data');
     await cp(provided('carpetaPgliteTemplate'), dataDir, { recursive: true });
     return { engine, options: { dataDir }, destroy: () => rm(dir, { recursive: true, force: true }) };
@@ -103,11 +102,11 @@ export function describeEachDatabase(
       beforeAll(async () => {
         place = await createTestDatabase(engine);
         current = await openDatabase(place.options);
-      }, 60_000);
+      }, 120_000);
       afterAll(async () => {
         await current?.close();
         await place?.destroy();
-      }, 60_000);
+      }, 120_000);
       body(() => {
         if (!current) throw new Error('the database is not open: use it inside tests or hooks');
         return current;
