@@ -9,5 +9,9 @@ export default defineProject({
     // One PostgreSQL server and one prepared PGlite folder for the whole run (src/db/testing.ts).
     globalSetup: ['src/db/testing/global-setup.ts'],
     execArgv: PGLITE_NODE_FLAGS,
+    // Opening an embedded database (WebAssembly PostgreSQL) takes seconds on a loaded 2-core CI
+    // machine, next to the browser tests of other projects: generous limits, no timing asserted.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
   },
 });
