@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { IncomingMessage } from 'node:http';
 import { registerStatic } from '@carpeta/static-server';
 import fastifyHelmet from '@fastify/helmet';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { GatewayConfig } from './config.ts';
 import { createDehuConnector } from './connectors/dehu.ts';
 import type { NotificationConnector } from './connectors/types.ts';
@@ -13,6 +13,15 @@ import { messageForClientError, sendError } from './errors.ts';
 import { createManifestStore } from './manifest.ts';
 import { registerNotificationRoutes } from './routes/notifications.ts';
 import { registerTelemetryRoute } from './routes/telemetry.ts';
+import { helmetOptions } from './security/headers.ts';
+import {
+  hardenedServerOptions,
+  limitConnectionsPerClient,
+  registerHostCheck,
+  sendMethodNotAllowed,
+} from './security/http.ts';
+import { createLogBudget, rateLimited, registerRateLimit } from './security/rate-limit.ts';
+import { mfeUrlVariables } from './security/settings.ts';
 
 export const DEHU_SOURCE_NAME = 'Dirección Electrónica Habilitada única (DEHú)';
 
@@ -30,9 +39,21 @@ export function buildGateway(config: GatewayConfig): FastifyInstance {
     logger: config.logger ?? false,
     genReqId: () => randomUUID(),
     routerOptions: { maxParamLength: 200 },
+    ...hardenedServerOptions(config.limits, config.portalOrigin),
   });
+  limitConnectionsPerClient(app.server, config.limits.connectionsPerClient, app.log);
+  registerHostCheck(app, config);
 
-  const manifest = createManifestStore({ path: config.manifestPath, env: config.env, logger: app.log });
+  const manifest = createManifestStore({
+    path: config.manifestPath,
+    env: config.env,
+    logger: app.log,
+    policy: {
+      allowedOrigins: [...new Set([...config.mfeOrigins, ...mfeUrlVariables(config.env).origins])],
+      requireHttps: config.environment !== 'development',
+      requireIntegrity: config.requireIntegrity,
+    },
+  });
   const connectors: NotificationConnector[] = config.notificationConnectors ?? [
     createDehuConnector({
       id: 'dehu',
@@ -51,8 +72,9 @@ export function buildGateway(config: GatewayConfig): FastifyInstance {
     const snapshot = await manifest.load();
     cspOrigins.set(request.raw, snapshot.ok ? snapshot.origins : []);
   });
-  app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
+  app.register(
+    fastifyHelmet,
+    helmetOptions(config.portalOrigin, {
       useDefaults: false,
       directives: Object.fromEntries(
         CSP_DIRECTIVES.map((directive) => [
@@ -60,8 +82,8 @@ export function buildGateway(config: GatewayConfig): FastifyInstance {
           [(req: IncomingMessage) => cspValue(directive, cspOrigins.get(req) ?? [])],
         ]),
       ),
-    },
-  });
+    }),
+  );
 
   app.setErrorHandler((error, request, reply) => {
     const status =
@@ -84,8 +106,10 @@ export function buildGateway(config: GatewayConfig): FastifyInstance {
     );
   });
 
-  app.setNotFoundHandler((_request, reply) =>
-    sendError(reply, 404, 'not-found', 'There is nothing at this address.'),
+  app.setNotFoundHandler(
+    (request, reply) =>
+      sendMethodNotAllowed(app, request, reply, true) ||
+      sendError(reply, 404, 'not-found', 'There is nothing at this address.'),
   );
 
   app.get('/mfes.json', async (_request, reply) => {
@@ -99,7 +123,11 @@ export function buildGateway(config: GatewayConfig): FastifyInstance {
       .send(JSON.stringify(snapshot.document));
   });
 
-  app.get('/api/health', async () => ({ status: 'ok' }));
+  app.get('/api/health', async () => {
+    await manifest.load();
+    const health = manifest.health();
+    return { status: health.status === 'ok' ? 'ok' : 'degraded', manifest: health };
+  });
 
   app.get('/api/session', async (_request, reply) => {
     reply.header('cache-control', 'no-store');
@@ -108,10 +136,22 @@ export function buildGateway(config: GatewayConfig): FastifyInstance {
   });
 
   registerNotificationRoutes(app, { connectors, citizenId: () => config.demoCitizen });
-  registerTelemetryRoute(app);
+  const telemetryLimit = {
+    max: config.limits.telemetryPerMinute,
+    timeWindowMs: 60_000,
+    store: config.rateLimitStore,
+  };
+  const telemetryLog = createLogBudget(config.limits.telemetryLogPerMinute, app.log);
+  app.register(async (scope) => {
+    await registerRateLimit(scope, telemetryLimit, app.log);
+    registerTelemetryRoute(scope, { config: rateLimited(telemetryLimit), mayLog: telemetryLog.take });
+  });
 
-  app.all('/api', async (_request, reply) => sendError(reply, 404, 'not-found', 'There is no such API.'));
-  app.all('/api/*', async (_request, reply) => sendError(reply, 404, 'not-found', 'There is no such API.'));
+  const noSuchApi = async (request: FastifyRequest, reply: FastifyReply) =>
+    sendMethodNotAllowed(app, request, reply, false) ||
+    sendError(reply, 404, 'not-found', 'There is no such API.');
+  app.all('/api', noSuchApi);
+  app.all('/api/*', noSuchApi);
 
   if (existsSync(path.join(config.shellDist, 'index.html'))) {
     registerStatic(app, { root: config.shellDist, spaFallback: true });

@@ -2,8 +2,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyServerOptions } from 'fastify';
 import type { NotificationConnector } from './connectors/types.ts';
+import { loadSecuritySettings, type SecuritySettings } from './security/settings.ts';
 
-export interface GatewayConfig {
+export interface GatewayConfig extends SecuritySettings {
   /** Directory of the built shell (index.html and assets). */
   shellDist: string;
   /** Path of the MFE manifest config file (JSON, with ${VAR:-default} references). */
@@ -62,9 +63,10 @@ export function loadConfig(
   } catch {
     throw new Error(`AGENCY_DEHU_URL must be an absolute URL, got "${agencyDehuUrl}"`);
   }
+  const port = integer(env, 'PORT_GATEWAY', 4000, 0, 65535);
   return {
     host: '127.0.0.1',
-    port: integer(env, 'PORT_GATEWAY', 4000, 0, 65535),
+    port,
     shellDist: path.resolve(text(env, 'SHELL_DIST', path.join(REPO_ROOT, 'shell', 'dist'))),
     manifestPath: path.resolve(
       text(env, 'CARPETA_MANIFEST', path.join(REPO_ROOT, 'gateway', 'config', 'mfes.json')),
@@ -73,5 +75,6 @@ export function loadConfig(
     agencyDehuUrl,
     agencyTimeoutMs: integer(env, 'AGENCY_TIMEOUT_MS', 4000, 1, 120_000),
     demoCitizen: text(env, 'CARPETA_DEMO_CITIZEN', DEFAULT_DEMO_CITIZEN).toUpperCase(),
+    ...loadSecuritySettings(env, port),
   };
 }

@@ -1,5 +1,6 @@
 import { buildGateway } from './app.ts';
 import { loadConfig } from './config.ts';
+import { createLogDestination } from './security/log-destination.ts';
 
 let config: ReturnType<typeof loadConfig>;
 try {
@@ -9,12 +10,29 @@ try {
   process.exit(2);
 }
 
-const app = buildGateway({ ...config, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+const log = createLogDestination();
+function exit(code: number): never {
+  try {
+    log.stream.flushSync();
+  } catch {
+    // Nobody reads the log any more: nothing to flush it to.
+  }
+  process.exit(code);
+}
+const app = buildGateway({
+  ...config,
+  logger: { level: process.env.LOG_LEVEL ?? 'info', stream: log.stream },
+});
+// Lines dropped because the output was too slow are reported once things move again.
+setInterval(() => {
+  const dropped = log.takeDropped();
+  if (dropped > 0) app.log.warn({ dropped }, 'log lines dropped: the log output was too slow');
+}, 5000).unref();
 try {
   await app.listen({ port: config.port, host: config.host });
 } catch (error) {
   app.log.fatal({ err: error }, 'the gateway cannot listen');
-  process.exit(1);
+  exit(1);
 }
 const address = app.server.address();
 const port = typeof address === 'object' && address !== null ? address.port : config.port;
@@ -25,8 +43,8 @@ function stop() {
   if (stopping) return;
   stopping = true;
   app.close().then(
-    () => process.exit(0),
-    () => process.exit(1),
+    () => exit(0),
+    () => exit(1),
   );
 }
 process.on('SIGINT', stop);
