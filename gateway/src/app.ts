@@ -13,6 +13,7 @@ import { messageForClientError, sendError } from './errors.ts';
 import { createManifestStore } from './manifest.ts';
 import { registerNotificationRoutes } from './routes/notifications.ts';
 import { registerTelemetryRoute } from './routes/telemetry.ts';
+import { AccessLog } from './security/access-log.ts';
 import { helmetOptions } from './security/headers.ts';
 import {
   hardenedServerOptions,
@@ -40,6 +41,7 @@ export function buildGateway(config: GatewayConfig): FastifyInstance {
     genReqId: () => randomUUID(),
     routerOptions: { maxParamLength: 200 },
     ...hardenedServerOptions(config.limits, config.portalOrigin),
+    logController: new AccessLog(),
   });
   limitConnectionsPerClient(app.server, config.limits.connectionsPerClient, app.log);
   registerHostCheck(app, config);
@@ -94,7 +96,8 @@ export function buildGateway(config: GatewayConfig): FastifyInstance {
         ? error.statusCode
         : 500;
     if (status >= 400 && status < 500) {
-      request.log.info({ err: error }, 'client error');
+      // A refused flood is logged by the rate limiter once per client and window, not per request.
+      if (status !== 429) request.log.info({ err: error }, 'client error');
       return sendError(reply, status, 'bad-request', messageForClientError(status));
     }
     request.log.error({ err: error }, 'unhandled error');

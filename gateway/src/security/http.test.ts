@@ -304,6 +304,7 @@ describe('/api/telemetry under abuse', () => {
     // The slow-body test above already started one report from this address.
     shared.clear();
     const before = storeCalls;
+    const linesBefore = logs.length;
     const statuses: number[] = [];
     let limited: Raw | undefined;
     for (let i = 0; i < 9; i += 1) {
@@ -321,5 +322,7 @@ describe('/api/telemetry under abuse', () => {
     expect(logs.filter((line) => line.msg === 'client over its rate limit')).toHaveLength(1);
     // The log budget lets 2 reports a minute through.
     expect(logs.filter((line) => line.msg === 'client reported an error')).toHaveLength(2);
+    // Nothing else: no access line per report, no error line per refusal.
+    expect(logs.length - linesBefore).toBe(3);
   });
 });

@@ -116,7 +116,8 @@ export function limitConnectionsPerClient(server: Server, max: number, log: Fast
 
 /**
  * A DNS-rebinding guard: only requests naming the portal's own host are answered. In local
- * development `localhost`, 127.0.0.1 and [::1] on the same port are accepted too. A portal origin
+ * development `localhost`, 127.0.0.1 and [::1] on the portal's port (or the gateway's own) are
+ * accepted too: a rebinding attack names the attacker's host, never a loopback name. A portal origin
  * with port 0 (tests, a free port) means whatever port the server listens on.
  */
 export function createHostCheck(options: {
@@ -136,9 +137,13 @@ export function createHostCheck(options: {
     if (!match) return false;
     const hostname = (match[1] ?? '').toLowerCase().replace(/\.$/, '');
     const port = match[2] ?? defaultPort;
+    const listening = String(options.listeningPort() ?? '');
     let expected = portal.port || defaultPort;
-    if (expected === '0') expected = String(options.listeningPort() ?? '');
-    return hostnames.has(hostname) && port === expected;
+    if (expected === '0') expected = listening;
+    if (!hostnames.has(hostname)) return false;
+    // In development the gateway may sit behind the shell's dev server (PORTAL_ORIGIN is then the
+    // dev server's); a loopback name on the gateway's own port is fine too.
+    return port === expected || (options.environment === 'development' && port === listening);
   };
 }
 
