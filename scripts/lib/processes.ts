@@ -66,6 +66,11 @@ export class Supervisor {
     for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
       process.on(signal, () => void this.stop(0));
     }
+    // If whoever started us dies without a signal reaching us, stop too.
+    const parent = process.ppid;
+    setInterval(() => {
+      if (process.ppid !== parent) void this.stop(1);
+    }, 500).unref();
     // Whatever way this process ends, no child outlives it holding a port.
     process.on('exit', () => {
       for (const child of this.children.values()) {
