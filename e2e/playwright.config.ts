@@ -34,6 +34,8 @@ export default defineConfig({
         CARPETA_PORT_BASE: String(E2E.base),
         CARPETA_MANIFEST: E2E.manifestPath,
         AGENCY_TIMEOUT_MS: String(E2E.agencyTimeoutMs),
+        // The test remotes' origins, besides the MFEs' own (allowed through their URL variables).
+        CARPETA_MFE_ORIGINS: [E2E.fixtureOrigin, E2E.deadOrigin, E2E.recoveryOrigin].join(','),
       },
       reuseExistingServer: false,
       timeout: 90_000,
