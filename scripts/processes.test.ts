@@ -2,7 +2,10 @@
 // process it started must end and every port must be free again. Each test starts the real portal
 // (dependency check, build, four servers), so they take a while.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT } from './lib/topology.ts';
@@ -86,8 +89,12 @@ afterEach(() => {
  * Runs `command` (which runs `npm start`) and waits for the portal to say it is running. Returns
  * the process to act on and every process that was running under it.
  */
-async function startPortal(command: string, args: string[]) {
-  const env: Record<string, string | undefined> = { ...process.env, CARPETA_PORT_BASE: String(BASE) };
+async function startPortal(command: string, args: string[], extraEnv: Record<string, string> = {}) {
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    CARPETA_PORT_BASE: String(BASE),
+    ...extraEnv,
+  };
   for (const name of Object.keys(env)) if (name.startsWith('VITEST') || name === 'NODE_ENV') delete env[name];
   for (const port of PORTS) expect(await listening(port), `port ${port} is free before`).toBe(false);
   const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -125,7 +132,31 @@ async function expectEverythingStopped(pids: number[], output: () => string) {
 }
 
 describe('npm start', () => {
-  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
+  it('SIGTERM to npm stops every process it started and frees every port; no browser is ever installed', {
+    timeout: 300_000,
+  }, async () => {
+    // No chromium where the bootstrap looks, and an apt-get and a sudo that only record a call.
+    const bin = await mkdtemp(path.join(tmpdir(), 'carpeta-fake-apt-'));
+    try {
+      const calls = path.join(bin, 'calls');
+      for (const tool of ['apt-get', 'sudo']) {
+        await writeFile(path.join(bin, tool), `#!/bin/sh\necho "${tool} $*" >> "${calls}"\nexit 1\n`, {
+          mode: 0o755,
+        });
+      }
+      const { child, pids, output } = await startPortal('npm', ['start'], {
+        CHROMIUM_PATH: path.join(bin, 'no-chromium'),
+        PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}`,
+      });
+      expect(existsSync(calls) ? readFileSync(calls, 'utf8') : 'never called').toBe('never called');
+      child.kill('SIGTERM');
+      await expectEverythingStopped(pids, output);
+    } finally {
+      await rm(bin, { recursive: true, force: true });
+    }
+  });
+
+  for (const signal of ['SIGINT', 'SIGHUP'] as const) {
     it(`${signal} to npm stops every process it started and frees every port`, {
       timeout: 300_000,
     }, async () => {
