@@ -7,6 +7,7 @@ export default defineConfig({
       '{sdk,shell,gateway,mocks,design-system}/vitest.config.ts',
       'mfes/*/vitest.config.ts',
       'tools/*/vitest.config.ts',
+      'scripts/vitest.config.ts',
     ],
   },
 });

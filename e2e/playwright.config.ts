@@ -40,6 +40,8 @@ export default defineConfig({
         // callback with states the gateway never issued (failed sign-ins): keep the per-address
         // throttle out of their way. The gateway's tests check the throttle itself.
         SIGNIN_MAX_FAILURES: '1000',
+        // The test remotes' origins, besides the MFEs' own (allowed through their URL variables).
+        CARPETA_MFE_ORIGINS: [E2E.fixtureOrigin, E2E.deadOrigin, E2E.recoveryOrigin].join(','),
       },
       reuseExistingServer: false,
       timeout: 90_000,

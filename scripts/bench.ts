@@ -1,13 +1,17 @@
 // `pnpm bench`: serves the built portal on its own ports, opens the first route in Debian's
 // chromium and prints the gzip bytes of JavaScript the browser downloaded, split by shell, shared
-// modules and each MFE, then Lighthouse scores and metrics of the first routes. A measurement, not a
-// test: it prints figures and exits 0.
+// modules and each MFE, then Lighthouse scores and metrics of the first routes, then a load run on
+// the gateway (autocannon: agency healthy, slow, down; telemetry flood) with its peak memory. A
+// measurement, not a test: it prints figures and exits 0.
+//   --load-only   only the load run (needs no build)      --no-load   skip the load run
+//   BENCH_LOAD_SECONDS (20), BENCH_LOAD_CONNECTIONS (50)
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { CHROMIUM_ARGS, CHROMIUM_LAUNCH_OPTIONS, CHROMIUM_PATH } from '@carpeta/chromium';
 import { chromium } from '@playwright/test';
+import { defaultScenarios, printLoadResults, runLoadBench } from './lib/load-bench.ts';
 import { portalProcesses } from './lib/portal-processes.ts';
 import { assertPortsFree, Supervisor } from './lib/processes.ts';
 import { ROOT, topology } from './lib/topology.ts';
@@ -15,11 +19,38 @@ import { ROOT, topology } from './lib/topology.ts';
 const BUDGET_KB = 100;
 // 7000+: away from `npm start` (4000+), the e2e tests (5000+) and ports browsers refuse (6000).
 const topo = topology(Number(process.env.CARPETA_BENCH_PORT_BASE ?? 7000));
+const loadOnly = process.argv.includes('--load-only');
+const withLoad = !process.argv.includes('--no-load');
+const AGENCY_TIMEOUT_MS = 4000;
 const supervisor = new Supervisor();
 await assertPortsFree([topo.gatewayPort, topo.agencyPort, ...topo.mfes.map((mfe) => mfe.port)]);
+// The gateway logs at `npm start`'s level; its lines are counted (the load run reports them), not printed.
 await supervisor.start(
-  portalProcesses(topo).map((spec) => ({ ...spec, env: { ...spec.env, LOG_LEVEL: 'warn' } })),
+  portalProcesses(topo, { AGENCY_TIMEOUT_MS: String(AGENCY_TIMEOUT_MS) }).map((spec) =>
+    spec.name === 'gateway'
+      ? { ...spec, quiet: true, env: { ...spec.env, LOG_LEVEL: 'info' } }
+      : { ...spec, env: { ...spec.env, LOG_LEVEL: 'warn' } },
+  ),
 );
+
+async function loadRun() {
+  const connections = Number(process.env.BENCH_LOAD_CONNECTIONS ?? 50);
+  const seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 20);
+  const results = await runLoadBench({
+    topo,
+    supervisor,
+    gatewayName: 'gateway',
+    scenarios: defaultScenarios(AGENCY_TIMEOUT_MS),
+    connections,
+    seconds,
+  });
+  printLoadResults(results, supervisor.pid('gateway') ?? 0, connections, seconds);
+}
+
+if (loadOnly) {
+  await loadRun();
+  await supervisor.stop(0);
+}
 
 const SHARED =
   /(react|scheduler|i18next|carpeta_sdk|carpeta_design|design-system|sdk|loadShare|jsx-runtime)/i;
@@ -139,4 +170,5 @@ for (const path of ['/', '/notifications']) {
     console.log(`${path.padEnd(16)} Lighthouse failed: ${(error as Error).message.split('\n')[0]}`);
   }
 }
+if (withLoad) await loadRun();
 await supervisor.stop(0);

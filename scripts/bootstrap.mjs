@@ -5,12 +5,12 @@
 // and hands over to `pnpm run <script>`. Plain JavaScript on purpose: it must run before any
 // dependency exists.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const PNPM_VERSION = '12.21.0';
-const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const script = process.argv[2];
 const needsBrowser = script !== 'portal';
@@ -91,13 +91,12 @@ function ensurePostgres() {
   return aptInstall('postgresql') && hasPostgresServer();
 }
 
-if (!ensureChromium()) {
-  const message = `Debian's chromium (${CHROMIUM}) is missing and could not be installed (apt-get needs root or passwordless sudo).`;
-  if (needsBrowser) {
-    console.error(message);
-    process.exit(1);
-  }
-  log(`${message} The portal still starts; only the browser tests need it.`);
+// Only the tests drive a browser: `npm start` never installs one.
+if (needsBrowser && !ensureChromium()) {
+  console.error(
+    `Debian's chromium (${CHROMIUM}) is missing and could not be installed (apt-get needs root or passwordless sudo).`,
+  );
+  process.exit(1);
 }
 
 if (needsBrowser && !ensurePostgres()) {
@@ -119,9 +118,99 @@ if (!run(pnpm, ['install', '--frozen-lockfile', '--reporter=append-only'])) {
 
 log(`pnpm run ${script}`);
 const child = spawn(pnpm, ['run', script, ...process.argv.slice(3)], { stdio: 'inherit', cwd: root });
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => child.kill(signal));
+const GRACE_MS = 8000;
+
+function parentOf(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return undefined;
+  }
 }
-child.on('exit', (code, signal) => {
+
+function running(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
+/** Every process under `rootPid` (pnpm puts what it runs in process groups of its own). */
+function descendants(rootPid) {
+  const children = new Map();
+  for (const name of readdirSync('/proc')) {
+    const pid = Number(name);
+    if (!Number.isInteger(pid)) continue;
+    const ppid = parentOf(pid);
+    if (ppid !== undefined) children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+  }
+  const found = [];
+  const queue = [rootPid];
+  while (queue.length > 0) {
+    for (const pid of children.get(queue.shift()) ?? []) {
+      found.push(pid);
+      queue.push(pid);
+    }
+  }
+  return found;
+}
+
+function kill(pid, signal) {
+  try {
+    process.kill(pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
+async function gone(pids, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (pids.some(running) && Date.now() < deadline)
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  return !pids.some(running);
+}
+
+// Whatever stops this process stops every process under it, so that none outlives it holding a
+// port: the signal goes to the processes pnpm started (the portal runner, each server), then to
+// pnpm once they are gone; anything still running after a grace period is killed.
+let stopping = false;
+let tree = [];
+async function stopAll(signal) {
+  if (stopping) return;
+  stopping = true;
+  tree = descendants(process.pid);
+  const started = tree.filter((pid) => pid !== child.pid);
+  for (const pid of started) kill(pid, signal);
+  await gone(started, GRACE_MS / 2);
+  kill(child.pid, signal);
+  if (!(await gone(tree, GRACE_MS / 2))) for (const pid of tree) kill(pid, 'SIGKILL');
+}
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => void stopAll(signal));
+}
+
+// If whoever started us dies (npm killed, whoever ran `npm start`, the terminal), stop too instead
+// of running on, orphaned. The closest ancestors are watched: one that is gone or re-parented
+// means its parent died.
+const ancestors = [];
+for (let pid = process.pid, depth = 0; depth < 3; depth += 1) {
+  const ppid = parentOf(pid);
+  if (ppid === undefined || ppid <= 1) break;
+  const grandparent = parentOf(ppid);
+  if (grandparent === undefined || grandparent < 1) break;
+  ancestors.push([ppid, grandparent]);
+  pid = ppid;
+}
+const parent = process.ppid;
+setInterval(() => {
+  const orphaned = process.ppid !== parent || ancestors.some(([pid, ppid]) => parentOf(pid) !== ppid);
+  if (orphaned) void stopAll('SIGTERM');
+}, 500).unref();
+
+child.on('exit', async (code, signal) => {
+  if (stopping && !(await gone(tree, GRACE_MS))) for (const pid of tree) kill(pid, 'SIGKILL');
   process.exit(code ?? (signal ? 1 : 0));
 });

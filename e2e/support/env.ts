@@ -18,6 +18,8 @@ export const E2E = {
   fixtureOrigin: `http://127.0.0.1:${base + 290}`,
   /** A port nothing listens on: a remote that is down. */
   deadOrigin: `http://127.0.0.1:${base + 299}`,
+  /** A remote that comes up during a test (recovery). */
+  recoveryOrigin: `http://127.0.0.1:${base + 291}`,
   manifestPath: process.env.CARPETA_E2E_MANIFEST,
   agencyTimeoutMs: 1500,
 };

@@ -5,8 +5,8 @@ import { E2E } from '../support/env.ts';
 import { fixtureEntry, mfeSettled, resetManifest, setManifest, startInSpanish } from '../support/portal.ts';
 import { signIn } from '../support/auth.ts';
 
-const port = E2E.base + 291;
-const origin = `http://127.0.0.1:${port}`;
+const origin = E2E.recoveryOrigin;
+const port = Number(new URL(origin).port);
 
 test.beforeEach(async ({ page }) => {
   await startInSpanish(page);

@@ -134,10 +134,12 @@ beforeAll(async () => {
   });
   app = buildGateway(
     {
-      ...loadConfig({}),
+      // Port 0: the Host check accepts the port the test server ends up listening on.
+      ...loadConfig({ PORT_GATEWAY: '0' }),
       shellDist,
       manifestPath,
       env: { MFE_HOME_URL: 'http://127.0.0.1:5999' },
+      mfeOrigins: ['http://127.0.0.1:4202', 'http://127.0.0.1:4333'],
       agencyDehuUrl: agency.url,
       agencyTimeoutMs: 300,
       now: () => NOW,
@@ -168,7 +170,7 @@ describe('API basics', () => {
   it('GET /api/health', async () => {
     const response = await fetch(`${base}/api/health`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok' });
+    expect(await response.json()).toEqual({ status: 'ok', manifest: { status: 'ok' } });
   });
 
   it('GET /api/session answers the signed-in citizen, masked, with the CSRF token; anonymous without', async () => {
@@ -189,7 +191,7 @@ describe('API basics', () => {
   it('unknown /api paths → 404 typed', async () => {
     await expectTypedError(await fetch(`${base}/api/nope`), 404, 'not-found');
     await expectTypedError(await fetch(`${base}/api`), 404, 'not-found');
-    await expectTypedError(await fetch(`${base}/api/notifications`, { method: 'DELETE' }), 404, 'not-found');
+    await expectTypedError(await fetch(`${base}/api/notifications/nope/deeper`), 404, 'not-found');
   });
 
   it('an uncaught error → 500 typed "internal" with a request id, no stack, and a log line', async () => {
@@ -387,21 +389,39 @@ describe('GET /mfes.json and the Content-Security-Policy', () => {
     await touch(manifestPath, JSON.stringify(document));
 
     const response = await fetch(`${base}/mfes.json`);
-    const body = (await response.json()) as { mfes: Array<{ id: string }> };
-    // Served as is (the shell shows why "broken" is skipped), but only valid entries reach the CSP.
-    expect(body.mfes.map((entry) => entry.id)).toEqual(['home', 'notifications', 'files', 'broken']);
+    const body = (await response.json()) as {
+      mfes: Array<{ id: string }>;
+      rejected: Array<{ index: number; id?: string; reason: string }>;
+    };
+    // Only valid entries are served, with the reasons for the others; only they reach the CSP.
+    expect(body.mfes.map((entry) => entry.id)).toEqual(['home', 'notifications', 'files']);
+    expect(body.rejected).toEqual([{ index: 3, id: 'broken', reason: expect.any(String) }]);
     const csp = cspOf(await fetch(`${base}/api/health`));
     expect(csp['script-src']).toContain('http://127.0.0.1:4333');
     expect(csp['script-src']).not.toContain('http://127.0.0.1:4666');
     expect(logs.some((line) => line.msg === 'manifest entry rejected' && line.id === 'broken')).toBe(true);
   });
 
-  it('503 typed error when the file is not JSON, and a CSP without MFE origins', async () => {
-    await touch(manifestPath, '{ this is not json');
-    const response = await fetch(`${base}/mfes.json`);
-    await expectTypedError(response, 503, 'internal');
-    const csp = cspOf(response);
-    expect(csp['script-src']).toEqual(["'self'"]);
+  it('503 typed error when no valid manifest was ever read, and a CSP without MFE origins', async () => {
+    const fresh = buildGateway(
+      {
+        ...loadConfig({}),
+        shellDist,
+        manifestPath: path.join(dir, 'never-valid.json'),
+        env: {},
+        portalOrigin: 'http://localhost',
+      },
+      { database },
+    );
+    try {
+      await writeFile(path.join(dir, 'never-valid.json'), '{ this is not json');
+      const response = await fresh.inject({ method: 'GET', url: '/mfes.json' });
+      expect(response.statusCode).toBe(503);
+      expect(apiErrorSchema.parse(response.json()).error.code).toBe('internal');
+      expect(String(response.headers['content-security-policy'])).toContain("script-src 'self';");
+    } finally {
+      await fresh.close();
+    }
   });
 });
 
@@ -429,7 +449,8 @@ describe('the shell', () => {
   it('answers a plain 503 page when the shell is not built (the API still works)', async () => {
     const unbuilt = buildGateway(
       {
-        ...loadConfig({}),
+        // app.inject sends Host: localhost:80.
+        ...loadConfig({ PORTAL_ORIGIN: 'http://localhost' }),
         shellDist: path.join(dir, 'no-such-dist'),
         manifestPath,
         env: {},

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { IncomingMessage } from 'node:http';
 import { registerStatic } from '@carpeta/static-server';
 import fastifyHelmet from '@fastify/helmet';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { createOidcClient } from './auth/oidc.ts';
 import { registerAuth } from './auth/routes.ts';
 import type { GatewayConfig } from './config.ts';
@@ -17,6 +17,16 @@ import { messageForClientError, sendError } from './errors.ts';
 import { createManifestStore } from './manifest.ts';
 import { registerNotificationRoutes } from './routes/notifications.ts';
 import { registerTelemetryRoute } from './routes/telemetry.ts';
+import { AccessLog } from './security/access-log.ts';
+import { helmetOptions } from './security/headers.ts';
+import {
+  hardenedServerOptions,
+  limitConnectionsPerClient,
+  registerHostCheck,
+  sendMethodNotAllowed,
+} from './security/http.ts';
+import { createLogBudget, rateLimited, registerRateLimit } from './security/rate-limit.ts';
+import { mfeUrlVariables } from './security/settings.ts';
 
 export const DEHU_SOURCE_NAME = 'Dirección Electrónica Habilitada única (DEHú)';
 export const REA_SOURCE_NAME = 'Registro Electrónico de Apoderamientos (REA)';
@@ -35,9 +45,22 @@ export function buildGateway(config: GatewayConfig, deps: { database: PortalData
     logger: config.logger ?? false,
     genReqId: () => randomUUID(),
     routerOptions: { maxParamLength: 200 },
+    ...hardenedServerOptions(config.limits, config.portalOrigin),
+    logController: new AccessLog(),
   });
+  limitConnectionsPerClient(app.server, config.limits.connectionsPerClient, app.log);
+  registerHostCheck(app, config);
 
-  const manifest = createManifestStore({ path: config.manifestPath, env: config.env, logger: app.log });
+  const manifest = createManifestStore({
+    path: config.manifestPath,
+    env: config.env,
+    logger: app.log,
+    policy: {
+      allowedOrigins: [...new Set([...config.mfeOrigins, ...mfeUrlVariables(config.env).origins])],
+      requireHttps: config.environment !== 'development',
+      requireIntegrity: config.requireIntegrity,
+    },
+  });
   const connectors: NotificationConnector[] = config.notificationConnectors ?? [
     createDehuConnector({
       id: 'dehu',
@@ -56,8 +79,9 @@ export function buildGateway(config: GatewayConfig, deps: { database: PortalData
     const snapshot = await manifest.load();
     cspOrigins.set(request.raw, snapshot.ok ? snapshot.origins : []);
   });
-  app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
+  app.register(
+    fastifyHelmet,
+    helmetOptions(config.portalOrigin, {
       useDefaults: false,
       directives: Object.fromEntries(
         CSP_DIRECTIVES.map((directive) => [
@@ -65,8 +89,8 @@ export function buildGateway(config: GatewayConfig, deps: { database: PortalData
           [(req: IncomingMessage) => cspValue(directive, cspOrigins.get(req) ?? [])],
         ]),
       ),
-    },
-  });
+    }),
+  );
 
   app.setErrorHandler((error, request, reply) => {
     const status =
@@ -77,7 +101,8 @@ export function buildGateway(config: GatewayConfig, deps: { database: PortalData
         ? error.statusCode
         : 500;
     if (status >= 400 && status < 500) {
-      request.log.info({ err: error }, 'client error');
+      // A refused flood is logged by the rate limiter once per client and window, not per request.
+      if (status !== 429) request.log.info({ err: error }, 'client error');
       return sendError(reply, status, 'bad-request', messageForClientError(status));
     }
     request.log.error({ err: error }, 'unhandled error');
@@ -89,8 +114,10 @@ export function buildGateway(config: GatewayConfig, deps: { database: PortalData
     );
   });
 
-  app.setNotFoundHandler((_request, reply) =>
-    sendError(reply, 404, 'not-found', 'There is nothing at this address.'),
+  app.setNotFoundHandler(
+    (request, reply) =>
+      sendMethodNotAllowed(app, request, reply, true) ||
+      sendError(reply, 404, 'not-found', 'There is nothing at this address.'),
   );
 
   app.get('/mfes.json', async (_request, reply) => {
@@ -104,7 +131,11 @@ export function buildGateway(config: GatewayConfig, deps: { database: PortalData
       .send(JSON.stringify(snapshot.document));
   });
 
-  app.get('/api/health', { config: { public: true } }, async () => ({ status: 'ok' }));
+  app.get('/api/health', { config: { public: true } }, async () => {
+    await manifest.load();
+    const health = manifest.health();
+    return { status: health.status === 'ok' ? 'ok' : 'degraded', manifest: health };
+  });
 
   registerAuth(app, {
     database: deps.database,
@@ -134,10 +165,22 @@ export function buildGateway(config: GatewayConfig, deps: { database: PortalData
       return request.identity.subjectId;
     },
   });
-  registerTelemetryRoute(app);
+  const telemetryLimit = {
+    max: config.limits.telemetryPerMinute,
+    timeWindowMs: 60_000,
+    store: config.rateLimitStore,
+  };
+  const telemetryLog = createLogBudget(config.limits.telemetryLogPerMinute, app.log);
+  app.register(async (scope) => {
+    await registerRateLimit(scope, telemetryLimit, app.log);
+    registerTelemetryRoute(scope, { config: rateLimited(telemetryLimit), mayLog: telemetryLog.take });
+  });
 
-  app.all('/api', async (_request, reply) => sendError(reply, 404, 'not-found', 'There is no such API.'));
-  app.all('/api/*', async (_request, reply) => sendError(reply, 404, 'not-found', 'There is no such API.'));
+  const noSuchApi = async (request: FastifyRequest, reply: FastifyReply) =>
+    sendMethodNotAllowed(app, request, reply, false) ||
+    sendError(reply, 404, 'not-found', 'There is no such API.');
+  app.all('/api', noSuchApi);
+  app.all('/api/*', noSuchApi);
 
   if (existsSync(path.join(config.shellDist, 'index.html'))) {
     registerStatic(app, { root: config.shellDist, spaFallback: true });

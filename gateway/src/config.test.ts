@@ -53,6 +53,43 @@ describe('loadConfig', () => {
     });
   });
 
+  it('has safe defaults for local development', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      environment: 'development',
+      portalOrigin: 'http://127.0.0.1:4000',
+      mfeOrigins: [],
+      requireIntegrity: false,
+      limits: {
+        requestTimeoutMs: 10_000,
+        headersTimeoutMs: 5_000,
+        keepAliveTimeoutMs: 5_000,
+        connectionsPerClient: 64,
+        telemetryPerMinute: 60,
+        telemetryLogPerMinute: 120,
+      },
+    });
+    expect(config.rateLimitStore).toBeUndefined();
+    expect(loadConfig({ PORT_GATEWAY: '4999' }).portalOrigin).toBe('http://127.0.0.1:4999');
+    expect(loadConfig({ PORTAL_ORIGIN: 'http://127.0.0.1:5173/' }).portalOrigin).toBe(
+      'http://127.0.0.1:5173',
+    );
+    expect(
+      loadConfig({ CARPETA_MFE_ORIGINS: 'https://a.example.es/x, https://b.example.es' }).mfeOrigins,
+    ).toEqual(['https://a.example.es', 'https://b.example.es']);
+  });
+
+  it('refuses unsafe or unknown security settings', () => {
+    expect(() => loadConfig({ CARPETA_ENV: 'staging' })).toThrow(/CARPETA_ENV/);
+    expect(() => loadConfig({ PORTAL_ORIGIN: 'not a url' })).toThrow(/PORTAL_ORIGIN/);
+    expect(() => loadConfig({ CARPETA_MFE_ORIGINS: 'javascript:alert(1)' })).toThrow(/CARPETA_MFE_ORIGINS/);
+    expect(() => loadConfig({ CARPETA_REQUIRE_INTEGRITY: 'maybe' })).toThrow(/CARPETA_REQUIRE_INTEGRITY/);
+    expect(() => loadConfig({ GATEWAY_REQUEST_TIMEOUT_MS: '0' })).toThrow(/GATEWAY_REQUEST_TIMEOUT_MS/);
+    expect(() =>
+      loadConfig({ CARPETA_ENV: 'production', PORTAL_ORIGIN: 'http://carpeta.example.es' }),
+    ).toThrow(/https/);
+  });
+
   it('refuses nonsense instead of guessing', () => {
     expect(() => loadConfig({ PORT_GATEWAY: 'eighty' })).toThrow(/PORT_GATEWAY/);
     expect(() => loadConfig({ PORT_GATEWAY: '70000' })).toThrow(/PORT_GATEWAY/);

@@ -5,16 +5,15 @@ import type { OidcSettings } from './auth/oidc.ts';
 import type { ThrottleSettings } from './auth/routes.ts';
 import type { SessionSettings } from './auth/sessions.ts';
 import type { NotificationConnector } from './connectors/types.ts';
+import { loadSecuritySettings, type SecuritySettings } from './security/settings.ts';
 
-export interface GatewayConfig {
+export interface GatewayConfig extends SecuritySettings {
   /** Directory of the built shell (index.html and assets). */
   shellDist: string;
   /** Path of the MFE manifest config file (JSON, with ${VAR:-default} references). */
   manifestPath: string;
   /** Environment used for the manifest's ${VAR} references. */
   env: Readonly<Record<string, string | undefined>>;
-  /** The portal's public origin (scheme, host, port), e.g. "https://carpeta.example". */
-  portalOrigin: string;
   agencyDehuUrl: string;
   /** The register of powers of attorney (REA). */
   agencyReaUrl: string;
@@ -82,7 +81,8 @@ export function loadConfig(
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): GatewayServerConfig {
   const port = integer(env, 'PORT_GATEWAY', 4000, 0, 65535);
-  const portalOrigin = new URL(absoluteUrl(env, 'PORTAL_ORIGIN', `http://127.0.0.1:${port}`)).origin;
+  const security = loadSecuritySettings(env, port);
+  const portalOrigin = security.portalOrigin;
   const idleSeconds = integer(env, 'SESSION_IDLE_SECONDS', 3600, 10, 86_400);
   const absoluteSeconds = integer(env, 'SESSION_ABSOLUTE_SECONDS', 8 * 3600, 10, 7 * 86_400);
   const databaseUrl = env.DATABASE_URL?.trim() || undefined;
@@ -94,10 +94,10 @@ export function loadConfig(
       text(env, 'CARPETA_MANIFEST', path.join(REPO_ROOT, 'gateway', 'config', 'mfes.json')),
     ),
     env,
-    portalOrigin,
     agencyDehuUrl: absoluteUrl(env, 'AGENCY_DEHU_URL', 'http://127.0.0.1:4101'),
     agencyReaUrl: absoluteUrl(env, 'AGENCY_REA_URL', 'http://127.0.0.1:4102'),
     agencyTimeoutMs: integer(env, 'AGENCY_TIMEOUT_MS', 4000, 1, 120_000),
+    ...security,
     oidc: {
       issuer: absoluteUrl(env, 'IDP_URL', 'http://127.0.0.1:4110'),
       clientId: text(env, 'OIDC_CLIENT_ID', 'carpeta-portal'),

@@ -20,8 +20,20 @@ export function sendError(
 
 export function messageForClientError(status: number): string {
   switch (status) {
+    case 405:
+      return 'This address does not accept that method.';
+    case 408:
+      return 'The request took too long to arrive.';
     case 413:
       return 'The request is too large.';
+    case 414:
+      return 'The address is too long.';
+    case 421:
+      return 'This server does not answer for that host.';
+    case 429:
+      return 'Too many requests. Wait a moment and try again.';
+    case 431:
+      return 'The request headers are too large.';
     case 415:
       return 'The request has a content type this address does not accept.';
     default:

@@ -1,3 +1,9 @@
+export {
+  type AgencyAnswer,
+  createAgencyHealth,
+  createAgencyHttp,
+  MAX_AGENCY_BODY_BYTES,
+} from './agency-http.ts';
 export { buildGateway, DEHU_SOURCE_NAME } from './app.ts';
 export { type GatewayConfig, type GatewayServerConfig, loadConfig } from './config.ts';
 export {
@@ -17,7 +23,17 @@ export { contentSecurityPolicy } from './csp.ts';
 export {
   createManifestStore,
   interpolateEnv,
+  type ManifestHealth,
+  type ManifestPolicy,
   type ManifestSnapshot,
   type ManifestStore,
+  type ServedManifest,
 } from './manifest.ts';
+export type { FastifyRateLimitStore, FastifyRateLimitStoreCtor } from './security/rate-limit.ts';
+export {
+  type CarpetaEnvironment,
+  type GatewayLimits,
+  loadSecuritySettings,
+  type SecuritySettings,
+} from './security/settings.ts';
 export { type TelemetryReport, telemetrySchema } from './routes/telemetry.ts';

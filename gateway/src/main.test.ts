@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PGLITE_NODE_FLAGS } from './db/testing/global-setup.ts';
 
 let dir: string;
 beforeAll(async () => {
@@ -14,9 +15,11 @@ afterAll(async () => {
 });
 
 describe('main.ts', () => {
-  it('listens on 127.0.0.1, logs its address and stops cleanly on SIGTERM', { timeout: 60_000 }, async () => {
+  it('listens on 127.0.0.1, logs its address and stops cleanly on SIGTERM', {
+    timeout: 120_000,
+  }, async () => {
     const main = fileURLToPath(new URL('./main.ts', import.meta.url));
-    const child = spawn(process.execPath, [main], {
+    const child = spawn(process.execPath, [...PGLITE_NODE_FLAGS, main], {
       env: {
         ...process.env,
         PORT_GATEWAY: '0',
@@ -36,9 +39,9 @@ describe('main.ts', () => {
           if (match?.[1]) resolve(match[1]);
         });
         child.once('exit', (code) => reject(new Error(`exited early with ${code}`)));
-        setTimeout(() => reject(new Error(`no address logged: ${output}`)), 45_000);
+        setTimeout(() => reject(new Error(`no address logged: ${output}`)), 100_000);
       });
-      expect(await (await fetch(`${url}/api/health`)).json()).toEqual({ status: 'ok' });
+      expect(await (await fetch(`${url}/api/health`)).json()).toMatchObject({ status: 'ok' });
       // Its database was created and migrated at start: the session endpoint reads it.
       expect(await (await fetch(`${url}/api/session`)).json()).toMatchObject({ csrfToken: null });
       // Nothing private without a session.

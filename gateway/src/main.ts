@@ -1,6 +1,7 @@
 import { buildGateway } from './app.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase, type PortalDatabase } from './db/index.ts';
+import { createLogDestination } from './security/log-destination.ts';
 
 let config: ReturnType<typeof loadConfig>;
 try {
@@ -10,6 +11,15 @@ try {
   process.exit(2);
 }
 
+const log = createLogDestination();
+function exit(code: number): never {
+  try {
+    log.stream.flushSync();
+  } catch {
+    // Nobody reads the log any more: nothing to flush it to.
+  }
+  process.exit(code);
+}
 let database: PortalDatabase;
 try {
   // Migrations run here, before the gateway answers anything.
@@ -18,15 +28,22 @@ try {
   process.stderr.write(
     `gateway: the database cannot be opened: ${error instanceof Error ? error.message : String(error)}\n`,
   );
-  process.exit(1);
+  exit(1);
 }
-
-const app = buildGateway({ ...config, logger: { level: process.env.LOG_LEVEL ?? 'info' } }, { database });
+const app = buildGateway(
+  { ...config, logger: { level: process.env.LOG_LEVEL ?? 'info', stream: log.stream } },
+  { database },
+);
+// Lines dropped because the output was too slow are reported once things move again.
+setInterval(() => {
+  const dropped = log.takeDropped();
+  if (dropped > 0) app.log.warn({ dropped }, 'log lines dropped: the log output was too slow');
+}, 5000).unref();
 try {
   await app.listen({ port: config.port, host: config.host });
 } catch (error) {
   app.log.fatal({ err: error }, 'the gateway cannot listen');
-  process.exit(1);
+  exit(1);
 }
 const address = app.server.address();
 const port = typeof address === 'object' && address !== null ? address.port : config.port;
@@ -40,8 +57,8 @@ function stop() {
     .close()
     .then(() => database.close())
     .then(
-      () => process.exit(0),
-      () => process.exit(1),
+      () => exit(0),
+      () => exit(1),
     );
 }
 process.on('SIGINT', stop);

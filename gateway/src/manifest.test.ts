@@ -37,36 +37,45 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
+const LOCAL = { allowedOrigins: ['http://127.0.0.1:5001', 'http://127.0.0.1:5002'] };
+
 describe('interpolateEnv', () => {
   const env = { HOST: 'http://mfe.example', EMPTY: '', PORT: '4300' };
+  const any = { allowed: () => true };
 
-  it('fills ${NAME} and ${NAME:-default} in string values, like a shell', () => {
-    expect(interpolateEnv('${HOST}/remoteEntry.js', env)).toBe('http://mfe.example/remoteEntry.js');
-    expect(interpolateEnv('${NOPE:-http://127.0.0.1:4201}/x', env)).toBe('http://127.0.0.1:4201/x');
-    expect(interpolateEnv('${EMPTY:-fallback}', env)).toBe('fallback');
-    expect(interpolateEnv('${HOST:-unused}', env)).toBe('http://mfe.example');
-    expect(interpolateEnv('http://127.0.0.1:${PORT}/${HOST}', env)).toBe(
+  it('fills ${NAME} and ${NAME:-default}, like a shell', () => {
+    expect(interpolateEnv('${HOST}/remoteEntry.js', env, any)).toBe('http://mfe.example/remoteEntry.js');
+    expect(interpolateEnv('${NOPE:-http://127.0.0.1:4201}/x', env, any)).toBe('http://127.0.0.1:4201/x');
+    expect(interpolateEnv('${EMPTY:-fallback}', env, any)).toBe('fallback');
+    expect(interpolateEnv('${HOST:-unused}', env, any)).toBe('http://mfe.example');
+    expect(interpolateEnv('http://127.0.0.1:${PORT}/${HOST}', env, any)).toBe(
       'http://127.0.0.1:4300/http://mfe.example',
     );
-    expect(interpolateEnv('no references, $HOST, {HOST}', env)).toBe('no references, $HOST, {HOST}');
+    expect(interpolateEnv('no references, $HOST, {HOST}', env, any)).toBe('no references, $HOST, {HOST}');
   });
 
-  it('walks arrays and objects, leaving keys and non-strings alone', () => {
-    expect(interpolateEnv({ '${HOST}': ['${PORT}', 3, true, null, { deep: '${HOST}' }] }, env)).toEqual({
-      '${HOST}': ['4300', 3, true, null, { deep: 'http://mfe.example' }],
-    });
+  it('by default reads only the MFE URL variables; other references are refused and left as written', () => {
+    const refused: string[] = [];
+    const value = interpolateEnv(
+      '${MFE_HOME_URL}|${HOME}|${PATH:-x}|${MFE_FILES_URL:-http://127.0.0.1:1}',
+      { MFE_HOME_URL: 'http://127.0.0.1:4201', HOME: '/root', PATH: '/usr/bin' },
+      { onRefused: (name) => refused.push(name) },
+    );
+    expect(value).toBe('http://127.0.0.1:4201|${HOME}|${PATH:-x}|http://127.0.0.1:1');
+    expect(refused).toEqual(['HOME', 'PATH']);
   });
 
   it('reports unset variables without default and leaves them empty', () => {
     const missing: string[] = [];
-    expect(interpolateEnv('${UNSET}/x', env, (name) => missing.push(name))).toBe('/x');
-    expect(missing).toEqual(['UNSET']);
+    expect(interpolateEnv('${MFE_UNSET_URL}/x', env, { onMissing: (name) => missing.push(name) })).toBe('/x');
+    expect(missing).toEqual(['MFE_UNSET_URL']);
   });
 });
 
 describe('gateway/config/mfes.json', () => {
   it('holds valid home and notifications entries, URLs from the environment with defaults', async () => {
-    const store = createManifestStore({ path: CONFIG, env: {} });
+    const defaults = ['http://127.0.0.1:4201', 'http://127.0.0.1:4202'];
+    const store = createManifestStore({ path: CONFIG, env: {}, policy: { allowedOrigins: defaults } });
     const snapshot = await store.load();
     if (!snapshot.ok) throw new Error(snapshot.reason);
     expect(snapshot.rejected).toEqual([]);
@@ -90,6 +99,7 @@ describe('gateway/config/mfes.json', () => {
     const moved = await createManifestStore({
       path: CONFIG,
       env: { MFE_HOME_URL: 'https://home.cdn.example' },
+      policy: { allowedOrigins: [...defaults, 'https://home.cdn.example'] },
     }).load();
     expect(moved.ok && moved.origins).toEqual(['http://127.0.0.1:4202', 'https://home.cdn.example']);
   });
@@ -102,7 +112,7 @@ describe('createManifestStore', () => {
       file,
       JSON.stringify({ version: 1, mfes: [entry('one', '/one', 'http://127.0.0.1:5001/r.js')] }),
     );
-    const store = createManifestStore({ path: file, env: {} });
+    const store = createManifestStore({ path: file, env: {}, policy: LOCAL });
     const first = await store.load();
     expect(first.ok && first.entries.map((e) => e.id)).toEqual(['one']);
     expect(await store.load()).toBe(first); // unchanged file: cached
@@ -124,7 +134,7 @@ describe('createManifestStore', () => {
     expect(second.ok && second.origins).toEqual(['http://127.0.0.1:5001', 'http://127.0.0.1:5002']);
   });
 
-  it('keeps the document as is, but logs rejected entries with their reason', async () => {
+  it('serves only the valid entries, and logs rejected entries with their reason', async () => {
     const file = path.join(dir, 'rejected.json');
     const document = {
       version: 1,
@@ -135,9 +145,13 @@ describe('createManifestStore', () => {
     };
     await writeFile(file, JSON.stringify(document));
     const { calls, logger } = recordingLogger();
-    const snapshot = await createManifestStore({ path: file, env: {}, logger }).load();
+    const snapshot = await createManifestStore({ path: file, env: {}, logger, policy: LOCAL }).load();
     if (!snapshot.ok) throw new Error(snapshot.reason);
-    expect(snapshot.document).toEqual(document);
+    expect(snapshot.document).toEqual({
+      version: 1,
+      mfes: [manifestEntrySchema.parse(document.mfes[0])],
+      rejected: [{ index: 1, id: 'bad', reason: expect.stringMatching(/URL/) }],
+    });
     expect(snapshot.entries.map((e) => e.id)).toEqual(['good']);
     expect(snapshot.origins).toEqual(['http://127.0.0.1:5001']);
     const rejected = calls.filter(

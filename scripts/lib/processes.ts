@@ -10,6 +10,8 @@ export interface ProcessSpec {
   cwd?: string;
   /** A URL that answers (any HTTP status) once the process is ready. */
   readyUrl?: string;
+  /** Count the process's output lines instead of printing them (benchmarks). */
+  quiet?: boolean;
 }
 
 const COLOURS = [36, 33, 35, 32, 34, 31, 96, 93];
@@ -57,12 +59,18 @@ async function waitForUrl(url: string, timeoutMs: number, child: ChildProcess): 
  */
 export class Supervisor {
   private readonly children = new Map<string, ChildProcess>();
+  private readonly written = new Map<string, { lines: number; bytes: number }>();
   private stopping = false;
 
   constructor() {
     for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
       process.on(signal, () => void this.stop(0));
     }
+    // If whoever started us dies without a signal reaching us, stop too.
+    const parent = process.ppid;
+    setInterval(() => {
+      if (process.ppid !== parent) void this.stop(1);
+    }, 500).unref();
     // Whatever way this process ends, no child outlives it holding a port.
     process.on('exit', () => {
       for (const child of this.children.values()) {
@@ -84,10 +92,14 @@ export class Supervisor {
       for (const stream of [child.stdout, child.stderr]) {
         let buffer = '';
         stream?.on('data', (chunk: Buffer) => {
+          const count = this.written.get(spec.name) ?? { lines: 0, bytes: 0 };
+          count.bytes += chunk.length;
           buffer += chunk.toString();
           const lines = buffer.split('\n');
           buffer = lines.pop() ?? '';
-          for (const line of lines) process.stdout.write(`${prefix}${line}\n`);
+          count.lines += lines.length;
+          this.written.set(spec.name, count);
+          if (!spec.quiet) for (const line of lines) process.stdout.write(`${prefix}${line}\n`);
         });
       }
       child.on('exit', (code, signal) => {
@@ -107,6 +119,16 @@ export class Supervisor {
         }
       }),
     );
+  }
+
+  /** The process id of a started process. */
+  pid(name: string): number | undefined {
+    return this.children.get(name)?.pid;
+  }
+
+  /** How much a process has written so far (stdout and stderr). */
+  output(name: string): { lines: number; bytes: number } {
+    return { ...(this.written.get(name) ?? { lines: 0, bytes: 0 }) };
   }
 
   async stop(code: number): Promise<never> {

@@ -81,7 +81,12 @@ export const manifestEntrySchema = z.object({
   ),
   scopes: z._default(z.array(z.string().check(z.minLength(1), z.maxLength(60))).check(z.maxLength(20)), []),
   version: z.string().check(z.regex(/^\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$/, 'a semantic version')),
-  integrity: z.optional(z.string()),
+  /** SRI-style hash of the remote entry file, e.g. "sha384-<base64>" (printed by `pnpm build`). */
+  integrity: z.optional(
+    z
+      .string()
+      .check(z.regex(/^sha(256|384|512)-[A-Za-z0-9+/]{43,86}={0,2}$/, 'a hash such as sha384-<base64>')),
+  ),
 });
 export type ManifestEntry = z.infer<typeof manifestEntrySchema>;
 

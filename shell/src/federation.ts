@@ -3,7 +3,7 @@ import type { ModuleFederationRuntimePlugin } from '@module-federation/runtime';
 import { type CarpetaLifecycles, isLifecycles, type ManifestEntry } from '@carpeta/sdk';
 
 /** Why a remote could not be used; the panel the citizen sees depends on it. */
-export type RemoteFailure = 'load' | 'timeout' | 'contract';
+export type RemoteFailure = 'load' | 'timeout' | 'contract' | 'integrity';
 
 export class RemoteLoadError extends Error {
   override name = 'RemoteLoadError';
@@ -40,6 +40,36 @@ const isolationPlugin: ModuleFederationRuntimePlugin = {
   },
 };
 
+const DIGESTS = { sha256: 'SHA-256', sha384: 'SHA-384', sha512: 'SHA-512' } as const;
+
+function toBase64(buffer: ArrayBuffer): string {
+  let binary = '';
+  for (const byte of new Uint8Array(buffer)) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+/**
+ * Checks the remote entry file against the manifest's SRI-style hash ("sha384-<base64>") before
+ * anything of the remote runs: fetched without using a cached copy, hashed with Web Crypto,
+ * compared. The federation runtime then imports the same URL itself, and the browser may fetch it
+ * again: a server that answers differently between the two requests is not caught (a window of
+ * milliseconds, which only the remote's own origin can use). Only the entry file is pinned; the
+ * chunks it imports have content-hashed names but are not verified.
+ */
+export async function verifyIntegrity(
+  url: string,
+  integrity: string,
+  fetchImpl: typeof fetch = fetch,
+): Promise<boolean> {
+  const separator = integrity.indexOf('-');
+  const algorithm = DIGESTS[integrity.slice(0, separator) as keyof typeof DIGESTS];
+  if (!algorithm) return false;
+  const response = await fetchImpl(url, { cache: 'no-cache', credentials: 'omit' });
+  if (!response.ok) throw new Error(`the remote entry answered ${response.status}`);
+  const digest = await crypto.subtle.digest(algorithm, await response.arrayBuffer());
+  return toBase64(digest) === integrity.slice(separator + 1);
+}
+
 let pluginRegistered = false;
 const attempts = new Map<string, number>();
 
@@ -65,6 +95,26 @@ export async function loadLifecycles(entry: ManifestEntry, timeoutMs: number): P
   attempts.set(entry.id, attempt);
   const url = new URL(entry.remote.entry);
   if (attempt > 1) url.searchParams.set('carpeta-retry', String(attempt));
+  if (entry.integrity) {
+    let intact: boolean;
+    try {
+      intact = await withTimeout(
+        verifyIntegrity(url.href, entry.integrity),
+        timeoutMs,
+        () => new RemoteLoadError('timeout', entry.id, `${entry.id} did not load within ${timeoutMs} ms`),
+      );
+    } catch (error) {
+      if (error instanceof RemoteLoadError) throw error;
+      throw new RemoteLoadError('load', entry.id, `${entry.id} could not be loaded`, { cause: error });
+    }
+    if (!intact) {
+      throw new RemoteLoadError(
+        'integrity',
+        entry.id,
+        `${entry.id}: ${entry.remote.entry} does not match its integrity hash; it was not run`,
+      );
+    }
+  }
   registerRemotes([{ name: entry.remote.name, entry: url.href, type: 'module' }], { force: attempt > 1 });
 
   const request = `${entry.remote.name}/${entry.remote.expose.replace(/^\.\//, '')}`;

@@ -101,6 +101,23 @@ describe('createMfeHost', () => {
     await act(() => host.unmount());
   });
 
+  it('shows the usual error panel when the remote fails its integrity check', async () => {
+    loadLifecycles.mockRejectedValueOnce(new RemoteLoadError('integrity', 'files', 'hash mismatch'));
+    const host = createMfeHost(entry, context, makeProps, options);
+    await act(() => host.mount());
+    await settle();
+    const area = context.outlet().querySelector('[data-mfe="files"]');
+    expect(area?.querySelector('[data-mfe-error]')).not.toBeNull();
+    expect(area?.querySelector('[role="alert"]')?.textContent).toContain(
+      'No hemos podido cargar este servicio',
+    );
+    expect(context.telemetry.error).toHaveBeenCalledWith(
+      expect.objectContaining({ message: 'hash mismatch' }),
+      expect.objectContaining({ phase: 'integrity' }),
+    );
+    await act(() => host.unmount());
+  });
+
   it('contains a remote that throws on mount', async () => {
     loadLifecycles.mockResolvedValue(
       fakeLifecycles({
@@ -131,6 +148,48 @@ describe('createMfeHost', () => {
     const area = context.outlet().querySelector('[data-mfe="files"]');
     expect(area?.querySelector('[data-mfe-error]')).not.toBeNull();
     await act(() => host.unmount());
+  });
+
+  it('unmounts a mount that completes after it timed out, before a retry mounts again', async () => {
+    let finishLateMount: () => void = () => undefined;
+    let mounts = 0;
+    const remote = fakeLifecycles({
+      mount: vi.fn(async (props: CarpetaProps) => {
+        mounts += 1;
+        if (mounts === 1) {
+          // The first mount is slow: it renders only after the host has given up on it.
+          await new Promise<void>((resolve) => {
+            finishLateMount = resolve;
+          });
+        }
+        props.domElement.innerHTML = `<h1>Files ${mounts}</h1>`;
+      }),
+    });
+    loadLifecycles.mockResolvedValue(remote);
+    const host = createMfeHost(entry, context, makeProps, options);
+    await act(() => host.mount());
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, options.mountTimeoutMs + 20));
+    });
+    const area = context.outlet().querySelector('[data-mfe="files"]');
+    expect(area?.querySelector('[data-mfe-error]')).not.toBeNull();
+
+    // The late mount completes: it is taken down at once, nothing of it stays under the panel.
+    finishLateMount();
+    await settle();
+    expect(remote.unmount).toHaveBeenCalledTimes(1);
+    expect(area?.querySelector('h1:not([tabindex])')).toBeNull();
+
+    // A retry mounts again, and nothing unmounts it afterwards.
+    await act(async () => {
+      area?.querySelector('button')?.click();
+    });
+    await settle();
+    expect(area?.querySelector('[data-mfe-error]')).toBeNull();
+    expect(area?.textContent).toContain('Files 2');
+    expect(remote.unmount).toHaveBeenCalledTimes(1);
+    await act(() => host.unmount());
+    expect(remote.unmount).toHaveBeenCalledTimes(2);
   });
 
   it('never mounts a remote that finishes loading after the citizen left', async () => {

@@ -155,6 +155,8 @@ export function createMfeHost(
   let status: Status = { state: 'loading' };
   const statusListeners = new Set<() => void>();
   let stopFollowingSession: (() => void) | null = null;
+  /** A mount that timed out but may still complete: it is taken down again if it does. */
+  let abandoned: Promise<void> = Promise.resolve();
 
   function setStatus(next: Status) {
     status = next;
@@ -192,7 +194,29 @@ export function createMfeHost(
         );
         bootstrapped = true;
       }
-      await withTimeout(lifecycles.mount(props), options.mountTimeoutMs, `${entry.id} mount timed out`);
+      // A previous mount that timed out must be gone before mounting again (same element, same name).
+      await withTimeout(abandoned, options.mountTimeoutMs, `${entry.id} previous mount still pending`).catch(
+        () => undefined,
+      );
+      const current = lifecycles;
+      const mounting = current.mount(props);
+      try {
+        await withTimeout(mounting, options.mountTimeoutMs, `${entry.id} mount timed out`);
+      } catch (error) {
+        // Never cancelled by single-spa: if it completes later, unmount it, or the remote would
+        // render under the error panel (or over the next attempt) and never be unmounted.
+        abandoned = mounting.then(
+          async () => {
+            try {
+              await current.unmount(props);
+            } catch (unmountError) {
+              telemetry.error(unmountError, { mfe: entry.id, phase: 'unmount' });
+            }
+          },
+          () => undefined,
+        );
+        throw error;
+      }
       if (run !== generation) {
         await lifecycles.unmount(props).catch((error: unknown) => telemetry.error(error, { mfe: entry.id }));
         return;

@@ -30,6 +30,26 @@ describe('fetchManifest', () => {
     expect(telemetry.error).toHaveBeenCalledWith(expect.any(Error), { entry: 'broken', phase: 'manifest' });
   });
 
+  it('lists the entries the gateway left out, with its reasons, next to its own', async () => {
+    const telemetry = { error: vi.fn(), event: vi.fn() };
+    const state = await fetchManifest(
+      { telemetry },
+      respond(200, {
+        version: 1,
+        mfes: [entry],
+        rejected: [
+          { index: 2, id: 'evil', reason: 'the origin http://evil.example:9999 is not allowed' },
+          { index: 'x', reason: 42 },
+        ],
+      }),
+    );
+    if (state.status !== 'ready') throw new Error(state.status);
+    expect(state.entries.map((item) => item.id)).toEqual(['home']);
+    expect(state.rejected).toEqual([
+      { index: 2, id: 'evil', reason: 'the origin http://evil.example:9999 is not allowed' },
+    ]);
+  });
+
   it('fails softly when the manifest is unreachable, not JSON or not a manifest', async () => {
     for (const fetchImpl of [
       respond(503, { error: { code: 'internal', message: 'x' } }),

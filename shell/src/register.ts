@@ -5,8 +5,10 @@ import {
   type ManifestEntry,
   ManifestError,
   parseManifest,
+  type RejectedEntry,
   routeMatches,
 } from '@carpeta/sdk';
+import { z } from 'zod/mini';
 import { navigateToUrl, registerApplication } from 'single-spa';
 import type { ManifestState, ShellContext } from './context.ts';
 import { createMfeHost, type HostOptions } from './mfe-host.tsx';
@@ -20,14 +22,16 @@ export async function fetchManifest(
   try {
     const response = await fetchImpl('/mfes.json', { headers: { accept: 'application/json' } });
     if (!response.ok) throw new ManifestError(`The manifest answered ${response.status}`);
-    const { entries, rejected } = parseManifest(await response.json());
+    const document: unknown = await response.json();
+    const { entries, rejected } = parseManifest(document);
     for (const entry of rejected) {
       context.telemetry.error(new ManifestError(`Manifest entry skipped: ${entry.reason}`), {
         entry: entry.id ?? `#${entry.index}`,
         phase: 'manifest',
       });
     }
-    return { status: 'ready', entries, rejected };
+    // The gateway serves only the entries it validated and says why it left the others out.
+    return { status: 'ready', entries, rejected: [...rejectedByGateway(document), ...rejected] };
   } catch (error) {
     context.telemetry.error(error, { phase: 'manifest' });
     return { status: 'failed' };
@@ -45,6 +49,24 @@ export function onSessionError(error: ApiError, context: ShellContext): void {
   } else if (error.code === 'representation-ended' || error.code === 'step-up-required') {
     void context.session.refresh();
   }
+}
+
+const gatewayRejectionSchema = z.object({
+  index: z.int().check(z.minimum(0)),
+  id: z.optional(z.string().check(z.maxLength(40))),
+  reason: z.string().check(z.maxLength(2000)),
+});
+
+function rejectedByGateway(document: unknown): RejectedEntry[] {
+  if (typeof document !== 'object' || document === null || !('rejected' in document)) return [];
+  const list = document.rejected;
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((item: unknown) => {
+    const parsed = gatewayRejectionSchema.safeParse(item);
+    return parsed.success
+      ? [{ index: parsed.data.index, id: parsed.data.id, reason: parsed.data.reason }]
+      : [];
+  });
 }
 
 /** Registers every valid entry with single-spa; each one is wrapped by a shell-owned host. */

@@ -73,6 +73,8 @@ beforeAll(async () => {
     agencyReaUrl: rea.url,
     agencyTimeoutMs: 2000,
     throttle: { maxFailures: 4, windowMs: 60_000 },
+    // The step-up test's MFE lives here (the manifest only accepts allowed origins).
+    mfeOrigins: ['http://127.0.0.1:1'],
     now,
   };
   await startGateway();

@@ -9,12 +9,13 @@ import { TZDate } from '@date-fns/tz';
 // Per-function import: the date-fns root entry loads hundreds of modules at start-up.
 import { addDays } from 'date-fns/addDays';
 import { z } from 'zod';
-import type {
-  AgencyFailure,
-  NotificationConnector,
-  NotificationGetResult,
-  NotificationListResult,
-} from './types.ts';
+import {
+  type AgencyAnswer,
+  type AgencyLogger,
+  createAgencyHealth,
+  createAgencyHttp,
+} from '../agency-http.ts';
+import type { NotificationConnector, NotificationGetResult, NotificationListResult } from './types.ts';
 
 /*
  * Connector for DEHú-like notification hubs ("Dirección Electrónica Habilitada única"). The schemas
@@ -27,7 +28,6 @@ const MADRID = 'Europe/Madrid';
 const RAW_DATE = /^(\d{2})\/(\d{2})\/(\d{4}) ([01]\d|2[0-3]):([0-5]\d):([0-5]\d)$/;
 /** The part of a portal id after "<source>:" as this connector accepts it. */
 export const DEHU_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-const MAX_BODY_CHARS = 5_000_000;
 
 const rawDate = z.string().regex(RAW_DATE);
 
@@ -131,9 +131,7 @@ export function byNewest(a: Notification, b: Notification): number {
   return b.availableAt.localeCompare(a.availableAt) || a.id.localeCompare(b.id);
 }
 
-export interface ConnectorLogger {
-  warn(details: object, message: string): void;
-}
+export type ConnectorLogger = AgencyLogger;
 
 export interface DehuConnectorOptions {
   /** Portal source id, e.g. "dehu". */
@@ -152,67 +150,33 @@ export interface DehuConnectorOptions {
 
 type GetFailure = Extract<NotificationGetResult, { ok: false }>;
 
-type Answer =
-  | { kind: 'answer'; httpStatus: number; body: unknown; isJson: boolean }
-  | { kind: 'failure'; reason: AgencyFailure; message: string };
-
-function isTimeout(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'TimeoutError' || isTimeout(error.cause));
-}
+type Answer = AgencyAnswer;
 
 export function createDehuConnector(options: DehuConnectorOptions): NotificationConnector {
   const { id: source, name, timeoutMs } = options;
   const api = `${options.baseUrl.replace(/\/+$/, '')}${options.apiPath ?? '/dehu/api/v2'}`;
   const now = options.now ?? (() => new Date());
-  const seconds = Math.max(1, Math.round(timeoutMs / 1000));
+  const http = createAgencyHttp({
+    source,
+    timeoutMs,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+  // Logged when the agency's state changes, not on every request.
+  const health = createAgencyHealth(source, options.logger);
+  // Unreadable records are logged when their number changes, not on every request.
+  let lastSkipped = 0;
 
   const status = (value: SourceStatus['status'], message?: string): SourceStatus =>
     message === undefined ? { source, name, status: value } : { source, name, status: value, message };
 
-  const failure = (reason: AgencyFailure, message: string, details: object): Answer => {
-    options.logger?.warn({ source, reason, ...details }, `agency ${source}: ${reason}`);
-    return { kind: 'failure', reason, message };
-  };
-
   async function call(path: string): Promise<Answer> {
-    const url = `${api}${path}`;
-    const signal = AbortSignal.timeout(timeoutMs);
-    try {
-      // Looked up per call, so that a fetch patched later (msw in tests) is honoured.
-      const doFetch = options.fetch ?? globalThis.fetch;
-      const response = await doFetch(url, {
-        headers: { accept: 'application/json' },
-        signal,
-        redirect: 'error',
-      });
-      const text = await response.text();
-      if (text.length > MAX_BODY_CHARS) {
-        return failure('invalid-response', 'The service sent an answer that is too large.', { url });
-      }
-      try {
-        return { kind: 'answer', httpStatus: response.status, body: JSON.parse(text), isJson: true };
-      } catch {
-        return { kind: 'answer', httpStatus: response.status, body: undefined, isJson: false };
-      }
-    } catch (error) {
-      if (isTimeout(error) || signal.aborted) {
-        return failure('timeout', `The service did not answer within ${seconds} seconds.`, {
-          url,
-          timeoutMs,
-        });
-      }
-      const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : undefined;
-      return failure('unavailable', 'The service could not be reached.', {
-        url,
-        error: String(error),
-        cause,
-      });
-    }
+    return http.get(`${api}${path}`);
   }
 
   /** Sorts out what is not a usable "OK" answer: agency errors, HTTP errors, garbage. */
   function classify(answer: Answer, path: string): { ok: true; body: unknown } | GetFailure {
     if (answer.kind === 'failure') {
+      health.report(answer.reason, answer.details);
       return { ok: false, reason: answer.reason, status: status(answer.reason, answer.message) };
     }
     const { httpStatus, body, isJson } = answer;
@@ -220,12 +184,10 @@ export function createDehuConnector(options: DehuConnectorOptions): Notification
     if (agencyError.success) {
       // DEHU-404: no such citizen address or envío.
       if (httpStatus === 404 || agencyError.data.codigoError === 'DEHU-404') {
+        health.report('ok');
         return { ok: false, reason: 'not-found', status: status('ok') };
       }
-      options.logger?.warn(
-        { source, path, httpStatus, code: agencyError.data.codigoError },
-        `agency ${source}: error answer`,
-      );
+      health.report('unavailable', { path, httpStatus, code: agencyError.data.codigoError });
       return {
         ok: false,
         reason: 'unavailable',
@@ -233,7 +195,7 @@ export function createDehuConnector(options: DehuConnectorOptions): Notification
       };
     }
     if (httpStatus >= 500) {
-      options.logger?.warn({ source, path, httpStatus }, `agency ${source}: server error`);
+      health.report('unavailable', { path, httpStatus });
       return {
         ok: false,
         reason: 'unavailable',
@@ -241,9 +203,10 @@ export function createDehuConnector(options: DehuConnectorOptions): Notification
       };
     }
     if (httpStatus !== 200 || !isJson) {
-      options.logger?.warn({ source, path, httpStatus, isJson }, `agency ${source}: unexpected answer`);
+      health.report('invalid-response', { path, httpStatus, isJson });
       return invalid();
     }
+    health.report('ok');
     return { ok: true, body };
   }
 
@@ -268,7 +231,7 @@ export function createDehuConnector(options: DehuConnectorOptions): Notification
       }
       const envelope = dehuListSchema.safeParse(answer.body);
       if (!envelope.success) {
-        options.logger?.warn({ source, path }, `agency ${source}: list envelope does not match`);
+        health.report('invalid-response', { path, problem: 'the list envelope does not match' });
         return { items: [], status: invalid().status };
       }
       const at = now();
@@ -279,8 +242,14 @@ export function createDehuConnector(options: DehuConnectorOptions): Notification
         if (item && !items.has(item.id)) items.set(item.id, item);
         else skipped += 1;
       }
-      if (skipped === 0) return { items: [...items.values()].sort(byNewest), status: status('ok') };
-      options.logger?.warn({ source, path, skipped }, `agency ${source}: unreadable records skipped`);
+      if (skipped === 0) {
+        lastSkipped = 0;
+        return { items: [...items.values()].sort(byNewest), status: status('ok') };
+      }
+      if (skipped !== lastSkipped) {
+        options.logger?.warn({ source, path, skipped }, `agency ${source}: unreadable records skipped`);
+        lastSkipped = skipped;
+      }
       if (items.size === 0) {
         return {
           items: [],

