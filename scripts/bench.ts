@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { CHROMIUM_ARGS, CHROMIUM_LAUNCH_OPTIONS, CHROMIUM_PATH } from '@carpeta/chromium';
-import { chromium } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { defaultScenarios, printLoadResults, runLoadBench } from './lib/load-bench.ts';
 import { portalProcesses } from './lib/portal-processes.ts';
 import { assertPortsFree, Supervisor } from './lib/processes.ts';
@@ -33,7 +33,7 @@ await supervisor.start(
   ),
 );
 
-async function loadRun() {
+async function loadRun(cookie: string) {
   const connections = Number(process.env.BENCH_LOAD_CONNECTIONS ?? 50);
   const seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 20);
   const results = await runLoadBench({
@@ -43,13 +43,9 @@ async function loadRun() {
     scenarios: defaultScenarios(AGENCY_TIMEOUT_MS),
     connections,
     seconds,
+    cookie,
   });
   printLoadResults(results, supervisor.pid('gateway') ?? 0, connections, seconds);
-}
-
-if (loadOnly) {
-  await loadRun();
-  await supervisor.stop(0);
 }
 
 const SHARED =
@@ -63,21 +59,19 @@ interface Row {
   gzip: number;
 }
 
-const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
-const rows: Row[] = [];
-try {
-  const page = await browser.newPage();
+/** Records the JavaScript a page downloads, grouped by shell, shared modules and each MFE. */
+function recordScripts(page: Page): { rows: Row[]; settled: () => Promise<unknown> } {
+  const rows: Row[] = [];
   const pending: Promise<void>[] = [];
   page.on('response', (response) => {
     const url = new URL(response.url());
     const isScript = response.request().resourceType() === 'script' || /\.m?js$/.test(url.pathname);
-    if (!isScript || response.status() >= 400) return;
+    if (!isScript || response.status() >= 400 || url.origin === topo.idp) return;
     pending.push(
       response.body().then(
         (body) => {
-          const origin = url.origin;
           const file = url.pathname.split('/').pop() ?? '';
-          const mfe = mfeByOrigin.get(origin);
+          const mfe = mfeByOrigin.get(url.origin);
           const group = mfe
             ? SHARED.test(file)
               ? `shared (from mfe ${mfe})`
@@ -96,14 +90,10 @@ try {
       ),
     );
   });
-  const started = performance.now();
-  await page.goto(`${topo.portal}/`, { waitUntil: 'load' });
-  await page.locator('[data-mfe="home"][aria-busy="false"]').waitFor({ timeout: 30_000 });
-  await page.getByTestId('pending-count').waitFor({ timeout: 30_000 });
-  const elapsed = performance.now() - started;
-  await page.waitForLoadState('networkidle');
-  await Promise.all(pending);
+  return { rows, settled: () => Promise.all(pending) };
+}
 
+function printScripts(title: string, rows: Row[]) {
   const kb = (bytes: number) => (bytes / 1024).toFixed(1).padStart(8);
   const groups = new Map<string, { files: number; raw: number; gzip: number }>();
   for (const row of rows) {
@@ -113,7 +103,7 @@ try {
     group.gzip += row.gzip;
     groups.set(row.group, group);
   }
-  console.log('\nJavaScript downloaded to show the first route (/), by part:\n');
+  console.log(`\nJavaScript downloaded to show ${title}, by part:\n`);
   console.log(`${'part'.padEnd(28)}${'files'.padStart(6)}${'raw KB'.padStart(10)}${'gzip KB'.padStart(10)}`);
   let total = { files: 0, raw: 0, gzip: 0 };
   for (const [name, group] of [...groups].sort((a, b) => b[1].gzip - a[1].gzip)) {
@@ -122,16 +112,81 @@ try {
   }
   console.log(`${'TOTAL'.padEnd(28)}${String(total.files).padStart(6)}  ${kb(total.raw)}  ${kb(total.gzip)}`);
   console.log(
-    `\nbudget (target): ${BUDGET_KB} KB gzip → ${total.gzip / 1024 <= BUDGET_KB ? 'within' : 'OVER'} budget`,
+    `budget (target): ${BUDGET_KB} KB gzip → ${total.gzip / 1024 <= BUDGET_KB ? 'within' : 'OVER'} budget`,
   );
-  console.log(`time to home MFE mounted with data (local, cold cache): ${elapsed.toFixed(0)} ms`);
   if (process.env.BENCH_VERBOSE) {
-    console.log('\nfiles:');
     for (const row of rows.sort((a, b) => b.gzip - a.gzip))
       console.log(`${kb(row.gzip)}  ${row.group.padEnd(20)} ${row.url}`);
   }
+}
+
+/** Walks the simulated Cl@ve as María with Cl@ve Móvil, from the provider's first page. */
+async function throughProvider(page: Page) {
+  await page.waitForURL((url) => url.origin === topo.idp);
+  await page.locator('input[name="method"][value="clave-movil"]').check();
+  await page.locator('main form button[value="continue"]').click();
+  await page.locator('input[name="citizen"][value="12345678Z"]').check();
+  await page.locator('main form button[value="continue"]').click();
+  await page.waitForURL((url) => url.origin === topo.portal || url.origin === topo.idp);
+  if (new URL(page.url()).origin === topo.idp) {
+    const consent = page.locator('main form button[value="continue"]');
+    await consent.waitFor();
+    await consent.click();
+  }
+}
+
+const browser = await chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
+let cookie = '';
+try {
+  // 1. The anonymous first route: the public landing page.
+  const anonymous = await browser.newContext();
+  const landing = await anonymous.newPage();
+  const landingScripts = recordScripts(landing);
+  await landing.goto(`${topo.portal}/`, { waitUntil: 'load' });
+  await landing.getByTestId('landing').waitFor({ timeout: 30_000 });
+  await landing.waitForLoadState('networkidle');
+  await landingScripts.settled();
+  if (!loadOnly) printScripts('the first route anonymously (/, the landing page)', landingScripts.rows);
+
+  // 2. The sign-in round trip: click "sign in" to the folder shown.
+  const started = performance.now();
+  await landing.getByRole('link', { name: 'Identificarme' }).first().click();
+  await throughProvider(landing);
+  await landing.getByTestId('pending-count').waitFor({ timeout: 30_000 });
+  const signInMs = performance.now() - started;
+  const session = (await anonymous.cookies()).find((item) => item.name.endsWith('carpeta_session'));
+  if (!session) throw new Error('signing in gave no session cookie');
+  cookie = `${session.name}=${session.value}`;
+  await anonymous.close();
+
+  if (!loadOnly) {
+    // 3. The signed-in first route with a cold cache: the home MFE with the citizen's data.
+    const signedIn = await browser.newContext();
+    await signedIn.addCookies([{ ...session }]);
+    const home = await signedIn.newPage();
+    const homeScripts = recordScripts(home);
+    const homeStarted = performance.now();
+    await home.goto(`${topo.portal}/`, { waitUntil: 'load' });
+    await home.getByTestId('pending-count').waitFor({ timeout: 30_000 });
+    const homeMs = performance.now() - homeStarted;
+    await home.waitForLoadState('networkidle');
+    await homeScripts.settled();
+    printScripts('the first route signed in (/, the home MFE)', homeScripts.rows);
+    console.log(
+      `\ntime to home MFE mounted with data, signed in (local, cold cache): ${homeMs.toFixed(0)} ms`,
+    );
+    console.log(
+      `sign-in round trip, click to folder shown (local, simulated Cl@ve): ${signInMs.toFixed(0)} ms`,
+    );
+    await signedIn.close();
+  }
 } finally {
   await browser.close();
+}
+
+if (loadOnly) {
+  await loadRun(cookie);
+  await supervisor.stop(0);
 }
 
 // Lighthouse (mobile profile, simulated throttling) on the first routes, through Debian's chromium.
@@ -145,16 +200,18 @@ console.log('\nLighthouse (mobile, simulated throttling):\n');
 console.log(
   `${'page'.padEnd(16)}${'perf'.padStart(6)}${'a11y'.padStart(6)}${'best'.padStart(6)}${'FCP ms'.padStart(9)}${'LCP ms'.padStart(9)}${'TBT ms'.padStart(9)}${'CLS'.padStart(7)}`,
 );
-for (const path of ['/', '/notifications']) {
+for (const path of ['/landing', '/', '/notifications']) {
   try {
     const { stdout } = await runLighthouse(
       lighthouse,
       [
-        `${topo.portal}${path}`,
+        `${topo.portal}${path === '/landing' ? '/' : path}`,
         '--output=json',
         '--output-path=stdout',
         '--quiet',
         '--only-categories=performance,accessibility,best-practices',
+        // Signed in: the routes citizens use after sign-in (the landing page is measured without).
+        ...(path === '/landing' ? [] : [`--extra-headers=${JSON.stringify({ Cookie: cookie })}`]),
         `--chrome-flags=--headless=new ${CHROMIUM_ARGS.join(' ')}`,
       ],
       { env: { ...process.env, CHROME_PATH: CHROMIUM_PATH }, maxBuffer: 64 * 1024 * 1024 },
@@ -170,5 +227,5 @@ for (const path of ['/', '/notifications']) {
     console.log(`${path.padEnd(16)} Lighthouse failed: ${(error as Error).message.split('\n')[0]}`);
   }
 }
-if (withLoad) await loadRun();
+if (withLoad) await loadRun(cookie);
 await supervisor.stop(0);

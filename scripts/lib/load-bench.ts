@@ -63,6 +63,8 @@ export function defaultScenarios(agencyTimeoutMs: number): LoadScenario[] {
       path: '/api/notifications',
     },
     { name: 'agency down', fault: { mode: 'down' }, path: '/api/notifications' },
+    // The session read every page load starts with: one database query, no agency.
+    { name: '/api/session', fault: { mode: 'ok' }, path: '/api/session' },
     {
       name: 'telemetry flood',
       fault: { mode: 'ok' },
@@ -80,6 +82,8 @@ export async function runLoadBench(options: {
   scenarios: LoadScenario[];
   connections: number;
   seconds: number;
+  /** `Cookie` header of a signed-in session: the private routes answer 401 without one. */
+  cookie: string;
 }): Promise<LoadResult[]> {
   const { topo, supervisor, gatewayName } = options;
   const pid = supervisor.pid(gatewayName);
@@ -98,9 +102,11 @@ export async function runLoadBench(options: {
       method: scenario.method ?? 'GET',
       connections: options.connections,
       duration: options.seconds,
-      ...(scenario.body === undefined
-        ? {}
-        : { body: scenario.body, headers: { 'content-type': 'application/json' } }),
+      headers: {
+        cookie: options.cookie,
+        ...(scenario.body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(scenario.body === undefined ? {} : { body: scenario.body }),
     });
     clearInterval(sampler);
     peak = Math.max(peak, memoryOf(pid).rss);
