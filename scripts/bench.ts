@@ -150,7 +150,8 @@ try {
 
   // 2. The sign-in round trip: click "sign in" to the folder shown.
   const started = performance.now();
-  await landing.getByRole('link', { name: 'Identificarme' }).first().click();
+  // Whatever language the browser prefers: the landing page's sign-in link.
+  await landing.getByTestId('landing').locator('a[href^="/auth/login"]').first().click();
   await throughProvider(landing);
   await landing.getByTestId('pending-count').waitFor({ timeout: 30_000 });
   const signInMs = performance.now() - started;
