@@ -31,6 +31,7 @@ await supervisor.start(
       ? { ...spec, quiet: true, env: { ...spec.env, LOG_LEVEL: 'info' } }
       : { ...spec, env: { ...spec.env, LOG_LEVEL: 'warn' } },
   ),
+  90_000,
 );
 
 async function loadRun(cookie: string) {

@@ -29,7 +29,8 @@ try {
     topo.idpPort,
     ...topo.mfes.map((mfe) => mfe.port),
   ]);
-  await supervisor.start(specs);
+  // The gateway creates and migrates its embedded database on the first start: give it time.
+  await supervisor.start(specs, 90_000);
 } catch (error) {
   console.error(`\n${(error as Error).message}`);
   await supervisor.stop(1);
