@@ -33,10 +33,10 @@ function fakeLifecycles(overrides: Partial<CarpetaLifecycles> = {}): CarpetaLife
   return {
     bootstrap: vi.fn(async () => undefined),
     mount: vi.fn(async (props: CarpetaProps) => {
-      props.domElement.innerHTML = '<h1>Files</h1>';
+      props.domElement.replaceChildren(Object.assign(document.createElement('h1'), { textContent: 'Files' }));
     }),
     unmount: vi.fn(async (props: CarpetaProps) => {
-      props.domElement.innerHTML = '';
+      props.domElement.replaceChildren();
     }),
     ...overrides,
   };
@@ -162,7 +162,9 @@ describe('createMfeHost', () => {
             finishLateMount = resolve;
           });
         }
-        props.domElement.innerHTML = `<h1>Files ${mounts}</h1>`;
+        props.domElement.replaceChildren(
+          Object.assign(document.createElement('h1'), { textContent: `Files ${mounts}` }),
+        );
       }),
     });
     loadLifecycles.mockResolvedValue(remote);

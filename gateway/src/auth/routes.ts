@@ -10,7 +10,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as client from 'openid-client';
 import { z } from 'zod';
 import type { ReaConnector } from '../connectors/rea.ts';
-import type { ActingFor, PortalDatabase, SessionRecord } from '../db/index.ts';
+import type { ActingFor, AuditKind, PortalDatabase, SessionRecord } from '../db/index.ts';
 import { sendError } from '../errors.ts';
 import { EIDAS_ACR, loaFromAcr, methodFromAmr, normaliseIdentifier } from './identity.ts';
 import type { OidcClient } from './oidc.ts';
@@ -143,6 +143,25 @@ export function registerAuth(app: FastifyInstance, options: AuthOptions): void {
     request.log.info({ reason }, 'sign-in failed');
   }
 
+  /** An audit row about a session's citizen (ENS op.acc.5): who, when, method, level, address, agent. */
+  function auditSession(
+    request: FastifyRequest,
+    record: SessionRecord,
+    kind: AuditKind,
+    detail: Record<string, string | number | boolean | null>,
+  ) {
+    return database.audit.record({
+      kind,
+      at: now(),
+      citizenNif: record.citizen.nif,
+      method: record.method,
+      loa: record.loa,
+      ip: clientIp(request),
+      userAgent: userAgent(request),
+      detail,
+    });
+  }
+
   async function throttled(key: string): Promise<boolean> {
     return (await database.throttle.failures(key, now())) >= options.throttle.maxFailures;
   }
@@ -269,16 +288,7 @@ export function registerAuth(app: FastifyInstance, options: AuthOptions): void {
       const previous = await database.sessions.delete(previousId);
       powerChecked.delete(previousId);
       if (previous && previous.citizen.nif !== citizenId) {
-        await database.audit.record({
-          kind: 'sign-out',
-          at,
-          citizenNif: previous.citizen.nif,
-          method: previous.method,
-          loa: previous.loa,
-          ip: clientIp(request),
-          userAgent: userAgent(request),
-          detail: { reason: 'another-sign-in' },
-        });
+        await auditSession(request, previous, 'sign-out', { reason: 'another-sign-in' });
       }
     }
     const last = await database.audit.lastSignIn(citizenId, at);
@@ -331,16 +341,7 @@ export function registerAuth(app: FastifyInstance, options: AuthOptions): void {
     if (!csrfOk(request, record)) return sendError(reply, 403, 'csrf', 'The request could not be verified.');
     await database.sessions.delete(id);
     powerChecked.delete(id);
-    await database.audit.record({
-      kind: 'sign-out',
-      at: now(),
-      citizenNif: record.citizen.nif,
-      method: record.method,
-      loa: record.loa,
-      ip: clientIp(request),
-      userAgent: userAgent(request),
-      detail: {},
-    });
+    await auditSession(request, record, 'sign-out', {});
     clearSessionCookie(reply);
     // Also end the provider's session, so the next sign-in asks again.
     let redirectTo = '/';
@@ -379,19 +380,10 @@ export function registerAuth(app: FastifyInstance, options: AuthOptions): void {
     }
     await database.sessions.setActingFor(record.id, null);
     powerChecked.delete(record.id);
-    await database.audit.record({
-      kind: 'acting-for-ended',
-      at: now(),
-      citizenNif: record.citizen.nif,
-      method: record.method,
-      loa: record.loa,
-      ip: clientIp(request),
-      userAgent: userAgent(request),
-      detail: {
-        grantor: acting.nif,
-        powerId: acting.powerId,
-        reason: power ? power.status : powers.status.status === 'ok' ? 'missing' : 'register-unavailable',
-      },
+    await auditSession(request, record, 'acting-for-ended', {
+      grantor: acting.nif,
+      powerId: acting.powerId,
+      reason: power ? power.status : powers.status.status === 'ok' ? 'missing' : 'register-unavailable',
     });
     record.actingFor = null;
     return false;
@@ -534,16 +526,7 @@ export function registerAuth(app: FastifyInstance, options: AuthOptions): void {
     };
     await database.sessions.setActingFor(record.id, actingFor);
     powerChecked.set(record.id, now().getTime());
-    await database.audit.record({
-      kind: 'acting-for',
-      at: now(),
-      citizenNif: record.citizen.nif,
-      method: record.method,
-      loa: record.loa,
-      ip: clientIp(request),
-      userAgent: userAgent(request),
-      detail: { grantor: power.grantorId, powerId: power.id },
-    });
+    await auditSession(request, record, 'acting-for', { grantor: power.grantorId, powerId: power.id });
     const body: SessionResponse = {
       session: sessionView({ ...record, actingFor }),
       csrfToken: record.csrfToken,
@@ -558,15 +541,10 @@ export function registerAuth(app: FastifyInstance, options: AuthOptions): void {
     if (record.actingFor) {
       await database.sessions.setActingFor(record.id, null);
       powerChecked.delete(record.id);
-      await database.audit.record({
-        kind: 'acting-for-ended',
-        at: now(),
-        citizenNif: record.citizen.nif,
-        method: record.method,
-        loa: record.loa,
-        ip: clientIp(request),
-        userAgent: userAgent(request),
-        detail: { grantor: record.actingFor.nif, powerId: record.actingFor.powerId, reason: 'citizen' },
+      await auditSession(request, record, 'acting-for-ended', {
+        grantor: record.actingFor.nif,
+        powerId: record.actingFor.powerId,
+        reason: 'citizen',
       });
     }
     const body: SessionResponse = {
