@@ -22,8 +22,7 @@ const supervisor = new Supervisor();
 try {
   await assertPortsFree([
     topo.gatewayPort,
-    topo.agencyPort,
-    topo.reaPort,
+    ...topo.agencies.map((agency) => agency.port),
     topo.idpPort,
     shellPort,
     ...topo.mfes.map((mfe) => mfe.port),
@@ -31,12 +30,12 @@ try {
   await supervisor.start(
     [
       {
-        // DEHú and REA; REA starts once DEHú listens, so REA answering means both are ready.
+        // Every simulated administration on its own port; DEHú starts last, so DEHú answering means all are ready.
         name: 'agencies',
         command: node,
         args: ['--watch', join(ROOT, 'mocks/src/main.ts')],
         env,
-        readyUrl: `http://127.0.0.1:${topo.reaPort}/__control/faults`,
+        readyUrl: `http://127.0.0.1:${topo.agencyPort}/__control/faults`,
       },
       {
         // The identity provider sends the browser back to PORTAL_ORIGIN (here the shell's dev server).

@@ -24,8 +24,7 @@ const supervisor = new Supervisor();
 try {
   await assertPortsFree([
     topo.gatewayPort,
-    topo.agencyPort,
-    topo.reaPort,
+    ...topo.agencies.map((agency) => agency.port),
     topo.idpPort,
     ...topo.mfes.map((mfe) => mfe.port),
   ]);
@@ -39,7 +38,6 @@ try {
 const line = '─'.repeat(60);
 console.log(`\n${line}\n  Carpeta is running: \x1b[1m${topo.portal}\x1b[0m`);
 for (const mfe of topo.mfes) console.log(`  mfe ${mfe.name.padEnd(16)} ${mfe.url}`);
-console.log(`  simulated agency (DEHú)  http://127.0.0.1:${topo.agencyPort}`);
-console.log(`  simulated agency (REA)   http://127.0.0.1:${topo.reaPort}`);
+for (const agency of topo.agencies) console.log(`  agency ${agency.id.padEnd(17)} ${agency.url}`);
 console.log(`  simulated Cl@ve (OIDC)   ${topo.idp}`);
 console.log(`  Press Ctrl-C to stop.\n${line}\n`);

@@ -1,8 +1,9 @@
-import { dehuHandlers } from './agencies/dehu.ts';
-import { reaHandlers } from './agencies/rea.ts';
+import { agencyVariableStem, SIMULATED_AGENCIES } from './agencies/catalogue.ts';
+import { AGENCY_HANDLERS } from './agencies/registry.ts';
 import { type AgencyServer, startAgencyServer } from './server.ts';
 
-// Simulated agencies over real HTTP, one port each: DEHú (notifications) and REA (powers of attorney).
+// Every simulated administration over real HTTP, each on its own port (PORT_AGENCY_<ID>). DEHú
+// starts last: once it answers, every other one listens (the process runners wait for it).
 const HOST = '127.0.0.1';
 
 function portFrom(name: string, fallback: number): number {
@@ -15,22 +16,23 @@ function portFrom(name: string, fallback: number): number {
   return port;
 }
 
+const order = [
+  ...SIMULATED_AGENCIES.filter((agency) => agency.id !== 'dehu'),
+  ...SIMULATED_AGENCIES.filter((agency) => agency.id === 'dehu'),
+];
 const servers: AgencyServer[] = [];
 try {
-  const dehu = await startAgencyServer({
-    port: portFrom('PORT_AGENCY_DEHU', 4101),
-    host: HOST,
-    handlers: dehuHandlers(),
-  });
-  servers.push(dehu);
-  process.stdout.write(`agency dehu listening on ${dehu.url}\n`);
-  const rea = await startAgencyServer({
-    port: portFrom('PORT_AGENCY_REA', 4102),
-    host: HOST,
-    handlers: reaHandlers(),
-  });
-  servers.push(rea);
-  process.stdout.write(`agency rea listening on ${rea.url}\n`);
+  for (const agency of order) {
+    const handlers = AGENCY_HANDLERS[agency.id];
+    if (!handlers) throw new Error(`no simulated handlers for agency "${agency.id}"`);
+    const server = await startAgencyServer({
+      port: portFrom(`PORT_AGENCY_${agencyVariableStem(agency.id)}`, 4000 + agency.offset),
+      host: HOST,
+      handlers: handlers(),
+    });
+    servers.push(server);
+    process.stdout.write(`agency ${agency.id} listening on ${server.url}\n`);
+  }
 } catch (error) {
   process.stderr.write(`agencies failed to start: ${(error as Error).message}\n`);
   await Promise.allSettled(servers.map((server) => server.close()));

@@ -3,6 +3,7 @@ import { request as httpRequest } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { HttpResponse, http } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { agencyVariableStem, SIMULATED_AGENCIES } from './agencies/catalogue.ts';
 import { dehuHandlers } from './agencies/dehu.ts';
 import { MARIA_NIF } from './citizens.ts';
 import { type AgencyServer, startAgencyServer } from './server.ts';
@@ -150,10 +151,15 @@ describe('fault injection over HTTP', () => {
 });
 
 describe('main.ts', () => {
-  it('starts the DEHú and REA agencies on their own ports, logs their addresses and stops on SIGTERM', async () => {
+  it('starts every simulated agency (DEHú and REA among them) on their own ports, logs their addresses and stops on SIGTERM', async () => {
     const main = fileURLToPath(new URL('./main.ts', import.meta.url));
     const child = spawn(process.execPath, [main], {
-      env: { ...process.env, PORT_AGENCY_DEHU: '0', PORT_AGENCY_REA: '0' },
+      env: {
+        ...process.env,
+        ...Object.fromEntries(
+          SIMULATED_AGENCIES.map((agency) => [`PORT_AGENCY_${agencyVariableStem(agency.id)}`, '0']),
+        ),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     try {

@@ -25,13 +25,13 @@ export function portalProcesses(topo: Topology, extraEnv: Record<string, string>
   const node = process.execPath;
   return [
     {
-      // DEHú and REA, each on its own port. REA starts only once DEHú listens, so REA answering
-      // means both are ready.
+      // Every simulated administration on its own port. DEHú starts last, so DEHú answering means
+      // all are ready.
       name: 'agencies',
       command: node,
       args: [join(ROOT, 'mocks/src/main.ts')],
       env,
-      readyUrl: `http://127.0.0.1:${topo.reaPort}/__control/faults`,
+      readyUrl: `http://127.0.0.1:${topo.agencyPort}/__control/faults`,
     },
     {
       name: 'idp',

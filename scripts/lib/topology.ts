@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { agencyVariableStem, SIMULATED_AGENCIES } from '../../mocks/src/agencies/catalogue.ts';
 
 /** Where every process of the portal listens. One base port moves them all (tests use their own). */
 export const ROOT = join(import.meta.dirname, '..', '..');
@@ -16,14 +17,21 @@ export interface MfePackage {
   portVariable: string;
 }
 
+export interface SimulatedAgencyPort {
+  id: string;
+  port: number;
+  url: string;
+  description: string;
+}
+
 export interface Topology {
   base: number;
   portal: string;
   gatewayPort: number;
-  /** The simulated DEHú (notifications). */
+  /** Every simulated administration (all in the `agencies` process), each on its own port. */
+  agencies: SimulatedAgencyPort[];
+  /** The simulated DEHú (notifications): the agency the fault-injection benches drive. */
   agencyPort: number;
-  /** The simulated REA (powers of attorney), in the same agencies process as DEHú. */
-  reaPort: number;
   /** The simulated identity provider (Cl@ve stand-in, OpenID Connect). */
   idpPort: number;
   idp: string;
@@ -33,8 +41,13 @@ export interface Topology {
 
 export function topology(base = Number(process.env.CARPETA_PORT_BASE ?? 4000)): Topology {
   const gatewayPort = base;
+  const agencies = SIMULATED_AGENCIES.map((agency) => ({
+    id: agency.id,
+    port: base + agency.offset,
+    url: `http://${HOST}:${base + agency.offset}`,
+    description: agency.description,
+  }));
   const agencyPort = base + 101;
-  const reaPort = base + 102;
   const idpPort = base + 110;
   const idp = `http://${HOST}:${idpPort}`;
   const portal = `http://${HOST}:${gatewayPort}`;
@@ -63,18 +76,18 @@ export function topology(base = Number(process.env.CARPETA_PORT_BASE ?? 4000)): 
   const env: Record<string, string> = {
     CARPETA_PORT_BASE: String(base),
     PORT_GATEWAY: String(gatewayPort),
-    PORT_AGENCY_DEHU: String(agencyPort),
-    AGENCY_DEHU_URL: `http://${HOST}:${agencyPort}`,
-    PORT_AGENCY_REA: String(reaPort),
-    AGENCY_REA_URL: `http://${HOST}:${reaPort}`,
     PORT_IDP: String(idpPort),
     IDP_URL: idp,
     PORTAL_ORIGIN: portal,
     SHELL_DIST: join(ROOT, 'shell', 'dist'),
   };
+  for (const agency of agencies) {
+    env[`PORT_AGENCY_${agencyVariableStem(agency.id)}`] = String(agency.port);
+    env[`AGENCY_${agencyVariableStem(agency.id)}_URL`] = agency.url;
+  }
   for (const mfe of mfes) {
     env[mfe.urlVariable] = mfe.url;
     env[mfe.portVariable] = String(mfe.port);
   }
-  return { base, portal, gatewayPort, agencyPort, reaPort, idpPort, idp, mfes, env };
+  return { base, portal, gatewayPort, agencies, agencyPort, idpPort, idp, mfes, env };
 }

@@ -2,6 +2,7 @@ export * from './languages.ts';
 export * from './errors.ts';
 export * from './manifest.ts';
 export * from './domain.ts';
+export * from './folder.ts';
 export * from './props.ts';
 export * from './events.ts';
 export * from './api.ts';

@@ -1,28 +1,120 @@
-import type { Notification, SourceStatus } from '@carpeta/sdk';
+import type {
+  Appointment,
+  AppointmentService,
+  CitizenFile,
+  ExpiringDocument,
+  FolderDomain,
+  Notification,
+  Office,
+  Slot,
+  SourceStatus,
+} from '@carpeta/sdk';
 
 /** Why an agency could not give a usable answer (never a 500 for the citizen). */
 export type AgencyFailure = 'timeout' | 'unavailable' | 'invalid-response';
 
-export interface NotificationListResult {
-  items: Notification[];
+/** A list read from one source: what could be read, and how the source answered. */
+export interface ListResult<T> {
+  items: T[];
   /** How the agency answered, safe to show. */
   status: SourceStatus;
 }
 
-export type NotificationGetResult =
-  | { ok: true; item: Notification; status: SourceStatus }
+export type GetResult<T> =
+  | { ok: true; item: T; status: SourceStatus }
   | { ok: false; reason: 'not-found' | AgencyFailure; status: SourceStatus };
 
+/** A write: as a read, plus `conflict` (e.g. the slot was taken) with a message safe to show. */
+export type WriteResult<T> =
+  | GetResult<T>
+  | { ok: false; reason: 'conflict'; status: SourceStatus; message: string };
+
+/** A file the agency serves (a notification's document). */
+export type BinaryResult =
+  | { ok: true; contentType: string; fileName: string; bytes: Uint8Array; status: SourceStatus }
+  | { ok: false; reason: 'not-found' | AgencyFailure; status: SourceStatus };
+
+export type NotificationListResult = ListResult<Notification>;
+export type NotificationGetResult = GetResult<Notification>;
+
+/** Who performs a legal act on a notification, for the agency's record. */
+export interface ActContext {
+  /** The signed-in person (NIF/NIE), who may be acting for `subjectId`. */
+  actorId: string;
+  /** Whose notification it is. */
+  subjectId: string;
+  at: Date;
+  ip: string;
+}
+
+/** Notifications (DEHú-like hubs and agencies that notify directly). */
+export interface NotificationsCapability {
+  list(citizenId: string): Promise<ListResult<Notification>>;
+  /** `agencyId` is the part of the portal id after "<source>:". */
+  get(citizenId: string, agencyId: string): Promise<GetResult<Notification>>;
+  /** Comparecencia (access = acceptance); idempotent at the agency: accepting twice acts once. */
+  accept?(citizenId: string, agencyId: string, act: ActContext): Promise<WriteResult<Notification>>;
+  /** Express rejection; idempotent at the agency. */
+  reject?(citizenId: string, agencyId: string, act: ActContext): Promise<WriteResult<Notification>>;
+  /** The notification's document; only once accepted. */
+  document?(citizenId: string, agencyId: string): Promise<BinaryResult>;
+}
+
+export interface FilesCapability {
+  list(citizenId: string): Promise<ListResult<CitizenFile>>;
+  get(citizenId: string, agencyId: string): Promise<GetResult<CitizenFile>>;
+}
+
+export interface BookingChoice {
+  serviceId: string;
+  officeId: string;
+  slotId: string;
+}
+
+export interface AppointmentsCapability {
+  /** The citizen's appointments, upcoming and past. */
+  list(citizenId: string): Promise<ListResult<Appointment>>;
+  services(): Promise<ListResult<AppointmentService>>;
+  offices(serviceId: string): Promise<ListResult<Office>>;
+  /** Free slots now (never cached: availability is read in real time). Dates are ISO days, Madrid. */
+  slots(serviceId: string, officeId: string, fromDay: string, toDay: string): Promise<ListResult<Slot>>;
+  /** `conflict` when the slot is no longer free. The agency guarantees one booking per slot. */
+  book(citizenId: string, choice: BookingChoice): Promise<WriteResult<Appointment>>;
+  /** Idempotent: cancelling a cancelled appointment answers it as it is. */
+  cancel(citizenId: string, agencyId: string): Promise<WriteResult<Appointment>>;
+  /** Moves the appointment to another slot of the same service; `conflict` when that slot is taken. */
+  reschedule(citizenId: string, agencyId: string, choice: BookingChoice): Promise<WriteResult<Appointment>>;
+}
+
+export interface DocumentsCapability {
+  list(citizenId: string): Promise<ListResult<ExpiringDocument>>;
+}
+
 /**
- * One configured source of notifications. One connector type (e.g. DEHú-like) can have many
- * instances (one per platform or municipality), each with its own id, name, URL and timeout.
- * Connectors never throw for agency failures: they answer with a status.
+ * One configured source (an entry of `gateway/config/agencies.json`). A connector type (e.g.
+ * "municipal-platform") can have many instances, each with its own id, name, DIR3, URL and
+ * options. It offers the capabilities of the domains it serves. Connectors never throw for agency
+ * failures: they answer with a status.
  */
-export interface NotificationConnector {
+export interface SourceConnector {
   /** Portal-wide source id, the prefix of every item id ("dehu" → "dehu:N-2026-000123"). */
   readonly id: string;
   readonly name: string;
-  list(citizenId: string): Promise<NotificationListResult>;
-  /** `agencyId` is the part of the portal id after "<source>:". */
-  get(citizenId: string, agencyId: string): Promise<NotificationGetResult>;
+  readonly dir3: string;
+  readonly domains: readonly FolderDomain[];
+  readonly notifications?: NotificationsCapability;
+  readonly files?: FilesCapability;
+  readonly appointments?: AppointmentsCapability;
+  readonly documents?: DocumentsCapability;
+  /** Releases kept-alive connections. */
+  close?(): Promise<void>;
+}
+
+/**
+ * The notification part of a source, with its identity: what the notification routes use.
+ * Kept as its own type so that tests can hand the gateway a bare notification connector.
+ */
+export interface NotificationConnector extends NotificationsCapability {
+  readonly id: string;
+  readonly name: string;
 }

@@ -1,0 +1,24 @@
+/**
+ * Every simulated administration the `agencies` process serves, each on its own port
+ * (`CARPETA_PORT_BASE` + offset) and origin, as real agencies are separate systems. The topology
+ * (scripts/lib/topology.ts) gives each one `PORT_AGENCY_<ID>` and `AGENCY_<ID>_URL`; the gateway's
+ * `config/agencies.json` points its sources at those URLs. One simulated system may serve several
+ * portal sources (the municipal platform serves several city councils).
+ */
+export interface SimulatedAgency {
+  /** Lower-case id; the variables are AGENCY_<ID>_URL and PORT_AGENCY_<ID> (upper case, - → _). */
+  id: string;
+  /** Port offset from CARPETA_PORT_BASE. */
+  offset: number;
+  description: string;
+}
+
+export const SIMULATED_AGENCIES: readonly SimulatedAgency[] = [
+  { id: 'dehu', offset: 101, description: 'DEHú, the single electronic address (notifications, JSON)' },
+  { id: 'rea', offset: 102, description: 'REA, the register of powers of attorney (JSON)' },
+];
+
+/** "tgss" → "TGSS"; the stem of AGENCY_<ID>_URL and PORT_AGENCY_<ID>. */
+export function agencyVariableStem(id: string): string {
+  return id.toUpperCase().replace(/[^A-Z0-9]/g, '_');
+}

@@ -1,0 +1,12 @@
+import type { RequestHandler } from 'msw';
+import { dehuHandlers } from './dehu.ts';
+import { reaHandlers } from './rea.ts';
+
+/**
+ * The MSW handlers of each simulated administration in `catalogue.ts`, by id. The `agencies`
+ * process serves each set over real HTTP on the agency's own port.
+ */
+export const AGENCY_HANDLERS: Readonly<Record<string, () => RequestHandler[]>> = {
+  dehu: () => dehuHandlers(),
+  rea: () => reaHandlers(),
+};
