@@ -145,7 +145,7 @@ describe('AEAT appointments (cita previa)', () => {
       expect(slot.fechaHoraInicio > formatAeatDateTime(NOW)).toBe(true);
     }
     // About 20 working days: nothing four and a half weeks away.
-    expect(slots.at(-1)?.fechaHoraInicio.slice(0, 8) <= '20260424').toBe(true);
+    expect((slots.at(-1)?.fechaHoraInicio.slice(0, 8) ?? '') <= '20260424').toBe(true);
   });
 
   it('books, lists, reschedules (freeing the old slot only then) and cancels idempotently', async () => {
