@@ -20,6 +20,7 @@ import type { AgencyAnswer, ConnectorFactory } from './agency-client-types.ts';
 import {
   AGENCY_ID_PATTERN,
   blankToNull,
+  clip,
   createStateSupport,
   dayParts,
   httpsOrNull,
@@ -120,11 +121,6 @@ const errorSchema = z.object({
   codRespuesta: z.string().regex(/^[A-Z]\d{3}$/),
   descRespuesta: z.string().optional(),
 });
-
-/** Text longer than the portal keeps is cut with an ellipsis, not dropped. */
-export function clip(value: string, max: number): string {
-  return value.length <= max ? value : `${value.slice(0, max - 1)}…`;
-}
 
 interface Context {
   source: string;

@@ -65,6 +65,11 @@ export function httpsOrNull(value: string | null | undefined): string | null {
   }
 }
 
+/** Text longer than the portal keeps is cut with an ellipsis, not dropped. */
+export function clip(value: string, max: number): string {
+  return value.length <= max ? value : `${value.slice(0, max - 1)}…`;
+}
+
 export const blankToNull = (value: string | null | undefined): string | null =>
   value === null || value === undefined || value.trim() === '' ? null : value;
 
