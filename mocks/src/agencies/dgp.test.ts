@@ -62,6 +62,7 @@ describe('DGP documents', () => {
     expect((await documents(JOHN_NIF))[0]?.docType).toBe('TIE');
     expect((await documents(LUCIA_NIF)).some((doc) => doc.state === 'REN')).toBe(true);
     expect(await documents('00000001R')).toEqual([]);
+    expect(await documents('B85341279')).toEqual([]);
     expect((await json(`${api()}/citizens/nope/documents`)).status).toBe(400);
   });
 

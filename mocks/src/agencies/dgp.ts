@@ -37,7 +37,8 @@ export interface DgpHandlerOptions {
   faults?: FaultController;
 }
 
-const NIF_PATTERN = /^[0-9XYZ][0-9]{7}[A-Z]$/;
+// People (NIF/NIE) and companies (CIF): a company simply has no identity documents.
+const NIF_PATTERN = /^(?:[0-9XYZ][0-9]{7}[A-Z]|[ABCDEFGHJKLMNPQRSUVW][0-9]{7}[0-9A-J])$/;
 const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 function error(status: number, code: string, text: string) {
