@@ -43,6 +43,10 @@ export interface AgencyClient {
   ): Promise<AgencyAnswer>;
   /** The connector tells the breaker/health about answers it could not use (garbage, agency errors). */
   report(state: 'ok' | AgencyFailure, details?: object): void;
+  /** The circuit: closed (calls go through), open (answers at once), half-open (one probe). */
+  circuit(): 'closed' | 'open' | 'half-open';
+  /** Closes the kept-alive connections. */
+  close(): Promise<void>;
 }
 
 export interface ConnectorDeps {

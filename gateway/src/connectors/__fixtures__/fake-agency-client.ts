@@ -89,6 +89,8 @@ export function fakeClient(): FakeClient {
     report(state, details) {
       reports.push(details === undefined ? { state } : { state, details });
     },
+    circuit: () => 'closed',
+    close: async () => undefined,
   };
   return client;
 }

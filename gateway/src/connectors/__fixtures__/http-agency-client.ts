@@ -66,6 +66,8 @@ export function httpAgencyClient(baseUrl: string, timeoutMs: number) {
     report: (state) => {
       reports.push(state);
     },
+    circuit: () => 'closed',
+    close: async () => undefined,
   };
   return client;
 }
