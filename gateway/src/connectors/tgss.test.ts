@@ -175,7 +175,7 @@ describe('TGSS files from recorded payloads', () => {
       .on(
         'GET',
         `${WS}/CarpetaCiudadano/expedientes/NOPE?ipf=${MARIA}`,
-        xml(500, 'fault-expediente-no-existe.xml'),
+        xml(400, 'fault-expediente-no-existe.xml'),
       );
     expect(await files().list(MARIA)).toEqual({
       items: [],
@@ -280,13 +280,14 @@ describe('TGSS appointments from recorded payloads', () => {
       hueco: 'JUBILACION.CAISS-2899.20260402.1230',
     });
 
-    client.on('POST', path, xml(500, 'fault-hueco-no-disponible.xml'));
+    client.on('POST', path, xml(400, 'fault-hueco-no-disponible.xml'));
     expect(await appointments().book(MARIA, choice)).toEqual({
       ok: false,
       reason: 'conflict',
       message: TGSS_CONFLICT_TAKEN,
       status: { source: 'tgss', name: 'Seguridad Social', status: 'ok' },
     });
+    // SOAP 1.1 entities send every fault as HTTP 500: the envelope decides, not the status.
     client.on('POST', path, xml(500, 'fault-cita-anulada.xml'));
     expect(await appointments().reschedule(MARIA, 'CITA-SS-0000101', choice)).toMatchObject({
       ok: false,

@@ -74,7 +74,7 @@ describe('TGSS files in a SOAP envelope', () => {
     const empty = await soap(`${ws()}/CarpetaCiudadano/expedientes?ipf=00000001R`);
     expect(empty.body.ConsultaExpedientesResponse.expedientes).toBe('');
     const bad = await soap(`${ws()}/CarpetaCiudadano/expedientes?ipf=%3Cx%3E`);
-    expect(bad.status).toBe(500);
+    expect(bad.status).toBe(400);
     expect(bad.body.Fault).toMatchObject({
       faultcode: 'soap:Client',
       detail: { error: { codigo: 'PETICION_INCORRECTA' } },
@@ -111,7 +111,7 @@ describe('TGSS appointments (CAISS)', () => {
         hueco: first.idHueco,
       }),
     );
-    expect(again.status).toBe(500);
+    expect(again.status).toBe(400);
     expect(again.body.Fault.detail.error.codigo).toBe('HUECO_NO_DISPONIBLE');
     const moved = await soap(
       `${ws()}/CitaPrevia`,
@@ -139,7 +139,7 @@ describe('TGSS appointments (CAISS)', () => {
       method: 'POST',
       body: '<soap:Envelope><soap:Body>',
     });
-    expect(status).toBe(500);
+    expect(status).toBe(400);
     expect(body.Fault.detail.error.codigo).toBe('PETICION_INCORRECTA');
   });
 

@@ -18,8 +18,9 @@ export * from './tgss-data.ts';
 
 /**
  * A simulated Social Security (TGSS/INSS) web service: XML in a SOAP-style envelope. Reads are GETs
- * that answer an envelope; writes are POSTs of an envelope. Errors are SOAP 1.1 faults (HTTP 500,
- * `soap:Fault` with `faultcode`, `faultstring` and a `detail/tns:error/tns:codigo`).
+ * that answer an envelope; writes are POSTs of an envelope. Errors are SOAP faults (`soap:Fault`
+ * with `faultcode`, `faultstring` and a `detail/tns:error/tns:codigo`): soap:Client faults (the
+ * caller's mistake or a refusal) with HTTP 400, soap:Server faults with HTTP 500.
  *
  *   GET  {base}/tgss/ws/v1/CarpetaCiudadano/expedientes?ipf={nif}        → ConsultaExpedientesResponse
  *   GET  {base}/tgss/ws/v1/CarpetaCiudadano/expedientes/{id}?ipf={nif}   → ConsultaExpedienteResponse
@@ -126,7 +127,10 @@ const fault = (
   faultstring: string,
   codigo: string,
   faultcode: 'soap:Client' | 'soap:Server' = 'soap:Client',
-) => xml(soapFault(faultcode, faultstring, codigo), 500);
+) =>
+  // The caller's mistakes and refusals (a taken slot) are HTTP 400, as SOAP 1.2 does for sender
+  // faults; only the entity's own failures are HTTP 500 (what a circuit breaker counts).
+  xml(soapFault(faultcode, faultstring, codigo), faultcode === 'soap:Client' ? 400 : 500);
 
 const ESTADO_CITA: Record<Booking['status'], TgssEstadoCita> = {
   booked: 'CONFIRMADA',
