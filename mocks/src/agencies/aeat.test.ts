@@ -221,6 +221,9 @@ describe('AEAT appointments (cita previa)', () => {
     expect(losers).toHaveLength(19);
     for (const loser of losers) expect(loser).toMatchObject({ status: 409, body: { codRespuesta: 'C409' } });
     expect(await freeSlots('RENTA-PRES', AEAT_LAST_SLOT_OFFICE)).toEqual([]);
+    // The book alone back to its seed: the last slot is free again, for the next race.
+    expect((await fetch(`${agency.url}/__control/appointments/reset`, { method: 'POST' })).status).toBe(200);
+    expect(await freeSlots('RENTA-PRES', AEAT_LAST_SLOT_OFFICE)).toHaveLength(1);
   });
 
   it('cancelling someone else’s appointment is a 404; faults apply to data endpoints', async () => {

@@ -34,7 +34,8 @@ export * from './aeat-data.ts';
  *   errors → AeatError { codRespuesta, descRespuesta }: E400, E404, C409 (hueco ocupado), C410 (anulada)
  *
  * A contribuyente unknown to the agency has no files and no appointments (an empty list).
- * POST /__control/reset restores faults, files and the appointment book as seeded.
+ * POST /__control/reset restores faults, files and the appointment book as seeded;
+ * POST /__control/appointments/reset only the appointment book.
  */
 export const AEAT_SEDE_PATH = '/aeat/sede/api/v1';
 export const AEAT_CITA_PATH = '/aeat/cita/api/v1';
@@ -132,6 +133,11 @@ export function aeatHandlers(options: AeatHandlerOptions = {}): HttpHandler[] {
   };
 
   return [
+    // Tests and demos: the appointment book back to its seed (the last slots free again), faults kept.
+    http.post(`${base}/__control/appointments/reset`, () => {
+      book = createAeatBook(now);
+      return HttpResponse.json({ ok: true });
+    }),
     http.post(`${base}/__control/reset`, () => {
       files = createAeatSeed(now);
       book = createAeatBook(now);

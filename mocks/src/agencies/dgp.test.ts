@@ -127,5 +127,7 @@ describe('DGP appointments', () => {
     );
     expect(answers.filter((answer) => answer.status === 201)).toHaveLength(1);
     expect(answers.filter((answer) => answer.status === 409)).toHaveLength(11);
+    await fetch(`${agency.url}/__control/appointments/reset`, { method: 'POST' });
+    expect(await freeSlots('PASSPORT', DGP_LAST_SLOT_OFFICE)).toHaveLength(1);
   });
 });

@@ -28,6 +28,7 @@ export * from './dgp-data.ts';
  *   PUT    {base}/dgp/api/v1/citizens/{nif}/appointments/{ref} { service, office, slotRef }
  *   DELETE {base}/dgp/api/v1/citizens/{nif}/appointments/{ref}                       (idempotent)
  *   errors: BAD_REQUEST 400, NOT_FOUND 404, SLOT_UNAVAILABLE 409, APPOINTMENT_CANCELLED 409
+ *   POST {base}/__control/reset (faults and data as seeded), POST {base}/__control/appointments/reset
  */
 export const DGP_API_PATH = '/dgp/api/v1';
 
@@ -125,6 +126,11 @@ export function dgpHandlers(options: DgpHandlerOptions = {}): HttpHandler[] {
   };
 
   return [
+    // Tests and demos: the appointment book back to its seed (the last slots free again), faults kept.
+    http.post(`${base}/__control/appointments/reset`, () => {
+      book = createDgpBook(now);
+      return HttpResponse.json({ ok: true });
+    }),
     http.post(`${base}/__control/reset`, () => {
       documents = createDgpSeed(now);
       book = createDgpBook(now);

@@ -164,5 +164,7 @@ describe('TGSS appointments (CAISS)', () => {
     for (const loser of answers.filter((answer) => answer.status !== 200)) {
       expect(loser.body.Fault.detail.error.codigo).toBe('HUECO_NO_DISPONIBLE');
     }
+    await fetch(`${agency.url}/__control/appointments/reset`, { method: 'POST' });
+    expect(await freeSlots('JUBILACION', TGSS_LAST_SLOT_OFFICE)).toHaveLength(1);
   });
 });

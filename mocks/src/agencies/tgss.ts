@@ -32,6 +32,7 @@ export * from './tgss-data.ts';
  *   POST {base}/tgss/ws/v1/CitaPrevia   ReservarCitaRequest | AnularCitaRequest | ModificarCitaRequest
  *        → ReservarCitaResponse | AnularCitaResponse | ModificarCitaResponse, or a fault:
  *          HUECO_NO_DISPONIBLE (taken), CITA_NO_EXISTE, CITA_ANULADA, PETICION_INCORRECTA
+ *   POST {base}/__control/reset (faults and data as seeded), POST {base}/__control/appointments/reset
  */
 export const TGSS_WS_PATH = '/tgss/ws/v1';
 export const TGSS_NAMESPACE = 'urn:es:seg-social:carpeta:v1';
@@ -205,6 +206,11 @@ export function tgssHandlers(options: TgssHandlerOptions = {}): HttpHandler[] {
   };
 
   return [
+    // Tests and demos: the appointment book back to its seed (the last slots free again), faults kept.
+    http.post(`${base}/__control/appointments/reset`, () => {
+      book = createTgssBook(now);
+      return HttpResponse.json({ ok: true });
+    }),
     http.post(`${base}/__control/reset`, () => {
       files = createTgssSeed(now);
       book = createTgssBook(now);
