@@ -1,7 +1,4 @@
 // TEMP: replaced by gateway/src/agencies/types.ts at merge
-// (and AgencyAnswer/AgencyClient by gateway/src/agency-http.ts). A copy of the interfaces in
-// FOLDER-PLAN.md, so that the State agencies' connectors can be written and tested before the
-// framework lands; nothing but the connectors and their tests imports it.
 import type { FolderDomain } from '@carpeta/sdk';
 import type { AgencyLogger } from '../agency-http.ts';
 import type { AgencyFailure, SourceConnector } from './types.ts';
@@ -17,6 +14,12 @@ export interface AgencyEntry {
   domains: FolderDomain[];
   options: Record<string, unknown>;
 }
+export interface ConnectorDeps {
+  client: AgencyClient;
+  now: () => Date;
+  logger: AgencyLogger;
+}
+export type ConnectorFactory = (entry: AgencyEntry, deps: ConnectorDeps) => SourceConnector;
 
 export type AgencyAnswer =
   | {
@@ -25,8 +28,7 @@ export type AgencyAnswer =
       contentType: string;
       text: string;
       bytes: Uint8Array;
-      /** Parsed JSON, or undefined. */
-      body: unknown;
+      body: unknown /* parsed JSON or undefined */;
       isJson: boolean;
     }
   | { kind: 'failure'; reason: AgencyFailure; message: string; details: object };
@@ -43,16 +45,4 @@ export interface AgencyClient {
   ): Promise<AgencyAnswer>;
   /** The connector tells the breaker/health about answers it could not use (garbage, agency errors). */
   report(state: 'ok' | AgencyFailure, details?: object): void;
-  /** The circuit: closed (calls go through), open (answers at once), half-open (one probe). */
-  circuit(): 'closed' | 'open' | 'half-open';
-  /** Closes the kept-alive connections. */
-  close(): Promise<void>;
 }
-
-export interface ConnectorDeps {
-  client: AgencyClient;
-  now: () => Date;
-  logger: AgencyLogger;
-}
-
-export type ConnectorFactory = (entry: AgencyEntry, deps: ConnectorDeps) => SourceConnector;
