@@ -10,7 +10,13 @@ import {
   timeout,
   unreachable,
 } from './__fixtures__/fake-agency-client.ts';
-import { CONFLICT_CANCELLED, CONFLICT_TAKEN, createAeatSource, parseAeatDate } from './aeat.ts';
+import {
+  CONFLICT_CANCELLED,
+  CONFLICT_TAKEN,
+  createAeatSource,
+  normaliseAeatExpediente,
+  parseAeatDate,
+} from './aeat.ts';
 import type { SourceConnector } from './types.ts';
 
 // The fixtures were recorded from the simulated AEAT started at this instant (and edited by hand
@@ -131,8 +137,17 @@ describe('AEAT files from recorded payloads', () => {
       status: 'ok',
       message: '6 of the files could not be read and are not shown.',
     });
-    expect(log.warnings).toHaveLength(1);
-    expect(log.warnings[0]?.details).toMatchObject({ source: 'aeat', what: 'files', skipped: 6 });
+    // The unknown code is named once; the skipped records are counted once.
+    expect(log.warnings).toEqual([
+      {
+        details: { source: 'aeat', field: 'situacion', code: 'ZZ' },
+        message: 'agency aeat: unknown situacion "ZZ"; its records are skipped',
+      },
+      {
+        details: { source: 'aeat', what: 'files', skipped: 6 },
+        message: 'agency aeat: unreadable files skipped',
+      },
+    ]);
 
     expect(byRef.get('2026MIN000000002')).toMatchObject({
       procedure: null,
@@ -163,6 +178,15 @@ describe('AEAT files from recorded payloads', () => {
     ]);
   });
 
+  it('a status code named like an object property is unknown, not a status', () => {
+    const record = JSON.parse(fixture('aeat/expediente-detalle.json')).expediente;
+    const context = { source: 'aeat', issuer: { dir3: 'E00003901', name: 'AEAT' } };
+    expect(normaliseAeatExpediente(record, context)).not.toBeNull();
+    for (const code of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      expect(normaliseAeatExpediente({ ...record, situacion: code }, context), code).toBeNull();
+    }
+  });
+
   it('logs skipped records once per change, not on every request', async () => {
     client.on(
       'GET',
@@ -172,7 +196,8 @@ describe('AEAT files from recorded payloads', () => {
     await files().list(MARIA);
     await files().list(MARIA);
     await files().list(MARIA);
-    expect(log.warnings).toHaveLength(1);
+    const skippedLogs = () => log.warnings.filter((warning) => 'skipped' in warning.details);
+    expect(skippedLogs()).toHaveLength(1);
     client.on(
       'GET',
       `${SEDE}/contribuyentes/${MARIA}/expedientes`,
@@ -185,7 +210,9 @@ describe('AEAT files from recorded payloads', () => {
       answer(200, fixture('aeat/expedientes-edge.json')),
     );
     await files().list(MARIA);
-    expect(log.warnings).toHaveLength(2);
+    expect(skippedLogs()).toHaveLength(2);
+    // The unknown code itself is named only the first time.
+    expect(log.warnings.filter((warning) => 'code' in warning.details)).toHaveLength(1);
   });
 
   it('hostile strings pass through as text, untouched', async () => {

@@ -24,6 +24,7 @@ import {
   createStateSupport,
   dayParts,
   httpsOrNull,
+  lookup,
   madridInstant,
   toIso,
 } from './state-support.ts';
@@ -125,6 +126,8 @@ const errorSchema = z.object({
 interface Context {
   source: string;
   issuer: { dir3: string; name: string };
+  /** Told about a code of the agency's vocabulary this connector does not know. */
+  unknown?: (field: string, code: string) => void;
 }
 
 /** One raw expediente → a portal CitizenFile, or null when unusable (unknown situación included). */
@@ -132,7 +135,8 @@ export function normaliseAeatExpediente(raw: unknown, context: Context): Citizen
   const parsed = aeatExpedienteSchema.safeParse(raw);
   if (!parsed.success) return null;
   const file = parsed.data;
-  const status = SITUACION[file.situacion];
+  const status = lookup(SITUACION, file.situacion);
+  if (!status) context.unknown?.('situacion', file.situacion);
   const startedAt = parseAeatDate(file.fechaInicio);
   if (!status || !startedAt) return null;
   const deadline = file.fechaLimite ? parseAeatDate(file.fechaLimite) : null;
@@ -140,7 +144,8 @@ export function normaliseAeatExpediente(raw: unknown, context: Context): Citizen
 
   const timeline: FileEvent[] = [];
   for (const hito of file.historico ?? []) {
-    const eventStatus = SITUACION[hito.situacion];
+    const eventStatus = lookup(SITUACION, hito.situacion);
+    if (!eventStatus) context.unknown?.('situacion', hito.situacion);
     const at = parseAeatDate(hito.fecha);
     if (!eventStatus || !at) return null;
     timeline.push({
@@ -192,7 +197,8 @@ export function normaliseAeatCita(raw: unknown, context: Context): Appointment |
   const parsed = aeatCitaSchema.safeParse(raw);
   if (!parsed.success) return null;
   const cita = parsed.data;
-  const status = SITUACION_CITA[cita.situacionCita];
+  const status = lookup(SITUACION_CITA, cita.situacionCita);
+  if (!status) context.unknown?.('situacionCita', cita.situacionCita);
   const startsAt = parseAeatDate(cita.fechaHoraCita);
   const endsAt = parseAeatDate(cita.fechaHoraFin);
   if (!status || !startsAt || !endsAt || endsAt.getTime() < startsAt.getTime()) return null;
@@ -247,10 +253,14 @@ type Failure = { ok: false; reason: 'not-found' | AgencyFailure; status: SourceS
 export const createAeatSource: ConnectorFactory = (entry, deps) => {
   const { client, logger } = deps;
   const source = entry.id;
-  const context: Context = { source, issuer: { dir3: entry.dir3, name: entry.name } };
   const sede = typeof entry.options.sedePath === 'string' ? entry.options.sedePath : '/aeat/sede/api/v1';
   const citaPath = typeof entry.options.citaPath === 'string' ? entry.options.citaPath : '/aeat/cita/api/v1';
   const support = createStateSupport(entry, client, logger);
+  const context: Context = {
+    source,
+    issuer: { dir3: entry.dir3, name: entry.name },
+    unknown: (field, code) => support.unknownCode(field, code),
+  };
 
   /** A usable "0000" body, or why not. */
   function classify(

@@ -22,6 +22,7 @@ import {
   createStateSupport,
   dayParts,
   httpsOrNull,
+  lookup,
   isoDay,
   madridInstant,
   toIso,
@@ -130,6 +131,8 @@ export function maskDocumentNumber(value: string): string {
 interface Context {
   source: string;
   issuer: { dir3: string; name: string };
+  /** Told about a code of the agency's vocabulary this connector does not know. */
+  unknown?: (field: string, code: string) => void;
 }
 
 /** The normalised document; `hidden` for a known state the portal does not show (BAJ). */
@@ -137,10 +140,16 @@ export function normaliseDgpDocument(raw: unknown, context: Context): ExpiringDo
   const parsed = dgpDocumentSchema.safeParse(raw);
   if (!parsed.success) return null;
   const doc = parsed.data;
-  const type = KIND[doc.docType];
-  if (!type) return null;
+  const type = lookup(KIND, doc.docType);
+  if (!type) {
+    context.unknown?.('docType', doc.docType);
+    return null;
+  }
   if (HIDDEN_STATES.has(doc.state)) return 'hidden';
-  if (!SHOWN_STATES.has(doc.state)) return null;
+  if (!SHOWN_STATES.has(doc.state)) {
+    context.unknown?.('state', doc.state);
+    return null;
+  }
   const expiresOn = parseDgpDay(doc.validUntil);
   if (!expiresOn) return null;
   // Not the document number itself: ids travel in URLs and logs.
@@ -176,7 +185,8 @@ export function normaliseDgpAppointment(raw: unknown, context: Context): Appoint
   const parsed = dgpAppointmentSchema.safeParse(raw);
   if (!parsed.success) return null;
   const appt = parsed.data;
-  const status = STATUS[appt.st];
+  const status = lookup(STATUS, appt.st);
+  if (!status) context.unknown?.('st', appt.st);
   const startsAt = parseDgpDateTime(appt.start);
   const endsAt = parseDgpDateTime(appt.end);
   if (!status || !startsAt || !endsAt || endsAt.getTime() < startsAt.getTime()) return null;
@@ -220,9 +230,13 @@ type Failure = { ok: false; reason: 'not-found' | AgencyFailure; status: SourceS
 export const createDgpSource: ConnectorFactory = (entry, deps) => {
   const { client, logger } = deps;
   const source = entry.id;
-  const context: Context = { source, issuer: { dir3: entry.dir3, name: entry.name } };
   const api = typeof entry.options.apiPath === 'string' ? entry.options.apiPath : '/dgp/api/v1';
   const support = createStateSupport(entry, client, logger);
+  const context: Context = {
+    source,
+    issuer: { dir3: entry.dir3, name: entry.name },
+    unknown: (field, code) => support.unknownCode(field, code),
+  };
 
   function classify(
     answer: AgencyAnswer,

@@ -65,6 +65,11 @@ export function httpsOrNull(value: string | null | undefined): string | null {
   }
 }
 
+/** A code's meaning from a vocabulary, own keys only ("constructor" is not a status). */
+export function lookup<T>(vocabulary: Readonly<Record<string, T>>, code: string): T | undefined {
+  return Object.hasOwn(vocabulary, code) ? vocabulary[code] : undefined;
+}
+
 /** Text longer than the portal keeps is cut with an ellipsis, not dropped. */
 export function clip(value: string, max: number): string {
   return value.length <= max ? value : `${value.slice(0, max - 1)}…`;
@@ -100,6 +105,8 @@ export interface StateSupport {
   ): ListResult<T>;
   /** Logs something the connector met once per distinct key (e.g. an unknown status code). */
   once(key: string, details: object, message: string): void;
+  /** Logs, once per code, a code of the agency's vocabulary the connector does not know. */
+  unknownCode(field: string, code: string): void;
 }
 
 export function createStateSupport(
@@ -162,8 +169,18 @@ export function createStateSupport(
     },
     once(key, details, message) {
       if (seen.has(key)) return;
+      // Bounded: an agency sending ever new garbage codes cannot grow this without end.
+      if (seen.size >= 1000) return;
       seen.add(key);
       logger.warn({ source, ...details }, message);
+    },
+    unknownCode(field, code) {
+      const shown = clip(code, 40);
+      this.once(
+        `${field}\u0000${code}`,
+        { field, code: shown },
+        `agency ${source}: unknown ${field} "${shown}"; its records are skipped`,
+      );
     },
   };
 }

@@ -131,6 +131,14 @@ describe('TGSS files from recorded payloads', () => {
     });
     expect(log.warnings).toEqual([
       {
+        details: { source: 'tgss', field: 'estado', code: 'EN_REVISION_MEDICA' },
+        message: 'agency tgss: unknown estado "EN_REVISION_MEDICA"; its records are skipped',
+      },
+      {
+        details: { source: 'tgss', field: 'estado', code: '???' },
+        message: 'agency tgss: unknown estado "???"; its records are skipped',
+      },
+      {
         details: { source: 'tgss', what: 'files', skipped: 4 },
         message: 'agency tgss: unreadable files skipped',
       },

@@ -25,6 +25,7 @@ import {
   createStateSupport,
   dayParts,
   httpsOrNull,
+  lookup,
   madridInstant,
   toIso,
 } from './state-support.ts';
@@ -207,13 +208,16 @@ const ESTADO_CITA: Record<string, AppointmentStatus> = {
 interface Context {
   source: string;
   issuer: { dir3: string; name: string };
+  /** Told about a code of the agency's vocabulary this connector does not know. */
+  unknown?: (field: string, code: string) => void;
 }
 
 export function normaliseTgssExpediente(raw: unknown, context: Context): CitizenFile | null {
   const parsed = tgssExpedienteSchema.safeParse(raw);
   if (!parsed.success) return null;
   const file = parsed.data;
-  const status = ESTADO[file.estado];
+  const status = lookup(ESTADO, file.estado);
+  if (!status) context.unknown?.('estado', file.estado);
   const startedAt = parseTgssDate(file.fechaAlta);
   if (!status || !startedAt) return null;
   const deadline = file.plazoSubsanacion ? parseTgssDate(file.plazoSubsanacion) : null;
@@ -222,7 +226,8 @@ export function normaliseTgssExpediente(raw: unknown, context: Context): Citizen
 
   const timeline: FileEvent[] = [];
   for (const hito of file.historial) {
-    const eventStatus = ESTADO[hito.estado];
+    const eventStatus = lookup(ESTADO, hito.estado);
+    if (!eventStatus) context.unknown?.('estado', hito.estado);
     const at = parseTgssDate(hito.fecha);
     if (!eventStatus || !at) return null;
     timeline.push({
@@ -279,7 +284,8 @@ export function normaliseTgssCita(raw: unknown, context: Context): Appointment |
   const parsed = tgssCitaSchema.safeParse(raw);
   if (!parsed.success) return null;
   const cita = parsed.data;
-  const status = ESTADO_CITA[cita.estado];
+  const status = lookup(ESTADO_CITA, cita.estado);
+  if (!status) context.unknown?.('estado de la cita', cita.estado);
   const startsAt = parseTgssDate(cita.inicio);
   const endsAt = parseTgssDate(cita.fin);
   if (!status || !startsAt || !endsAt || endsAt.getTime() < startsAt.getTime()) return null;
@@ -341,9 +347,13 @@ const XML = 'text/xml';
 export const createTgssSource: ConnectorFactory = (entry, deps) => {
   const { client, logger } = deps;
   const source = entry.id;
-  const context: Context = { source, issuer: { dir3: entry.dir3, name: entry.name } };
   const ws = typeof entry.options.wsPath === 'string' ? entry.options.wsPath : '/tgss/ws/v1';
   const support = createStateSupport(entry, client, logger);
+  const context: Context = {
+    source,
+    issuer: { dir3: entry.dir3, name: entry.name },
+    unknown: (field, code) => support.unknownCode(field, code),
+  };
 
   /** The response element of a usable answer, or why not. */
   function classify(
