@@ -122,7 +122,7 @@ async function connectPostgres(url: string, options: OpenDatabaseOptions): Promi
  * embedded database lives inside the gateway's process and holds one portal's sessions and acts, so
  * it gets small buffers: about 130 MiB less resident memory, measured (docs/bench.md).
  */
-export const PGLITE_SETTINGS = ['shared_buffers=16MB', 'wal_buffers=1MB', 'temp_buffers=2MB'];
+export const PGLITE_SETTINGS = ['shared_buffers=8MB', 'wal_buffers=1MB', 'temp_buffers=2MB'];
 
 async function connectPglite(dataDir: string): Promise<Connection> {
   const { PGlite } = await import('@electric-sql/pglite');
