@@ -75,9 +75,10 @@ export function buildGateway(config: GatewayConfig, deps: { database: PortalData
   if (config.sources) {
     sources = config.sources;
   } else {
+    const types = config.connectorTypes ?? CONNECTOR_TYPES;
     const { entries } = loadAgencies(config.agenciesPath, {
       env: config.env,
-      connectorTypes: Object.keys(CONNECTOR_TYPES),
+      connectorTypes: Object.keys(types),
       logger: app.log,
     });
     const timed = entries.map((entry) =>
@@ -88,7 +89,7 @@ export function buildGateway(config: GatewayConfig, deps: { database: PortalData
     for (const entry of timed) {
       settings.set(entry.id, { timeoutMs: entry.timeoutMs, cacheSeconds: entry.cacheSeconds });
     }
-    sources = buildSources(timed, { now, logger: app.log });
+    sources = buildSources(timed, { now, logger: app.log, types });
     app.addHook('onClose', async () => {
       await Promise.allSettled(sources.map((source) => source.close?.()));
     });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyServerOptions } from 'fastify';
+import type { ConnectorFactory } from './agencies/types.ts';
 import type { OidcSettings } from './auth/oidc.ts';
 import type { ThrottleSettings } from './auth/routes.ts';
 import type { SessionSettings } from './auth/sessions.ts';
@@ -36,6 +37,8 @@ export interface GatewayConfig extends SecuritySettings {
   notificationConnectors?: NotificationConnector[];
   /** Replaces the sources built from the agencies file (tests, other deployments). */
   sources?: SourceConnector[];
+  /** Replaces the registry's connector types (tests: a fake agency's type). */
+  connectorTypes?: Record<string, ConnectorFactory>;
 }
 
 export interface GatewayServerConfig extends GatewayConfig {

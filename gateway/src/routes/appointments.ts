@@ -15,7 +15,7 @@ import {
 } from '@carpeta/sdk';
 import { TZDate } from '@date-fns/tz';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { createEvent } from 'ics';
+import { createEvent, type EventAttributes } from 'ics';
 import {
   auditWrite,
   citizenOf,
@@ -65,10 +65,14 @@ function madridWallClock(iso: string): string {
 }
 
 /** The appointment as an iCalendar file (instants in UTC, so right in every time zone). */
-export function appointmentIcs(appointment: Appointment, portalOrigin: string): string | null {
+export function appointmentIcs(
+  appointment: Appointment,
+  portalOrigin: string,
+): { ok: true; ics: string } | { ok: false; error: string } {
   const start = Date.parse(appointment.startsAt);
   const end = Date.parse(appointment.endsAt);
-  const { value, error } = createEvent({
+  const url = `${portalOrigin}/appointments/${encodeURIComponent(appointment.id)}`;
+  const event: EventAttributes = {
     productId: 'carpeta/appointments',
     uid: `${appointment.id}@carpeta`,
     method: 'PUBLISH',
@@ -85,12 +89,14 @@ export function appointmentIcs(appointment: Appointment, portalOrigin: string): 
       `Hora de Madrid / Madrid time: ${madridWallClock(appointment.startsAt)} (Europe/Madrid)`,
     ].join('\n'),
     location: [appointment.office.name, appointment.office.address].filter(Boolean).join(', '),
-    url: `${portalOrigin}/appointments/${encodeURIComponent(appointment.id)}`,
     status: appointment.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
     busyStatus: 'BUSY',
-  });
-  if (error || !value) return null;
-  return value;
+  };
+  // The link back is a nicety: an origin the library finds unusable (a test's port 0) leaves it out.
+  const withLink = createEvent({ ...event, url });
+  const { value, error } = withLink.value ? withLink : createEvent(event);
+  if (error || !value) return { ok: false, error: String(error?.message ?? 'no calendar') };
+  return { ok: true, ics: value };
 }
 
 /**
@@ -343,8 +349,11 @@ export function registerAppointmentRoutes(
       return sendError(reply, 404, 'not-found', NOT_FOUND);
     }
     const ics = appointmentIcs(appointment, options.portalOrigin);
-    if (!ics) {
-      request.log.error({ appointment: appointment.id }, 'the calendar file could not be made');
+    if (!ics.ok) {
+      request.log.error(
+        { appointment: appointment.id, error: ics.error },
+        'the calendar file could not be made',
+      );
       return sendError(reply, 500, 'internal', 'The calendar file could not be made.');
     }
     const fileName = `cita-${appointment.reference.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 60)}.ics`;
@@ -352,6 +361,6 @@ export function registerAppointmentRoutes(
       .header('cache-control', 'no-store')
       .header('content-disposition', `attachment; filename="${fileName}"`)
       .type('text/calendar; charset=utf-8')
-      .send(ics);
+      .send(ics.ics);
   });
 }
