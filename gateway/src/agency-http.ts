@@ -368,17 +368,28 @@ export function createAgencyClient(options: AgencyClientOptions): AgencyClient {
             backoff: new ExponentialBackoff({ initialDelay: retryDelay, maxDelay: retryDelay * 8 }),
           },
         );
+        // A retry cut short by the call's budget says what the agency did before, not "timeout".
+        let previous: AgencyAnswer | undefined;
         return attempts.execute(async () => {
           const left = deadline - Date.now();
           if (left <= 0) {
-            return {
-              kind: 'failure',
-              reason: 'timeout',
-              message: `The service did not answer within ${Math.max(1, Math.round(timeoutMs / 1000))} seconds.`,
-              details: { url, timeoutMs },
-            } satisfies AgencyAnswer;
+            return (
+              previous ?? {
+                kind: 'failure',
+                reason: 'timeout',
+                message: `The service did not answer within ${Math.max(1, Math.round(timeoutMs / 1000))} seconds.`,
+                details: { url, timeoutMs },
+              }
+            );
           }
-          return exchange(url, { method: 'GET', accept, signal: AbortSignal.timeout(left) }, context);
+          const answer = await exchange(
+            url,
+            { method: 'GET', accept, signal: AbortSignal.timeout(left) },
+            context,
+          );
+          if (answer.kind === 'failure' && answer.reason === 'timeout' && previous) return previous;
+          previous = answer;
+          return answer;
         });
       });
     },

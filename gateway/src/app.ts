@@ -81,11 +81,11 @@ export function buildGateway(config: GatewayConfig, deps: { database: PortalData
       connectorTypes: Object.keys(types),
       logger: app.log,
     });
-    const timed = entries.map((entry) =>
-      config.agencyTimeoutOverrideMs === undefined
-        ? entry
-        : { ...entry, timeoutMs: config.agencyTimeoutOverrideMs },
-    );
+    const timed = entries.map((entry) => ({
+      ...entry,
+      timeoutMs: config.agencyTimeoutOverrideMs ?? entry.timeoutMs,
+      cacheSeconds: config.agencyCacheOverrideSeconds ?? entry.cacheSeconds,
+    }));
     for (const entry of timed) {
       settings.set(entry.id, { timeoutMs: entry.timeoutMs, cacheSeconds: entry.cacheSeconds });
     }

@@ -26,6 +26,8 @@ export interface GatewayConfig extends SecuritySettings {
   agencyTimeoutMs: number;
   /** Set (from AGENCY_TIMEOUT_MS) to replace the `timeoutMs` of every entry of the agencies file. */
   agencyTimeoutOverrideMs?: number | undefined;
+  /** Set (from AGENCY_CACHE_SECONDS) to replace the `cacheSeconds` of every entry (0: no cache; benches). */
+  agencyCacheOverrideSeconds?: number | undefined;
   /** The identity provider and this portal's registration with it. */
   oidc: OidcSettings;
   sessions: SessionSettings;
@@ -113,6 +115,9 @@ export function loadConfig(
     agencyTimeoutMs: integer(env, 'AGENCY_TIMEOUT_MS', 4000, 1, 120_000),
     agencyTimeoutOverrideMs: env.AGENCY_TIMEOUT_MS?.trim()
       ? integer(env, 'AGENCY_TIMEOUT_MS', 4000, 1, 120_000)
+      : undefined,
+    agencyCacheOverrideSeconds: env.AGENCY_CACHE_SECONDS?.trim()
+      ? integer(env, 'AGENCY_CACHE_SECONDS', 0, 0, 3600)
       : undefined,
     ...security,
     oidc: {
