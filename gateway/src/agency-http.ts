@@ -249,6 +249,9 @@ export interface AgencyClientOptions {
   logger?: AgencyLogger;
 }
 
+export const DEFAULT_BREAKER_FAILURES = 5;
+export const DEFAULT_HALF_OPEN_AFTER_MS = 10_000;
+
 /** HTTP statuses after which a GET is tried again: the agency (or its proxy) is momentarily unable. */
 const RETRY_STATUSES = new Set([502, 503, 504]);
 
@@ -317,11 +320,11 @@ export function createAgencyClient(options: AgencyClientOptions): AgencyClient {
   const agent = createAgencyAgent(timeoutMs, Math.max(1, Math.floor(timeoutMs / 3)));
   const context = { agent, maxBodyBytes, timeoutMs, fetch: options.fetch };
   const health = createAgencyHealth(source, options.logger);
-  const breakerCounter = new ReportingBreaker(options.breakerThreshold ?? 5);
+  const breakerCounter = new ReportingBreaker(options.breakerThreshold ?? DEFAULT_BREAKER_FAILURES);
   const breaker = circuitBreaker(
     handleWhenResult((result) => isAgencyFailure(result as AgencyAnswer)),
     {
-      halfOpenAfter: options.halfOpenAfterMs ?? 10_000,
+      halfOpenAfter: options.halfOpenAfterMs ?? DEFAULT_HALF_OPEN_AFTER_MS,
       breaker: breakerCounter,
     },
   );

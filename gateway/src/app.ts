@@ -9,6 +9,7 @@ import { createOidcClient } from './auth/oidc.ts';
 import { registerAuth } from './auth/routes.ts';
 import type { GatewayConfig } from './config.ts';
 import { loadAgencies } from './agencies/config.ts';
+import { DEFAULT_BREAKER_FAILURES } from './agency-http.ts';
 import { createFolder, type SourceSettings } from './agencies/fan-out.ts';
 import { buildSources, CONNECTOR_TYPES, notificationConnectorsOf } from './agencies/registry.ts';
 import { createReaConnector } from './connectors/rea.ts';
@@ -85,6 +86,14 @@ export function buildGateway(config: GatewayConfig, deps: { database: PortalData
       ...entry,
       timeoutMs: config.agencyTimeoutOverrideMs ?? entry.timeoutMs,
       cacheSeconds: config.agencyCacheOverrideSeconds ?? entry.cacheSeconds,
+      ...(config.agencyHalfOpenOverrideMs === undefined
+        ? {}
+        : {
+            breaker: {
+              failures: entry.breaker?.failures ?? DEFAULT_BREAKER_FAILURES,
+              halfOpenAfterMs: config.agencyHalfOpenOverrideMs,
+            },
+          }),
     }));
     for (const entry of timed) {
       settings.set(entry.id, { timeoutMs: entry.timeoutMs, cacheSeconds: entry.cacheSeconds });

@@ -28,6 +28,8 @@ export interface GatewayConfig extends SecuritySettings {
   agencyTimeoutOverrideMs?: number | undefined;
   /** Set (from AGENCY_CACHE_SECONDS) to replace the `cacheSeconds` of every entry (0: no cache; benches). */
   agencyCacheOverrideSeconds?: number | undefined;
+  /** Set (from AGENCY_BREAKER_HALF_OPEN_MS) to replace how long every source's open circuit waits before a probe. */
+  agencyHalfOpenOverrideMs?: number | undefined;
   /** The identity provider and this portal's registration with it. */
   oidc: OidcSettings;
   sessions: SessionSettings;
@@ -118,6 +120,9 @@ export function loadConfig(
       : undefined,
     agencyCacheOverrideSeconds: env.AGENCY_CACHE_SECONDS?.trim()
       ? integer(env, 'AGENCY_CACHE_SECONDS', 0, 0, 3600)
+      : undefined,
+    agencyHalfOpenOverrideMs: env.AGENCY_BREAKER_HALF_OPEN_MS?.trim()
+      ? integer(env, 'AGENCY_BREAKER_HALF_OPEN_MS', 10_000, 1, 3_600_000)
       : undefined,
     ...security,
     oidc: {
