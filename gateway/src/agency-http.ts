@@ -353,6 +353,8 @@ export function createAgencyClient(options: AgencyClientOptions): AgencyClient {
     }
     if (answer.kind === 'failure') health.report(answer.reason, answer.details);
     else if (answer.httpStatus >= 500) health.report('unavailable', { httpStatus: answer.httpStatus });
+    // Reachable again; whether the answer is usable is the connector's to say (`report`).
+    else if (health.get() !== 'invalid-response') health.report('ok');
     return answer;
   }
 
