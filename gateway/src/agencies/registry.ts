@@ -1,5 +1,8 @@
 import { createAgencyClient, type AgencyLogger } from '../agency-http.ts';
 import type { NotificationConnector, SourceConnector } from '../connectors/types.ts';
+import { createAeatSource } from '../connectors/aeat.ts';
+import { createDgpSource } from '../connectors/dgp.ts';
+import { createTgssSource } from '../connectors/tgss.ts';
 import { createDehuSource } from './dehu-source.ts';
 import type { AgencyEntry, ConnectorFactory } from './types.ts';
 
@@ -9,6 +12,9 @@ import type { AgencyEntry, ConnectorFactory } from './types.ts';
  */
 export const CONNECTOR_TYPES: Record<string, ConnectorFactory> = {
   dehu: createDehuSource,
+  aeat: createAeatSource,
+  tgss: createTgssSource,
+  dgp: createDgpSource,
 };
 
 /**
