@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import type { AgencyAnswer, AgencyClient, AgencyEntry, ConnectorDeps } from './agency-client-types.ts';
+
+/*
+ * Test support for the DGT, region and municipal-platform connectors: an AgencyClient that answers
+ * from recorded payloads (fixtures), and one that calls a real HTTP server, standing in for the
+ * framework's client until it lands.
+ */
+
+export function fixture(agency: string, name: string): string {
+  return readFileSync(new URL(`./__fixtures__/${agency}/${name}`, import.meta.url), 'utf8');
+}
+
+export function answer(
+  httpStatus: number,
+  text: string,
+  contentType = 'application/json; charset=utf-8',
+): AgencyAnswer {
+  let body: unknown;
+  let isJson = false;
+  if (contentType.includes('json')) {
+    try {
+      body = JSON.parse(text);
+      isJson = true;
+    } catch {
+      body = undefined;
+    }
+  }
+  return {
+    kind: 'answer',
+    httpStatus,
+    contentType,
+    text,
+    bytes: new TextEncoder().encode(text),
+    body,
+    isJson,
+  };
+}
+
+export interface RecordedCall {
+  method: string;
+  path: string;
+  body?: string;
+}
+
+/** A client answering each path (exact, or the longest matching prefix) with a recorded answer. */
+export function fakeClient(routes: Record<string, AgencyAnswer | (() => AgencyAnswer)>) {
+  const calls: RecordedCall[] = [];
+  const reports: { state: string; details?: object }[] = [];
+  function find(method: string, path: string): AgencyAnswer {
+    const key = `${method} ${path}`;
+    const route = routes[key] ?? routes[path];
+    if (!route) return answer(404, JSON.stringify({ error: 'no fixture', key }));
+    return typeof route === 'function' ? route() : route;
+  }
+  const client: AgencyClient = {
+    async get(path) {
+      calls.push({ method: 'GET', path });
+      return find('GET', path);
+    },
+    async send(method, path, body) {
+      calls.push(body ? { method, path, body: body.text } : { method, path });
+      return find(method, path);
+    },
+    report(state, details) {
+      reports.push(details ? { state, details } : { state });
+    },
+  };
+  return { client, calls, reports };
+}
+
+/** A minimal real-HTTP client (no retries, no breaker): the framework's client replaces it. */
+export function httpClient(baseUrl: string, timeoutMs: number): AgencyClient {
+  async function call(
+    method: string,
+    path: string,
+    body?: { contentType: string; text: string },
+    accept?: string,
+  ): Promise<AgencyAnswer> {
+    try {
+      const response = await fetch(`${baseUrl}${path}`, {
+        method,
+        headers: {
+          accept: accept ?? 'application/json',
+          ...(body ? { 'content-type': body.contentType } : {}),
+        },
+        ...(body ? { body: body.text } : {}),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      const text = await response.text();
+      return answer(response.status, text, response.headers.get('content-type') ?? '');
+    } catch (error) {
+      const timeout =
+        error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+      return timeout
+        ? {
+            kind: 'failure',
+            reason: 'timeout',
+            message: 'The service did not answer in time.',
+            details: { path },
+          }
+        : {
+            kind: 'failure',
+            reason: 'unavailable',
+            message: 'The service could not be reached.',
+            details: { path },
+          };
+    }
+  }
+  return {
+    get: (path, options) => call('GET', path, undefined, options?.accept),
+    send: (method, path, body, options) => call(method, path, body, options?.accept),
+    report: () => undefined,
+  };
+}
+
+export function entry(overrides: Partial<AgencyEntry> & Pick<AgencyEntry, 'id' | 'connector'>): AgencyEntry {
+  return {
+    name: overrides.id,
+    dir3: 'E00000000',
+    baseUrl: 'http://127.0.0.1:1',
+    timeoutMs: 1000,
+    cacheSeconds: 0,
+    domains: ['files'],
+    options: {},
+    ...overrides,
+  };
+}
+
+export function deps(client: AgencyClient, now: Date) {
+  const warnings: { details: object; message: string }[] = [];
+  const value: ConnectorDeps = {
+    client,
+    now: () => now,
+    logger: { warn: (details, message) => warnings.push({ details, message }) },
+  };
+  return { deps: value, warnings };
+}
