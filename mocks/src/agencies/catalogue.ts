@@ -16,6 +16,17 @@ export interface SimulatedAgency {
 export const SIMULATED_AGENCIES: readonly SimulatedAgency[] = [
   { id: 'dehu', offset: 101, description: 'DEHú, the single electronic address (notifications, JSON)' },
   { id: 'rea', offset: 102, description: 'REA, the register of powers of attorney (JSON)' },
+  {
+    id: 'dgt',
+    offset: 105,
+    description: 'DGT, the traffic directorate (JSON, upper-case keys; files, licence and ITV, cita previa)',
+  },
+  { id: 'region', offset: 107, description: 'Comunidad de Madrid (CSV exports of its files)' },
+  {
+    id: 'municipal',
+    offset: 108,
+    description: 'A municipal platform serving several city councils (JSON; files, cita previa)',
+  },
 ];
 
 /** "tgss" → "TGSS"; the stem of AGENCY_<ID>_URL and PORT_AGENCY_<ID>. */

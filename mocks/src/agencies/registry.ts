@@ -1,6 +1,9 @@
 import type { RequestHandler } from 'msw';
 import { dehuHandlers } from './dehu.ts';
+import { dgtHandlers } from './dgt.ts';
+import { municipalHandlers } from './municipal.ts';
 import { reaHandlers } from './rea.ts';
+import { regionHandlers } from './region.ts';
 
 /**
  * The MSW handlers of each simulated administration in `catalogue.ts`, by id. The `agencies`
@@ -9,4 +12,7 @@ import { reaHandlers } from './rea.ts';
 export const AGENCY_HANDLERS: Readonly<Record<string, () => RequestHandler[]>> = {
   dehu: () => dehuHandlers(),
   rea: () => reaHandlers(),
+  dgt: () => dgtHandlers(),
+  region: () => regionHandlers(),
+  municipal: () => municipalHandlers(),
 };
