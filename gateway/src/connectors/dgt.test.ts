@@ -6,7 +6,7 @@ import {
   parseDgtDay,
   SLOT_TAKEN_MESSAGE,
 } from './dgt.ts';
-import { answer, deps, entry, fakeClient, fixture } from './regional-test-support.ts';
+import { answer, deps, entry, fakeClient, fixture, must } from './regional-test-support.ts';
 
 // Unit tests from payloads recorded from the simulated DGT (NOW below) and hand-written edge cases.
 const NOW = new Date('2026-03-20T09:00:00Z');
@@ -25,7 +25,15 @@ const json = (name: string, status = 200) => answer(status, fixture('dgt', name)
 function source(routes: Parameters<typeof fakeClient>[0]) {
   const fake = fakeClient(routes);
   const { deps: connectorDeps, warnings } = deps(fake.client, NOW);
-  return { connector: createDgtSource(ENTRY, connectorDeps), warnings, ...fake };
+  const connector = createDgtSource(ENTRY, connectorDeps);
+  return {
+    connector,
+    files: must(connector.files),
+    documents: must(connector.documents),
+    appointments: must(connector.appointments),
+    warnings,
+    ...fake,
+  };
 }
 
 describe('parseDgtDateTime ("yyyy-MM-dd HH:mm", Europe/Madrid)', () => {
@@ -59,10 +67,10 @@ describe('parseDgtDateTime ("yyyy-MM-dd HH:mm", Europe/Madrid)', () => {
 
 describe('DGT files', () => {
   it("maps María's recorded files: statuses, Madrid dates, deadline, documents, timeline", async () => {
-    const { connector, warnings } = source({
+    const { files, warnings } = source({
       [`${API}/ciudadanos/${MARIA}/expedientes`]: json('expedientes-maria.json'),
     });
-    const { items, status } = await connector.files!.list(MARIA);
+    const { items, status } = await files.list(MARIA);
     expect(status).toEqual({ source: 'dgt', name: ENTRY.name, status: 'ok' });
     expect(items).toHaveLength(22);
     expect(warnings).toEqual([]);
@@ -93,10 +101,10 @@ describe('DGT files', () => {
   });
 
   it('edge cases: missing optional fields, unknown status, malformed records, 500-character Basque and Catalan, DST gap', async () => {
-    const { connector, warnings, reports } = source({
+    const { files, warnings, reports } = source({
       [`${API}/ciudadanos/${MARIA}/expedientes`]: json('expedientes-edge.json'),
     });
-    const { items, status } = await connector.files!.list(MARIA);
+    const { items, status } = await files.list(MARIA);
     expect(items.map((item) => item.id).sort()).toEqual([
       'dgt:CA-1',
       'dgt:DST-1',
@@ -133,12 +141,12 @@ describe('DGT files', () => {
   });
 
   it('logs skipped records once per change, not per request', async () => {
-    const { connector, warnings } = source({
+    const { files, warnings } = source({
       [`${API}/ciudadanos/${MARIA}/expedientes`]: json('expedientes-edge.json'),
     });
-    await connector.files!.list(MARIA);
-    await connector.files!.list(MARIA);
-    await connector.files!.list(MARIA);
+    await files.list(MARIA);
+    await files.list(MARIA);
+    await files.list(MARIA);
     expect(warnings).toHaveLength(1);
   });
 
@@ -160,10 +168,10 @@ describe('DGT files', () => {
   });
 
   it('hostile strings pass through as text, untouched', async () => {
-    const { connector } = source({
+    const { files } = source({
       [`${API}/ciudadanos/Y2345678Z/expedientes`]: json('expedientes-hostile.json'),
     });
-    const { items, status } = await connector.files!.list('Y2345678Z');
+    const { items, status } = await files.list('Y2345678Z');
     expect(status.status).toBe('ok');
     expect(items).toHaveLength(6);
     const titles = items.map((item) => item.title);
@@ -173,34 +181,34 @@ describe('DGT files', () => {
   });
 
   it('reads one file; an unknown one is not-found; an id that cannot be a DGT id is not even asked for', async () => {
-    const { connector, calls } = source({
+    const { files, calls } = source({
       [`${API}/ciudadanos/${MARIA}/expedientes/28-123-456.7`]: json('expediente-maria.json'),
       [`${API}/ciudadanos/${MARIA}/expedientes/NOPE`]: json('error-no-encontrado.json', 404),
     });
-    expect(await connector.files!.get(MARIA, '28-123-456.7')).toMatchObject({
+    expect(await files.get(MARIA, '28-123-456.7')).toMatchObject({
       ok: true,
       item: { status: 'requirement' },
     });
-    expect(await connector.files!.get(MARIA, 'NOPE')).toMatchObject({
+    expect(await files.get(MARIA, 'NOPE')).toMatchObject({
       ok: false,
       reason: 'not-found',
       status: { status: 'ok' },
     });
-    expect(await connector.files!.get(MARIA, '../../x')).toMatchObject({ ok: false, reason: 'not-found' });
+    expect(await files.get(MARIA, '../../x')).toMatchObject({ ok: false, reason: 'not-found' });
     expect(calls).toHaveLength(2);
   });
 
   it('garbage, an HTML 500 and a transport failure become a status, never a throw', async () => {
     const path = `${API}/ciudadanos/${MARIA}/expedientes`;
     const garbage = source({ [path]: answer(200, fixture('dgt', 'garbage-truncated.txt')) });
-    expect((await garbage.connector.files!.list(MARIA)).status.status).toBe('invalid-response');
+    expect((await garbage.files.list(MARIA)).status.status).toBe('invalid-response');
     expect(garbage.reports.map((report) => report.state)).toEqual(['invalid-response']);
     const wrongShape = source({
       [path]: answer(200, JSON.stringify({ status: 'success', data: { items: 'x' } })),
     });
-    expect((await wrongShape.connector.files!.list(MARIA)).status.status).toBe('invalid-response');
+    expect((await wrongShape.files.list(MARIA)).status.status).toBe('invalid-response');
     const error = source({ [path]: answer(500, '<html>Internal Server Error</html>', 'text/html') });
-    expect(await error.connector.files!.list(MARIA)).toMatchObject({
+    expect(await error.files.list(MARIA)).toMatchObject({
       items: [],
       status: { status: 'unavailable' },
     });
@@ -212,7 +220,7 @@ describe('DGT files', () => {
         details: {},
       }),
     });
-    expect(await down.connector.files!.list(MARIA)).toMatchObject({
+    expect(await down.files.list(MARIA)).toMatchObject({
       items: [],
       status: { status: 'unavailable', message: 'The service could not be reached.' },
     });
@@ -221,8 +229,8 @@ describe('DGT files', () => {
 
 describe('DGT documents (driving licence and ITV)', () => {
   it('maps the licence and every vehicle, soonest first', async () => {
-    const { connector } = source({ [`${API}/ciudadanos/${MARIA}/vigencias`]: json('vigencias-maria.json') });
-    const { items, status } = await connector.documents!.list(MARIA);
+    const { documents } = source({ [`${API}/ciudadanos/${MARIA}/vigencias`]: json('vigencias-maria.json') });
+    const { items, status } = await documents.list(MARIA);
     expect(status.status).toBe('ok');
     expect(items.map((item) => [item.kind, item.expiresOn])).toEqual([
       ['vehicle-inspection', '2026-02-28'], // expired 20 days ago
@@ -239,10 +247,10 @@ describe('DGT documents (driving licence and ITV)', () => {
   });
 
   it('no licence, a vehicle without make and model, a bad day and a bad plate', async () => {
-    const { connector, warnings } = source({
+    const { documents, warnings } = source({
       [`${API}/ciudadanos/${MARIA}/vigencias`]: json('vigencias-edge.json'),
     });
-    const { items, status } = await connector.documents!.list(MARIA);
+    const { items, status } = await documents.list(MARIA);
     expect(items).toEqual([
       expect.objectContaining({
         id: 'dgt:ITV-4821JKM',
@@ -258,8 +266,8 @@ describe('DGT documents (driving licence and ITV)', () => {
 
 describe('DGT appointments', () => {
   it("maps María's appointments: booked, attended, missed, cancelled", async () => {
-    const { connector } = source({ [`${API}/ciudadanos/${MARIA}/citas`]: json('citas-maria.json') });
-    const { items, status } = await connector.appointments!.list(MARIA);
+    const { appointments } = source({ [`${API}/ciudadanos/${MARIA}/citas`]: json('citas-maria.json') });
+    const { items, status } = await appointments.list(MARIA);
     expect(status.status).toBe('ok');
     expect(items.map((item) => item.status).sort()).toEqual(['attended', 'booked', 'cancelled', 'missed']);
     const booked = items.find((item) => item.status === 'booked');
@@ -272,8 +280,8 @@ describe('DGT appointments', () => {
   });
 
   it('unknown appointment status and a malformed record are skipped; a DST-gap start is read', async () => {
-    const { connector } = source({ [`${API}/ciudadanos/${MARIA}/citas`]: json('citas-edge.json') });
-    const { items, status } = await connector.appointments!.list(MARIA);
+    const { appointments } = source({ [`${API}/ciudadanos/${MARIA}/citas`]: json('citas-edge.json') });
+    const { items, status } = await appointments.list(MARIA);
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({
       startsAt: '2026-03-29T01:30:00.000Z',
@@ -284,19 +292,19 @@ describe('DGT appointments', () => {
   });
 
   it('services, offices and slots', async () => {
-    const { connector, calls } = source({
+    const { appointments, calls } = source({
       [`${API}/cita-previa/tramites`]: json('tramites.json'),
       [`${API}/cita-previa/tramites/REN-PERMISO/jefaturas`]: json('jefaturas.json'),
       [`${API}/cita-previa/tramites/REN-PERMISO/jefaturas/28-MADRID/huecos?desde=2026-03-23&hasta=2026-03-24`]:
         json('huecos.json'),
     });
-    expect((await connector.appointments!.services()).items.map((service) => service.id)).toEqual([
+    expect((await appointments.services()).items.map((service) => service.id)).toEqual([
       'REN-PERMISO',
       'CANJE-PERMISO',
       'DUP-PERMISO',
     ]);
-    expect((await connector.appointments!.offices('REN-PERMISO')).items).toHaveLength(4);
-    const slots = await connector.appointments!.slots('REN-PERMISO', '28-MADRID', '2026-03-23', '2026-03-24');
+    expect((await appointments.offices('REN-PERMISO')).items).toHaveLength(4);
+    const slots = await appointments.slots('REN-PERMISO', '28-MADRID', '2026-03-23', '2026-03-24');
     expect(slots.items).toHaveLength(10);
     expect(slots.items[0]).toEqual({
       id: '28-MADRID-20260323-0900',
@@ -304,9 +312,9 @@ describe('DGT appointments', () => {
       endsAt: '2026-03-23T08:30:00.000Z',
     });
     // A day that is not a day is never sent to the agency.
-    expect(
-      (await connector.appointments!.slots('REN-PERMISO', '28-MADRID', '2026-02-30', '2026-03-01')).items,
-    ).toEqual([]);
+    expect((await appointments.slots('REN-PERMISO', '28-MADRID', '2026-02-30', '2026-03-01')).items).toEqual(
+      [],
+    );
     expect(calls).toHaveLength(3);
   });
 
@@ -315,7 +323,7 @@ describe('DGT appointments', () => {
     const cita = JSON.parse(fixture('dgt', 'citas-maria.json')).CITAS[0];
     const booked = source({ [`POST ${path}`]: answer(201, JSON.stringify({ RESULTADO: 'OK', CITA: cita })) });
     const choice = { serviceId: 'REN-PERMISO', officeId: '28-MADRID', slotId: '28-MADRID-20260323-0900' };
-    expect(await booked.connector.appointments!.book(MARIA, choice)).toMatchObject({
+    expect(await booked.appointments.book(MARIA, choice)).toMatchObject({
       ok: true,
       item: { status: 'booked' },
     });
@@ -325,7 +333,7 @@ describe('DGT appointments', () => {
       ID_HUECO: '28-MADRID-20260323-0900',
     });
     const taken = source({ [`POST ${path}`]: json('error-hueco-ocupado.json', 409) });
-    expect(await taken.connector.appointments!.book(MARIA, choice)).toEqual({
+    expect(await taken.appointments.book(MARIA, choice)).toEqual({
       ok: false,
       reason: 'conflict',
       status: { source: 'dgt', name: ENTRY.name, status: 'ok' },

@@ -136,3 +136,9 @@ export function deps(client: AgencyClient, now: Date) {
   };
   return { deps: value, warnings };
 }
+
+/** A capability the test expects the connector to have. */
+export function must<T>(value: T | undefined): T {
+  if (value === undefined) throw new Error('the connector lacks a capability the test needs');
+  return value;
+}
