@@ -128,6 +128,16 @@ describe('DGT: driving licence and ITV', () => {
 });
 
 describe('DGT: cita previa', () => {
+  it("María's appointments: upcoming, attended, missed, cancelled", async () => {
+    const { CITAS } = await get<{ CITAS: DgtCita[] }>(`/ciudadanos/${MARIA_NIF}/citas`);
+    expect(CITAS.map((cita) => cita.ESTADO).sort()).toEqual([
+      'ANULADA',
+      'ATENDIDA',
+      'CONFIRMADA',
+      'NO PRESENTADO',
+    ]);
+  });
+
   it('slots on the next 20 working days, never at weekends; one office has exactly one left', async () => {
     const slots = await huecos('REN-PERMISO', '28-MADRID');
     const days = new Set(slots.map((slot) => slot.FECHA_HORA_INICIO.slice(0, 10)));
@@ -228,16 +238,6 @@ describe('DGT: cita previa', () => {
     expect(late.status).toBe(409);
     // Another citizen's appointment is not there for her.
     expect((await send('DELETE', `/ciudadanos/${JOHN_NIF}/citas/${CITA.LOCALIZADOR}`)).status).toBe(404);
-  });
-
-  it("María's appointments: upcoming, attended, missed, cancelled", async () => {
-    const { CITAS } = await get<{ CITAS: DgtCita[] }>(`/ciudadanos/${MARIA_NIF}/citas`);
-    expect(CITAS.map((cita) => cita.ESTADO).sort()).toEqual([
-      'ANULADA',
-      'ATENDIDA',
-      'CONFIRMADA',
-      'NO PRESENTADO',
-    ]);
   });
 });
 
