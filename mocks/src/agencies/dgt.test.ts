@@ -178,6 +178,10 @@ describe('DGT: cita previa', () => {
       racers.map(async (nif) => (await get<{ CITAS: DgtCita[] }>(`/ciudadanos/${nif}/citas`)).CITAS),
     );
     expect(holders.flat().filter((cita) => cita.ID_HUECO === last?.ID_HUECO)).toHaveLength(1);
+    // The demo and the e2e race can run again: the appointment book goes back to its seed.
+    expect((await fetch(`${agency.url}/__control/appointments/reset`, { method: 'POST' })).status).toBe(200);
+    expect(await huecos('DUP-PERMISO', DGT_LAST_SLOT_OFFICE)).toEqual([last]);
+    expect((await get<{ CITAS: DgtCita[] }>(`/ciudadanos/${MARIA_NIF}/citas`)).CITAS).toHaveLength(4);
   });
 
   it('book, reschedule (the old slot is freed only once the new one is held), cancel twice', async () => {

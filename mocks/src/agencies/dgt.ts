@@ -17,6 +17,7 @@ import {
 } from './dgt-data.ts';
 import {
   type Booking,
+  type BookingDesk,
   type BookingOutcome,
   createBookingDesk,
   isoDay,
@@ -71,55 +72,62 @@ export function dgtHandlers(options: DgtHandlerOptions = {}): HttpHandler[] {
   const faults = options.faults ?? createFaultController();
   const now = options.now ?? new Date();
   const slots = dgtSlots(now);
-  const desk = createBookingDesk({
-    slots,
-    offers: (tramite, jefatura) => DGT_OFERTA[tramite]?.includes(jefatura) ?? false,
-    referencePrefix: 'DGT-C-',
-    firstNumber: 200_000,
-  });
   const workingDays = nextWorkingDays(now, 20);
-  for (const nif of DGT_CITIZENS) {
-    for (const cita of dgtSeedCitas(nif)) {
-      if (cita.slot) {
-        const day = workingDays[cita.slot.dayIndex];
-        const slot = slots.find(
-          (candidate) =>
-            candidate.officeId === cita.jefatura &&
-            day !== undefined &&
-            isoDay(candidate.day) === isoDay(day) &&
-            candidate.start === cita.slot?.time,
-        );
-        if (!slot) throw new Error(`dgt seed: no slot for ${cita.localizador}`);
-        desk.seed({
-          reference: cita.localizador,
-          holder: nif,
-          serviceId: cita.tramite,
-          officeId: cita.jefatura,
-          slotId: slot.id,
-          day: slot.day,
-          start: slot.start,
-          end: slot.end,
-          state: 'booked',
-        });
-      } else if (cita.past) {
-        const minutes =
-          DGT_TRAMITES.find((tramite) => tramite.COD_TRAMITE === cita.tramite)?.DURACION_MINUTOS ?? 30;
-        const [h = 9, m = 0] = cita.past.time.split(':').map(Number);
-        const end = h * 60 + m + minutes;
-        desk.seed({
-          reference: cita.localizador,
-          holder: nif,
-          serviceId: cita.tramite,
-          officeId: cita.jefatura,
-          slotId: null,
-          day: madridDayFrom(now, -cita.past.daysAgo),
-          start: cita.past.time,
-          end: `${String(Math.floor(end / 60)).padStart(2, '0')}:${String(end % 60).padStart(2, '0')}`,
-          state: cita.estado === 'ANULADA' ? 'cancelled' : cita.estado === 'ATENDIDA' ? 'attended' : 'missed',
-        });
+
+  /** The appointment book as seeded (again on POST /__control/appointments/reset). */
+  function openDesk(): BookingDesk {
+    const desk = createBookingDesk({
+      slots,
+      offers: (tramite, jefatura) => DGT_OFERTA[tramite]?.includes(jefatura) ?? false,
+      referencePrefix: 'DGT-C-',
+      firstNumber: 200_000,
+    });
+    for (const nif of DGT_CITIZENS) {
+      for (const cita of dgtSeedCitas(nif)) {
+        if (cita.slot) {
+          const day = workingDays[cita.slot.dayIndex];
+          const slot = slots.find(
+            (candidate) =>
+              candidate.officeId === cita.jefatura &&
+              day !== undefined &&
+              isoDay(candidate.day) === isoDay(day) &&
+              candidate.start === cita.slot?.time,
+          );
+          if (!slot) throw new Error(`dgt seed: no slot for ${cita.localizador}`);
+          desk.seed({
+            reference: cita.localizador,
+            holder: nif,
+            serviceId: cita.tramite,
+            officeId: cita.jefatura,
+            slotId: slot.id,
+            day: slot.day,
+            start: slot.start,
+            end: slot.end,
+            state: 'booked',
+          });
+        } else if (cita.past) {
+          const minutes =
+            DGT_TRAMITES.find((tramite) => tramite.COD_TRAMITE === cita.tramite)?.DURACION_MINUTOS ?? 30;
+          const [h = 9, m = 0] = cita.past.time.split(':').map(Number);
+          const end = h * 60 + m + minutes;
+          desk.seed({
+            reference: cita.localizador,
+            holder: nif,
+            serviceId: cita.tramite,
+            officeId: cita.jefatura,
+            slotId: null,
+            day: madridDayFrom(now, -cita.past.daysAgo),
+            start: cita.past.time,
+            end: `${String(Math.floor(end / 60)).padStart(2, '0')}:${String(end % 60).padStart(2, '0')}`,
+            state:
+              cita.estado === 'ANULADA' ? 'cancelled' : cita.estado === 'ATENDIDA' ? 'attended' : 'missed',
+          });
+        }
       }
     }
+    return desk;
   }
+  let desk = openDesk();
 
   function toCita(booking: Booking): DgtCita {
     const tramite = DGT_TRAMITES.find((candidate) => candidate.COD_TRAMITE === booking.serviceId);
@@ -167,6 +175,11 @@ export function dgtHandlers(options: DgtHandlerOptions = {}): HttpHandler[] {
 
   return [
     ...faultControlHandlers(faults, (options.baseUrl ?? '*').replace(/\/$/, '')),
+    // Tests and demos: every appointment back to the seed (the last slots free again).
+    http.post(`${(options.baseUrl ?? '*').replace(/\/$/, '')}/__control/appointments/reset`, () => {
+      desk = openDesk();
+      return HttpResponse.json({ ok: true });
+    }),
 
     http.get(`${base}/ciudadanos/:nif/expedientes`, async ({ request, params }) => {
       const nif = await guard(request, params.nif);

@@ -139,6 +139,8 @@ describe('municipal platform: cita previa at the census office', () => {
     for (const loser of losers)
       expect(await loser.json()).toMatchObject({ error: { codigo: 'FRANJA_OCUPADA' } });
     expect(await free('08019', 'REG-GEN', 'OAC-EIXAMPLE')).toEqual([]);
+    expect((await fetch(`${agency.url}/__control/appointments/reset`, { method: 'POST' })).status).toBe(200);
+    expect(await free('08019', 'REG-GEN', 'OAC-EIXAMPLE')).toEqual([last]);
   });
 
   it('reschedule keeps the old slot until the new one is held; cancel is idempotent', async () => {

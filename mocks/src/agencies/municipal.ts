@@ -77,58 +77,63 @@ export function municipalHandlers(options: MunicipalHandlerOptions = {}): HttpHa
   const workingDays = nextWorkingDays(now, 20);
 
   const desks = new Map<string, BookingDesk>();
-  for (const [index, entidad] of MUNICIPAL_ENTIDADES.entries()) {
-    const slots = municipalSlots(entidad, now);
-    const desk = createBookingDesk({
-      slots,
-      // Every office of the council offers every service.
-      offers: (codigo, oficina) =>
-        servicio(codigo) !== undefined && entidad.oficinas.some((candidate) => candidate.codigo === oficina),
-      referencePrefix: `${entidad.ine}-C`,
-      firstNumber: 10_000 * (index + 1),
-    });
-    for (const nif of MUNICIPAL_CITIZENS) {
-      for (const cita of municipalSeedCitas(entidad.ine, nif)) {
-        const minutes = servicio(cita.servicio)?.duracionMinutos ?? 15;
-        if (cita.slot) {
-          const day = workingDays[cita.slot.dayIndex];
-          const slot = slots.find(
-            (candidate) =>
-              candidate.officeId === cita.oficina &&
-              day !== undefined &&
-              isoDay(candidate.day) === isoDay(day) &&
-              candidate.start === cita.slot?.time,
-          );
-          if (!slot) throw new Error(`municipal seed: no slot for ${cita.localizador}`);
-          desk.seed({
-            reference: cita.localizador,
-            holder: nif,
-            serviceId: cita.servicio,
-            officeId: cita.oficina,
-            slotId: slot.id,
-            day: slot.day,
-            start: slot.start,
-            end: slot.end,
-            state: 'booked',
-          });
-        } else if (cita.past) {
-          desk.seed({
-            reference: cita.localizador,
-            holder: nif,
-            serviceId: cita.servicio,
-            officeId: cita.oficina,
-            slotId: null,
-            day: madridDayFrom(now, -cita.past.daysAgo),
-            start: cita.past.time,
-            end: addMinutes(cita.past.time, minutes),
-            state:
-              cita.estado === 'ANULADA' ? 'cancelled' : cita.estado === 'ATENDIDA' ? 'attended' : 'missed',
-          });
+  /** Every council's appointment book as seeded (again on POST /__control/appointments/reset). */
+  function openDesks() {
+    for (const [index, entidad] of MUNICIPAL_ENTIDADES.entries()) {
+      const slots = municipalSlots(entidad, now);
+      const desk = createBookingDesk({
+        slots,
+        // Every office of the council offers every service.
+        offers: (codigo, oficina) =>
+          servicio(codigo) !== undefined &&
+          entidad.oficinas.some((candidate) => candidate.codigo === oficina),
+        referencePrefix: `${entidad.ine}-C`,
+        firstNumber: 10_000 * (index + 1),
+      });
+      for (const nif of MUNICIPAL_CITIZENS) {
+        for (const cita of municipalSeedCitas(entidad.ine, nif)) {
+          const minutes = servicio(cita.servicio)?.duracionMinutos ?? 15;
+          if (cita.slot) {
+            const day = workingDays[cita.slot.dayIndex];
+            const slot = slots.find(
+              (candidate) =>
+                candidate.officeId === cita.oficina &&
+                day !== undefined &&
+                isoDay(candidate.day) === isoDay(day) &&
+                candidate.start === cita.slot?.time,
+            );
+            if (!slot) throw new Error(`municipal seed: no slot for ${cita.localizador}`);
+            desk.seed({
+              reference: cita.localizador,
+              holder: nif,
+              serviceId: cita.servicio,
+              officeId: cita.oficina,
+              slotId: slot.id,
+              day: slot.day,
+              start: slot.start,
+              end: slot.end,
+              state: 'booked',
+            });
+          } else if (cita.past) {
+            desk.seed({
+              reference: cita.localizador,
+              holder: nif,
+              serviceId: cita.servicio,
+              officeId: cita.oficina,
+              slotId: null,
+              day: madridDayFrom(now, -cita.past.daysAgo),
+              start: cita.past.time,
+              end: addMinutes(cita.past.time, minutes),
+              state:
+                cita.estado === 'ANULADA' ? 'cancelled' : cita.estado === 'ATENDIDA' ? 'attended' : 'missed',
+            });
+          }
         }
       }
+      desks.set(entidad.ine, desk);
     }
-    desks.set(entidad.ine, desk);
   }
+  openDesks();
 
   function toCita(entidad: MunicipalEntidad, booking: Booking): MunicipalCita {
     const service = servicio(booking.serviceId);
@@ -190,6 +195,11 @@ export function municipalHandlers(options: MunicipalHandlerOptions = {}): HttpHa
 
   return [
     ...faultControlHandlers(faults, origin),
+    // Tests and demos: every appointment back to the seed (the last slots free again).
+    http.post(`${origin}/__control/appointments/reset`, () => {
+      openDesks();
+      return HttpResponse.json({ ok: true });
+    }),
 
     http.get(`${base}/ciudadanos/:nif/expedientes`, async ({ request, params }) => {
       const context = await guard(request, params, true);
