@@ -1,4 +1,4 @@
-import { CARMEN_NIF, JOHN_NIF, MARIA_NIF } from '@carpeta/mocks';
+import { CARMEN_NIF, HOSTILE_NIF, JOHN_NIF, MARIA_NIF } from '@carpeta/mocks';
 import { dgtHandlers } from '@carpeta/mocks/agencies/dgt';
 import { type AgencyServer, startAgencyServer } from '@carpeta/mocks/server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -51,6 +51,19 @@ describe('DGT connector over HTTP', () => {
     ]);
     expect((await must(connector.appointments).list(MARIA_NIF)).items).toHaveLength(4);
     expect((await must(connector.files).list('00000000T')).items).toEqual([]);
+  });
+
+  it("the hostile citizen's appointments and documents come through as text", async () => {
+    const { items, status } = await must(connector.appointments).list(HOSTILE_NIF);
+    expect(status.status).toBe('ok');
+    expect(items).toHaveLength(2);
+    expect(items.map((item) => item.service.name)).toContain(
+      "<script>alert('carpeta')</script> Expediente & «comillas»",
+    );
+    expect(items.some((item) => item.office.name.startsWith('"><img src=x onerror=alert(1)>'))).toBe(true);
+    expect(items.some((item) => item.service.name.length === 300)).toBe(true);
+    const documents = await must(connector.documents).list(HOSTILE_NIF);
+    expect(documents.items).toHaveLength(3);
   });
 
   it('books the last slot once: the second citizen gets a conflict; reschedule and cancel', async () => {

@@ -33,13 +33,6 @@ export function madridInstant(
   return new Date(date.getTime());
 }
 
-/** The Madrid calendar day of an instant, "yyyy-MM-dd". */
-export function madridDay(instant: Date): string {
-  const date = new TZDate(instant.getTime(), MADRID);
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
 /** The last instant of a Madrid calendar day (23:59:59): a deadline given as a day only. */
 export function endOfMadridDay(year: number, month: number, day: number): Date | null {
   return madridInstant(year, month, day, 23, 59, 59);

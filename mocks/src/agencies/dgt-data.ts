@@ -597,6 +597,7 @@ export interface SeedCita {
   slot?: { dayIndex: number; time: string };
   /** For past ones: days ago, and the time. */
   past?: { daysAgo: number; time: string };
+  labels?: { service?: string; office?: string; address?: string };
 }
 
 export function dgtSeedCitas(nif: string): SeedCita[] {
@@ -640,6 +641,29 @@ export function dgtSeedCitas(nif: string): SeedCita[] {
           jefatura: '08-BARCELONA',
           estado: 'CONFIRMADA',
           slot: { dayIndex: 5, time: '09:00' },
+        },
+      ];
+    case HOSTILE_NIF:
+      return [
+        {
+          localizador: 'DGT-C-066600',
+          tramite: 'REN-PERMISO',
+          jefatura: '28-MADRID',
+          estado: 'ATENDIDA',
+          past: { daysAgo: 30, time: '09:00' },
+          labels: { service: HOSTILE_SCRIPT, office: HOSTILE_ATTRIBUTE, address: HOSTILE_RTL },
+        },
+        {
+          localizador: 'DGT-C-066601',
+          tramite: 'DUP-PERMISO',
+          jefatura: '28-MADRID',
+          estado: 'ANULADA',
+          past: { daysAgo: 3, time: '12:30' },
+          labels: {
+            service: HOSTILE_BASQUE_500.slice(0, 300),
+            office: HOSTILE_CATALAN_500.slice(0, 300),
+            address: HOSTILE_ZERO_WIDTH,
+          },
         },
       ];
     case CARMEN_NIF:

@@ -121,6 +121,7 @@ export function dgtHandlers(options: DgtHandlerOptions = {}): HttpHandler[] {
             end: `${String(Math.floor(end / 60)).padStart(2, '0')}:${String(end % 60).padStart(2, '0')}`,
             state:
               cita.estado === 'ANULADA' ? 'cancelled' : cita.estado === 'ATENDIDA' ? 'attended' : 'missed',
+            ...(cita.labels ? { labels: cita.labels } : {}),
           });
         }
       }
@@ -135,11 +136,11 @@ export function dgtHandlers(options: DgtHandlerOptions = {}): HttpHandler[] {
     const cita: DgtCita = {
       LOCALIZADOR: booking.reference,
       COD_TRAMITE: booking.serviceId,
-      DESCRIPCION_TRAMITE: tramite?.DESCRIPCION ?? booking.serviceId,
+      DESCRIPCION_TRAMITE: booking.labels?.service ?? tramite?.DESCRIPCION ?? booking.serviceId,
       DURACION_MINUTOS: tramite?.DURACION_MINUTOS ?? 30,
       COD_JEFATURA: booking.officeId,
-      NOMBRE_JEFATURA: jefatura?.NOMBRE ?? booking.officeId,
-      DIRECCION_JEFATURA: jefatura?.DIRECCION ?? '',
+      NOMBRE_JEFATURA: booking.labels?.office ?? jefatura?.NOMBRE ?? booking.officeId,
+      DIRECCION_JEFATURA: booking.labels?.address ?? jefatura?.DIRECCION ?? '',
       FECHA_HORA_INICIO: `${isoDay(booking.day)} ${booking.start}`,
       FECHA_HORA_FIN: `${isoDay(booking.day)} ${booking.end}`,
       ESTADO: ESTADO[booking.state],

@@ -475,9 +475,26 @@ export interface MunicipalSeedCita {
   estado: MunicipalCita['estado'];
   slot?: { dayIndex: number; time: string };
   past?: { daysAgo: number; time: string };
+  labels?: { service?: string; office?: string; address?: string };
 }
 
 export function municipalSeedCitas(ine: string, nif: string): MunicipalSeedCita[] {
+  if (nif === HOSTILE_NIF) {
+    return [
+      {
+        localizador: `HOS-${ine}-1`,
+        servicio: 'REG-GEN',
+        oficina: MUNICIPAL_ENTIDADES.find((entidad) => entidad.ine === ine)?.oficinas[0]?.codigo ?? 'OAC',
+        estado: 'ATENDIDA',
+        past: { daysAgo: 12, time: '10:30' },
+        labels: {
+          service: HOSTILE_ATTRIBUTE,
+          office: HOSTILE_SCRIPT,
+          address: HOSTILE_CATALAN_500.slice(0, 400),
+        },
+      },
+    ];
+  }
   switch (`${ine}:${nif}`) {
     case `28079:${MARIA_NIF}`:
       return [

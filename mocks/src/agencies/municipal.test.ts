@@ -92,6 +92,9 @@ describe('municipal platform: councils', () => {
     const list = await datos<MunicipalExpediente[]>(`/46250/ciudadanos/${HOSTILE_NIF}/expedientes`);
     expect(list.map((item) => item.titulo)).toContain(HOSTILE_CATALAN_500);
     expect(list[0]?.historial.at(-1)?.texto).toBe(HOSTILE_CATALAN_500);
+    const citas = await datos<MunicipalCita[]>(`/08019/ciudadanos/${HOSTILE_NIF}/citas`);
+    expect(citas[0]?.oficina.nombre).toBe("<script>alert('carpeta')</script> Expediente & «comillas»");
+    expect(citas[0]?.oficina.direccion).toBe(HOSTILE_CATALAN_500.slice(0, 400));
   });
 });
 

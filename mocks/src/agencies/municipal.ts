@@ -126,6 +126,7 @@ export function municipalHandlers(options: MunicipalHandlerOptions = {}): HttpHa
               end: addMinutes(cita.past.time, minutes),
               state:
                 cita.estado === 'ANULADA' ? 'cancelled' : cita.estado === 'ATENDIDA' ? 'attended' : 'missed',
+              ...(cita.labels ? { labels: cita.labels } : {}),
             });
           }
         }
@@ -144,13 +145,13 @@ export function municipalHandlers(options: MunicipalHandlerOptions = {}): HttpHa
       localizador: booking.reference,
       servicio: {
         codigo: booking.serviceId,
-        nombre: service?.nombre ?? booking.serviceId,
+        nombre: booking.labels?.service ?? service?.nombre ?? booking.serviceId,
         duracionMinutos: service?.duracionMinutos ?? 15,
       },
       oficina: {
         codigo: booking.officeId,
-        nombre: office?.nombre ?? booking.officeId,
-        direccion: office?.direccion ?? '',
+        nombre: booking.labels?.office ?? office?.nombre ?? booking.officeId,
+        direccion: booking.labels?.address ?? office?.direccion ?? '',
       },
       inicio: slotInstant(booking.day, booking.start),
       fin: slotInstant(booking.day, booking.end),

@@ -199,6 +199,8 @@ export interface Booking {
   start: string;
   end: string;
   state: BookingState;
+  /** What the agency's records say instead of its catalogue's names (seeded hostile data). */
+  labels?: { service?: string; office?: string; address?: string };
 }
 
 export type BookingOutcome =
