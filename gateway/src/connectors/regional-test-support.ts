@@ -53,20 +53,23 @@ export function fakeClient(routes: Record<string, AgencyAnswer | (() => AgencyAn
     if (!route) return answer(404, JSON.stringify({ error: 'no fixture', key }));
     return typeof route === 'function' ? route() : route;
   }
-  const client: AgencyClient = {
-    async get(path) {
+  // circuit() and close(): what the framework's client adds (gateway/src/agency-http.ts).
+  const client = {
+    async get(path: string) {
       calls.push({ method: 'GET', path });
       return find('GET', path);
     },
-    async send(method, path, body) {
+    async send(method: string, path: string, body?: { contentType: string; text: string }) {
       calls.push(body ? { method, path, body: body.text } : { method, path });
       return find(method, path);
     },
-    report(state, details) {
+    report(state: string, details?: object) {
       reports.push(details ? { state, details } : { state });
     },
+    circuit: () => 'closed' as const,
+    close: async () => undefined,
   };
-  return { client, calls, reports };
+  return { client: client as AgencyClient, calls, reports };
 }
 
 /** A minimal real-HTTP client (no retries, no breaker): the framework's client replaces it. */
@@ -107,11 +110,19 @@ export function httpClient(baseUrl: string, timeoutMs: number): AgencyClient {
           };
     }
   }
-  return {
-    get: (path, options) => call('GET', path, undefined, options?.accept),
-    send: (method, path, body, options) => call(method, path, body, options?.accept),
+  const client = {
+    get: (path: string, options?: { accept?: string }) => call('GET', path, undefined, options?.accept),
+    send: (
+      method: string,
+      path: string,
+      body?: { contentType: string; text: string },
+      options?: { accept?: string },
+    ) => call(method, path, body, options?.accept),
     report: () => undefined,
+    circuit: () => 'closed' as const,
+    close: async () => undefined,
   };
+  return client as AgencyClient;
 }
 
 export function entry(overrides: Partial<AgencyEntry> & Pick<AgencyEntry, 'id' | 'connector'>): AgencyEntry {
