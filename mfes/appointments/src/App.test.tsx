@@ -333,6 +333,67 @@ describe('appointments MFE: booking', () => {
     await act(() => lifecycles.unmount(test.props));
   });
 
+  it('a retry after a failed confirmation reuses the same idempotency key', async () => {
+    let failures = 1;
+    const keys: (string | null)[] = [];
+    server.use(
+      http.post(`${PORTAL}/api/appointments`, ({ request }) => {
+        keys.push(request.headers.get('idempotency-key'));
+        if (failures-- > 0) {
+          return HttpResponse.json(
+            { error: { code: 'agency-unavailable', message: 'Down' } },
+            { status: 503 },
+          );
+        }
+        return HttpResponse.json({
+          item: appointment({ id: 'dgt:A-NEW', reference: 'LOC-R' }),
+          source: ok('dgt', 'DGT'),
+        });
+      }),
+    );
+    const test = await mount('/appointments/book');
+    const root = test.props.domElement;
+    const { heading, choose, press } = ui(root);
+    await choose('Dirección General de Tráfico');
+    await press('Continuar');
+    await choose('Canje de permiso de conducir');
+    await press('Continuar');
+    await choose('Jefatura Provincial de Madrid');
+    await press('Continuar');
+    await settle(() => root.querySelector<HTMLInputElement>('[data-testid="slot-days"] input')?.click());
+    await press('Continuar');
+    await press('Confirmar cita');
+    expect(root.textContent).toContain('No hemos podido reservar la cita: Down');
+    expect(heading()?.textContent).toBe('Confirmar');
+    await press('Confirmar cita');
+    expect(heading()?.textContent).toBe('Cita reservada');
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toBe(keys[1]);
+    await act(() => lifecycles.unmount(test.props));
+  });
+
+  it('after a conflict with no free time left, says so on the same step', async () => {
+    const test = await mount('/appointments/book');
+    const root = test.props.domElement;
+    const { heading, choose, press } = ui(root);
+    gateway.slots = [gateway.slots[0] as Slot];
+    await choose('Dirección General de Tráfico');
+    await press('Continuar');
+    await choose('Canje de permiso de conducir');
+    await press('Continuar');
+    await choose('Jefatura Provincial de Madrid');
+    await press('Continuar');
+    await settle(() => root.querySelector<HTMLInputElement>('[data-testid="slot-days"] input')?.click());
+    await press('Continuar');
+    gateway.taken.add('S1');
+    await press('Confirmar cita');
+    expect(heading()?.textContent).toBe('Fecha y hora');
+    expect(document.activeElement).toBe(heading());
+    expect(root.textContent).toContain('Otra persona acaba de reservar esa hora');
+    expect(root.textContent).toContain('No quedan horas libres en los próximos 14 días');
+    await act(() => lifecycles.unmount(test.props));
+  });
+
   it('says so when an administration offers nothing online', async () => {
     const test = await mount('/appointments/book');
     const { choose, press } = ui(test.props.domElement);

@@ -450,9 +450,6 @@ function OfficeStep({
       { signal },
     ),
   );
-  if (resource.state === 'ready' && resource.data.items.length === 0) {
-    return <Empty heading={heading} headingRef={headingRef} text={t('wizard.noOffices')} onBack={onBack} />;
-  }
   const offices = resource.state === 'ready' ? resource.data.items : [];
   return (
     <StepForm
@@ -463,13 +460,13 @@ function OfficeStep({
       fieldId="booking-office-0"
       onSubmit={onSubmit}
       onBack={onBack}
-      busy={resource.state !== 'ready'}
     >
       {(error) => (
         <>
           {resource.state === 'loading' && <Spinner label={t('wizard.loadingStep')} />}
           {resource.state === 'error' && <StepFailure message={resource.error.message} onRetry={reload} />}
-          {resource.state === 'ready' && (
+          {resource.state === 'ready' && offices.length === 0 && <p>{t('wizard.noOffices')}</p>}
+          {resource.state === 'ready' && offices.length > 0 && (
             <Radios
               id="booking-office"
               name="office"
@@ -534,14 +531,6 @@ function SlotStep({
       <p>{t('wizard.conflictBody')}</p>
     </Alert>
   );
-  if (resource.state === 'ready' && days.length === 0) {
-    return (
-      <>
-        <Empty heading={heading} headingRef={headingRef} text={t('wizard.noSlots')} onBack={onBack} />
-        {conflictAlert}
-      </>
-    );
-  }
   return (
     <StepForm
       heading={heading}
@@ -551,14 +540,14 @@ function SlotStep({
       fieldId="booking-slot-0-0"
       onSubmit={onSubmit}
       onBack={onBack}
-      busy={resource.state !== 'ready'}
     >
       {(error) => (
         <>
           {conflictAlert}
           {resource.state === 'loading' && <Spinner label={t('wizard.loadingStep')} />}
           {resource.state === 'error' && <StepFailure message={resource.error.message} onRetry={reload} />}
-          {resource.state === 'ready' && (
+          {resource.state === 'ready' && days.length === 0 && <p>{t('wizard.noSlots')}</p>}
+          {resource.state === 'ready' && days.length > 0 && (
             <Fieldset legend={t('wizard.questions.slot')} hint={t('wizard.slotsHint')} error={error}>
               <div data-testid="slot-days">
                 {days.map((group, index) => (
