@@ -89,7 +89,7 @@ describe('files MFE: list', () => {
       'Agencia Tributaria',
       'Dirección General de Tráfico',
     ]);
-    expect(groups()[0]?.textContent).toContain('1 abiertos · 1 cerrados');
+    expect(groups()[0]?.textContent).toContain('1 abierto · 1 cerrado');
     const titles = () => [...root.querySelectorAll('h3')].map((heading) => heading.textContent);
     expect(titles()).toEqual([
       '<img src=x onerror=alert(1)> Requerimiento de documentación',

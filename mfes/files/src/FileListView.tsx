@@ -110,7 +110,11 @@ export function FileListView() {
                     return (
                       <section key={group.source} aria-labelledby={headingId} data-testid="files-group">
                         <h2 id={headingId}>{group.name}</h2>
-                        <p>{t('group.counts', { open: group.open, closed: group.closed })}</p>
+                        <p>
+                          {t('group.open', { count: group.open })}
+                          {' · '}
+                          {t('group.closed', { count: group.closed })}
+                        </p>
                         <ul className="cp-list-plain cp-stack">
                           {files.map((file) => (
                             <li key={file.id}>

@@ -22,8 +22,10 @@ export const messages = {
       apply: 'Aplicar',
     },
     group: {
-      counts: '{{open}} abiertos · {{closed}} cerrados',
-      none: 'Ningún expediente de esta administración con este filtro.',
+      open_one: '{{count}} abierto',
+      open_other: '{{count}} abiertos',
+      closed_one: '{{count}} cerrado',
+      closed_other: '{{count}} cerrados',
     },
     empty: {
       title: 'No tienes expedientes',
@@ -111,8 +113,10 @@ export const messages = {
     },
     filter: { legend: 'Show', open: 'Open', closed: 'Closed', all: 'All', apply: 'Apply' },
     group: {
-      counts: '{{open}} open · {{closed}} closed',
-      none: 'No file from this administration with this filter.',
+      open_one: '{{count}} open',
+      open_other: '{{count}} open',
+      closed_one: '{{count}} closed',
+      closed_other: '{{count}} closed',
     },
     empty: {
       title: 'You have no files',
