@@ -15,7 +15,8 @@ import {
   slotSchema,
 } from '@carpeta/sdk';
 import { z } from 'zod';
-import type { AgencyAnswer, ConnectorFactory } from './agency-client-types.ts';
+import type { AgencyAnswer } from '../agency-http.ts';
+import type { ConnectorFactory } from '../agencies/types.ts';
 import {
   AGENCY_ID_PATTERN,
   clip,

@@ -1,7 +1,8 @@
 import type { SourceStatus } from '@carpeta/sdk';
 import { TZDate } from '@date-fns/tz';
 import type { AgencyLogger } from '../agency-http.ts';
-import type { AgencyAnswer, AgencyClient, AgencyEntry } from './agency-client-types.ts';
+import type { AgencyAnswer } from '../agency-http.ts';
+import type { AgencyClient, AgencyEntry } from '../agencies/types.ts';
 import type { AgencyFailure, ListResult } from './types.ts';
 
 /*

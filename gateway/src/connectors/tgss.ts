@@ -17,7 +17,8 @@ import {
 } from '@carpeta/sdk';
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 import { z } from 'zod';
-import type { AgencyAnswer, ConnectorFactory } from './agency-client-types.ts';
+import type { AgencyAnswer } from '../agency-http.ts';
+import type { ConnectorFactory } from '../agencies/types.ts';
 import {
   AGENCY_ID_PATTERN,
   blankToNull,

@@ -70,6 +70,13 @@ export interface IdempotencyKeysTable {
   expires_at: Date;
 }
 
+export interface FolderPinsTable {
+  citizen_nif: string;
+  target: string;
+  label: string;
+  pinned_at: Date;
+}
+
 export interface DatabaseSchema {
   sessions: SessionsTable;
   audit_events: AuditEventsTable;
@@ -77,4 +84,5 @@ export interface DatabaseSchema {
   login_transactions: LoginTransactionsTable;
   rate_limits: RateLimitsTable;
   idempotency_keys: IdempotencyKeysTable;
+  folder_pins: FolderPinsTable;
 }

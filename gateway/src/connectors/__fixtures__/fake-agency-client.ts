@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { AgencyAnswer, AgencyClient, AgencyEntry } from '../agency-client-types.ts';
+import type { AgencyAnswer } from '../../agency-http.ts';
+import type { AgencyClient, AgencyEntry } from '../../agencies/types.ts';
 
 /*
  * A fake AgencyClient for connector unit tests: it answers recorded raw payloads (files next to

@@ -1,4 +1,5 @@
-import type { AgencyAnswer, AgencyClient } from '../agency-client-types.ts';
+import type { AgencyAnswer } from '../../agency-http.ts';
+import type { AgencyClient } from '../../agencies/types.ts';
 
 /*
  * A plain fetch-based AgencyClient for the connectors' real-HTTP tests, until the framework's client
