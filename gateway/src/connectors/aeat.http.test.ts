@@ -2,7 +2,8 @@ import { AEAT_LAST_SLOT_OFFICE, aeatHandlers } from '@carpeta/mocks/agencies/aea
 import { type AgencyServer, startAgencyServer } from '@carpeta/mocks/server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { entry, recordingLogger } from './__fixtures__/fake-agency-client.ts';
-import { httpAgencyClient, setFault } from './__fixtures__/http-agency-client.ts';
+import { CIRCUIT_OPEN_MESSAGE, createAgencyClient } from '../agency-http.ts';
+import { setFault } from './__fixtures__/http-agency-client.ts';
 import { createAeatSource } from './aeat.ts';
 import type { SourceConnector } from './types.ts';
 
@@ -11,10 +12,15 @@ const NOW = new Date();
 let agency: AgencyServer;
 let aeat: SourceConnector;
 
-function connector(): SourceConnector {
+/** The framework's client (retries for reads, circuit breaker); a high threshold unless a test wants it low. */
+function connector(breakerThreshold = 100): SourceConnector {
   return createAeatSource(
     entry({ id: 'aeat', connector: 'aeat', dir3: 'E00003901', name: 'AEAT', baseUrl: agency.url }),
-    { client: httpAgencyClient(agency.url, 1_000), now: () => NOW, logger: recordingLogger().logger },
+    {
+      client: createAgencyClient({ source: 'aeat', baseUrl: agency.url, timeoutMs: 1_000, breakerThreshold }),
+      now: () => NOW,
+      logger: recordingLogger().logger,
+    },
   );
 }
 
@@ -68,5 +74,30 @@ describe('AEAT connector over HTTP', () => {
       expect(items, fault.mode).toEqual([]);
       expect(status?.status, JSON.stringify(fault)).toBe(expected);
     }
+  });
+  it("with the framework's breaker: losing the race again and again does not open the circuit; an erroring agency does", async () => {
+    const guarded = connector(3);
+    const from = new Date(NOW.getTime()).toISOString().slice(0, 10);
+    const to = new Date(NOW.getTime() + 60 * 86_400_000).toISOString().slice(0, 10);
+    const [slot] =
+      (await guarded.appointments?.slots('RENTA-PRES', AEAT_LAST_SLOT_OFFICE, from, to))?.items ?? [];
+    const choice = { serviceId: 'RENTA-PRES', officeId: AEAT_LAST_SLOT_OFFICE, slotId: slot?.id ?? '' };
+    expect((await guarded.appointments?.book('23456781R', choice))?.ok).toBe(true);
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      expect(await guarded.appointments?.book('87654321X', choice)).toMatchObject({
+        ok: false,
+        reason: 'conflict',
+      });
+    }
+    expect((await guarded.files?.list('12345678Z'))?.status.status).toBe('ok');
+
+    await setFault(agency.url, { mode: 'error' });
+    for (let attempt = 0; attempt < 3; attempt += 1) await guarded.files?.list('12345678Z');
+    await fetch(`${agency.url}/__control/reset`, { method: 'POST' });
+    // The agency is fine again, but the open circuit answers at once until its probe.
+    expect((await guarded.files?.list('12345678Z'))?.status).toMatchObject({
+      status: 'unavailable',
+      message: CIRCUIT_OPEN_MESSAGE,
+    });
   });
 });
