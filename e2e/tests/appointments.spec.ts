@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, type Page, test } from '@playwright/test';
 import { CITIZENS, signIn } from '../support/auth.ts';
+import { E2E } from '../support/env.ts';
 import { chooseRadio, followLink, pressButton } from '../support/folder.ts';
 import {
   expectNoAxeViolations,
@@ -132,8 +133,13 @@ test('reschedule to another free time of the same office, then cancel behind a c
 test('two citizens race for the same slot: one gets it, the other a clear message and fresh slots', async ({
   browser,
 }) => {
-  const maria = await browser.newPage();
-  const carmen = await browser.newPage();
+  // One browser context each (axe needs pages of a context the test made).
+  const contexts = [
+    await browser.newContext({ baseURL: E2E.portal }),
+    await browser.newContext({ baseURL: E2E.portal }),
+  ];
+  const [maria, carmen] = await Promise.all(contexts.map((context) => context.newPage()));
+  if (!maria || !carmen) throw new Error('no page');
   try {
     for (const [page, nif] of [
       [maria, CITIZENS.maria],
@@ -169,8 +175,7 @@ test('two citizens race for the same slot: one gets it, the other a clear messag
     await expect(loser.locator(`input[name="slot"][value="${slotName}"]`)).toHaveCount(0);
     await expectNoAxeViolations(loser);
   } finally {
-    await maria.close();
-    await carmen.close();
+    await Promise.all(contexts.map((context) => context.close()));
   }
 });
 

@@ -21,6 +21,8 @@ test.afterEach(async () => healAll());
 test('María reaches her files by keyboard: counted and grouped by administration, filtered, axe-clean', async ({
   page,
 }) => {
+  // Four axe runs, one over all of María's ~90 files.
+  test.slow();
   await signIn(page);
   await mfeSettled(page, 'home');
   await tabTo(page, ({ href }) => href === '/files');
