@@ -10,7 +10,15 @@ export interface AgencyLogger {
 }
 
 export type AgencyAnswer =
-  | { kind: 'answer'; httpStatus: number; body: unknown; isJson: boolean }
+  | {
+      kind: 'answer';
+      httpStatus: number;
+      body: unknown;
+      isJson: boolean;
+      /** The raw answer (binary documents); set by `send` and `getBinary`. */
+      bytes?: Uint8Array;
+      contentType?: string;
+    }
   | { kind: 'failure'; reason: AgencyFailure; message: string; details: object };
 
 export interface AgencyHttpOptions {
@@ -39,13 +47,13 @@ function isTimeout(error: unknown): boolean {
 class TooLarge extends Error {}
 
 /** Reads a body up to `max` bytes; past that it stops reading and throws TooLarge. */
-async function readCapped(response: Response, max: number): Promise<string> {
+async function readCappedBytes(response: Response, max: number): Promise<Buffer> {
   const declared = Number(response.headers.get('content-length') ?? Number.NaN);
   if (declared > max) {
     await response.body?.cancel().catch(() => undefined);
     throw new TooLarge();
   }
-  if (!response.body) return '';
+  if (!response.body) return Buffer.alloc(0);
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -59,7 +67,7 @@ async function readCapped(response: Response, max: number): Promise<string> {
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks, total).toString('utf8');
+  return Buffer.concat(chunks, total);
 }
 
 /**
@@ -73,22 +81,40 @@ export function createAgencyHttp(options: AgencyHttpOptions) {
   const seconds = Math.max(1, Math.round(timeoutMs / 1000));
   const agent = createAgencyAgent(timeoutMs);
 
-  async function get(url: string): Promise<AgencyAnswer> {
+  async function exchange(
+    url: string,
+    request: { method: 'GET' | 'POST'; accept: string; json?: unknown; raw: boolean },
+  ): Promise<AgencyAnswer> {
     const signal = AbortSignal.timeout(timeoutMs);
     try {
       const doFetch = options.fetch ?? globalThis.fetch;
       const init = {
-        headers: { accept: 'application/json' },
+        method: request.method,
+        headers: {
+          accept: request.accept,
+          ...(request.json === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(request.json === undefined ? {} : { body: JSON.stringify(request.json) }),
         signal,
         redirect: 'error',
         dispatcher: agent,
       } as RequestInit;
       const response = await doFetch(url, init);
-      const text = await readCapped(response, maxBodyBytes);
+      const bytes = await readCappedBytes(response, maxBodyBytes);
+      const text = bytes.toString('utf8');
+      const extra = request.raw
+        ? { bytes: new Uint8Array(bytes), contentType: response.headers.get('content-type') ?? '' }
+        : {};
       try {
-        return { kind: 'answer', httpStatus: response.status, body: JSON.parse(text), isJson: true };
+        return {
+          kind: 'answer',
+          httpStatus: response.status,
+          body: JSON.parse(text),
+          isJson: true,
+          ...extra,
+        };
       } catch {
-        return { kind: 'answer', httpStatus: response.status, body: undefined, isJson: false };
+        return { kind: 'answer', httpStatus: response.status, body: undefined, isJson: false, ...extra };
       }
     } catch (error) {
       if (error instanceof TooLarge) {
@@ -117,8 +143,17 @@ export function createAgencyHttp(options: AgencyHttpOptions) {
     }
   }
 
+  /** GET of JSON. */
+  const get = (url: string) => exchange(url, { method: 'GET', accept: 'application/json', raw: false });
+
   return {
     get,
+    /** POST of a JSON body (a write: never retried). The answer carries its raw bytes too. */
+    postJson: (url: string, json: unknown) =>
+      exchange(url, { method: 'POST', accept: 'application/json', json, raw: true }),
+    /** GET of a binary document (e.g. a PDF): the answer carries `bytes` and `contentType`. */
+    getBinary: (url: string, accept = 'application/pdf, application/json') =>
+      exchange(url, { method: 'GET', accept, raw: true }),
     /** Closes the kept-alive connections. */
     close: () => agent.close(),
   };
