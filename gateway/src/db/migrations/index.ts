@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely/migration';
 import * as auth from './0001_auth.ts';
+import * as notificationActs from './0002_notification_acts.ts';
 
 /**
  * Every migration, in order. Kysely's Migrator applies them by name (sorted), each once, recorded in
@@ -7,4 +8,5 @@ import * as auth from './0001_auth.ts';
  */
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001_auth': auth,
+  '0002_notification_acts': notificationActs,
 };
