@@ -102,6 +102,9 @@ export const notificationReceiptSchema = z.object({
 });
 export type NotificationReceipt = z.infer<typeof notificationReceiptSchema>;
 
+/** The body of `POST /api/notifications/:id/accept|reject`: empty (who, for whom, when and where come from the session and the request). */
+export const notificationActRequestSchema = z.object({});
+
 export const notificationDetailSchema = z.object({
   item: notificationSchema,
   source: sourceStatusSchema,
