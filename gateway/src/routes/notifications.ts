@@ -283,19 +283,14 @@ export function registerNotificationRoutes(app: FastifyInstance, options: Notifi
           );
         }
         const at = now();
-        let result: WriteResult<Notification>;
-        if (recorded) {
-          // Done before (another key, another tab): the agency is not asked to act again.
-          const current = await connector.get(subjectId, agencyId);
-          result = current;
-        } else {
-          result = await perform.call(connector, subjectId, agencyId, {
-            actorId: citizen.nif,
-            subjectId,
-            at,
-            ip: request.ip,
-          });
-        }
+        // Told to the agency even when this portal already recorded the same act (another key,
+        // another tab): the agency is idempotent, and its state and ours stay in step.
+        const result: WriteResult<Notification> = await perform.call(connector, subjectId, agencyId, {
+          actorId: citizen.nif,
+          subjectId,
+          at,
+          ip: request.ip,
+        });
         if (!result.ok) {
           if (result.reason === 'conflict') {
             return errorAnswer(request, 409, 'conflict', result.message, connector.id);
