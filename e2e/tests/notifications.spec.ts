@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { expect, type Page, test } from '@playwright/test';
 import { signIn } from '../support/auth.ts';
@@ -95,7 +96,9 @@ test('a double accept acts once: concurrent requests and a retried one answer th
       },
       data: {},
     });
-  const [one, two] = await Promise.all([accept('e2e-double-accept-1'), accept('e2e-double-accept-2')]);
+  // Fresh keys each run: the portal's database outlives a run, and remembers keys for a day.
+  const first = randomUUID();
+  const [one, two] = await Promise.all([accept(first), accept(randomUUID())]);
   const codes = new Set<string>();
   for (const answer of [one, two]) {
     if (answer.status() === 200)
@@ -103,7 +106,7 @@ test('a double accept acts once: concurrent requests and a retried one answer th
     else expect(answer.status()).toBe(409);
   }
   expect(codes.size).toBe(1);
-  const retried = await accept('e2e-double-accept-1');
+  const retried = await accept(first);
   expect(retried.headers()['idempotent-replayed']).toBe('true');
 
   // The page shows it accepted with that one receipt; no panel offers to act again.
