@@ -34,6 +34,9 @@ export default defineConfig({
         CARPETA_PORT_BASE: String(E2E.base),
         CARPETA_MANIFEST: E2E.manifestPath,
         AGENCY_TIMEOUT_MS: String(E2E.agencyTimeoutMs),
+        // The fault tests switch an agency off and on within seconds: its circuit breaker probes it
+        // again after half a second, not the default 10 s.
+        AGENCY_BREAKER_HALF_OPEN_MS: '500',
         // The identity provider also lists the test-only citizen who holds the hostile agency data.
         IDP_TEST_CITIZENS: 'true',
         // Every test browser signs in from 127.0.0.1, and the provider's own tests end on the portal's

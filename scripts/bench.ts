@@ -4,14 +4,27 @@
 // the gateway (autocannon: agency healthy, slow, down; telemetry flood) with its peak memory. A
 // measurement, not a test: it prints figures and exits 0.
 //   --load-only   only the load run (needs no build)      --no-load   skip the load run
-//   BENCH_LOAD_SECONDS (20), BENCH_LOAD_CONNECTIONS (50)
+//   --gateway-only   only the gateway (in-memory database, a session made in it) and the simulated
+//                    agencies: the home aggregation with every agency at 50 ms, then one hanging
+//                    (`node scripts/bench.ts --gateway-only`: needs no build, no browser)
+//   BENCH_LOAD_SECONDS (20), BENCH_LOAD_CONNECTIONS (50), BENCH_HANGING_AGENCY (the first folder
+//   agency other than DEHú, else DEHú)
 import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { CHROMIUM_ARGS, CHROMIUM_LAUNCH_OPTIONS, CHROMIUM_PATH } from '@carpeta/chromium';
 import { chromium, type Page } from '@playwright/test';
-import { defaultScenarios, printLoadResults, runLoadBench } from './lib/load-bench.ts';
+import {
+  defaultScenarios,
+  type HomeBenchOptions,
+  printHomeResults,
+  printLoadResults,
+  runHomeBench,
+  runLoadBench,
+} from './lib/load-bench.ts';
 import { portalProcesses } from './lib/portal-processes.ts';
 import { assertPortsFree, Supervisor } from './lib/processes.ts';
 import { ROOT, topology } from './lib/topology.ts';
@@ -23,13 +36,60 @@ const loadOnly = process.argv.includes('--load-only');
 const withLoad = !process.argv.includes('--no-load');
 const AGENCY_TIMEOUT_MS = 4000;
 const supervisor = new Supervisor();
+
+/** The home aggregation's settings: the folder's agencies (not the REA) and the one made to hang. */
+function homeOptions(cookie: string): HomeBenchOptions {
+  const agencies = topo.agencies.filter((agency) => agency.id !== 'rea');
+  const hanging =
+    process.env.BENCH_HANGING_AGENCY ?? agencies.find((agency) => agency.id !== 'dehu')?.id ?? 'dehu';
+  return {
+    portal: topo.portal,
+    cookie,
+    agencies,
+    hanging,
+    timeoutMs: AGENCY_TIMEOUT_MS,
+    connections: Number(process.env.BENCH_LOAD_CONNECTIONS ?? 50),
+    seconds: Number(process.env.BENCH_LOAD_SECONDS ?? 20),
+  };
+}
+
+if (process.argv.includes('--gateway-only')) {
+  // The gateway alone on loopback: no build, no browser, no identity provider.
+  await assertPortsFree([topo.gatewayPort, ...topo.agencies.map((agency) => agency.port)]);
+  const dir = mkdtempSync(join(tmpdir(), 'carpeta-bench-'));
+  const cookieFile = join(dir, 'cookie');
+  const env = { ...topo.env, AGENCY_TIMEOUT_MS: String(AGENCY_TIMEOUT_MS), AGENCY_CACHE_SECONDS: '0' };
+  const [agencies, gateway] = portalProcesses(topo, env).filter(
+    (spec) => spec.name === 'agencies' || spec.name === 'gateway',
+  );
+  if (!agencies || !gateway) throw new Error('the portal has no agencies or gateway process');
+  await supervisor.start(
+    [
+      { ...agencies, env: { ...agencies.env, LOG_LEVEL: 'warn' } },
+      {
+        ...gateway,
+        args: [...gateway.args.slice(0, -1), join(ROOT, 'scripts/lib/bench-gateway.ts')],
+        quiet: true,
+        env: { ...gateway.env, LOG_LEVEL: 'warn', BENCH_COOKIE_FILE: cookieFile },
+      },
+    ],
+    90_000,
+  );
+  const options = homeOptions(readFileSync(cookieFile, 'utf8').trim());
+  rmSync(dir, { recursive: true, force: true });
+  printHomeResults(await runHomeBench(options), options);
+  await supervisor.stop(0);
+}
+
 await assertPortsFree([topo.gatewayPort, topo.agencyPort, ...topo.mfes.map((mfe) => mfe.port)]);
 // The gateway logs at `npm start`'s level; its lines are counted (the load run reports them), not printed.
 await supervisor.start(
-  portalProcesses(topo, { AGENCY_TIMEOUT_MS: String(AGENCY_TIMEOUT_MS) }).map((spec) =>
-    spec.name === 'gateway'
-      ? { ...spec, quiet: true, env: { ...spec.env, LOG_LEVEL: 'info' } }
-      : { ...spec, env: { ...spec.env, LOG_LEVEL: 'warn' } },
+  // The folder's per-citizen cache is off: every request of the load runs reaches the agencies.
+  portalProcesses(topo, { AGENCY_TIMEOUT_MS: String(AGENCY_TIMEOUT_MS), AGENCY_CACHE_SECONDS: '0' }).map(
+    (spec) =>
+      spec.name === 'gateway'
+        ? { ...spec, quiet: true, env: { ...spec.env, LOG_LEVEL: 'info' } }
+        : { ...spec, env: { ...spec.env, LOG_LEVEL: 'warn' } },
   ),
   90_000,
 );
@@ -47,6 +107,8 @@ async function loadRun(cookie: string) {
     cookie,
   });
   printLoadResults(results, supervisor.pid('gateway') ?? 0, connections, seconds);
+  const home = homeOptions(cookie);
+  printHomeResults(await runHomeBench(home), home);
 }
 
 const SHARED =

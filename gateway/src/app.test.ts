@@ -14,6 +14,7 @@ import {
 } from '@carpeta/sdk';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { dehuEntry, writeAgenciesFile } from './agencies/testing.ts';
 import { buildGateway } from './app.ts';
 import { newSessionSecret, sessionIdFor } from './auth/sessions.ts';
 import { loadConfig } from './config.ts';
@@ -140,8 +141,7 @@ beforeAll(async () => {
       manifestPath,
       env: { MFE_HOME_URL: 'http://127.0.0.1:5999' },
       mfeOrigins: ['http://127.0.0.1:4202', 'http://127.0.0.1:4333'],
-      agencyDehuUrl: agency.url,
-      agencyTimeoutMs: 300,
+      agenciesPath: await writeAgenciesFile(dir, [dehuEntry(agency.url, 300)]),
       now: () => NOW,
       logger: { level: 'info', stream: logStream() },
     },
@@ -456,8 +456,7 @@ describe('the shell', () => {
         shellDist: path.join(dir, 'no-such-dist'),
         manifestPath,
         env: {},
-        agencyDehuUrl: agency.url,
-        agencyTimeoutMs: 300,
+        agenciesPath: await writeAgenciesFile(dir, [dehuEntry(agency.url, 300)]),
       },
       { database },
     );

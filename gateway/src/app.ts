@@ -8,14 +8,22 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { createOidcClient } from './auth/oidc.ts';
 import { registerAuth } from './auth/routes.ts';
 import type { GatewayConfig } from './config.ts';
-import { createDehuConnector } from './connectors/dehu.ts';
+import { loadAgencies } from './agencies/config.ts';
+import { DEFAULT_BREAKER_FAILURES } from './agency-http.ts';
+import { createFolder, type SourceSettings } from './agencies/fan-out.ts';
+import { buildSources, CONNECTOR_TYPES, notificationConnectorsOf } from './agencies/registry.ts';
 import { createReaConnector } from './connectors/rea.ts';
 import type { PortalDatabase } from './db/index.ts';
-import type { NotificationConnector } from './connectors/types.ts';
+import type { NotificationConnector, SourceConnector } from './connectors/types.ts';
 import { CSP_DIRECTIVES, cspValue } from './csp.ts';
 import { messageForClientError, sendError } from './errors.ts';
 import { createManifestStore } from './manifest.ts';
+import { registerAppointmentRoutes } from './routes/appointments.ts';
+import { registerDocumentRoutes } from './routes/documents.ts';
+import { registerFileRoutes } from './routes/files.ts';
+import { registerHomeRoutes } from './routes/home.ts';
 import { registerNotificationRoutes } from './routes/notifications.ts';
+import { registerPinRoutes } from './routes/pins.ts';
 import { registerTelemetryRoute } from './routes/telemetry.ts';
 import { AccessLog } from './security/access-log.ts';
 import { helmetOptions } from './security/headers.ts';
@@ -61,16 +69,43 @@ export function buildGateway(config: GatewayConfig, deps: { database: PortalData
       requireIntegrity: config.requireIntegrity,
     },
   });
-  const connectors: NotificationConnector[] = config.notificationConnectors ?? [
-    createDehuConnector({
-      id: 'dehu',
-      name: DEHU_SOURCE_NAME,
-      baseUrl: config.agencyDehuUrl,
-      timeoutMs: config.agencyTimeoutMs,
-      ...(config.now ? { now: config.now } : {}),
+  const now = config.now ?? (() => new Date());
+  // The folder's sources: one per entry of the agencies file, each built by its connector type.
+  const settings = new Map<string, SourceSettings>();
+  let sources: SourceConnector[];
+  if (config.sources) {
+    sources = config.sources;
+  } else {
+    const types = config.connectorTypes ?? CONNECTOR_TYPES;
+    const { entries } = loadAgencies(config.agenciesPath, {
+      env: config.env,
+      connectorTypes: Object.keys(types),
       logger: app.log,
-    }),
-  ];
+    });
+    const timed = entries.map((entry) => ({
+      ...entry,
+      timeoutMs: config.agencyTimeoutOverrideMs ?? entry.timeoutMs,
+      cacheSeconds: config.agencyCacheOverrideSeconds ?? entry.cacheSeconds,
+      ...(config.agencyHalfOpenOverrideMs === undefined
+        ? {}
+        : {
+            breaker: {
+              failures: entry.breaker?.failures ?? DEFAULT_BREAKER_FAILURES,
+              halfOpenAfterMs: config.agencyHalfOpenOverrideMs,
+            },
+          }),
+    }));
+    for (const entry of timed) {
+      settings.set(entry.id, { timeoutMs: entry.timeoutMs, cacheSeconds: entry.cacheSeconds });
+    }
+    sources = buildSources(timed, { now, logger: app.log, types });
+    app.addHook('onClose', async () => {
+      await Promise.allSettled(sources.map((source) => source.close?.()));
+    });
+  }
+  const folder = createFolder({ sources, settings, logger: app.log });
+  const connectors: NotificationConnector[] =
+    config.notificationConnectors ?? notificationConnectorsOf(sources);
 
   // The MFE origins the CSP allows are those of the manifest as it is when the request arrives.
   const cspOrigins = new WeakMap<IncomingMessage, readonly string[]>();
@@ -167,6 +202,11 @@ export function buildGateway(config: GatewayConfig, deps: { database: PortalData
       return request.identity.subjectId;
     },
   });
+  registerFileRoutes(app, { folder });
+  registerAppointmentRoutes(app, { folder, database: deps.database, now, portalOrigin: config.portalOrigin });
+  registerDocumentRoutes(app, { folder });
+  registerHomeRoutes(app, { folder, now });
+  registerPinRoutes(app, { database: deps.database, now });
   const telemetryLimit = {
     max: config.limits.telemetryPerMinute,
     timeWindowMs: 60_000,

@@ -11,7 +11,7 @@ describe('loadConfig', () => {
       portalOrigin: 'http://127.0.0.1:4000',
       shellDist: path.join(REPO_ROOT, 'shell', 'dist'),
       manifestPath: path.join(REPO_ROOT, 'gateway', 'config', 'mfes.json'),
-      agencyDehuUrl: 'http://127.0.0.1:4101',
+      agenciesPath: path.join(REPO_ROOT, 'gateway', 'config', 'agencies.json'),
       agencyReaUrl: 'http://127.0.0.1:4102',
       agencyTimeoutMs: 4000,
       oidc: {
@@ -33,7 +33,7 @@ describe('loadConfig', () => {
       PORTAL_ORIGIN: 'https://carpeta.example/',
       SHELL_DIST: '/srv/shell',
       CARPETA_MANIFEST: '/etc/carpeta/mfes.json',
-      AGENCY_DEHU_URL: 'http://10.0.0.5:8080',
+      CARPETA_AGENCIES: '/etc/carpeta/agencies.json',
       AGENCY_TIMEOUT_MS: '1500',
       IDP_URL: 'https://idp.example',
       SESSION_IDLE_SECONDS: '60',
@@ -45,8 +45,9 @@ describe('loadConfig', () => {
       portalOrigin: 'https://carpeta.example',
       shellDist: '/srv/shell',
       manifestPath: '/etc/carpeta/mfes.json',
-      agencyDehuUrl: 'http://10.0.0.5:8080',
+      agenciesPath: '/etc/carpeta/agencies.json',
       agencyTimeoutMs: 1500,
+      agencyTimeoutOverrideMs: 1500,
       oidc: { issuer: 'https://idp.example', redirectUri: 'https://carpeta.example/auth/callback' },
       sessions: { idleMs: 60_000, absoluteMs: 600_000 },
       databaseUrl: 'postgres://u@db/carpeta',
@@ -94,7 +95,7 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT_GATEWAY: 'eighty' })).toThrow(/PORT_GATEWAY/);
     expect(() => loadConfig({ PORT_GATEWAY: '70000' })).toThrow(/PORT_GATEWAY/);
     expect(() => loadConfig({ AGENCY_TIMEOUT_MS: '0' })).toThrow(/AGENCY_TIMEOUT_MS/);
-    expect(() => loadConfig({ AGENCY_DEHU_URL: 'not a url' })).toThrow(/AGENCY_DEHU_URL/);
+    expect(() => loadConfig({ AGENCY_REA_URL: 'not a url' })).toThrow(/AGENCY_REA_URL/);
     expect(() => loadConfig({ IDP_URL: 'ftp://idp' })).toThrow(/IDP_URL/);
     expect(() => loadConfig({ SESSION_IDLE_SECONDS: '1' })).toThrow(/SESSION_IDLE_SECONDS/);
   });

@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyServerOptions } from 'fastify';
+import type { ConnectorFactory } from './agencies/types.ts';
 import type { OidcSettings } from './auth/oidc.ts';
 import type { ThrottleSettings } from './auth/routes.ts';
 import type { SessionSettings } from './auth/sessions.ts';
-import type { NotificationConnector } from './connectors/types.ts';
+import type { NotificationConnector, SourceConnector } from './connectors/types.ts';
 import { loadSecuritySettings, type SecuritySettings } from './security/settings.ts';
 
 export interface GatewayConfig extends SecuritySettings {
@@ -14,10 +15,21 @@ export interface GatewayConfig extends SecuritySettings {
   manifestPath: string;
   /** Environment used for the manifest's ${VAR} references. */
   env: Readonly<Record<string, string | undefined>>;
-  agencyDehuUrl: string;
+  /**
+   * The folder's sources (gateway/config/agencies.json, or CARPETA_AGENCIES): JSON whose `baseUrl`s
+   * may use ${AGENCY_<ID>_URL:-default}, read from `env`.
+   */
+  agenciesPath: string;
   /** The register of powers of attorney (REA). */
   agencyReaUrl: string;
+  /** The REA's time limit; when AGENCY_TIMEOUT_MS is set, also every folder source's. */
   agencyTimeoutMs: number;
+  /** Set (from AGENCY_TIMEOUT_MS) to replace the `timeoutMs` of every entry of the agencies file. */
+  agencyTimeoutOverrideMs?: number | undefined;
+  /** Set (from AGENCY_CACHE_SECONDS) to replace the `cacheSeconds` of every entry (0: no cache; benches). */
+  agencyCacheOverrideSeconds?: number | undefined;
+  /** Set (from AGENCY_BREAKER_HALF_OPEN_MS) to replace how long every source's open circuit waits before a probe. */
+  agencyHalfOpenOverrideMs?: number | undefined;
   /** The identity provider and this portal's registration with it. */
   oidc: OidcSettings;
   sessions: SessionSettings;
@@ -27,6 +39,10 @@ export interface GatewayConfig extends SecuritySettings {
   now?: () => Date;
   /** Replaces the connectors built from the agency settings (tests, other deployments). */
   notificationConnectors?: NotificationConnector[];
+  /** Replaces the sources built from the agencies file (tests, other deployments). */
+  sources?: SourceConnector[];
+  /** Replaces the registry's connector types (tests: a fake agency's type). */
+  connectorTypes?: Record<string, ConnectorFactory>;
 }
 
 export interface GatewayServerConfig extends GatewayConfig {
@@ -94,9 +110,20 @@ export function loadConfig(
       text(env, 'CARPETA_MANIFEST', path.join(REPO_ROOT, 'gateway', 'config', 'mfes.json')),
     ),
     env,
-    agencyDehuUrl: absoluteUrl(env, 'AGENCY_DEHU_URL', 'http://127.0.0.1:4101'),
+    agenciesPath: path.resolve(
+      text(env, 'CARPETA_AGENCIES', path.join(REPO_ROOT, 'gateway', 'config', 'agencies.json')),
+    ),
     agencyReaUrl: absoluteUrl(env, 'AGENCY_REA_URL', 'http://127.0.0.1:4102'),
     agencyTimeoutMs: integer(env, 'AGENCY_TIMEOUT_MS', 4000, 1, 120_000),
+    agencyTimeoutOverrideMs: env.AGENCY_TIMEOUT_MS?.trim()
+      ? integer(env, 'AGENCY_TIMEOUT_MS', 4000, 1, 120_000)
+      : undefined,
+    agencyCacheOverrideSeconds: env.AGENCY_CACHE_SECONDS?.trim()
+      ? integer(env, 'AGENCY_CACHE_SECONDS', 0, 0, 3600)
+      : undefined,
+    agencyHalfOpenOverrideMs: env.AGENCY_BREAKER_HALF_OPEN_MS?.trim()
+      ? integer(env, 'AGENCY_BREAKER_HALF_OPEN_MS', 10_000, 1, 3_600_000)
+      : undefined,
     ...security,
     oidc: {
       issuer: absoluteUrl(env, 'IDP_URL', 'http://127.0.0.1:4110'),

@@ -1,9 +1,15 @@
 export {
   type AgencyAnswer,
+  type AgencyClient,
+  type AgencyClientOptions,
+  createAgencyClient,
   createAgencyHealth,
   createAgencyHttp,
   MAX_AGENCY_BODY_BYTES,
 } from './agency-http.ts';
+export { type LoadedAgencies, loadAgencies, parseAgencies } from './agencies/config.ts';
+export { CONNECTOR_TYPES } from './agencies/registry.ts';
+export type { AgencyEntry, ConnectorDeps, ConnectorFactory } from './agencies/types.ts';
 export { buildGateway, DEHU_SOURCE_NAME } from './app.ts';
 export { type GatewayConfig, type GatewayServerConfig, loadConfig } from './config.ts';
 export {

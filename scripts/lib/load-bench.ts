@@ -153,3 +153,139 @@ export function printLoadResults(results: LoadResult[], pid: number, connections
     `\ngateway resident memory: peak ${memory.hwm.toFixed(0)} MiB (VmHWM), now ${memory.rss.toFixed(0)} MiB`,
   );
 }
+
+// ---------------------------------------------------------------------------------------------
+// The home aggregation: every folder source's /api/home/sources/:source, each agency answering
+// after 50 ms, then with one agency hanging past its timeout (the circuit breaker then answers for
+// it at once). Figures only: nothing here asserts a timing.
+
+export interface HomeBenchOptions {
+  portal: string;
+  cookie: string;
+  /** The simulated agencies whose faults the run drives (the folder's, not the REA). */
+  agencies: { id: string; url: string }[];
+  /** The agency made to hang in the second run. */
+  hanging: string;
+  /** The gateway's per-agency timeout (AGENCY_TIMEOUT_MS). */
+  timeoutMs: number;
+  connections: number;
+  seconds: number;
+}
+
+export interface HomeBenchResult {
+  name: string;
+  paths: number;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  max: number;
+  errors: number;
+  statuses: Record<string, number>;
+  /** How the sources answered inside the 200s: "ok", "timeout", "unavailable"... */
+  sourceStatuses: Record<string, number>;
+}
+
+async function homeSources(portal: string, cookie: string): Promise<string[]> {
+  const response = await fetch(`${portal}/api/home/sources`, { headers: { cookie } });
+  if (!response.ok) throw new Error(`GET /api/home/sources answered ${response.status}`);
+  const body = (await response.json()) as { items: { source: string }[] };
+  return body.items.map((item) => item.source);
+}
+
+async function trySetFault(agency: { id: string; url: string }, fault: LoadScenario['fault']) {
+  try {
+    await setFault(agency.url, fault);
+  } catch {
+    console.log(`(agency ${agency.id} has no fault control: left as it is)`);
+  }
+}
+
+async function homeRun(name: string, options: HomeBenchOptions, sources: string[]): Promise<HomeBenchResult> {
+  const sourceStatuses: Record<string, number> = {};
+  const requests = sources.map((source) => ({
+    method: 'GET' as const,
+    path: `/api/home/sources/${encodeURIComponent(source)}`,
+    onResponse: (status: number, body: string) => {
+      if (status !== 200) return;
+      try {
+        const answer = JSON.parse(body) as { source?: { status?: string } };
+        const key = answer.source?.status ?? 'unknown';
+        sourceStatuses[key] = (sourceStatuses[key] ?? 0) + 1;
+      } catch {
+        sourceStatuses.unparsable = (sourceStatuses.unparsable ?? 0) + 1;
+      }
+    },
+  }));
+  const result = await autocannon({
+    url: options.portal,
+    connections: options.connections,
+    duration: options.seconds,
+    headers: { cookie: options.cookie },
+    requests,
+  });
+  const statuses: Record<string, number> = {};
+  for (const [code, stat] of Object.entries(result.statusCodeStats ?? {})) {
+    statuses[code] = Number((stat as { count: number | string }).count);
+  }
+  return {
+    name,
+    paths: sources.length,
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    errors: result.errors,
+    statuses,
+    sourceStatuses,
+  };
+}
+
+export async function runHomeBench(options: HomeBenchOptions): Promise<HomeBenchResult[]> {
+  const sources = await homeSources(options.portal, options.cookie);
+  const slow = { mode: 'slow' as const, delayMs: 50 };
+  for (const agency of options.agencies) await trySetFault(agency, slow);
+  const results = [await homeRun('every agency 50 ms', options, sources)];
+
+  const hanging = options.agencies.find((agency) => agency.id === options.hanging);
+  if (hanging) {
+    await trySetFault(hanging, { mode: 'slow', delayMs: options.timeoutMs + 6_000 });
+    results.push(await homeRun(`${hanging.id} hanging`, options, sources));
+    // Which sources the hanging agency serves: those that do not answer ok now.
+    const failing: string[] = [];
+    for (const source of sources) {
+      const response = await fetch(`${options.portal}/api/home/sources/${encodeURIComponent(source)}`, {
+        headers: { cookie: options.cookie },
+      });
+      const answer = (await response.json()) as { source?: { status?: string } };
+      if (answer.source?.status !== 'ok') failing.push(source);
+    }
+    if (failing.length > 0) {
+      results.push(await homeRun(`only ${failing.join(',')} (breaker open)`, options, failing));
+    }
+  }
+  for (const agency of options.agencies) await trySetFault(agency, { mode: 'ok' });
+  return results;
+}
+
+export function printHomeResults(results: HomeBenchResult[], options: HomeBenchOptions) {
+  console.log(
+    `\nHome aggregation, GET /api/home/sources/:source for every source in turn (autocannon, ${options.connections} connections, ${options.seconds} s each, loopback, per-citizen cache off, agency timeout ${options.timeoutMs} ms):\n`,
+  );
+  console.log(
+    `${'run'.padEnd(34)}${'paths'.padStart(6)}${'req/s'.padStart(9)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}${'max ms'.padStart(8)}${'errors'.padStart(8)}  ${'HTTP'.padEnd(12)}sources answered`,
+  );
+  for (const row of results) {
+    const statuses = Object.entries(row.statuses)
+      .map(([code, count]) => `${code}×${count}`)
+      .join(' ');
+    const sources = Object.entries(row.sourceStatuses)
+      .map(([status, count]) => `${status}×${count}`)
+      .join(' ');
+    console.log(
+      `${row.name.padEnd(34)}${String(row.paths).padStart(6)}${row.requestsPerSecond.toFixed(0).padStart(9)}${String(row.p50).padStart(8)}${String(row.p99).padStart(8)}${String(row.max).padStart(8)}${String(row.errors).padStart(8)}  ${statuses.padEnd(12)}${sources}`,
+    );
+  }
+  console.log(
+    '\nWith the breaker open, the hanging agency\'s answers ("unavailable") come at once; only the first calls and one probe per half-open delay wait for the timeout (they are the max column).',
+  );
+}

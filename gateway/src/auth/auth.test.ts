@@ -13,6 +13,7 @@ import { buildGateway } from '../app.ts';
 import { type GatewayConfig, loadConfig } from '../config.ts';
 import { openDatabase, type PortalDatabase } from '../db/index.ts';
 import { createTestDatabase, type TestDatabase } from '../db/testing.ts';
+import { dehuEntry, writeAgenciesFile } from '../agencies/testing.ts';
 
 // Sign-in end to end over real HTTP: the gateway as OIDC client of the simulated Cl@ve, sessions in
 // a real database, the register of powers of attorney and DEHú as real servers.
@@ -69,7 +70,7 @@ beforeAll(async () => {
     shellDist: path.join(dir, 'no-shell'),
     manifestPath,
     env: {},
-    agencyDehuUrl: dehu.url,
+    agenciesPath: await writeAgenciesFile(dir, [dehuEntry(dehu.url, 2000)]),
     agencyReaUrl: rea.url,
     agencyTimeoutMs: 2000,
     throttle: { maxFailures: 4, windowMs: 60_000 },

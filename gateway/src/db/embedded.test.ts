@@ -46,6 +46,9 @@ describe('the embedded database on first start', () => {
     try {
       expect(database.kind).toBe('pglite');
       expect(await migrationNames(database.db)).toEqual(Object.keys(migrations));
+      // Small buffers: the embedded database shares the gateway's memory (PostgreSQL's default is 128MB).
+      const buffers = await sql<{ shared_buffers: string }>`show shared_buffers`.execute(database.db);
+      expect(buffers.rows[0]?.shared_buffers).toBe('8MB');
     } finally {
       await database.close();
     }

@@ -103,6 +103,13 @@ export interface NotificationActsTable {
   receipt_code: string;
 }
 
+export interface FolderPinsTable {
+  citizen_nif: string;
+  target: string;
+  label: string;
+  pinned_at: Date;
+}
+
 export interface DatabaseSchema {
   sessions: SessionsTable;
   audit_events: AuditEventsTable;
@@ -112,4 +119,5 @@ export interface DatabaseSchema {
   idempotency_keys: IdempotencyKeysTable;
   proofs: ProofsTable;
   notification_acts: NotificationActsTable;
+  folder_pins: FolderPinsTable;
 }

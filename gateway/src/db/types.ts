@@ -70,7 +70,12 @@ export type AuditKind =
   | 'session-expired'
   | 'acting-for'
   | 'acting-for-ended'
-  | 'step-up';
+  | 'step-up'
+  | 'appointment-booked'
+  | 'appointment-cancelled'
+  | 'appointment-rescheduled'
+  | 'pin-added'
+  | 'pin-removed';
 
 export interface AuditEvent {
   kind: AuditKind;

@@ -8,6 +8,7 @@ import { notificationDetailSchema, notificationListSchema } from '@carpeta/sdk';
 import type { FastifyInstance } from 'fastify';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dehuEntry, writeAgenciesFile } from '../agencies/testing.ts';
 import { buildGateway } from '../app.ts';
 import { newCsrfToken, newSessionSecret, sessionIdFor } from '../auth/sessions.ts';
 import { loadConfig } from '../config.ts';
@@ -109,7 +110,7 @@ beforeAll(async () => {
       shellDist: path.join(dir, 'no-shell'),
       manifestPath: path.join(dir, 'mfes.json'),
       env: {},
-      agencyDehuUrl: dehu.url,
+      agenciesPath: await writeAgenciesFile(dir, [dehuEntry(dehu.url, 2_000)]),
       agencyReaUrl: rea.url,
       agencyTimeoutMs: 2_000,
       now: () => NOW,

@@ -16,6 +16,17 @@ export interface SimulatedAgency {
 export const SIMULATED_AGENCIES: readonly SimulatedAgency[] = [
   { id: 'dehu', offset: 101, description: 'DEHú, the single electronic address (notifications, JSON)' },
   { id: 'rea', offset: 102, description: 'REA, the register of powers of attorney (JSON)' },
+  { id: 'aeat', offset: 103, description: 'AEAT, the tax agency (files and appointments, JSON)' },
+  {
+    id: 'tgss',
+    offset: 104,
+    description: 'TGSS/INSS, social security (files and appointments, SOAP-style XML)',
+  },
+  {
+    id: 'dgp',
+    offset: 106,
+    description: 'DGP, the national police (identity documents and appointments, JSON)',
+  },
 ];
 
 /** "tgss" → "TGSS"; the stem of AGENCY_<ID>_URL and PORT_AGENCY_<ID>. */

@@ -1,6 +1,9 @@
 import type { RequestHandler } from 'msw';
+import { aeatHandlers } from './aeat.ts';
 import { dehuHandlers } from './dehu.ts';
+import { dgpHandlers } from './dgp.ts';
 import { reaHandlers } from './rea.ts';
+import { tgssHandlers } from './tgss.ts';
 
 /**
  * The MSW handlers of each simulated administration in `catalogue.ts`, by id. The `agencies`
@@ -9,4 +12,7 @@ import { reaHandlers } from './rea.ts';
 export const AGENCY_HANDLERS: Readonly<Record<string, () => RequestHandler[]>> = {
   dehu: () => dehuHandlers(),
   rea: () => reaHandlers(),
+  aeat: () => aeatHandlers(),
+  tgss: () => tgssHandlers(),
+  dgp: () => dgpHandlers(),
 };
