@@ -140,7 +140,12 @@ beforeAll(async () => {
       shellDist,
       manifestPath,
       env: { MFE_HOME_URL: 'http://127.0.0.1:5999' },
-      mfeOrigins: ['http://127.0.0.1:4202', 'http://127.0.0.1:4333'],
+      mfeOrigins: [
+        'http://127.0.0.1:4202',
+        'http://127.0.0.1:4203',
+        'http://127.0.0.1:4204',
+        'http://127.0.0.1:4333',
+      ],
       agenciesPath: await writeAgenciesFile(dir, [dehuEntry(agency.url, 300)]),
       now: () => NOW,
       logger: { level: 'info', stream: logStream() },
@@ -355,6 +360,8 @@ describe('GET /mfes.json and the Content-Security-Policy', () => {
     expect(body.mfes.map((entry) => entry.remote.entry)).toEqual([
       'http://127.0.0.1:5999/remoteEntry.js',
       'http://127.0.0.1:4202/remoteEntry.js',
+      'http://127.0.0.1:4203/remoteEntry.js',
+      'http://127.0.0.1:4204/remoteEntry.js',
     ]);
   });
 
@@ -373,16 +380,16 @@ describe('GET /mfes.json and the Content-Security-Policy', () => {
   it('follows edits of the manifest file without a restart (entries and CSP)', async () => {
     const document = JSON.parse(await readFile(CONFIG, 'utf8')) as { mfes: Array<Record<string, unknown>> };
     document.mfes.push({
-      id: 'files',
-      title: { es: 'Expedientes', en: 'Files' },
+      id: 'benefits',
+      title: { es: 'Prestaciones', en: 'Benefits' },
       owner: { id: 'age', name: 'Administración General del Estado' },
       kind: 'domain',
-      route: '/files',
-      nav: { order: 20 },
+      route: '/benefits',
+      nav: { order: 40 },
       framework: 'react',
       remote: {
-        name: 'carpeta_files',
-        entry: '${MFE_FILES_URL:-http://127.0.0.1:4333}/remoteEntry.js',
+        name: 'carpeta_benefits',
+        entry: '${MFE_BENEFITS_URL:-http://127.0.0.1:4333}/remoteEntry.js',
         expose: './lifecycles',
       },
       version: '0.1.0',
@@ -396,8 +403,14 @@ describe('GET /mfes.json and the Content-Security-Policy', () => {
       rejected: Array<{ index: number; id?: string; reason: string }>;
     };
     // Only valid entries are served, with the reasons for the others; only they reach the CSP.
-    expect(body.mfes.map((entry) => entry.id)).toEqual(['home', 'notifications', 'files']);
-    expect(body.rejected).toEqual([{ index: 3, id: 'broken', reason: expect.any(String) }]);
+    expect(body.mfes.map((entry) => entry.id)).toEqual([
+      'home',
+      'notifications',
+      'files',
+      'appointments',
+      'benefits',
+    ]);
+    expect(body.rejected).toEqual([{ index: 5, id: 'broken', reason: expect.any(String) }]);
     const csp = cspOf(await fetch(`${base}/api/health`));
     expect(csp['script-src']).toContain('http://127.0.0.1:4333');
     expect(csp['script-src']).not.toContain('http://127.0.0.1:4666');

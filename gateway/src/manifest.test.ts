@@ -73,8 +73,13 @@ describe('interpolateEnv', () => {
 });
 
 describe('gateway/config/mfes.json', () => {
-  it('holds valid home and notifications entries, URLs from the environment with defaults', async () => {
-    const defaults = ['http://127.0.0.1:4201', 'http://127.0.0.1:4202'];
+  it('holds valid home, notifications, files and appointments entries, URLs from the environment with defaults', async () => {
+    const defaults = [
+      'http://127.0.0.1:4201',
+      'http://127.0.0.1:4202',
+      'http://127.0.0.1:4203',
+      'http://127.0.0.1:4204',
+    ];
     const store = createManifestStore({ path: CONFIG, env: {}, policy: { allowedOrigins: defaults } });
     const snapshot = await store.load();
     if (!snapshot.ok) throw new Error(snapshot.reason);
@@ -88,6 +93,8 @@ describe('gateway/config/mfes.json', () => {
         'carpeta_notifications',
         'http://127.0.0.1:4202/remoteEntry.js',
       ],
+      ['files', '/files', 20, 'carpeta_files', 'http://127.0.0.1:4203/remoteEntry.js'],
+      ['appointments', '/appointments', 30, 'carpeta_appointments', 'http://127.0.0.1:4204/remoteEntry.js'],
     ]);
     for (const item of snapshot.entries) expect(manifestEntrySchema.safeParse(item).success).toBe(true);
     expect(snapshot.entries[1]?.owner).toEqual({
@@ -95,13 +102,25 @@ describe('gateway/config/mfes.json', () => {
       name: 'Dirección Electrónica Habilitada única',
     });
     expect(snapshot.entries[0]?.title).toEqual({ es: 'Inicio', en: 'Home' });
+    // The folder's data is as protected as its screens: each MFE names its API prefixes.
+    expect(Object.fromEntries(snapshot.entries.map((e) => [e.id, e.api]))).toEqual({
+      home: ['/api/home', '/api/pins', '/api/documents'],
+      notifications: [],
+      files: ['/api/files'],
+      appointments: ['/api/appointments'],
+    });
 
     const moved = await createManifestStore({
       path: CONFIG,
       env: { MFE_HOME_URL: 'https://home.cdn.example' },
       policy: { allowedOrigins: [...defaults, 'https://home.cdn.example'] },
     }).load();
-    expect(moved.ok && moved.origins).toEqual(['http://127.0.0.1:4202', 'https://home.cdn.example']);
+    expect(moved.ok && moved.origins).toEqual([
+      'http://127.0.0.1:4202',
+      'http://127.0.0.1:4203',
+      'http://127.0.0.1:4204',
+      'https://home.cdn.example',
+    ]);
   });
 });
 

@@ -2,6 +2,9 @@ import { createAgencyClient, type AgencyLogger } from '../agency-http.ts';
 import type { NotificationConnector, SourceConnector } from '../connectors/types.ts';
 import { createAeatSource } from '../connectors/aeat.ts';
 import { createDgpSource } from '../connectors/dgp.ts';
+import { createDgtSource } from '../connectors/dgt.ts';
+import { createMunicipalPlatformSource } from '../connectors/municipal-platform.ts';
+import { createRegionCsvSource } from '../connectors/region-csv.ts';
 import { createTgssSource } from '../connectors/tgss.ts';
 import { createDehuSource } from './dehu-source.ts';
 import type { AgencyEntry, ConnectorFactory } from './types.ts';
@@ -15,6 +18,9 @@ export const CONNECTOR_TYPES: Record<string, ConnectorFactory> = {
   aeat: createAeatSource,
   tgss: createTgssSource,
   dgp: createDgpSource,
+  dgt: createDgtSource,
+  'region-csv': createRegionCsvSource,
+  'municipal-platform': createMunicipalPlatformSource,
 };
 
 /**

@@ -1,66 +1,23 @@
-import { notificationListSchema } from '@carpeta/sdk';
-import { useCarpeta, useResource, useSession, useTranslation } from '@carpeta/sdk/react';
-import { Alert, Button, Card, Spinner } from '@carpeta/design-system';
-import { useEffect } from 'react';
+import { useSession, useTranslation } from '@carpeta/sdk/react';
+import { AttentionSection } from './AttentionSection.tsx';
+import { DocumentsSection } from './DocumentsSection.tsx';
+import { NotificationsSummary } from './NotificationsSummary.tsx';
+import { PinsSection } from './PinsSection.tsx';
+import { usePins } from './usePins.ts';
 
-/** The dashboard: what is pending, from every administration, at a glance. */
+/** The proactive home: what needs the citizen now, from every administration, as each answers. */
 export function App() {
-  const { api, events, navigate } = useCarpeta();
   const { t } = useTranslation();
   const actingFor = useSession().citizen?.actingFor;
-  const [resource, reload] = useResource('notifications', (signal) =>
-    api.get('/notifications', notificationListSchema, { signal }),
-  );
-
-  const pending =
-    resource.state === 'ready' ? resource.data.items.filter((item) => item.status === 'pending') : [];
-  const urgent = pending.filter((item) => item.urgent).length;
-  const failed =
-    resource.state === 'ready' ? resource.data.sources.filter((source) => source.status !== 'ok') : [];
-
-  useEffect(() => {
-    if (resource.state === 'ready') events.emit('notifications:pending-count', { count: pending.length });
-  }, [resource, events, pending.length]);
-
+  const pins = usePins();
   return (
     <>
       <h1>{actingFor ? t('titleFor', { name: actingFor.displayName }) : t('title')}</h1>
       <p className="cp-lead">{t('intro')}</p>
-      <h2>{t('pendingTitle')}</h2>
-      <Card
-        title={t('notifications.title')}
-        headingLevel={3}
-        href="/notifications"
-        onNavigate={(href, event) => {
-          event.preventDefault();
-          navigate(href);
-        }}
-      >
-        {resource.state === 'loading' && <Spinner label={t('loading')} />}
-        {resource.state === 'error' && (
-          <Alert variant="error" live>
-            <p>{t('notifications.error')}</p>
-            <Button variant="secondary" onClick={reload}>
-              {t('notifications.retry')}
-            </Button>
-          </Alert>
-        )}
-        {resource.state === 'ready' && (
-          <>
-            <p data-testid="pending-count">
-              {pending.length === 0
-                ? t('notifications.pending_zero')
-                : t('notifications.pending', { count: pending.length })}
-            </p>
-            {urgent > 0 && <p>{t('notifications.urgent', { count: urgent })}</p>}
-            {failed.length > 0 && (
-              <Alert variant="warning" live>
-                <p>{t('notifications.partial', { names: failed.map((source) => source.name).join(', ') })}</p>
-              </Alert>
-            )}
-          </>
-        )}
-      </Card>
+      <AttentionSection pins={pins} />
+      <PinsSection pins={pins} />
+      <DocumentsSection />
+      <NotificationsSummary />
     </>
   );
 }

@@ -27,6 +27,17 @@ export const SIMULATED_AGENCIES: readonly SimulatedAgency[] = [
     offset: 106,
     description: 'DGP, the national police (identity documents and appointments, JSON)',
   },
+  {
+    id: 'dgt',
+    offset: 105,
+    description: 'DGT, the traffic directorate (JSON, upper-case keys; files, licence and ITV, cita previa)',
+  },
+  { id: 'region', offset: 107, description: 'Comunidad de Madrid (CSV exports of its files)' },
+  {
+    id: 'municipal',
+    offset: 108,
+    description: 'A municipal platform serving several city councils (JSON; files, cita previa)',
+  },
 ];
 
 /** "tgss" → "TGSS"; the stem of AGENCY_<ID>_URL and PORT_AGENCY_<ID>. */

@@ -2,7 +2,10 @@ import type { RequestHandler } from 'msw';
 import { aeatHandlers } from './aeat.ts';
 import { dehuHandlers } from './dehu.ts';
 import { dgpHandlers } from './dgp.ts';
+import { dgtHandlers } from './dgt.ts';
+import { municipalHandlers } from './municipal.ts';
 import { reaHandlers } from './rea.ts';
+import { regionHandlers } from './region.ts';
 import { tgssHandlers } from './tgss.ts';
 
 /**
@@ -15,4 +18,7 @@ export const AGENCY_HANDLERS: Readonly<Record<string, () => RequestHandler[]>> =
   aeat: () => aeatHandlers(),
   tgss: () => tgssHandlers(),
   dgp: () => dgpHandlers(),
+  dgt: () => dgtHandlers(),
+  region: () => regionHandlers(),
+  municipal: () => municipalHandlers(),
 };

@@ -63,6 +63,9 @@ export interface FakeClient extends AgencyClient {
   on(method: string, path: string, result: AgencyAnswer | (() => AgencyAnswer)): FakeClient;
   readonly sent: Sent[];
   readonly reports: { state: string; details?: object }[];
+  /** As the framework's client has them (gateway/src/agency-http.ts). */
+  circuit(): 'closed' | 'open' | 'half-open';
+  close(): Promise<void>;
 }
 
 export function fakeClient(): FakeClient {

@@ -60,7 +60,11 @@ export function httpAgencyClient(baseUrl: string, timeoutMs: number) {
       };
     }
   }
-  const client: AgencyClient & { reports: string[] } = {
+  const client: AgencyClient & {
+    reports: string[];
+    circuit(): 'closed' | 'open' | 'half-open';
+    close(): Promise<void>;
+  } = {
     reports,
     get: (path, options) => call('GET', path, undefined, options?.accept),
     send: (method, path, body, options) => call(method, path, body, options?.accept),

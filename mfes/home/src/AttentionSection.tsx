@@ -1,0 +1,147 @@
+import { useCarpeta, useFormatters, useTranslation } from '@carpeta/sdk/react';
+import { Alert, Button, ButtonGroup, Card, Link, Spinner, Tag } from '@carpeta/design-system';
+import { madridDate, useRelativeDay } from './relative.ts';
+import { useAttention } from './useAttention.ts';
+import { type Pins, pinLabel } from './usePins.ts';
+
+const TONES = {
+  'notification-expiring': 'warning',
+  'file-requirement': 'error',
+  'appointment-upcoming': 'info',
+  'document-expiring': 'warning',
+} as const;
+
+/** What needs the citizen now, streamed in as each administration answers. */
+export function AttentionSection({ pins }: { pins: Pins }) {
+  const { navigate } = useCarpeta();
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const relative = useRelativeDay();
+  const [attention, reload] = useAttention();
+
+  let announcement = t('attention.asking');
+  let waiting: string[] = [];
+  let failed: { name: string; failure: string }[] = [];
+  if (attention.state === 'streaming') {
+    const { sources, items } = attention;
+    waiting = sources.filter((source) => source.state === 'waiting').map((source) => source.name);
+    failed = sources
+      .filter((source) => source.state === 'failed')
+      .map((source) => ({ name: source.name, failure: source.failure ?? 'unavailable' }));
+    const answered = sources.length - waiting.length;
+    announcement =
+      waiting.length > 0
+        ? t('attention.progress', { answered, total: sources.length, count: items.length })
+        : failed.length > 0
+          ? t('attention.completeFailed', {
+              count: items.length,
+              names: failed.map((f) => f.name).join(', '),
+            })
+          : t('attention.complete', { count: items.length });
+  } else if (attention.state === 'error') {
+    announcement = '';
+  }
+
+  return (
+    <section aria-labelledby="home-attention-heading" data-testid="attention">
+      <h2 id="home-attention-heading">{t('attention.title')}</h2>
+      {/* Always in the page, so each change is announced politely as sources answer. */}
+      <p role="status" aria-live="polite" className="cp-visually-hidden" data-testid="attention-status">
+        {announcement}
+      </p>
+      {attention.state === 'loading' && <Spinner label={t('attention.asking')} />}
+      {attention.state === 'error' && (
+        <Alert variant="error" live>
+          <p>{t('attention.error')}</p>
+          <Button variant="secondary" onClick={reload}>
+            {t('attention.retry')}
+          </Button>
+        </Alert>
+      )}
+      {attention.state === 'streaming' && (
+        <>
+          {failed.length > 0 && (
+            <Alert
+              variant="warning"
+              title={t('attention.failedTitle')}
+              headingLevel={3}
+              data-testid="attention-failed"
+            >
+              <p>{t('attention.failedBody')}</p>
+              <ul>
+                {failed.map((source) => (
+                  <li key={source.name}>
+                    {source.name} ({t(`attention.failed.${source.failure}`)})
+                  </li>
+                ))}
+              </ul>
+              <Button variant="secondary" onClick={reload}>
+                {t('attention.retry')}
+              </Button>
+            </Alert>
+          )}
+          {waiting.length > 0 && (
+            <p data-testid="attention-waiting">{t('attention.waiting', { names: waiting.join(', ') })}</p>
+          )}
+          {attention.items.length === 0 && waiting.length === 0 && <p>{t('attention.empty')}</p>}
+          {attention.items.length > 0 && (
+            <ul
+              className="cp-list-plain cp-stack"
+              aria-label={t('attention.listLabel')}
+              data-testid="attention-list"
+            >
+              {attention.items.map((item) => {
+                const pinned = pins.isPinned(item.href);
+                const label = pinLabel(item.title);
+                return (
+                  <li key={item.id}>
+                    <Card
+                      title={item.title}
+                      headingLevel={3}
+                      meta={item.issuer.name}
+                      footer={
+                        <ButtonGroup>
+                          <Link
+                            href={item.href}
+                            onNavigate={(href) => navigate(href)}
+                            aria-label={t('attention.openOf', { title: item.title })}
+                          >
+                            {t('attention.open')}
+                          </Link>
+                          {pins.state === 'ready' && (
+                            <Button
+                              variant="secondary"
+                              disabled={pins.busy.has(item.href)}
+                              aria-label={t(pinned ? 'pins.removeOf' : 'pins.addOf', { label })}
+                              onClick={() =>
+                                pinned ? pins.unpin(item.href, label) : pins.pin(item.href, label)
+                              }
+                            >
+                              {pinned ? t('pins.remove') : t('pins.add')}
+                            </Button>
+                          )}
+                        </ButtonGroup>
+                      }
+                    >
+                      <p>
+                        <Tag tone={TONES[item.reason]}>{t(`attention.reason.${item.reason}`)}</Tag>
+                      </p>
+                      <p>
+                        <time dateTime={item.due}>
+                          {t(`attention.due.${item.reason}`, {
+                            date: format.dateTime(item.due),
+                            relative: relative(madridDate(new Date(item.due))),
+                          })}
+                        </time>
+                      </p>
+                    </Card>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
