@@ -105,6 +105,8 @@ test('an invalid manifest entry is skipped with a visible reason; the rest loads
   await expect(page.getByRole('navigation', { name: 'Navegación principal' }).getByRole('link')).toHaveText([
     'Inicio',
     /^Notificaciones/,
+    'Expedientes',
+    'Citas',
   ]);
   await expectNoAxeViolations(page);
 });
