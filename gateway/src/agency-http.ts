@@ -197,6 +197,25 @@ export function createAgencyHttp(options: AgencyHttpOptions) {
 
   return {
     get,
+    /** POST of a JSON body (a write: never retried). */
+    postJson: (url: string, json: unknown): Promise<AgencyAnswer> =>
+      exchange(
+        url,
+        {
+          method: 'POST',
+          accept: 'application/json',
+          body: { contentType: 'application/json', text: JSON.stringify(json) },
+          signal: AbortSignal.timeout(timeoutMs),
+        },
+        { agent, maxBodyBytes, timeoutMs, fetch: options.fetch },
+      ),
+    /** GET of a binary document (e.g. a PDF): the answer's `bytes` and `contentType`. */
+    getBinary: (url: string, accept = 'application/pdf, application/json'): Promise<AgencyAnswer> =>
+      exchange(
+        url,
+        { method: 'GET', accept, signal: AbortSignal.timeout(timeoutMs) },
+        { agent, maxBodyBytes, timeoutMs, fetch: options.fetch },
+      ),
     /** Closes the kept-alive connections. */
     close: () => agent.close(),
   };

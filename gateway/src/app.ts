@@ -195,6 +195,8 @@ export function buildGateway(config: GatewayConfig, deps: { database: PortalData
 
   registerNotificationRoutes(app, {
     connectors,
+    database: deps.database,
+    ...(config.now ? { now: config.now } : {}),
     citizenId: (request) => {
       if (!request.identity) throw new Error('a private route ran without the guard');
       return request.identity.subjectId;

@@ -13,6 +13,7 @@ import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { navigateToUrl } from 'single-spa';
 import type { ShellContext } from './context.ts';
 import { LANGUAGE_NAMES } from './messages.ts';
+import { hasUnread, NOTIFICATIONS_ENTRY_ID, UnreadBadge, usePendingCount } from './nav-badge.tsx';
 import { SHELL_PAGES, findShellPage } from './pages/index.tsx';
 import { Landing, SignInRequired } from './pages/Landing.tsx';
 import { ActingForBanner, currentPath, SessionExpiry, SessionNotices, UserArea } from './session-ui.tsx';
@@ -76,12 +77,18 @@ export function App({ context }: { context: ShellContext }) {
     main.current?.focus();
   }, [pathname]);
 
+  const pendingCount = usePendingCount(context.events);
   const navItems = entries
     .filter((entry) => entry.nav.show && (entry.public || session.authenticated))
     .map((entry) => ({
       href: entry.route,
       label: localize(entry.title, language),
       current: entry === activeEntry,
+      ...(entry.id === NOTIFICATIONS_ENTRY_ID && session.authenticated && hasUnread(pendingCount)
+        ? {
+            badge: <UnreadBadge count={pendingCount} label={(count) => t('navUnread', { count })} />,
+          }
+        : {}),
     }));
 
   const ShellPage = shellPage?.component;

@@ -5,7 +5,8 @@ import type { ConnectorFactory } from './types.ts';
 
 /**
  * A `fetch` for a connector written against `createAgencyHttp` (DEHú today): every GET goes through
- * the source's AgencyClient, so it gets the client's retries and circuit breaker. A failure of the
+ * the source's AgencyClient, so it gets the client's retries and circuit breaker; a POST (an act on
+ * a notification) goes through its `send`, never retried. A failure of the
  * client becomes the error fetch would throw (a TimeoutError, or "fetch failed").
  */
 export function fetchThroughClient(client: AgencyClient, baseUrl: string): typeof fetch {
@@ -13,8 +14,21 @@ export function fetchThroughClient(client: AgencyClient, baseUrl: string): typeo
   return (async (input: string | URL | Request, init?: RequestInit) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     if (!url.startsWith(base)) throw new TypeError('fetch failed');
-    const accept = new Headers(init?.headers).get('accept') ?? 'application/json';
-    const answer: AgencyAnswer = await client.get(url.slice(base.length), { accept });
+    const headers = new Headers(init?.headers);
+    const accept = headers.get('accept') ?? 'application/json';
+    const path = url.slice(base.length);
+    // Reads go through the client's retries; acts (POST) are writes, sent once.
+    const answer: AgencyAnswer =
+      init?.method === 'POST'
+        ? await client.send(
+            'POST',
+            path,
+            typeof init.body === 'string'
+              ? { contentType: headers.get('content-type') ?? 'application/json', text: init.body }
+              : undefined,
+            { accept },
+          )
+        : await client.get(path, { accept });
     if (answer.kind === 'failure') {
       if (answer.reason === 'timeout') throw new DOMException(answer.message, 'TimeoutError');
       throw new TypeError('fetch failed', { cause: new Error(answer.message) });

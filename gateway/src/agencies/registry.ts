@@ -103,6 +103,7 @@ export function notificationConnectorsOf(sources: readonly SourceConnector[]): N
       ...(capability.accept ? { accept: capability.accept.bind(capability) } : {}),
       ...(capability.reject ? { reject: capability.reject.bind(capability) } : {}),
       ...(capability.document ? { document: capability.document.bind(capability) } : {}),
+      ...(capability.content ? { content: capability.content.bind(capability) } : {}),
     };
     connectors.push(connector);
   }

@@ -189,7 +189,7 @@ describe('createDehuConnector against the simulated DEHú (msw)', () => {
   it('lists the citizen’s notifications normalised, newest first', async () => {
     const { items, status } = await connector.list(MARIA_NIF);
     expect(status).toEqual({ source: 'dehu', name: NAME, status: 'ok' });
-    expect(items.length).toBe(7);
+    expect(items.length).toBe(43);
     for (const item of items) expect(notificationSchema.safeParse(item).success, item.id).toBe(true);
     const dates = items.map((item) => item.availableAt);
     expect(dates).toEqual([...dates].sort().reverse());

@@ -1,6 +1,7 @@
 import {
   NOTIFICATION_EXPIRY_DAYS,
   type Notification,
+  type NotificationContent,
   type NotificationStatus,
   notificationSchema,
   type SourceStatus,
@@ -8,6 +9,7 @@ import {
 import { TZDate } from '@date-fns/tz';
 // Per-function import: the date-fns root entry loads hundreds of modules at start-up.
 import { addDays } from 'date-fns/addDays';
+import { format } from 'date-fns/format';
 import { z } from 'zod';
 import {
   type AgencyAnswer,
@@ -15,7 +17,15 @@ import {
   createAgencyHealth,
   createAgencyHttp,
 } from '../agency-http.ts';
-import type { NotificationConnector, NotificationGetResult, NotificationListResult } from './types.ts';
+import type {
+  ActContext,
+  BinaryResult,
+  GetResult,
+  NotificationConnector,
+  NotificationGetResult,
+  NotificationListResult,
+  WriteResult,
+} from './types.ts';
 
 /*
  * Connector for DEHú-like notification hubs ("Dirección Electrónica Habilitada única"). The schemas
@@ -58,6 +68,37 @@ const dehuErrorSchema = z.object({
   codigoError: z.string(),
   descripcion: z.string().optional(),
 });
+
+/** The answer to an act (comparecencia or rechazo). */
+const dehuActAnswerSchema = z.object({ resultado: z.literal('OK'), envio: z.unknown() });
+/** The content of an accepted envío. */
+const dehuContentSchema = z.object({
+  resultado: z.literal('OK'),
+  cuerpo: z.string().max(100_000),
+  documentos: z
+    .array(
+      z.object({
+        idDocumento: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/),
+        titulo: z.string().min(1).max(300),
+        tipoMime: z.string().optional(),
+        hashSHA256: z.string().optional(),
+      }),
+    )
+    .max(20),
+});
+
+/** The agency's refusals of an act, as messages safe to show. */
+const ACT_REFUSALS: Record<string, string> = {
+  'DEHU-409': 'This notification was already answered; it cannot be changed.',
+  'DEHU-410':
+    'This notification has expired: 10 days passed without access. It can no longer be accepted or rejected.',
+  'DEHU-422': 'A communication cannot be rejected.',
+};
+
+/** An instant as the agency writes it: "dd/MM/yyyy HH:mm:ss", Madrid wall-clock time. */
+export function formatDehuDate(instant: Date): string {
+  return format(new TZDate(instant.getTime(), MADRID), 'dd/MM/yyyy HH:mm:ss');
+}
 
 const STATUS: Record<DehuEnvio['estado'], NotificationStatus> = {
   PD: 'pending',
@@ -182,8 +223,12 @@ export function createDehuConnector(options: DehuConnectorOptions): Notification
     const { httpStatus, body, isJson } = answer;
     const agencyError = dehuErrorSchema.safeParse(body);
     if (agencyError.success) {
-      // DEHU-404: no such citizen address or envío.
-      if (httpStatus === 404 || agencyError.data.codigoError === 'DEHU-404') {
+      // DEHU-404: no such citizen address or envío; DEHU-403: content before acceptance.
+      if (
+        httpStatus === 404 ||
+        agencyError.data.codigoError === 'DEHU-404' ||
+        agencyError.data.codigoError === 'DEHU-403'
+      ) {
         health.report('ok');
         return { ok: false, reason: 'not-found', status: status('ok') };
       }
@@ -218,9 +263,107 @@ export function createDehuConnector(options: DehuConnectorOptions): Notification
     };
   }
 
+  const envioPath = (citizenId: string, agencyId: string) =>
+    `/titulares/${encodeURIComponent(citizenId)}/envios/${encodeURIComponent(agencyId)}`;
+
+  async function act(
+    kind: 'comparecencia' | 'rechazo',
+    citizenId: string,
+    agencyId: string,
+    context: ActContext,
+  ): Promise<WriteResult<Notification>> {
+    if (!DEHU_ID_PATTERN.test(agencyId)) return { ok: false, reason: 'not-found', status: status('ok') };
+    const path = `${envioPath(citizenId, agencyId)}/${kind}`;
+    const raw = await http.postJson(`${api}${path}`, {
+      nifActuante: context.actorId,
+      nifTitular: citizenId,
+      fechaActo: formatDehuDate(context.at),
+      direccionIP: context.ip,
+    });
+    if (raw.kind === 'answer' && raw.httpStatus === 409) {
+      const refusal = dehuErrorSchema.safeParse(raw.body);
+      const code = refusal.success ? refusal.data.codigoError : '';
+      health.report('ok');
+      return {
+        ok: false,
+        reason: 'conflict',
+        status: status('ok'),
+        message: ACT_REFUSALS[code] ?? 'The service refused this action for this notification.',
+      };
+    }
+    const answer = classify(raw, path);
+    if (!answer.ok) return answer;
+    const body = dehuActAnswerSchema.safeParse(answer.body);
+    if (!body.success) return invalid();
+    const item = normaliseDehuEnvio(body.data.envio, source, now());
+    if (!item || item.id !== `${source}:${agencyId}`) return invalid();
+    return { ok: true, item, status: status('ok') };
+  }
+
+  async function readContent(
+    citizenId: string,
+    agencyId: string,
+  ): Promise<GetResult<z.infer<typeof dehuContentSchema>>> {
+    if (!DEHU_ID_PATTERN.test(agencyId)) return { ok: false, reason: 'not-found', status: status('ok') };
+    const path = `${envioPath(citizenId, agencyId)}/contenido`;
+    const answer = classify(await call(path), path);
+    if (!answer.ok) return answer;
+    const content = dehuContentSchema.safeParse(answer.body);
+    if (!content.success) return invalid();
+    return { ok: true, item: content.data, status: status('ok') };
+  }
+
   return {
     id: source,
     name,
+
+    accept: (citizenId, agencyId, context) => act('comparecencia', citizenId, agencyId, context),
+    reject: (citizenId, agencyId, context) => act('rechazo', citizenId, agencyId, context),
+
+    async content(citizenId, agencyId): Promise<GetResult<NotificationContent>> {
+      const content = await readContent(citizenId, agencyId);
+      if (!content.ok) return content;
+      return {
+        ok: true,
+        item: {
+          text: content.item.cuerpo,
+          documents: content.item.documentos.map((documento) => ({
+            id: documento.idDocumento,
+            title: documento.titulo,
+          })),
+        },
+        status: content.status,
+      };
+    },
+
+    async document(citizenId, agencyId): Promise<BinaryResult> {
+      const content = await readContent(citizenId, agencyId);
+      if (!content.ok) return content;
+      const [documento] = content.item.documentos;
+      if (!documento) return { ok: false, reason: 'not-found', status: status('ok') };
+      const path = `${envioPath(citizenId, agencyId)}/documentos/${encodeURIComponent(documento.idDocumento)}`;
+      const raw = await http.getBinary(`${api}${path}`);
+      if (raw.kind === 'answer' && raw.httpStatus === 200) {
+        const bytes = raw.bytes ?? new Uint8Array();
+        const isPdf =
+          (raw.contentType ?? '').startsWith('application/pdf') &&
+          Buffer.from(bytes.subarray(0, 5)).toString('latin1') === '%PDF-';
+        if (!isPdf) {
+          health.report('invalid-response', { path, problem: 'the document is not a PDF' });
+          return invalid();
+        }
+        health.report('ok');
+        return {
+          ok: true,
+          contentType: 'application/pdf',
+          fileName: `${documento.idDocumento}.pdf`,
+          bytes,
+          status: status('ok'),
+        };
+      }
+      const answer = classify(raw, path);
+      return answer.ok ? invalid() : answer;
+    },
 
     async list(citizenId): Promise<NotificationListResult> {
       const path = `/titulares/${encodeURIComponent(citizenId)}/envios`;

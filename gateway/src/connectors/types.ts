@@ -5,6 +5,7 @@ import type {
   ExpiringDocument,
   FolderDomain,
   Notification,
+  NotificationContent,
   Office,
   Slot,
   SourceStatus,
@@ -58,6 +59,8 @@ export interface NotificationsCapability {
   reject?(citizenId: string, agencyId: string, act: ActContext): Promise<WriteResult<Notification>>;
   /** The notification's document; only once accepted. */
   document?(citizenId: string, agencyId: string): Promise<BinaryResult>;
+  /** The notification's body text and the list of its documents; only once accepted (else not-found). */
+  content?(citizenId: string, agencyId: string): Promise<GetResult<NotificationContent>>;
 }
 
 export interface FilesCapability {

@@ -70,6 +70,39 @@ export interface IdempotencyKeysTable {
   expires_at: Date;
 }
 
+export interface ProofsTable {
+  /** The secure verification code (CSV) printed on the proof. */
+  code: string;
+  kind: string;
+  subject_nif: string;
+  /** What the proof is about, e.g. a notification's portal id. */
+  reference: string;
+  /** SHA-256 (hex) of the exact document issued. */
+  sha256: string;
+  content_type: string;
+  document: Uint8Array;
+  issued_at: Date;
+}
+
+export interface NotificationActsTable {
+  id: Generated<string | number>;
+  notification_id: string;
+  source: string;
+  act: 'accept' | 'reject';
+  /** Who acted (the signed-in person). */
+  actor_nif: string;
+  /** Whose notification it is (the actor, or whom they act for). */
+  subject_nif: string;
+  /** When the portal carried out the act. */
+  at: Date;
+  /** When the agency records it (its own clock), when it says. */
+  agency_at: Date | null;
+  ip: string | null;
+  user_agent: string | null;
+  document_sha256: string | null;
+  receipt_code: string;
+}
+
 export interface FolderPinsTable {
   citizen_nif: string;
   target: string;
@@ -84,5 +117,7 @@ export interface DatabaseSchema {
   login_transactions: LoginTransactionsTable;
   rate_limits: RateLimitsTable;
   idempotency_keys: IdempotencyKeysTable;
+  proofs: ProofsTable;
+  notification_acts: NotificationActsTable;
   folder_pins: FolderPinsTable;
 }

@@ -14,12 +14,14 @@ export function NotificationsSummary() {
   const pending =
     resource.state === 'ready' ? resource.data.items.filter((item) => item.status === 'pending') : [];
   const urgent = pending.filter((item) => item.urgent).length;
+  // The list is paged: the gateway's `unread` counts every pending one, not only this page's.
+  const pendingCount = resource.state === 'ready' ? (resource.data.unread ?? pending.length) : 0;
   const failed =
     resource.state === 'ready' ? resource.data.sources.filter((source) => source.status !== 'ok') : [];
 
   useEffect(() => {
-    if (resource.state === 'ready') events.emit('notifications:pending-count', { count: pending.length });
-  }, [resource, events, pending.length]);
+    if (resource.state === 'ready') events.emit('notifications:pending-count', { count: pendingCount });
+  }, [resource, events, pendingCount]);
 
   return (
     <>
@@ -45,9 +47,9 @@ export function NotificationsSummary() {
         {resource.state === 'ready' && (
           <>
             <p data-testid="pending-count">
-              {pending.length === 0
+              {pendingCount === 0
                 ? t('notifications.pending_zero')
-                : t('notifications.pending', { count: pending.length })}
+                : t('notifications.pending', { count: pendingCount })}
             </p>
             {urgent > 0 && <p>{t('notifications.urgent', { count: urgent })}</p>}
             {failed.length > 0 && (

@@ -67,6 +67,10 @@ export const ORGANISMOS = {
   extranjeria: { codigoDIR3: 'E04925701', denominacion: 'Oficina de Extranjería en Madrid' },
   madrid: { codigoDIR3: 'L01280796', denominacion: 'Ayuntamiento de Madrid' },
   barcelona: { codigoDIR3: 'L01080193', denominacion: 'Ajuntament de Barcelona' },
+  valencia: { codigoDIR3: 'L01462508', denominacion: 'Ajuntament de València' },
+  sevilla: { codigoDIR3: 'L01410917', denominacion: 'Ayuntamiento de Sevilla' },
+  comunidadMadrid: { codigoDIR3: 'A13002908', denominacion: 'Comunidad de Madrid' },
+  inss: { codigoDIR3: 'E04921401', denominacion: 'Instituto Nacional de la Seguridad Social' },
 } as const satisfies Record<string, DehuOrganismo>;
 
 /*
@@ -105,6 +109,85 @@ interface SeedEnvio {
 }
 
 const DAY = 24;
+
+/** Subjects per issuer for the demo citizen's older history (many administrations, dozens of items). */
+const HISTORY: readonly [DehuOrganismo, string, string][] = [
+  [
+    ORGANISMOS.aeat,
+    'Comunicación de inicio de procedimiento de verificación de datos',
+    'Verificación de datos',
+  ],
+  [
+    ORGANISMOS.dgt,
+    'Notificación de sanción por exceso de velocidad',
+    'Procedimiento sancionador en materia de tráfico',
+  ],
+  [
+    ORGANISMOS.tgss,
+    'Resolución de alta en el Régimen Especial de Trabajadores Autónomos',
+    'Afiliación y altas',
+  ],
+  [
+    ORGANISMOS.sepe,
+    'Resolución de reconocimiento del subsidio por desempleo',
+    'Reconocimiento de prestaciones por desempleo',
+  ],
+  [
+    ORGANISMOS.madrid,
+    'Liquidación de la tasa de recogida de residuos urbanos',
+    'Gestión tributaria de tasas',
+  ],
+  [
+    ORGANISMOS.valencia,
+    "Resolució de la sol·licitud de llicència d'obres menors",
+    'Llicències urbanístiques',
+  ],
+  [
+    ORGANISMOS.sevilla,
+    'Notificación de la resolución de la ayuda al alquiler de vivienda',
+    'Ayudas al alquiler',
+  ],
+  [ORGANISMOS.comunidadMadrid, 'Resolución de la beca de comedor escolar', 'Becas y ayudas al estudio'],
+  [
+    ORGANISMOS.inss,
+    'Resolución de la prestación por nacimiento y cuidado de menor',
+    'Prestaciones de la Seguridad Social',
+  ],
+  [ORGANISMOS.barcelona, 'Notificació de la proposta de sanció per estacionament', 'Procediment sancionador'],
+  [ORGANISMOS.aeat, 'Requerimiento de aportación de documentación. Modelo 100', 'Comprobación limitada IRPF'],
+  [
+    ORGANISMOS.dgt,
+    'Comunicación de la caducidad de la inspección técnica del vehículo',
+    'Inspección técnica de vehículos',
+  ],
+];
+const ESTADOS_HISTORIA: readonly DehuEstado[] = ['PD', 'AC', 'AC', 'RE', 'EX'];
+
+/**
+ * 36 more notifications of the demo citizen, deterministic: eight of them pending and recent (within
+ * the 10 days), the rest accepted, rejected or expired over the last year.
+ */
+function mariaHistory(): SeedEnvio[] {
+  return Array.from({ length: 36 }, (_, index): SeedEnvio => {
+    const [organismo, concepto, procedimiento] = HISTORY[index % HISTORY.length] as (typeof HISTORY)[number];
+    const communication = concepto.startsWith('Comunicación');
+    const planned = ESTADOS_HISTORIA[index % ESTADOS_HISTORIA.length] as DehuEstado;
+    // A communication is neither rejected nor expired: it is read or not.
+    const estado = communication && (planned === 'RE' || planned === 'EX') ? 'AC' : planned;
+    const number = String(1000 + index).padStart(6, '0');
+    return {
+      idEnvio: `${communication ? 'C' : 'N'}-2025-${number}`,
+      tipoEnvio: communication ? 'C' : 'N',
+      organismo,
+      concepto,
+      procedimiento,
+      ...(index % 3 === 0 ? {} : { referencia: `REF-2025-${number}` }),
+      estado,
+      availableHoursAgo: estado === 'PD' ? (index / 5) * 26 + 8 : 11 * DAY + index * 9 * DAY + (index % 5),
+      ...(estado === 'AC' || estado === 'RE' ? { answeredAfterHours: 3 + (index % 7) * 11 } : {}),
+    };
+  });
+}
 
 const SEED: Record<string, SeedEnvio[]> = {
   [MARIA_NIF]: [
@@ -180,6 +263,7 @@ const SEED: Record<string, SeedEnvio[]> = {
       estado: 'EX',
       availableHoursAgo: 47 * DAY + 1,
     },
+    ...mariaHistory(),
   ],
   [JOHN_NIF]: [
     {
@@ -393,11 +477,15 @@ const SEED: Record<string, SeedEnvio[]> = {
 
 const HOUR_MS = 3_600_000;
 
+/** The instant each envío was made available, by NIF and idEnvio (the agency's own record of it). */
+export type DehuAvailability = Map<string, Date>;
+export const availabilityKey = (nif: string, idEnvio: string) => `${nif}|${idEnvio}`;
+
 /**
  * The agency's records per NIF, with dates relative to `now` (whole seconds, Madrid local time):
  * the same `now` always gives the same data.
  */
-export function createDehuSeed(now: Date): Map<string, DehuEnvio[]> {
+export function createDehuSeed(now: Date, availability?: DehuAvailability): Map<string, DehuEnvio[]> {
   const base = Math.floor(now.getTime() / 1000) * 1000;
   const seed = new Map<string, DehuEnvio[]>();
   for (const [nif, envios] of Object.entries(SEED)) {
@@ -405,6 +493,7 @@ export function createDehuSeed(now: Date): Map<string, DehuEnvio[]> {
       nif,
       envios.map((spec): DehuEnvio => {
         const available = new Date(base - spec.availableHoursAgo * HOUR_MS);
+        availability?.set(availabilityKey(nif, spec.idEnvio), available);
         return {
           idEnvio: spec.idEnvio,
           tipoEnvio: spec.tipoEnvio,

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely/migration';
 import * as auth from './0001_auth.ts';
+import * as notificationActs from './0002_notification_acts.ts';
 import * as folderPins from './0003_folder_pins.ts';
 
 /**
@@ -8,5 +9,6 @@ import * as folderPins from './0003_folder_pins.ts';
  */
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001_auth': auth,
+  '0002_notification_acts': notificationActs,
   '0003_folder_pins': folderPins,
 };
