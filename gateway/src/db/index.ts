@@ -149,7 +149,13 @@ async function connectPglite(dataDir: string): Promise<Connection> {
 }
 
 async function migrateToLatest(db: Kysely<DatabaseSchema>, logger: DatabaseLogger | undefined) {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => ({ ...migrations }) } });
+  // Branches add migrations side by side (two of them were numbered before either landed): a
+  // database that already ran a later-numbered one still runs an earlier-numbered newcomer.
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => ({ ...migrations }) },
+    allowUnorderedMigrations: true,
+  });
   const { error, results = [] } = await migrator.migrateToLatest();
   const applied = results
     .filter((result) => result.status === 'Success')

@@ -5,7 +5,9 @@ import * as folderPins from './0003_folder_pins.ts';
 
 /**
  * Every migration, in order. Kysely's Migrator applies them by name (sorted), each once, recorded in
- * the `kysely_migration` table. A migration on main is never edited: add the next one here.
+ * the `kysely_migration` table. A migration on main is never edited: add the next one here. One
+ * that arrives with a lower number than one a database already ran still runs (unordered migrations
+ * are allowed: branches number theirs side by side).
  */
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001_auth': auth,
