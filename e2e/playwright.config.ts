@@ -37,6 +37,9 @@ export default defineConfig({
         // The fault tests switch an agency off and on within seconds: its circuit breaker probes it
         // again after half a second, not the default 10 s.
         AGENCY_BREAKER_HALF_OPEN_MS: '500',
+        // ...and a page reloaded right after must ask the agency again, not the per-citizen cache
+        // (its hits and expiry are tested in gateway/src/agencies/fan-out.test.ts).
+        AGENCY_CACHE_SECONDS: '0',
         // The identity provider also lists the test-only citizen who holds the hostile agency data.
         IDP_TEST_CITIZENS: 'true',
         // Every test browser signs in from 127.0.0.1, and the provider's own tests end on the portal's
