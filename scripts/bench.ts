@@ -85,7 +85,13 @@ await assertPortsFree([topo.gatewayPort, topo.agencyPort, ...topo.mfes.map((mfe)
 // The gateway logs at `npm start`'s level; its lines are counted (the load run reports them), not printed.
 await supervisor.start(
   // The folder's per-citizen cache is off: every request of the load runs reaches the agencies.
-  portalProcesses(topo, { AGENCY_TIMEOUT_MS: String(AGENCY_TIMEOUT_MS), AGENCY_CACHE_SECONDS: '0' }).map(
+  portalProcesses(topo, {
+    AGENCY_TIMEOUT_MS: String(AGENCY_TIMEOUT_MS),
+    AGENCY_CACHE_SECONDS: '0',
+    // Its own database, away from `npm start`'s: failed sign-ins counted there (per address, and
+    // everything here is 127.0.0.1) must not throttle the bench's sign-in.
+    CARPETA_DATA_DIR: join(ROOT, '.carpeta', 'data', 'bench'),
+  }).map(
     (spec) =>
       spec.name === 'gateway'
         ? { ...spec, quiet: true, env: { ...spec.env, LOG_LEVEL: 'info' } }
