@@ -22,6 +22,7 @@ import { registerAppointmentRoutes } from './routes/appointments.ts';
 import { registerDocumentRoutes } from './routes/documents.ts';
 import { registerFileRoutes } from './routes/files.ts';
 import { registerHomeRoutes } from './routes/home.ts';
+import { registerMyDataRoutes } from './routes/my-data.ts';
 import { registerNotificationRoutes } from './routes/notifications.ts';
 import { registerPinRoutes } from './routes/pins.ts';
 import { registerTelemetryRoute } from './routes/telemetry.ts';
@@ -207,6 +208,7 @@ export function buildGateway(config: GatewayConfig, deps: { database: PortalData
   registerDocumentRoutes(app, { folder });
   registerHomeRoutes(app, { folder, now });
   registerPinRoutes(app, { database: deps.database, now });
+  registerMyDataRoutes(app, { folder, database: deps.database, now });
   const telemetryLimit = {
     max: config.limits.telemetryPerMinute,
     timeWindowMs: 60_000,

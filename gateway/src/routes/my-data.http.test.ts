@@ -1,0 +1,172 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { pidHandlers } from '@carpeta/mocks/agencies/pid';
+import { type AgencyServer, startAgencyServer } from '@carpeta/mocks/server';
+import { createFaultController } from '@carpeta/mocks';
+import { apiErrorSchema, MY_DATA_THEMES, myDataListSchema, myDataRefreshSchema } from '@carpeta/sdk';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { writeAgenciesFile } from '../agencies/testing.ts';
+import type { AgencyEntry } from '../agencies/types.ts';
+import { buildGateway } from '../app.ts';
+import { testSession, type TestSession } from '../auth/testing.ts';
+import { loadConfig } from '../config.ts';
+
+// My data over real HTTP: the gateway with the real `pid` connector type, talking to the simulated
+// data intermediation platform served over HTTP, with its fault injection.
+const MARIA = '12345678Z';
+const MFES = fileURLToPath(new URL('../../config/mfes.json', import.meta.url));
+
+let dir: string;
+let session: TestSession;
+let platform: AgencyServer;
+let app: FastifyInstance;
+let base: string;
+const faults = createFaultController();
+// The platform's clock: each answer is generated "now", a minute later each time it is asked.
+let platformNow = new Date('2026-03-20T09:00:00Z');
+const tick = () => {
+  platformNow = new Date(platformNow.getTime() + 60_000);
+  return platformNow;
+};
+
+const pidEntry = (url: string): AgencyEntry => ({
+  id: 'pid',
+  name: 'Plataforma de Intermediación de Datos',
+  dir3: 'E05068001',
+  connector: 'pid',
+  baseUrl: url,
+  timeoutMs: 1000,
+  cacheSeconds: 0,
+  retries: 0,
+  domains: ['data'],
+  options: {},
+  breaker: { failures: 1000, halfOpenAfterMs: 1 },
+});
+
+async function call(method: string, url: string, options: { key?: string } = {}) {
+  const headers: Record<string, string> = { cookie: session.cookie };
+  if (method !== 'GET') headers['x-csrf-token'] = session.csrfToken;
+  if (options.key) headers['idempotency-key'] = options.key;
+  return fetch(`${base}${url}`, { method, headers });
+}
+
+const key = () => `key-${Math.random().toString(36).slice(2, 12)}`;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'carpeta-my-data-'));
+  platform = await startAgencyServer({ port: 0, handlers: pidHandlers({ faults, now: tick }) });
+  session = await testSession(MARIA, new Date());
+  app = buildGateway(
+    {
+      ...loadConfig({ PORT_GATEWAY: '0' }),
+      shellDist: path.join(dir, 'no-shell'),
+      manifestPath: MFES,
+      env: {},
+      agenciesPath: await writeAgenciesFile(dir, [pidEntry(platform.url)]),
+      mfeOrigins: [],
+    },
+    { database: session.database },
+  );
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+}, 60_000);
+
+afterEach(() => {
+  faults.reset();
+});
+
+afterAll(async () => {
+  await app?.close();
+  await platform?.close();
+  await session?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('GET /api/my-data', () => {
+  it('groups the records by theme, in order, each with its issuer and when it was retrieved', async () => {
+    const response = await call('GET', '/api/my-data');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const body = myDataListSchema.parse(await response.json());
+    expect(body.themes.map((group) => group.theme)).toEqual([...MY_DATA_THEMES]);
+    expect(body.sources).toEqual([expect.objectContaining({ source: 'pid', status: 'ok' })]);
+    const vehicles = body.themes.find((group) => group.theme === 'vehicles');
+    expect(vehicles?.items.map((item) => item.id)).toEqual(['pid:DGT-PC-0001', 'pid:DGT-VEH-0001']);
+    expect(vehicles?.items[0]).toMatchObject({
+      issuer: { dir3: 'E00130502', name: 'Dirección General de Tráfico' },
+      state: 'current',
+    });
+    for (const group of body.themes) {
+      expect(group.items.length, group.theme).toBeGreaterThan(0);
+      for (const item of group.items) expect(item.theme).toBe(group.theme);
+    }
+  });
+
+  it('is private', async () => {
+    const response = await fetch(`${base}/api/my-data`);
+    expect(response.status).toBe(401);
+  });
+});
+
+describe('POST /api/my-data/:id/refresh', () => {
+  it('asks the platform again: a newer retrieval instant, replayed as is for the same key', async () => {
+    const before = myDataListSchema.parse(await (await call('GET', '/api/my-data')).json());
+    const old = before.themes.flatMap((group) => group.items).find((item) => item.id === 'pid:DGT-PC-0001');
+    const k = key();
+    const response = await call('POST', '/api/my-data/pid:DGT-PC-0001/refresh', { key: k });
+    expect(response.status).toBe(200);
+    const body = myDataRefreshSchema.parse(await response.json());
+    expect(body.source.status).toBe('ok');
+    expect(body.item.state).toBe('current');
+    expect(body.item.retrievedAt > (old?.retrievedAt ?? '')).toBe(true);
+    const again = await call('POST', '/api/my-data/pid:DGT-PC-0001/refresh', { key: k });
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(myDataRefreshSchema.parse(await again.json())).toEqual(body);
+  });
+
+  it('with the source down, the record keeps its last value, marked as not refreshed', async () => {
+    const list = myDataListSchema.parse(await (await call('GET', '/api/my-data')).json());
+    const known = list.themes.flatMap((group) => group.items).find((item) => item.id === 'pid:CAM-FN-0001');
+    expect(known?.state).toBe('current');
+    faults.set({ mode: 'down' });
+    const response = await call('POST', '/api/my-data/pid:CAM-FN-0001/refresh', { key: key() });
+    expect(response.status).toBe(200);
+    const body = myDataRefreshSchema.parse(await response.json());
+    expect(body.source.status).toBe('unavailable');
+    expect(body.item).toEqual({ ...known, state: 'stale' });
+    // The whole list, with the platform down: what was retrieved, every record marked stale.
+    const down = myDataListSchema.parse(await (await call('GET', '/api/my-data')).json());
+    expect(down.sources).toEqual([expect.objectContaining({ source: 'pid', status: 'unavailable' })]);
+    const items = down.themes.flatMap((group) => group.items);
+    expect(items.length).toBe(list.themes.flatMap((group) => group.items).length);
+    expect(items.every((item) => item.state === 'stale')).toBe(true);
+    // Back up: current again.
+    faults.reset();
+    const up = myDataListSchema.parse(await (await call('GET', '/api/my-data')).json());
+    expect(up.themes.flatMap((group) => group.items).every((item) => item.state === 'current')).toBe(true);
+  });
+
+  it('garbage from the platform is the same partial state', async () => {
+    await call('GET', '/api/my-data');
+    faults.set({ mode: 'garbage' });
+    const body = myDataRefreshSchema.parse(
+      await (await call('POST', '/api/my-data/pid:AEAT-CORR-0001/refresh', { key: key() })).json(),
+    );
+    expect(body).toMatchObject({ item: { state: 'stale' }, source: { status: 'invalid-response' } });
+  });
+
+  it('needs an Idempotency-Key; an unknown record is a 404; a bad id a 400', async () => {
+    const noKey = await call('POST', '/api/my-data/pid:DGT-PC-0001/refresh');
+    expect(noKey.status).toBe(400);
+    const unknown = await call('POST', '/api/my-data/pid:NOPE-1/refresh', { key: key() });
+    expect(unknown.status).toBe(404);
+    expect(apiErrorSchema.parse(await unknown.json()).error.code).toBe('not-found');
+    const nowhere = await call('POST', '/api/my-data/nowhere:X/refresh', { key: key() });
+    expect(nowhere.status).toBe(404);
+    const bad = await call('POST', '/api/my-data/not%20an%20id/refresh', { key: key() });
+    expect(bad.status).toBe(400);
+  });
+});

@@ -1,0 +1,150 @@
+import {
+  MY_DATA_THEMES,
+  type MyDataList,
+  type MyDataRecord,
+  type MyDataRefresh,
+  myDataListSchema,
+  myDataRefreshSchema,
+  type SourceStatus,
+} from '@carpeta/sdk';
+import type { FastifyInstance } from 'fastify';
+import { LRUCache } from 'lru-cache';
+import { citizenOf, failureReasonOf, sourceFailureAnswer, splitPortalId } from '../agencies/answers.ts';
+import { type Folder, isSourceFailure } from '../agencies/fan-out.ts';
+import type { PortalDatabase } from '../db/index.ts';
+import { sendError } from '../errors.ts';
+import { errorAnswer, idempotentWrite } from './idempotent.ts';
+
+const NOT_FOUND = 'That record does not exist.';
+
+/**
+ * The last value of each record the portal retrieved, per citizen: what a record shows, marked
+ * "stale", when its source cannot be reached. Bounded; kept by this gateway process.
+ */
+export interface LastKnownRecords {
+  get(citizenId: string, id: string): MyDataRecord | undefined;
+  set(citizenId: string, record: MyDataRecord): void;
+  /** Every record of a citizen from one source. */
+  of(citizenId: string, sourceId: string): MyDataRecord[];
+}
+
+export function createLastKnownRecords(max = 50_000): LastKnownRecords {
+  const records = new LRUCache<string, MyDataRecord>({ max });
+  const byCitizen = new LRUCache<string, Set<string>>({ max: 10_000 });
+  const key = (citizenId: string, id: string) => `${citizenId}\u0000${id}`;
+  return {
+    get: (citizenId, id) => records.get(key(citizenId, id)),
+    set(citizenId, record) {
+      records.set(key(citizenId, record.id), record);
+      const ids = byCitizen.get(citizenId) ?? new Set<string>();
+      ids.add(record.id);
+      byCitizen.set(citizenId, ids);
+    },
+    of(citizenId, sourceId) {
+      const found: MyDataRecord[] = [];
+      for (const id of byCitizen.get(citizenId) ?? []) {
+        const record = records.get(key(citizenId, id));
+        if (record?.source === sourceId) found.push(record);
+      }
+      return found;
+    },
+  };
+}
+
+const byTitle = (a: MyDataRecord, b: MyDataRecord) =>
+  a.title.localeCompare(b.title, 'es') || a.id.localeCompare(b.id);
+
+/**
+ * My data: GET /api/my-data (every record, grouped by theme, with its issuer, when it was retrieved
+ * and whether its last refresh reached the source), POST /api/my-data/:id/refresh (the record asked
+ * of its source now; a source that cannot be reached leaves the last value, marked "stale").
+ */
+export function registerMyDataRoutes(
+  app: FastifyInstance,
+  options: { folder: Folder; database: PortalDatabase; now: () => Date; lastKnown?: LastKnownRecords },
+): void {
+  const { folder } = options;
+  const lastKnown = options.lastKnown ?? createLastKnownRecords();
+
+  app.get('/api/my-data', async (request, reply) => {
+    const citizenId = citizenOf(request);
+    const serving = folder.sources.filter((source) => source.data !== undefined);
+    const results = await Promise.all(serving.map((source) => folder.listOne(source, 'data', citizenId)));
+    const records: MyDataRecord[] = [];
+    const sources: SourceStatus[] = [];
+    results.forEach((result, index) => {
+      const source = serving[index];
+      if (!source) return;
+      sources.push(result.status);
+      if (result.status.status !== 'ok') {
+        // The source could not be read: what was retrieved before, marked as not refreshed.
+        for (const record of lastKnown.of(citizenId, source.id)) {
+          records.push({ ...record, state: 'stale' });
+        }
+        return;
+      }
+      for (const record of result.items) {
+        const known = lastKnown.get(citizenId, record.id);
+        // A record refreshed (or that failed to refresh) after this listing was cached wins.
+        if (known && known.retrievedAt >= record.retrievedAt) records.push(known);
+        else {
+          lastKnown.set(citizenId, record);
+          records.push(record);
+        }
+      }
+    });
+    const body: MyDataList = myDataListSchema.parse({
+      themes: MY_DATA_THEMES.map((theme) => ({
+        theme,
+        items: records.filter((record) => record.theme === theme).sort(byTitle),
+      })),
+      sources,
+    });
+    return reply.header('cache-control', 'no-store').send(body);
+  });
+
+  app.post<{ Params: { id: string } }>('/api/my-data/:id/refresh', async (request, reply) => {
+    const id = splitPortalId(request.params.id);
+    if (!id) return sendError(reply, 400, 'bad-request', 'That is not a valid record id.');
+    const source = folder.source(id.sourceId);
+    const data = source?.data;
+    if (!source || !data) return sendError(reply, 404, 'not-found', NOT_FOUND);
+    const citizenId = citizenOf(request);
+    return idempotentWrite(
+      request,
+      reply,
+      { database: options.database, operation: 'my-data-refresh', now: options.now },
+      async () => {
+        const result = await folder.guard(source, () => data.get(citizenId, id.agencyId));
+        const failed = isSourceFailure(result)
+          ? { reason: failureReasonOf(result.status.status), status: result.status }
+          : result.ok
+            ? null
+            : { reason: result.reason, status: result.status };
+        if (!isSourceFailure(result) && result.ok) {
+          if (result.item.id !== request.params.id) {
+            return errorAnswer(
+              request,
+              502,
+              'agency-invalid-response',
+              'The service answered another record.',
+            );
+          }
+          lastKnown.set(citizenId, result.item);
+          const body: MyDataRefresh = myDataRefreshSchema.parse({ item: result.item, source: result.status });
+          return { status: 200, body };
+        }
+        if (!failed || failed.reason === 'not-found') {
+          return errorAnswer(request, 404, 'not-found', NOT_FOUND, source.id);
+        }
+        const known = lastKnown.get(citizenId, request.params.id);
+        if (!known) return sourceFailureAnswer(request, failed.reason, failed.status, NOT_FOUND);
+        // Could not refresh: the last value stays, marked as such, with why.
+        const stale: MyDataRecord = { ...known, state: 'stale' };
+        lastKnown.set(citizenId, stale);
+        const body: MyDataRefresh = myDataRefreshSchema.parse({ item: stale, source: failed.status });
+        return { status: 200, body };
+      },
+    );
+  });
+}

@@ -1,0 +1,69 @@
+import { z } from 'zod/mini';
+import { issuerSchema, sourceStatusSchema } from './domain.ts';
+
+/*
+ * My data: the personal data administrations hold about the citizen, as the data intermediation
+ * platform gives it, grouped by theme as the real portal does. Every record says who holds it, when
+ * it was retrieved, and whether the last refresh could reach its source.
+ */
+
+const portalId = z.string().check(z.regex(/^[a-z0-9-]+:[A-Za-z0-9._-]+$/));
+const instant = z.iso.datetime({ offset: true });
+
+/** In the order the portal shows them. */
+export const MY_DATA_THEMES = ['identity', 'education', 'work', 'family', 'vehicles', 'tax'] as const;
+export const myDataThemeSchema = z.enum(MY_DATA_THEMES);
+export type MyDataTheme = z.infer<typeof myDataThemeSchema>;
+
+/** One datum of a record, as the issuing administration labels it. */
+export const myDataFieldSchema = z.object({
+  label: z.string().check(z.minLength(1), z.maxLength(200)),
+  value: z.string().check(z.maxLength(2000)),
+});
+export type MyDataField = z.infer<typeof myDataFieldSchema>;
+
+/**
+ * "current": as the source gave it on the last retrieval. "stale": the last refresh could not
+ * reach the source; the record shows the last value retrieved (at `retrievedAt`).
+ */
+export const myDataStateSchema = z.enum(['current', 'stale']);
+export type MyDataState = z.infer<typeof myDataStateSchema>;
+
+export const myDataRecordSchema = z.object({
+  /** "<source>:<transmission id>". */
+  id: portalId,
+  source: z.string().check(z.minLength(1)),
+  theme: myDataThemeSchema,
+  /** The kind of data (the platform's certificate code, e.g. "SVDDGPCIWS02"). */
+  type: z.string().check(z.regex(/^[A-Za-z0-9._-]{1,60}$/)),
+  title: z.string().check(z.minLength(1), z.maxLength(300)),
+  /** The administration that holds the data. */
+  issuer: issuerSchema,
+  fields: z.array(myDataFieldSchema).check(z.maxLength(100)),
+  retrievedAt: instant,
+  state: myDataStateSchema,
+});
+export type MyDataRecord = z.infer<typeof myDataRecordSchema>;
+
+export const myDataThemeGroupSchema = z.object({
+  theme: myDataThemeSchema,
+  items: z.array(myDataRecordSchema),
+});
+export type MyDataThemeGroup = z.infer<typeof myDataThemeGroupSchema>;
+
+/** GET /api/my-data: every theme, in order (empty themes included), and how each source answered. */
+export const myDataListSchema = z.object({
+  themes: z.array(myDataThemeGroupSchema),
+  sources: z.array(sourceStatusSchema),
+});
+export type MyDataList = z.infer<typeof myDataListSchema>;
+
+/**
+ * POST /api/my-data/:id/refresh: the record as it is now (state "stale" with its last value when
+ * the source could not be reached) and how its source answered.
+ */
+export const myDataRefreshSchema = z.object({
+  item: myDataRecordSchema,
+  source: sourceStatusSchema,
+});
+export type MyDataRefresh = z.infer<typeof myDataRefreshSchema>;
