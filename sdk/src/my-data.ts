@@ -67,3 +67,6 @@ export const myDataRefreshSchema = z.object({
   source: sourceStatusSchema,
 });
 export type MyDataRefresh = z.infer<typeof myDataRefreshSchema>;
+
+/** The body of POST /api/my-data/:id/refresh: nothing (the Idempotency-Key names the intent). */
+export const myDataRefreshRequestSchema = z.object({});
