@@ -22,7 +22,7 @@ import { registerAppointmentRoutes } from './routes/appointments.ts';
 import { registerDocumentRoutes } from './routes/documents.ts';
 import { registerFileRoutes } from './routes/files.ts';
 import { registerHomeRoutes } from './routes/home.ts';
-import { registerMyDataRoutes } from './routes/my-data.ts';
+import { registerMyDataRoutes, registerVerifyRoute, VERIFY_PER_MINUTE } from './routes/my-data.ts';
 import { registerNotificationRoutes } from './routes/notifications.ts';
 import { registerPinRoutes } from './routes/pins.ts';
 import { registerTelemetryRoute } from './routes/telemetry.ts';
@@ -208,7 +208,13 @@ export function buildGateway(config: GatewayConfig, deps: { database: PortalData
   registerDocumentRoutes(app, { folder });
   registerHomeRoutes(app, { folder, now });
   registerPinRoutes(app, { database: deps.database, now });
-  registerMyDataRoutes(app, { folder, database: deps.database, now });
+  registerMyDataRoutes(app, { folder, database: deps.database, now, portalOrigin: config.portalOrigin });
+  // The public check of a proof's code: no session, rate-limited per client.
+  const verifyLimit = { max: VERIFY_PER_MINUTE, timeWindowMs: 60_000, store: config.rateLimitStore };
+  app.register(async (scope) => {
+    await registerRateLimit(scope, verifyLimit, app.log);
+    registerVerifyRoute(scope, { database: deps.database, config: rateLimited(verifyLimit) });
+  });
   const telemetryLimit = {
     max: config.limits.telemetryPerMinute,
     timeWindowMs: 60_000,

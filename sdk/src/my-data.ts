@@ -70,3 +70,28 @@ export type MyDataRefresh = z.infer<typeof myDataRefreshSchema>;
 
 /** The body of POST /api/my-data/:id/refresh: nothing (the Idempotency-Key names the intent). */
 export const myDataRefreshRequestSchema = z.object({});
+
+// ---------------------------------------------------------------------------------------------
+// Proofs anyone can verify (public: no session)
+
+/** POST /api/verify: a verification code and the document's SHA-256 (hex), or the document itself. */
+export const proofVerificationRequestSchema = z.object({
+  code: z.string().check(z.minLength(1), z.maxLength(100)),
+  /** SHA-256 of the exact file, hex (computed in the browser with Web Crypto). */
+  sha256: z.optional(z.string().check(z.regex(/^[0-9a-fA-F]{64}$/))),
+  /** Or the file itself, base64. */
+  documentBase64: z.optional(z.string().check(z.maxLength(8_000_000))),
+});
+export type ProofVerificationRequest = z.infer<typeof proofVerificationRequestSchema>;
+
+/**
+ * "genuine": the code exists and the file is exactly the one issued with it. "altered": the code
+ * exists but the file is not that one. "unknown": no proof has that code. Only a genuine file
+ * learns what kind of proof it is and when it was issued.
+ */
+export const proofVerificationSchema = z.object({
+  result: z.enum(['genuine', 'altered', 'unknown']),
+  kind: z.nullable(z.string()),
+  issuedAt: z.nullable(instant),
+});
+export type ProofVerification = z.infer<typeof proofVerificationSchema>;

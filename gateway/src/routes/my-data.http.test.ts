@@ -1,11 +1,20 @@
+import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inflateSync } from 'node:zlib';
 import { pidHandlers } from '@carpeta/mocks/agencies/pid';
 import { type AgencyServer, startAgencyServer } from '@carpeta/mocks/server';
 import { createFaultController } from '@carpeta/mocks';
-import { apiErrorSchema, MY_DATA_THEMES, myDataListSchema, myDataRefreshSchema } from '@carpeta/sdk';
+import {
+  apiErrorSchema,
+  MY_DATA_THEMES,
+  myDataListSchema,
+  myDataRefreshSchema,
+  proofVerificationSchema,
+} from '@carpeta/sdk';
+import { PDFDocument } from 'pdf-lib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { writeAgenciesFile } from '../agencies/testing.ts';
@@ -168,5 +177,112 @@ describe('POST /api/my-data/:id/refresh', () => {
     expect(nowhere.status).toBe(404);
     const bad = await call('POST', '/api/my-data/not%20an%20id/refresh', { key: key() });
     expect(bad.status).toBe(400);
+  });
+});
+
+/** The text a PDF draws (pdf-lib writes hex strings for the standard fonts, in flate streams). */
+function pdfText(bytes: Uint8Array): string {
+  const raw = Buffer.from(bytes).toString('latin1');
+  let text = '';
+  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
+    const body = Buffer.from(match[1] ?? '', 'latin1');
+    let content: string;
+    try {
+      content = inflateSync(body).toString('latin1');
+    } catch {
+      content = body.toString('latin1');
+    }
+    for (const hex of content.matchAll(/<([0-9A-Fa-f]*)>\s*Tj/g)) {
+      text += `${Buffer.from(hex[1] ?? '', 'hex').toString('latin1')}\n`;
+    }
+  }
+  return text;
+}
+
+async function downloadProof(id: string) {
+  const response = await call('GET', `/api/my-data/${id}/proof.pdf`);
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toBe('application/pdf');
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+function verify(body: unknown) {
+  return fetch(`${base}/api/verify`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+
+describe('proofs anyone can verify', () => {
+  it('the proof opens and holds the data, the issuing administration and the code', async () => {
+    const bytes = await downloadProof('pid:DGT-PC-0001');
+    const pdf = await PDFDocument.load(bytes);
+    const code = pdf.getSubject()?.replace(/^CSV /, '') ?? '';
+    expect(code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){7}$/);
+    const text = pdfText(bytes);
+    expect(text).toContain('Certificado de datos: Permiso de conducción y puntos');
+    expect(text).toContain('Dirección General de Tráfico (DIR3 E00130502)');
+    expect(text).toContain('Saldo de puntos');
+    expect(text).toContain(code);
+    expect(text).toContain(`/verify?code=${code}`);
+    // Each download is a proof of its own.
+    const again = await PDFDocument.load(await downloadProof('pid:DGT-PC-0001'));
+    expect(again.getSubject()).not.toBe(pdf.getSubject());
+  });
+
+  it('genuine passes (by hash or by file), one byte changed fails, a made-up code is unknown; signed out', async () => {
+    const bytes = await downloadProof('pid:UNI-TIT-0001');
+    const code = (await PDFDocument.load(bytes)).getSubject()?.replace(/^CSV /, '') ?? '';
+    const genuine = await verify({ code, sha256: sha256(bytes) });
+    expect(genuine.status).toBe(200);
+    expect(proofVerificationSchema.parse(await genuine.json())).toEqual({
+      result: 'genuine',
+      kind: 'my-data',
+      issuedAt: expect.any(String),
+    });
+    // As a person types it: lower case, no dashes.
+    const typed = await verify({
+      code: code.toLowerCase().replace(/-/g, ''),
+      documentBase64: Buffer.from(bytes).toString('base64'),
+    });
+    expect(proofVerificationSchema.parse(await typed.json()).result).toBe('genuine');
+
+    const altered = bytes.slice();
+    const at = Math.floor(altered.length / 2);
+    altered[at] = (altered[at] ?? 0) ^ 0x01;
+    const changed = await verify({ code, documentBase64: Buffer.from(altered).toString('base64') });
+    expect(proofVerificationSchema.parse(await changed.json())).toEqual({
+      result: 'altered',
+      kind: null,
+      issuedAt: null,
+    });
+    const madeUp = await verify({ code: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH', sha256: sha256(bytes) });
+    expect(proofVerificationSchema.parse(await madeUp.json())).toEqual({
+      result: 'unknown',
+      kind: null,
+      issuedAt: null,
+    });
+    expect((await verify({ code })).status).toBe(400);
+    expect((await verify({ code, sha256: 'zz' })).status).toBe(400);
+  });
+
+  it('too many attempts from one client are throttled (429)', async () => {
+    let status = 200;
+    for (let attempt = 0; attempt < 40 && status !== 429; attempt += 1) {
+      status = (
+        await verify({
+          code: `AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-${String(attempt).padStart(4, '0')}`,
+          sha256: 'a'.repeat(64),
+        })
+      ).status;
+    }
+    expect(status).toBe(429);
+  });
+
+  it('a proof of a record of nobody is a 404', async () => {
+    expect((await call('GET', '/api/my-data/pid:NOPE-1/proof.pdf')).status).toBe(404);
   });
 });

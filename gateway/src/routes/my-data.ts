@@ -5,14 +5,20 @@ import {
   type MyDataRefresh,
   myDataListSchema,
   myDataRefreshSchema,
+  type ProofVerification,
+  proofVerificationRequestSchema,
+  proofVerificationSchema,
   type SourceStatus,
 } from '@carpeta/sdk';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import { citizenOf, failureReasonOf, sourceFailureAnswer, splitPortalId } from '../agencies/answers.ts';
 import { type Folder, isSourceFailure } from '../agencies/fan-out.ts';
 import type { PortalDatabase } from '../db/index.ts';
 import { sendError } from '../errors.ts';
+import { MY_DATA_PROOF_KIND, renderMyDataProof } from '../proofs/my-data-proof.ts';
+import { createProofStore, issueProof, resolveProof } from '../proofs/store.ts';
 import { errorAnswer, idempotentWrite } from './idempotent.ts';
 
 const NOT_FOUND = 'That record does not exist.';
@@ -61,9 +67,16 @@ const byTitle = (a: MyDataRecord, b: MyDataRecord) =>
  */
 export function registerMyDataRoutes(
   app: FastifyInstance,
-  options: { folder: Folder; database: PortalDatabase; now: () => Date; lastKnown?: LastKnownRecords },
+  options: {
+    folder: Folder;
+    database: PortalDatabase;
+    now: () => Date;
+    portalOrigin: string;
+    lastKnown?: LastKnownRecords;
+  },
 ): void {
   const { folder } = options;
+  const proofs = createProofStore(options.database.db);
   const lastKnown = options.lastKnown ?? createLastKnownRecords();
 
   app.get('/api/my-data', async (request, reply) => {
@@ -147,4 +160,117 @@ export function registerMyDataRoutes(
       },
     );
   });
+
+  /**
+   * A PDF proof of one record as the portal last retrieved it (asked of its source when it has not
+   * been yet): a new verification code each time, its SHA-256 stored with the code.
+   */
+  app.get<{ Params: { id: string } }>('/api/my-data/:id/proof.pdf', async (request, reply) => {
+    const id = splitPortalId(request.params.id);
+    if (!id) return sendError(reply, 400, 'bad-request', 'That is not a valid record id.');
+    const source = folder.source(id.sourceId);
+    const data = source?.data;
+    if (!source || !data) return sendError(reply, 404, 'not-found', NOT_FOUND);
+    const identity = request.identity;
+    if (!identity) throw new Error('a private route ran without the guard');
+    const citizenId = identity.subjectId;
+    let record = lastKnown.get(citizenId, request.params.id);
+    if (!record) {
+      const result = await folder.guard(source, () => data.get(citizenId, id.agencyId));
+      if (isSourceFailure(result)) {
+        return sendError(
+          reply,
+          502,
+          'agency-unavailable',
+          result.status.message ?? 'The service could not be reached.',
+          {
+            source: source.id,
+          },
+        );
+      }
+      if (!result.ok) {
+        return result.reason === 'not-found'
+          ? sendError(reply, 404, 'not-found', NOT_FOUND)
+          : sendError(
+              reply,
+              502,
+              'agency-unavailable',
+              result.status.message ?? 'The service could not be reached.',
+              {
+                source: source.id,
+              },
+            );
+      }
+      record = result.item;
+      lastKnown.set(citizenId, record);
+    }
+    const { citizen, actingFor } = identity.session;
+    const holder = actingFor && actingFor.nif === citizenId ? actingFor : citizen;
+    const proofRecord = record;
+    const proof = await issueProof({
+      kind: MY_DATA_PROOF_KIND,
+      subjectNif: citizenId,
+      reference: record.id,
+      issuedAt: options.now(),
+      render: (code) =>
+        renderMyDataProof({
+          record: proofRecord,
+          subjectNif: citizenId,
+          subjectName: holder.displayName,
+          code,
+          issuedAt: options.now(),
+          portalOrigin: options.portalOrigin,
+        }),
+    });
+    await proofs.save(proof);
+    return reply
+      .header('cache-control', 'no-store')
+      .header('content-disposition', `attachment; filename="certificado-${id.agencyId}.pdf"`)
+      .type('application/pdf')
+      .send(Buffer.from(proof.document));
+  });
+}
+
+/** Most verification requests one client may make per minute (codes are unguessable; this slows trying). */
+export const VERIFY_PER_MINUTE = 20;
+/** A proof is a few pages of text: its bytes, base64, in JSON. */
+const VERIFY_BODY_LIMIT = 8 * 1024 * 1024;
+
+/**
+ * POST /api/verify (public, rate-limited by the caller's scope): does this file match the proof
+ * issued with this code? Genuine, altered or unknown; nothing about the proof without the code,
+ * and only its kind and date with a genuine file.
+ */
+export function registerVerifyRoute(
+  scope: FastifyInstance,
+  options: { database: PortalDatabase; config: Record<string, unknown> },
+): void {
+  scope.post(
+    '/api/verify',
+    { bodyLimit: VERIFY_BODY_LIMIT, config: { ...options.config, public: true } },
+    async (request, reply) => {
+      const parsed = proofVerificationRequestSchema.safeParse(request.body);
+      const input = parsed.success ? parsed.data : null;
+      if (!input || (input.sha256 === undefined) === (input.documentBase64 === undefined)) {
+        return sendError(
+          reply,
+          400,
+          'bad-request',
+          'Send the verification code and either the SHA-256 of the file or the file itself.',
+        );
+      }
+      const hash =
+        input.sha256?.toLowerCase() ??
+        createHash('sha256')
+          .update(Buffer.from(input.documentBase64 ?? '', 'base64'))
+          .digest('hex');
+      const resolved = await resolveProof(options.database.db, input.code);
+      let body: ProofVerification;
+      if (!resolved) body = { result: 'unknown', kind: null, issuedAt: null };
+      else if (timingSafeEqual(Buffer.from(resolved.hash, 'hex'), Buffer.from(hash, 'hex'))) {
+        body = { result: 'genuine', kind: resolved.kind, issuedAt: resolved.issuedAt.toISOString() };
+      } else body = { result: 'altered', kind: null, issuedAt: null };
+      return reply.header('cache-control', 'no-store').send(proofVerificationSchema.parse(body));
+    },
+  );
 }
