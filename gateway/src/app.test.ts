@@ -364,6 +364,7 @@ describe('GET /mfes.json and the Content-Security-Policy', () => {
       'http://127.0.0.1:4203/remoteEntry.js',
       'http://127.0.0.1:4204/remoteEntry.js',
       'http://127.0.0.1:4205/remoteEntry.js',
+      'http://127.0.0.1:4205/remoteEntry.js',
     ]);
   });
 
@@ -412,8 +413,9 @@ describe('GET /mfes.json and the Content-Security-Policy', () => {
       'appointments',
       'my-data',
       'benefits',
+      'verify',
     ]);
-    expect(body.rejected).toEqual([{ index: 6, id: 'broken', reason: expect.any(String) }]);
+    expect(body.rejected).toEqual([{ index: 7, id: 'broken', reason: expect.any(String) }]);
     const csp = cspOf(await fetch(`${base}/api/health`));
     expect(csp['script-src']).toContain('http://127.0.0.1:4333');
     expect(csp['script-src']).not.toContain('http://127.0.0.1:4666');

@@ -97,6 +97,7 @@ describe('gateway/config/mfes.json', () => {
       ['files', '/files', 20, 'carpeta_files', 'http://127.0.0.1:4203/remoteEntry.js'],
       ['appointments', '/appointments', 30, 'carpeta_appointments', 'http://127.0.0.1:4204/remoteEntry.js'],
       ['my-data', '/my-data', 40, 'carpeta_my_data', 'http://127.0.0.1:4205/remoteEntry.js'],
+      ['verify', '/verify', 90, 'carpeta_my_data', 'http://127.0.0.1:4205/remoteEntry.js'],
     ]);
     for (const item of snapshot.entries) expect(manifestEntrySchema.safeParse(item).success).toBe(true);
     expect(snapshot.entries[1]?.owner).toEqual({
@@ -111,6 +112,7 @@ describe('gateway/config/mfes.json', () => {
       files: ['/api/files'],
       appointments: ['/api/appointments'],
       'my-data': ['/api/my-data'],
+      verify: [],
     });
 
     const moved = await createManifestStore({

@@ -10,7 +10,10 @@ export default defineConfig({
   plugins: [
     react(),
     federation(
-      carpetaRemote({ name: 'carpeta_my_data', exposes: { './lifecycles': './src/lifecycles.tsx' } }),
+      carpetaRemote({
+        name: 'carpeta_my_data',
+        exposes: { './lifecycles': './src/lifecycles.tsx', './verify': './src/verify.tsx' },
+      }),
     ),
   ],
   build: { target: 'es2022', sourcemap: true },
