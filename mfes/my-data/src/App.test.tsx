@@ -88,6 +88,10 @@ describe('my data MFE', () => {
     expect(panel()?.textContent).toContain('Lo tiene: Dirección General de la Policía');
     expect(panel()?.textContent).toContain('<script>alert(1)</script>');
     expect(root.querySelector('img, script, svg[onload]')).toBeNull();
+    const proof = panel()?.querySelector<HTMLAnchorElement>('[data-testid="proof-link"]');
+    expect(proof?.getAttribute('href')).toBe('/api/my-data/pid%3ADNI-1/proof.pdf');
+    expect(proof?.hasAttribute('download')).toBe(true);
+    expect(proof?.textContent).toBe('Descargar certificado (PDF): Documento Nacional de Identidad');
 
     // End goes to the last theme, Left to the one before: vehicles.
     const first = tabs()[0];

@@ -13,6 +13,7 @@ import {
   Button,
   Card,
   EmptyState,
+  Link,
   Spinner,
   SummaryList,
   Tabs,
@@ -110,7 +111,7 @@ function RecordCard({
   record: MyDataRecord;
   onRefreshed: (record: MyDataRecord) => void;
 }) {
-  const { api } = useCarpeta();
+  const { api, navigate } = useCarpeta();
   const { t } = useTranslation();
   const format = useFormatters();
   const [working, setWorking] = useState(false);
@@ -167,10 +168,32 @@ function RecordCard({
         </Alert>
       )}
       <div aria-live="polite">{done && <p>{t('refreshed')}</p>}</div>
-      <Button variant="secondary" onClick={refresh} disabled={working} aria-busy={working}>
-        {working ? t('refreshing') : t('refresh')}
-        <VisuallyHidden>{t('refreshContext', { title: record.title })}</VisuallyHidden>
-      </Button>
+      <p className="cp-cluster">
+        <Button variant="secondary" onClick={refresh} disabled={working} aria-busy={working}>
+          {working ? t('refreshing') : t('refresh')}
+          <VisuallyHidden>{t('refreshContext', { title: record.title })}</VisuallyHidden>
+        </Button>{' '}
+        <Link
+          href={`/api/my-data/${encodeURIComponent(record.id)}/proof.pdf`}
+          download
+          data-testid="proof-link"
+        >
+          {t('proof')}
+          <VisuallyHidden>{t('refreshContext', { title: record.title })}</VisuallyHidden>
+        </Link>
+      </p>
+      <p>
+        <Link
+          href="/verify"
+          onNavigate={(href, event) => {
+            event.preventDefault();
+            navigate(href);
+          }}
+          variant="muted"
+        >
+          {t('verifyLink')}
+        </Link>
+      </p>
     </Card>
   );
 }
