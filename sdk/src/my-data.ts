@@ -95,3 +95,58 @@ export const proofVerificationSchema = z.object({
   issuedAt: z.nullable(instant),
 });
 export type ProofVerification = z.infer<typeof proofVerificationSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Who used my data (the intermediation platform's log) and the right to oppose
+
+/** One consultation of a record by an administration. "refused": the citizen had opposed it. */
+export const myDataConsultationSchema = z.object({
+  id: z.string().check(z.regex(/^[A-Za-z0-9._-]{1,100}$/)),
+  at: instant,
+  administration: issuerSchema,
+  procedure: z.string().check(z.minLength(1), z.maxLength(300)),
+  legalBasis: z.string().check(z.minLength(1), z.maxLength(300)),
+  result: z.enum(['served', 'refused']),
+});
+export type MyDataConsultation = z.infer<typeof myDataConsultationSchema>;
+
+/** GET /api/my-data/:id/consultations?administration=&result=&page=&pageSize= (or &format=csv). */
+export const myDataConsultationPageSchema = z.object({
+  items: z.array(myDataConsultationSchema),
+  /** Matching the filters, across pages. */
+  total: z.number().check(z.int(), z.nonnegative()),
+  page: z.number().check(z.int(), z.positive()),
+  pageSize: z.number().check(z.int(), z.positive()),
+  /** Every administration in the record's log, for the filter. */
+  administrations: z.array(issuerSchema),
+  source: sourceStatusSchema,
+});
+export type MyDataConsultationPage = z.infer<typeof myDataConsultationPageSchema>;
+
+/** Law 39/2015 art. 28.2: the citizen opposes an administration (or all) consulting a kind of data. */
+export const myDataOppositionSchema = z.object({
+  id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,100}$/)),
+  /** The record it was registered from, and its kind of data (opposition is per kind). */
+  recordId: z.string(),
+  dataType: z.string(),
+  dataTitle: z.string(),
+  /** null: every administration. */
+  administration: z.nullable(issuerSchema),
+  reason: z.string().check(z.minLength(1), z.maxLength(1000)),
+  createdAt: instant,
+  withdrawnAt: z.nullable(instant),
+});
+export type MyDataOpposition = z.infer<typeof myDataOppositionSchema>;
+
+export const myDataOppositionListSchema = z.object({ items: z.array(myDataOppositionSchema) });
+export type MyDataOppositionList = z.infer<typeof myDataOppositionListSchema>;
+
+export const myDataOppositionRequestSchema = z.object({
+  recordId: z.string().check(z.minLength(3), z.maxLength(200)),
+  /** DIR3 of the administration, or null for all. */
+  administration: z.nullable(z.string().check(z.regex(/^[A-Z0-9]{9}$/))),
+  /** Its name as the log shows it (kept with the opposition, for the citizen to read). */
+  administrationName: z.optional(z.string().check(z.minLength(1), z.maxLength(300))),
+  reason: z.string().check(z.minLength(1), z.maxLength(1000)),
+});
+export type MyDataOppositionRequest = z.infer<typeof myDataOppositionRequestSchema>;

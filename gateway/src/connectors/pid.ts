@@ -1,4 +1,4 @@
-import type { MyDataRecord, MyDataTheme, SourceStatus } from '@carpeta/sdk';
+import type { MyDataConsultation, MyDataRecord, MyDataTheme, SourceStatus } from '@carpeta/sdk';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { z } from 'zod';
 import type { AgencyAnswer } from '../agency-http.ts';
@@ -42,7 +42,8 @@ const parser = new XMLParser({
   htmlEntities: false,
   isArray: (name, jPath) =>
     (name === 'TransmisionDatos' && String(jPath).endsWith('Transmisiones.TransmisionDatos')) ||
-    (name === 'Dato' && String(jPath).endsWith('Datos.Dato')),
+    (name === 'Dato' && String(jPath).endsWith('Datos.Dato')) ||
+    (name === 'Consulta' && String(jPath).endsWith('Consultas.Consulta')),
 });
 
 const text = z.string().trim();
@@ -77,6 +78,38 @@ const envelopeSchema = z.object({
       .transform((value) => (value === undefined || value === '' ? [] : value.TransmisionDatos)),
   }),
 });
+
+export const pidConsultaSchema = z.object({
+  IdConsulta: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/),
+  Fecha: z.string().regex(RAW_DATE),
+  Organismo: z.object({ NombreOrganismo: text.min(1), CodigoDir3: z.string().regex(/^[A-Z0-9]{9}$/) }),
+  Procedimiento: text.min(1),
+  BaseLegal: text.min(1),
+  Resultado: z.enum(['SERVIDA', 'DENEGADA_OPOSICION']),
+});
+
+const consultasSchema = z.object({
+  Respuesta: z.object({
+    Atributos: z.object({ Estado: z.object({ CodigoEstado: z.string() }) }),
+    Consultas: z
+      .union([z.literal(''), z.object({ Consulta: z.array(z.unknown()) })])
+      .optional()
+      .transform((value) => (value === undefined || value === '' ? [] : value.Consulta)),
+  }),
+});
+
+/** The platform's log of a record: its consultations, or null when the answer is not one. */
+export function parsePidConsultas(body: string): unknown[] | null {
+  if (/<!DOCTYPE|<!ENTITY/i.test(body) || XMLValidator.validate(body) !== true) return null;
+  try {
+    const parsed = consultasSchema.safeParse(parser.parse(body));
+    return parsed.success && parsed.data.Respuesta.Atributos.Estado.CodigoEstado === '0003'
+      ? parsed.data.Respuesta.Consultas
+      : null;
+  } catch {
+    return null;
+  }
+}
 
 export type PidEnvelope =
   | { kind: 'answer'; code: string; transmissions: unknown[] }
@@ -217,6 +250,74 @@ export const createPidSource: ConnectorFactory = (entry, { client, logger }) => 
         }
         client.report('ok');
         return { ok: true, item, status: support.ok() };
+      },
+
+      async consultations(citizenId: string, agencyId: string): Promise<GetResult<MyDataConsultation[]>> {
+        if (!AGENCY_ID_PATTERN.test(agencyId))
+          return { ok: false, reason: 'not-found', status: support.ok() };
+        const answer = await client.get(
+          `${PATH}/${encodeURIComponent(citizenId)}/transmisiones/${encodeURIComponent(agencyId)}/consultas`,
+          { accept: 'application/xml' },
+        );
+        if (answer.kind === 'failure') {
+          return { ok: false, reason: answer.reason, status: support.failure(answer) };
+        }
+        if (answer.httpStatus === 404) return { ok: false, reason: 'not-found', status: support.ok() };
+        const raws = answer.httpStatus === 200 ? parsePidConsultas(answer.text) : null;
+        if (!raws) {
+          const status = support.unusable({ what: 'consultations', httpStatus: answer.httpStatus });
+          return { ok: false, reason: 'invalid-response', status };
+        }
+        client.report('ok');
+        const read = support.records(
+          'consultations',
+          raws,
+          (raw): MyDataConsultation | null => {
+            const parsed = pidConsultaSchema.safeParse(raw);
+            if (!parsed.success) return null;
+            const at = parsePidDate(parsed.data.Fecha);
+            if (!at) return null;
+            return {
+              id: parsed.data.IdConsulta,
+              at: toIso(at),
+              administration: {
+                dir3: parsed.data.Organismo.CodigoDir3,
+                name: clip(parsed.data.Organismo.NombreOrganismo, 300),
+              },
+              procedure: clip(parsed.data.Procedimiento, 300),
+              legalBasis: clip(parsed.data.BaseLegal, 300),
+              result: parsed.data.Resultado === 'SERVIDA' ? 'served' : 'refused',
+            };
+          },
+          (item) => item.id,
+        );
+        return { ok: true, item: read.items.sort((a, b) => b.at.localeCompare(a.at)), status: read.status };
+      },
+
+      async oppose(citizenId, dataType, administrationDir3, active): Promise<GetResult<true>> {
+        if (
+          !/^[A-Za-z0-9._-]{1,60}$/.test(dataType) ||
+          (administrationDir3 !== null && !/^[A-Z0-9]{9}$/.test(administrationDir3))
+        ) {
+          return { ok: false, reason: 'not-found', status: support.ok() };
+        }
+        const answer = await client.send(
+          active ? 'PUT' : 'DELETE',
+          `${PATH}/${encodeURIComponent(citizenId)}/oposiciones/${encodeURIComponent(dataType)}/${administrationDir3 ?? 'TODAS'}`,
+          undefined,
+          { accept: 'application/xml' },
+        );
+        const result = read(answer, 'opposition');
+        if (!result.ok) {
+          const reason = result.failed.status === 'ok' ? 'unavailable' : result.failed.status;
+          return { ok: false, reason, status: result.failed };
+        }
+        if (result.httpStatus !== 200 || result.envelope.code !== '0003') {
+          const status = support.unusable({ what: 'opposition', httpStatus: result.httpStatus });
+          return { ok: false, reason: 'invalid-response', status };
+        }
+        client.report('ok');
+        return { ok: true, item: true, status: support.ok() };
       },
     },
   };

@@ -4,6 +4,7 @@ import type {
   CitizenFile,
   ExpiringDocument,
   FolderDomain,
+  MyDataConsultation,
   MyDataRecord,
   Notification,
   NotificationContent,
@@ -99,6 +100,18 @@ export interface DataCapability {
   list(citizenId: string): Promise<ListResult<MyDataRecord>>;
   /** One record, asked of its source now (a refresh). */
   get(citizenId: string, agencyId: string): Promise<GetResult<MyDataRecord>>;
+  /** Who consulted the record (newest first). */
+  consultations?(citizenId: string, agencyId: string): Promise<GetResult<MyDataConsultation[]>>;
+  /**
+   * Registers (`active`) or withdraws the citizen's opposition to `administrationDir3` (null: all)
+   * consulting `dataType`. Idempotent at the platform.
+   */
+  oppose?(
+    citizenId: string,
+    dataType: string,
+    administrationDir3: string | null,
+    active: boolean,
+  ): Promise<GetResult<true>>;
 }
 
 /**

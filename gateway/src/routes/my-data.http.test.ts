@@ -10,7 +10,10 @@ import { createFaultController } from '@carpeta/mocks';
 import {
   apiErrorSchema,
   MY_DATA_THEMES,
+  myDataConsultationPageSchema,
   myDataListSchema,
+  myDataOppositionListSchema,
+  myDataOppositionSchema,
   myDataRefreshSchema,
   proofVerificationSchema,
 } from '@carpeta/sdk';
@@ -284,5 +287,126 @@ describe('proofs anyone can verify', () => {
 
   it('a proof of a record of nobody is a 404', async () => {
     expect((await call('GET', '/api/my-data/pid:NOPE-1/proof.pdf')).status).toBe(404);
+  });
+});
+
+async function send(method: string, url: string, body: unknown, k = key()) {
+  return fetch(`${base}${url}`, {
+    method,
+    headers: {
+      cookie: session.cookie,
+      'x-csrf-token': session.csrfToken,
+      'idempotency-key': k,
+      'content-type': 'application/json',
+    },
+    body: JSON.stringify(body),
+  });
+}
+
+/** An administration consults the record on the platform now (the simulated platform's control). */
+async function consult(id: string, dir3: string, nombre: string) {
+  const response = await fetch(`${platform.url}/__control/consultas`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ nif: MARIA, id, dir3, nombre, procedimiento: 'Ayudas al alquiler' }),
+  });
+  return ((await response.json()) as { resultado: string }).resultado;
+}
+
+describe('who used my data, and the right to oppose', () => {
+  const MADRID_CITY = 'L01280796';
+
+  it('lists the consultations of a record, filtered and paginated; exports them as CSV', async () => {
+    const first = myDataConsultationPageSchema.parse(
+      await (await call('GET', '/api/my-data/pid:INE-PAD-0001/consultations?pageSize=5')).json(),
+    );
+    expect(first.total).toBeGreaterThanOrEqual(12);
+    expect(first.items).toHaveLength(5);
+    expect(first.items.map((item) => item.at)).toEqual(
+      [...first.items.map((item) => item.at)].sort().reverse(),
+    );
+    expect(first.administrations.map((item) => item.dir3).sort()).toEqual(['A13002908', MADRID_CITY]);
+    const second = myDataConsultationPageSchema.parse(
+      await (await call('GET', '/api/my-data/pid:INE-PAD-0001/consultations?pageSize=5&page=2')).json(),
+    );
+    expect(second.items[0]?.id).not.toBe(first.items[0]?.id);
+    const city = myDataConsultationPageSchema.parse(
+      await (
+        await call('GET', `/api/my-data/pid:INE-PAD-0001/consultations?administration=${MADRID_CITY}`)
+      ).json(),
+    );
+    expect(city.total).toBe(6);
+    expect(city.items.every((item) => item.administration.dir3 === MADRID_CITY)).toBe(true);
+    expect(city.items[0]).toMatchObject({ legalBasis: 'Ley 39/2015, art. 28.2', result: 'served' });
+
+    const csv = await call(
+      'GET',
+      `/api/my-data/pid:INE-PAD-0001/consultations?administration=${MADRID_CITY}&format=csv`,
+    );
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const lines = (await csv.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe('fecha,administracion,dir3,procedimiento,base_legal,resultado');
+    expect(lines).toHaveLength(7);
+    expect(lines[1]).toContain('"Ayuntamiento de Madrid","L01280796"');
+    expect((await call('GET', '/api/my-data/pid:INE-PAD-0001/consultations?result=maybe')).status).toBe(400);
+    expect((await call('GET', '/api/my-data/pid:NOPE-1/consultations')).status).toBe(404);
+  });
+
+  it('an opposition is stored, shown, sent to the platform: the next consultation is refused and logged so; withdrawn, served again', async () => {
+    expect(await consult('INE-PAD-0001', MADRID_CITY, 'Ayuntamiento de Madrid')).toBe('SERVIDA');
+    const created = await send('POST', '/api/my-data/oppositions', {
+      recordId: 'pid:INE-PAD-0001',
+      administration: MADRID_CITY,
+      administrationName: 'Ayuntamiento de Madrid',
+      reason: 'Aporto yo el certificado <b>en papel</b>',
+    });
+    expect(created.status).toBe(201);
+    const opposition = myDataOppositionSchema.parse(await created.json());
+    expect(opposition).toMatchObject({
+      dataType: 'SVDSCDDWS01',
+      administration: { dir3: MADRID_CITY, name: 'Ayuntamiento de Madrid' },
+      withdrawnAt: null,
+    });
+    const listed = myDataOppositionListSchema.parse(
+      await (await call('GET', '/api/my-data/oppositions')).json(),
+    );
+    expect(listed.items.map((item) => item.id)).toContain(opposition.id);
+
+    expect(await consult('INE-PAD-0001', MADRID_CITY, 'Ayuntamiento de Madrid')).toBe('DENEGADA_OPOSICION');
+    // Another administration is not affected.
+    expect(await consult('INE-PAD-0001', 'A13002908', 'Comunidad de Madrid')).toBe('SERVIDA');
+    const refused = myDataConsultationPageSchema.parse(
+      await (await call('GET', '/api/my-data/pid:INE-PAD-0001/consultations?result=refused')).json(),
+    );
+    expect(refused.total).toBe(1);
+    expect(refused.items[0]?.administration.dir3).toBe(MADRID_CITY);
+
+    const withdrawn = await send('POST', `/api/my-data/oppositions/${opposition.id}/withdraw`, {});
+    expect(withdrawn.status).toBe(200);
+    expect(myDataOppositionSchema.parse(await withdrawn.json()).withdrawnAt).not.toBeNull();
+    expect(await consult('INE-PAD-0001', MADRID_CITY, 'Ayuntamiento de Madrid')).toBe('SERVIDA');
+  });
+
+  it('opposing every administration, and where the law does not allow it (tax data) says why', async () => {
+    const all = await send('POST', '/api/my-data/oppositions', {
+      recordId: 'pid:CAM-FN-0001',
+      administration: null,
+      reason: 'No autorizo',
+    });
+    expect(all.status).toBe(201);
+    expect(await consult('CAM-FN-0001', 'L01280796', 'Ayuntamiento de Madrid')).toBe('DENEGADA_OPOSICION');
+    const tax = await send('POST', '/api/my-data/oppositions', {
+      recordId: 'pid:AEAT-IRPF-0001',
+      administration: 'E00003901',
+      reason: 'No',
+    });
+    expect(tax.status).toBe(422);
+    expect(apiErrorSchema.parse(await tax.json()).error.message).toMatch(/General Tributaria/);
+    expect((await send('POST', '/api/my-data/oppositions', { recordId: 'pid:CAM-FN-0001' })).status).toBe(
+      400,
+    );
   });
 });

@@ -5,6 +5,12 @@ import {
   type MyDataRefresh,
   myDataListSchema,
   myDataRefreshSchema,
+  type MyDataConsultation,
+  type MyDataConsultationPage,
+  myDataConsultationPageSchema,
+  myDataOppositionListSchema,
+  myDataOppositionRequestSchema,
+  myDataOppositionSchema,
   type ProofVerification,
   proofVerificationRequestSchema,
   proofVerificationSchema,
@@ -13,10 +19,17 @@ import {
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { LRUCache } from 'lru-cache';
-import { citizenOf, failureReasonOf, sourceFailureAnswer, splitPortalId } from '../agencies/answers.ts';
+import {
+  citizenOf,
+  failureReasonOf,
+  sendSourceFailure,
+  sourceFailureAnswer,
+  splitPortalId,
+} from '../agencies/answers.ts';
 import { type Folder, isSourceFailure } from '../agencies/fan-out.ts';
 import type { PortalDatabase } from '../db/index.ts';
 import { sendError } from '../errors.ts';
+import { createOppositionStore } from '../db/my-data-oppositions.ts';
 import { MY_DATA_PROOF_KIND, renderMyDataProof } from '../proofs/my-data-proof.ts';
 import { createProofStore, issueProof, resolveProof } from '../proofs/store.ts';
 import { errorAnswer, idempotentWrite } from './idempotent.ts';
@@ -77,6 +90,26 @@ export function registerMyDataRoutes(
 ): void {
   const { folder } = options;
   const proofs = createProofStore(options.database.db);
+  const oppositions = createOppositionStore(options.database.db);
+
+  /** The record as last retrieved, else asked of its source now. */
+  async function recordOf(citizenId: string, portalId: string) {
+    const id = splitPortalId(portalId);
+    const source = id ? folder.source(id.sourceId) : undefined;
+    const data = source?.data;
+    if (!id || !source || !data) return { kind: 'not-found' as const };
+    const known = lastKnown.get(citizenId, portalId);
+    if (known) return { kind: 'found' as const, record: known, source, data, agencyId: id.agencyId };
+    const result = await folder.guard(source, () => data.get(citizenId, id.agencyId));
+    if (isSourceFailure(result)) return { kind: 'failed' as const, status: result.status };
+    if (!result.ok) {
+      return result.reason === 'not-found'
+        ? { kind: 'not-found' as const }
+        : { kind: 'failed' as const, status: result.status };
+    }
+    lastKnown.set(citizenId, result.item);
+    return { kind: 'found' as const, record: result.item, source, data, agencyId: id.agencyId };
+  }
   const lastKnown = options.lastKnown ?? createLastKnownRecords();
 
   app.get('/api/my-data', async (request, reply) => {
@@ -229,6 +262,187 @@ export function registerMyDataRoutes(
       .type('application/pdf')
       .send(Buffer.from(proof.document));
   });
+
+  /** Who consulted a record: filterable by administration and result, paginated, or all as CSV. */
+  app.get<{
+    Params: { id: string };
+    Querystring: {
+      administration?: string;
+      result?: string;
+      page?: string;
+      pageSize?: string;
+      format?: string;
+    };
+  }>('/api/my-data/:id/consultations', async (request, reply) => {
+    const citizenId = citizenOf(request);
+    const id = splitPortalId(request.params.id);
+    const source = id ? folder.source(id.sourceId) : undefined;
+    const consultations = source?.data?.consultations?.bind(source.data);
+    if (!id || !source || !consultations) return sendError(reply, 404, 'not-found', NOT_FOUND);
+    const query = request.query;
+    const page = Number(query.page ?? '1');
+    const pageSize = Number(query.pageSize ?? '20');
+    if (
+      !Number.isInteger(page) ||
+      page < 1 ||
+      !Number.isInteger(pageSize) ||
+      pageSize < 1 ||
+      pageSize > 100 ||
+      (query.result !== undefined && query.result !== 'served' && query.result !== 'refused') ||
+      (query.administration !== undefined && !/^[A-Z0-9]{9}$/.test(query.administration))
+    ) {
+      return sendError(reply, 400, 'bad-request', 'Those filters are not valid.');
+    }
+    const result = await folder.guard(source, () => consultations(citizenId, id.agencyId));
+    if (isSourceFailure(result)) {
+      return sendSourceFailure(reply, failureReasonOf(result.status.status), result.status, NOT_FOUND);
+    }
+    if (!result.ok) return sendSourceFailure(reply, result.reason, result.status, NOT_FOUND);
+    const all = result.item;
+    const matching = all.filter(
+      (item) =>
+        (query.administration === undefined || item.administration.dir3 === query.administration) &&
+        (query.result === undefined || item.result === query.result),
+    );
+    if (query.format === 'csv') {
+      return reply
+        .header('cache-control', 'no-store')
+        .header('content-disposition', `attachment; filename="consultas-${id.agencyId}.csv"`)
+        .type('text/csv; charset=utf-8')
+        .send(`\uFEFF${consultationsCsv(matching)}`);
+    }
+    const administrations = new Map(all.map((item) => [item.administration.dir3, item.administration]));
+    const body: MyDataConsultationPage = myDataConsultationPageSchema.parse({
+      items: matching.slice((page - 1) * pageSize, page * pageSize),
+      total: matching.length,
+      page,
+      pageSize,
+      administrations: [...administrations.values()].sort((a, b) => a.name.localeCompare(b.name, 'es')),
+      source: result.status,
+    });
+    return reply.header('cache-control', 'no-store').send(body);
+  });
+
+  app.get('/api/my-data/oppositions', async (request, reply) => {
+    const body = myDataOppositionListSchema.parse({ items: await oppositions.list(citizenOf(request)) });
+    return reply.header('cache-control', 'no-store').send(body);
+  });
+
+  /** Registers an opposition (stored here, sent to the platform); refused where the law does not allow it. */
+  app.post('/api/my-data/oppositions', async (request, reply) => {
+    const parsed = myDataOppositionRequestSchema.safeParse(request.body);
+    if (!parsed.success) {
+      return sendError(reply, 400, 'bad-request', 'Say which record, which administration (or all) and why.');
+    }
+    const input = parsed.data;
+    const citizenId = citizenOf(request);
+    return idempotentWrite(
+      request,
+      reply,
+      { database: options.database, operation: 'my-data-oppose', now: options.now },
+      async () => {
+        const found = await recordOf(citizenId, input.recordId);
+        if (found.kind === 'not-found') return errorAnswer(request, 404, 'not-found', NOT_FOUND);
+        if (found.kind === 'failed') {
+          return sourceFailureAnswer(request, failureReasonOf(found.status.status), found.status, NOT_FOUND);
+        }
+        const why = OPPOSITION_NOT_ALLOWED[found.record.theme];
+        if (why) return errorAnswer(request, 422, 'bad-request', why);
+        const oppose = found.data.oppose?.bind(found.data);
+        if (!oppose) return errorAnswer(request, 404, 'not-found', NOT_FOUND);
+        const sent = await folder.guard(found.source, () =>
+          oppose(citizenId, found.record.type, input.administration, true),
+        );
+        if (isSourceFailure(sent)) {
+          return sourceFailureAnswer(request, failureReasonOf(sent.status.status), sent.status, NOT_FOUND);
+        }
+        if (!sent.ok) return sourceFailureAnswer(request, sent.reason, sent.status, NOT_FOUND);
+        const administration =
+          input.administration === null
+            ? null
+            : {
+                dir3: input.administration,
+                name: input.administrationName ?? nameOf(input.administration, found.record),
+              };
+        const stored = await oppositions.add(
+          citizenId,
+          {
+            recordId: found.record.id,
+            dataType: found.record.type,
+            dataTitle: found.record.title,
+            administration,
+            reason: input.reason,
+          },
+          options.now(),
+        );
+        return { status: 201, body: myDataOppositionSchema.parse(stored) };
+      },
+    );
+  });
+
+  app.post<{ Params: { oppositionId: string } }>(
+    '/api/my-data/oppositions/:oppositionId/withdraw',
+    async (request, reply) => {
+      const citizenId = citizenOf(request);
+      return idempotentWrite(
+        request,
+        reply,
+        { database: options.database, operation: 'my-data-withdraw', now: options.now },
+        async () => {
+          const current = (await oppositions.list(citizenId)).find(
+            (item) => item.id === request.params.oppositionId,
+          );
+          if (!current) return errorAnswer(request, 404, 'not-found', 'There is no such opposition.');
+          if (current.withdrawnAt) return { status: 200, body: current };
+          const id = splitPortalId(current.recordId);
+          const source = id ? folder.source(id.sourceId) : undefined;
+          const oppose = source?.data?.oppose?.bind(source.data);
+          if (!source || !oppose) return errorAnswer(request, 404, 'not-found', NOT_FOUND);
+          const sent = await folder.guard(source, () =>
+            oppose(citizenId, current.dataType, current.administration?.dir3 ?? null, false),
+          );
+          if (isSourceFailure(sent)) {
+            return sourceFailureAnswer(request, failureReasonOf(sent.status.status), sent.status, NOT_FOUND);
+          }
+          if (!sent.ok) return sourceFailureAnswer(request, sent.reason, sent.status, NOT_FOUND);
+          const withdrawn = await oppositions.withdraw(citizenId, current.id, options.now());
+          return { status: 200, body: myDataOppositionSchema.parse(withdrawn) };
+        },
+      );
+    },
+  );
+}
+
+/** Law 39/2015 art. 28.2 yields to a law that says otherwise: the tax agency's own data for tax purposes. */
+export const OPPOSITION_NOT_ALLOWED: Partial<Record<MyDataRecord['theme'], string>> = {
+  tax: 'Tax data cannot be opposed: the tax administration consults it for tax purposes by law (Ley 58/2003, General Tributaria, arts. 93 and 95), an exception to Law 39/2015, art. 28.2.',
+};
+
+const CSV_HEADER = ['fecha', 'administracion', 'dir3', 'procedimiento', 'base_legal', 'resultado'];
+
+/** One CSV field: quoted, quotes doubled; a leading = + - @ neutralised (no formulas in a spreadsheet). */
+function csvField(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return `"${safe.replace(/"/g, '""')}"`;
+}
+
+export function consultationsCsv(items: readonly MyDataConsultation[]): string {
+  const lines = [CSV_HEADER.join(',')];
+  for (const item of items) {
+    lines.push(
+      [
+        item.at,
+        item.administration.name,
+        item.administration.dir3,
+        item.procedure,
+        item.legalBasis,
+        item.result,
+      ]
+        .map(csvField)
+        .join(','),
+    );
+  }
+  return `${lines.join('\r\n')}\r\n`;
 }
 
 /** Most verification requests one client may make per minute (codes are unguessable; this slows trying). */
@@ -273,4 +487,9 @@ export function registerVerifyRoute(
       return reply.header('cache-control', 'no-store').send(proofVerificationSchema.parse(body));
     },
   );
+}
+
+/** The name of an administration known from the record (its issuer) or the DIR3 code itself. */
+function nameOf(dir3: string, record: MyDataRecord): string {
+  return record.issuer.dir3 === dir3 ? record.issuer.name : dir3;
 }

@@ -299,3 +299,61 @@ export const PID_RECORDS: Readonly<Record<string, readonly PidRecord[]>> = {
   [CARMEN_NIF]: CARMEN,
   [HOSTILE_NIF]: HOSTILE,
 };
+
+/** One consultation of a record by an administration, as the platform logs it. */
+export interface PidConsulta {
+  id: string;
+  /** The record consulted (`PidRecord.id`). */
+  transmision: string;
+  at: Date;
+  organismo: PidEmisor;
+  procedimiento: string;
+  baseLegal: string;
+  resultado: 'SERVIDA' | 'DENEGADA_OPOSICION';
+}
+
+export const PID_CONSULTORES = {
+  ayuntamientoMadrid: { nombre: 'Ayuntamiento de Madrid', dir3: 'L01280796' },
+  sepe: E.sepe,
+  madrid: E.madrid,
+  aeat: E.aeat,
+  inss: E.inss,
+} as const satisfies Record<string, PidEmisor>;
+
+const C = PID_CONSULTORES;
+const DAY = 86_400_000;
+
+/** María's log, relative to `now`: dozens of consultations of a few records, newest first. */
+export function createPidConsultas(now: Date): Map<string, PidConsulta[]> {
+  const log: PidConsulta[] = [];
+  const plan: [string, PidEmisor, string, string][] = [
+    ['INE-PAD-0001', C.ayuntamientoMadrid, 'Ayudas al alquiler de vivienda', 'Ley 39/2015, art. 28.2'],
+    ['INE-PAD-0001', C.madrid, 'Plaza en escuela infantil', 'Ley 39/2015, art. 28.2'],
+    [
+      'CAM-FN-0001',
+      C.ayuntamientoMadrid,
+      'Bonificación del IBI a familias numerosas',
+      'Ley 40/2003, art. 12',
+    ],
+    ['TGSS-VL-0001', C.sepe, 'Prestación por desempleo', 'Real Decreto Legislativo 8/2015, art. 71'],
+    ['AEAT-IRPF-0001', C.aeat, 'Comprobación del IRPF', 'Ley 58/2003 General Tributaria, art. 94'],
+    ['AEAT-CORR-0001', C.madrid, 'Subvenciones: estar al corriente', 'Ley 38/2003, art. 13'],
+    ['DGP-DNI-0001', C.inss, 'Pensión de jubilación: identidad', 'Ley 39/2015, art. 28.2'],
+  ];
+  let n = 0;
+  for (let round = 0; round < 6; round++) {
+    for (const [transmision, organismo, procedimiento, baseLegal] of plan) {
+      n += 1;
+      log.push({
+        id: `C${String(n).padStart(5, '0')}`,
+        transmision,
+        at: new Date(now.getTime() - (n * 3 + round) * DAY),
+        organismo,
+        procedimiento,
+        baseLegal,
+        resultado: 'SERVIDA',
+      });
+    }
+  }
+  return new Map([[MARIA_NIF, log]]);
+}

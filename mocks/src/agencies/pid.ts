@@ -2,7 +2,7 @@ import { XMLBuilder } from 'fast-xml-parser';
 import { HttpResponse, http, type HttpHandler } from 'msw';
 import { formatMadridDateTime } from '../madrid-time.ts';
 import { createFaultController, type FaultController, faultControlHandlers, injectFault } from '../faults.ts';
-import { PID_RECORDS, type PidRecord } from './pid-data.ts';
+import { createPidConsultas, PID_RECORDS, type PidConsulta, type PidRecord } from './pid-data.ts';
 
 export * from './pid-data.ts';
 
@@ -12,7 +12,11 @@ export * from './pid-data.ts';
  *
  *   GET {base}/pid/scsp/v3/titulares/{nif}/transmisiones          → every record of the person
  *   GET {base}/pid/scsp/v3/titulares/{nif}/transmisiones/{id}     → one record, generated now
+ *   GET {base}/pid/scsp/v3/titulares/{nif}/transmisiones/{id}/consultas → who consulted it
+ *   PUT|DELETE {base}/pid/scsp/v3/titulares/{nif}/oposiciones/{certificado}/{dir3|TODAS} → opposition
  *   errors (same envelope, Estado): 0226 invalid document 400, 0233 no such record 404
+ *   POST {base}/__control/consultas { nif, id, dir3, nombre, procedimiento, baseLegal }: an
+ *     administration consults a record now (refused, and logged as refused, when opposed)
  *   POST {base}/__control/reset, /__control/faults (see faults.ts)
  *
  * `FechaGeneracion` and `TimeStamp` are Madrid wall-clock times, "dd/MM/yyyy HH:mm:ss".
@@ -94,8 +98,52 @@ export function pidHandlers(options: PidHandlerOptions = {}): HttpHandler[] {
         );
   };
 
+  let consultas = createPidConsultas(now());
+  // "<nif> <certificado> <dir3|TODAS>"
+  const oposiciones = new Set<string>();
+  let consultaSeq = 0;
+  const opposed = (nif: string, certificado: string, dir3: string) =>
+    oposiciones.has(`${nif} ${certificado} ${dir3}`) || oposiciones.has(`${nif} ${certificado} TODAS`);
+  const recordOf = (nif: string, id: string) => (PID_RECORDS[nif] ?? []).find((record) => record.id === id);
+
+  const consultaXml = (consulta: PidConsulta) => ({
+    IdConsulta: consulta.id,
+    Fecha: formatMadridDateTime(consulta.at),
+    Organismo: { NombreOrganismo: consulta.organismo.nombre, CodigoDir3: consulta.organismo.dir3 },
+    Procedimiento: consulta.procedimiento,
+    BaseLegal: consulta.baseLegal,
+    Resultado: consulta.resultado,
+  });
+
   return [
-    http.post(`${base}/__control/reset`, () => HttpResponse.json(faults.reset())),
+    http.post(`${base}/__control/reset`, () => {
+      consultas = createPidConsultas(now());
+      oposiciones.clear();
+      return HttpResponse.json(faults.reset());
+    }),
+    http.post(`${base}/__control/consultas`, async ({ request }) => {
+      const body = (await request.json().catch(() => null)) as Record<string, unknown> | null;
+      const nif = String(body?.nif ?? '');
+      const record = recordOf(nif, String(body?.id ?? ''));
+      if (!record || typeof body?.dir3 !== 'string') {
+        return HttpResponse.json(
+          { error: 'bad-request', message: 'unknown record or no dir3' },
+          { status: 400 },
+        );
+      }
+      consultaSeq += 1;
+      const consulta: PidConsulta = {
+        id: `S${String(consultaSeq).padStart(5, '0')}`,
+        transmision: record.id,
+        at: now(),
+        organismo: { dir3: body.dir3, nombre: String(body.nombre ?? body.dir3) },
+        procedimiento: String(body.procedimiento ?? 'Procedimiento'),
+        baseLegal: String(body.baseLegal ?? 'Ley 39/2015, art. 28.2'),
+        resultado: opposed(nif, record.certificado, body.dir3) ? 'DENEGADA_OPOSICION' : 'SERVIDA',
+      };
+      consultas.set(nif, [consulta, ...(consultas.get(nif) ?? [])]);
+      return HttpResponse.json({ resultado: consulta.resultado, id: consulta.id });
+    }),
     ...faultControlHandlers(faults, base),
 
     http.get(`${api}/titulares/:nif/transmisiones`, async ({ request, params }) => {
@@ -112,6 +160,43 @@ export function pidHandlers(options: PidHandlerOptions = {}): HttpHandler[] {
           records.map((record) => transmission(nif, record, at)),
         ),
       );
+    }),
+
+    http.get(`${api}/titulares/:nif/transmisiones/:id/consultas`, async ({ request, params }) => {
+      const fault = await injectFault(faults, request);
+      if (fault) return fault;
+      const nif = nifOf(params.nif);
+      if (nif instanceof Response) return nif;
+      const at = now();
+      const record = recordOf(nif, String(params.id));
+      if (!record) return xml(pidResponse(at, { codigo: '0233', literal: 'No existen datos' }, []), 404);
+      const list = (consultas.get(nif) ?? []).filter((consulta) => consulta.transmision === record.id);
+      return xml(
+        builder.build({
+          '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
+          Respuesta: {
+            '@_xmlns': PID_NAMESPACE,
+            Atributos: {
+              NumElementos: String(list.length),
+              TimeStamp: formatMadridDateTime(at),
+              Estado: { CodigoEstado: '0003', LiteralError: 'Tramitada' },
+            },
+            Consultas: { Consulta: list.map(consultaXml) },
+          },
+        }) as string,
+      );
+    }),
+
+    http.all(`${api}/titulares/:nif/oposiciones/:certificado/:dir3`, async ({ request, params }) => {
+      const fault = await injectFault(faults, request);
+      if (fault) return fault;
+      const nif = nifOf(params.nif);
+      if (nif instanceof Response) return nif;
+      const key = `${nif} ${String(params.certificado)} ${String(params.dir3)}`;
+      if (request.method === 'PUT') oposiciones.add(key);
+      else if (request.method === 'DELETE') oposiciones.delete(key);
+      else return new HttpResponse(null, { status: 405 });
+      return xml(pidResponse(now(), { codigo: '0003', literal: 'Tramitada' }, []));
     }),
 
     http.get(`${api}/titulares/:nif/transmisiones/:id`, async ({ request, params }) => {
