@@ -164,3 +164,47 @@ describe('pid connector: get (refresh)', () => {
     });
   });
 });
+
+describe('pid connector: consultations and oppositions', () => {
+  const consultas = `${API}/${MARIA}/transmisiones/CAM-FN-0001/consultas`;
+
+  it("reads a record's consultation log, newest first, Madrid times as instants", async () => {
+    client.on('GET', consultas, xml(200, 'consultas-maria-fn.xml'));
+    const result = data.consultations ? await data.consultations(MARIA, 'CAM-FN-0001') : null;
+    if (!result?.ok) throw new Error('no log');
+    expect(result.item).toHaveLength(6);
+    expect(result.item[0]).toEqual({
+      id: 'C00003',
+      at: '2026-03-11T09:00:00.000Z',
+      administration: { dir3: 'L01280796', name: 'Ayuntamiento de Madrid' },
+      procedure: 'Bonificación del IBI a familias numerosas',
+      legalBasis: 'Ley 40/2003, art. 12',
+      result: 'served',
+    });
+    const refused = fixture('pid/consultas-maria-fn.xml').replace('SERVIDA', 'DENEGADA_OPOSICION');
+    client.on('GET', consultas, answer(200, refused, XML));
+    const again = data.consultations ? await data.consultations(MARIA, 'CAM-FN-0001') : null;
+    expect(again?.ok && again.item.filter((item) => item.result === 'refused')).toHaveLength(1);
+    client.on('GET', consultas, answer(200, '{"x":1}'));
+    expect(await data.consultations?.(MARIA, 'CAM-FN-0001')).toMatchObject({
+      ok: false,
+      reason: 'invalid-response',
+    });
+  });
+
+  it('sends an opposition (PUT) and its withdrawal (DELETE) for one administration or all', async () => {
+    client.on('PUT', `${API}/${MARIA}/oposiciones/SVDFNWS01/TODAS`, xml(200, 'oposicion-ok.xml'));
+    client.on('DELETE', `${API}/${MARIA}/oposiciones/SVDFNWS01/L01280796`, xml(200, 'oposicion-ok.xml'));
+    expect(await data.oppose?.(MARIA, 'SVDFNWS01', null, true)).toMatchObject({ ok: true });
+    expect(await data.oppose?.(MARIA, 'SVDFNWS01', 'L01280796', false)).toMatchObject({ ok: true });
+    expect(client.sent.map((sent) => `${sent.method} ${sent.path}`)).toEqual([
+      `PUT ${API}/${MARIA}/oposiciones/SVDFNWS01/TODAS`,
+      `DELETE ${API}/${MARIA}/oposiciones/SVDFNWS01/L01280796`,
+    ]);
+    client.on('PUT', `${API}/${MARIA}/oposiciones/SVDFNWS01/TODAS`, unreachable());
+    expect(await data.oppose?.(MARIA, 'SVDFNWS01', null, true)).toMatchObject({
+      ok: false,
+      reason: 'unavailable',
+    });
+  });
+});
