@@ -7,7 +7,7 @@ import {
   myDataRefreshSchema,
   newIdempotencyKey,
 } from '@carpeta/sdk';
-import { useCarpeta, useFormatters, useResource, useTranslation } from '@carpeta/sdk/react';
+import { useCarpeta, useFormatters, useResource, useSubPath, useTranslation } from '@carpeta/sdk/react';
 import {
   Alert,
   Button,
@@ -21,9 +21,16 @@ import {
   VisuallyHidden,
 } from '@carpeta/design-system';
 import { useRef, useState } from 'react';
+import { RecordDetailView } from './RecordDetailView.tsx';
 import { SourcesAlert } from './SourcesAlert.tsx';
 
 export function App() {
+  const subPath = useSubPath();
+  const id = subPath.replace(/^\/+|\/+$/g, '');
+  return id ? <RecordDetailView id={decodeURIComponent(id)} /> : <ListView />;
+}
+
+function ListView() {
   const { api } = useCarpeta();
   const { t } = useTranslation();
   const [resource, reload] = useResource('my-data', (signal) =>
