@@ -20,6 +20,7 @@ import { messageForClientError, sendError } from './errors.ts';
 import { createManifestStore } from './manifest.ts';
 import { registerAppointmentRoutes } from './routes/appointments.ts';
 import { registerDocumentRoutes } from './routes/documents.ts';
+import { registerExportRoute } from './routes/export.ts';
 import { registerFileRoutes } from './routes/files.ts';
 import { registerHomeRoutes } from './routes/home.ts';
 import { registerMyDataRoutes, registerVerifyRoute, VERIFY_PER_MINUTE } from './routes/my-data.ts';
@@ -209,6 +210,7 @@ export function buildGateway(config: GatewayConfig, deps: { database: PortalData
   registerHomeRoutes(app, { folder, now });
   registerPinRoutes(app, { database: deps.database, now });
   registerMyDataRoutes(app, { folder, database: deps.database, now, portalOrigin: config.portalOrigin });
+  registerExportRoute(app, { folder, database: deps.database, now });
   // The public check of a proof's code: no session, rate-limited per client.
   const verifyLimit = { max: VERIFY_PER_MINUTE, timeWindowMs: 60_000, store: config.rateLimitStore };
   app.register(async (scope) => {

@@ -19,6 +19,7 @@ import {
 } from '@carpeta/sdk';
 import { PDFDocument } from 'pdf-lib';
 import type { FastifyInstance } from 'fastify';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { writeAgenciesFile } from '../agencies/testing.ts';
 import type { AgencyEntry } from '../agencies/types.ts';
@@ -408,5 +409,58 @@ describe('who used my data, and the right to oppose', () => {
     expect((await send('POST', '/api/my-data/oppositions', { recordId: 'pid:CAM-FN-0001' })).status).toBe(
       400,
     );
+  });
+});
+
+describe('export', () => {
+  it('streams everything the portal shows of the citizen as a ZIP of JSON and CSV', async () => {
+    const response = await call('GET', '/api/export.zip');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/zip');
+    expect(response.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="carpeta-\d{4}-\d{2}-\d{2}\.zip"$/,
+    );
+    const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
+    expect(Object.keys(files).sort()).toEqual([
+      'README.json',
+      'appointments.csv',
+      'appointments.json',
+      'documents.csv',
+      'documents.json',
+      'files.csv',
+      'files.json',
+      'my-data-oppositions.csv',
+      'my-data-oppositions.json',
+      'my-data.csv',
+      'my-data.json',
+      'notifications.csv',
+      'notifications.json',
+    ]);
+    const text = (name: string) => strFromU8(files[name] ?? new Uint8Array());
+    const records = JSON.parse(text('my-data.json')) as { id: string }[];
+    expect(records.map((record) => record.id)).toContain('pid:DGT-PC-0001');
+    expect(records).toHaveLength(15);
+    const csv = text('my-data.csv')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(csv[0]).toBe('"id","theme","title","issuer","issuerDir3","retrievedAt","label","value"');
+    expect(csv.some((line) => line.includes('"Saldo de puntos","15"'))).toBe(true);
+    // The oppositions registered above are part of it.
+    const oppositions = JSON.parse(text('my-data-oppositions.json')) as { reason: string }[];
+    expect(oppositions.map((item) => item.reason)).toContain('No autorizo');
+    const readme = JSON.parse(text('README.json')) as { citizen: string; sources: { domain: string }[] };
+    expect(readme.citizen).toBe(MARIA);
+    expect(readme.sources.map((item) => item.domain)).toEqual([
+      'notifications',
+      'files',
+      'appointments',
+      'documents',
+      'data',
+    ]);
+  });
+
+  it('is private', async () => {
+    expect((await fetch(`${base}/api/export.zip`)).status).toBe(401);
   });
 });
