@@ -70,6 +70,7 @@ describe('my data MFE', () => {
     const test = await mount();
     const root = test.props.domElement;
     expect(root.querySelector('h1')?.textContent).toBe('Mis datos');
+    expect(root.querySelector('[data-testid="export-link"]')?.getAttribute('href')).toBe('/api/export.zip');
     const tabs = () => [...root.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
     expect(tabs().map((tab) => tab.textContent)).toEqual([
       'Identidad y residencia (2)',

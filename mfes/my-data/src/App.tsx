@@ -43,6 +43,11 @@ function ListView() {
     <div>
       <h1>{t('title')}</h1>
       <p className="cp-lead">{t('intro')}</p>
+      <p>
+        <Link href="/api/export.zip" download data-testid="export-link">
+          {t('export')}
+        </Link>
+      </p>
       {resource.state === 'loading' && <Spinner label={t('loading')} />}
       {resource.state === 'error' && (
         <Alert variant="error" title={t('error.title')} headingLevel={2} live>
