@@ -91,11 +91,10 @@ await supervisor.start(
     // Its own database, away from `npm start`'s: failed sign-ins counted there (per address, and
     // everything here is 127.0.0.1) must not throttle the bench's sign-in.
     CARPETA_DATA_DIR: join(ROOT, '.carpeta', 'data', 'bench'),
-  }).map(
-    (spec) =>
-      spec.name === 'gateway'
-        ? { ...spec, quiet: true, env: { ...spec.env, LOG_LEVEL: 'info' } }
-        : { ...spec, env: { ...spec.env, LOG_LEVEL: 'warn' } },
+  }).map((spec) =>
+    spec.name === 'gateway'
+      ? { ...spec, quiet: true, env: { ...spec.env, LOG_LEVEL: 'info' } }
+      : { ...spec, env: { ...spec.env, LOG_LEVEL: 'warn' } },
   ),
   90_000,
 );

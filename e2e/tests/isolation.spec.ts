@@ -107,6 +107,7 @@ test('an invalid manifest entry is skipped with a visible reason; the rest loads
     /^Notificaciones/,
     'Expedientes',
     'Citas',
+    'Mis datos',
   ]);
   await expectNoAxeViolations(page);
 });

@@ -144,6 +144,7 @@ beforeAll(async () => {
         'http://127.0.0.1:4202',
         'http://127.0.0.1:4203',
         'http://127.0.0.1:4204',
+        'http://127.0.0.1:4205',
         'http://127.0.0.1:4333',
       ],
       agenciesPath: await writeAgenciesFile(dir, [dehuEntry(agency.url, 300)]),
@@ -362,6 +363,8 @@ describe('GET /mfes.json and the Content-Security-Policy', () => {
       'http://127.0.0.1:4202/remoteEntry.js',
       'http://127.0.0.1:4203/remoteEntry.js',
       'http://127.0.0.1:4204/remoteEntry.js',
+      'http://127.0.0.1:4205/remoteEntry.js',
+      'http://127.0.0.1:4205/remoteEntry.js',
     ]);
   });
 
@@ -408,9 +411,11 @@ describe('GET /mfes.json and the Content-Security-Policy', () => {
       'notifications',
       'files',
       'appointments',
+      'my-data',
       'benefits',
+      'verify',
     ]);
-    expect(body.rejected).toEqual([{ index: 5, id: 'broken', reason: expect.any(String) }]);
+    expect(body.rejected).toEqual([{ index: 7, id: 'broken', reason: expect.any(String) }]);
     const csp = cspOf(await fetch(`${base}/api/health`));
     expect(csp['script-src']).toContain('http://127.0.0.1:4333');
     expect(csp['script-src']).not.toContain('http://127.0.0.1:4666');

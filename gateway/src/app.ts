@@ -20,8 +20,10 @@ import { messageForClientError, sendError } from './errors.ts';
 import { createManifestStore } from './manifest.ts';
 import { registerAppointmentRoutes } from './routes/appointments.ts';
 import { registerDocumentRoutes } from './routes/documents.ts';
+import { registerExportRoute } from './routes/export.ts';
 import { registerFileRoutes } from './routes/files.ts';
 import { registerHomeRoutes } from './routes/home.ts';
+import { registerMyDataRoutes, registerVerifyRoute, VERIFY_PER_MINUTE } from './routes/my-data.ts';
 import { registerNotificationRoutes } from './routes/notifications.ts';
 import { registerPinRoutes } from './routes/pins.ts';
 import { registerTelemetryRoute } from './routes/telemetry.ts';
@@ -207,6 +209,14 @@ export function buildGateway(config: GatewayConfig, deps: { database: PortalData
   registerDocumentRoutes(app, { folder });
   registerHomeRoutes(app, { folder, now });
   registerPinRoutes(app, { database: deps.database, now });
+  registerMyDataRoutes(app, { folder, database: deps.database, now, portalOrigin: config.portalOrigin });
+  registerExportRoute(app, { folder, database: deps.database, now });
+  // The public check of a proof's code: no session, rate-limited per client.
+  const verifyLimit = { max: VERIFY_PER_MINUTE, timeWindowMs: 60_000, store: config.rateLimitStore };
+  app.register(async (scope) => {
+    await registerRateLimit(scope, verifyLimit, app.log);
+    registerVerifyRoute(scope, { database: deps.database, config: rateLimited(verifyLimit) });
+  });
   const telemetryLimit = {
     max: config.limits.telemetryPerMinute,
     timeWindowMs: 60_000,

@@ -79,6 +79,7 @@ describe('gateway/config/mfes.json', () => {
       'http://127.0.0.1:4202',
       'http://127.0.0.1:4203',
       'http://127.0.0.1:4204',
+      'http://127.0.0.1:4205',
     ];
     const store = createManifestStore({ path: CONFIG, env: {}, policy: { allowedOrigins: defaults } });
     const snapshot = await store.load();
@@ -95,6 +96,8 @@ describe('gateway/config/mfes.json', () => {
       ],
       ['files', '/files', 20, 'carpeta_files', 'http://127.0.0.1:4203/remoteEntry.js'],
       ['appointments', '/appointments', 30, 'carpeta_appointments', 'http://127.0.0.1:4204/remoteEntry.js'],
+      ['my-data', '/my-data', 40, 'carpeta_my_data', 'http://127.0.0.1:4205/remoteEntry.js'],
+      ['verify', '/verify', 90, 'carpeta_my_data', 'http://127.0.0.1:4205/remoteEntry.js'],
     ]);
     for (const item of snapshot.entries) expect(manifestEntrySchema.safeParse(item).success).toBe(true);
     expect(snapshot.entries[1]?.owner).toEqual({
@@ -108,6 +111,8 @@ describe('gateway/config/mfes.json', () => {
       notifications: [],
       files: ['/api/files'],
       appointments: ['/api/appointments'],
+      'my-data': ['/api/my-data'],
+      verify: [],
     });
 
     const moved = await createManifestStore({
@@ -119,6 +124,7 @@ describe('gateway/config/mfes.json', () => {
       'http://127.0.0.1:4202',
       'http://127.0.0.1:4203',
       'http://127.0.0.1:4204',
+      'http://127.0.0.1:4205',
       'https://home.cdn.example',
     ]);
   });

@@ -187,7 +187,7 @@ export type ExpiringDocumentList = z.infer<typeof expiringDocumentListSchema>;
 // Home: what needs the citizen now, one source at a time
 
 /** What the folder's data sources are; the home asks each in parallel and renders as they answer. */
-export const FOLDER_DOMAINS = ['notifications', 'files', 'appointments', 'documents'] as const;
+export const FOLDER_DOMAINS = ['notifications', 'files', 'appointments', 'documents', 'data'] as const;
 export const folderDomainSchema = z.enum(FOLDER_DOMAINS);
 export type FolderDomain = z.infer<typeof folderDomainSchema>;
 

@@ -7,3 +7,4 @@ export * from './props.ts';
 export * from './events.ts';
 export * from './api.ts';
 export * from './i18n.ts';
+export * from './my-data.ts';

@@ -3,6 +3,7 @@ import type {
   CitizenFile,
   ExpiringDocument,
   FolderDomain,
+  MyDataRecord,
   Notification,
   SourceStatus,
 } from '@carpeta/sdk';
@@ -10,6 +11,7 @@ import {
   appointmentSchema,
   citizenFileSchema,
   expiringDocumentSchema,
+  myDataRecordSchema,
   notificationSchema,
 } from '@carpeta/sdk';
 import { LRUCache } from 'lru-cache';
@@ -28,6 +30,7 @@ export interface DomainItems {
   files: CitizenFile;
   appointments: Appointment;
   documents: ExpiringDocument;
+  data: MyDataRecord;
 }
 
 const ITEM_SCHEMAS = {
@@ -35,6 +38,7 @@ const ITEM_SCHEMAS = {
   files: citizenFileSchema,
   appointments: appointmentSchema,
   documents: expiringDocumentSchema,
+  data: myDataRecordSchema,
 } as const;
 
 export interface SourceSettings {
@@ -212,7 +216,7 @@ export function createFolder(options: FanOutOptions): Folder {
       };
     },
     invalidate(citizenId, sourceId) {
-      for (const domain of ['notifications', 'files', 'appointments', 'documents'] as const) {
+      for (const domain of ['notifications', 'files', 'appointments', 'documents', 'data'] as const) {
         cache.delete(cacheKey(sourceId, domain, citizenId));
       }
     },

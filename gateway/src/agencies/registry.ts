@@ -4,6 +4,7 @@ import { createAeatSource } from '../connectors/aeat.ts';
 import { createDgpSource } from '../connectors/dgp.ts';
 import { createDgtSource } from '../connectors/dgt.ts';
 import { createMunicipalPlatformSource } from '../connectors/municipal-platform.ts';
+import { createPidSource } from '../connectors/pid.ts';
 import { createRegionCsvSource } from '../connectors/region-csv.ts';
 import { createTgssSource } from '../connectors/tgss.ts';
 import { createDehuSource } from './dehu-source.ts';
@@ -21,6 +22,7 @@ export const CONNECTOR_TYPES: Record<string, ConnectorFactory> = {
   dgt: createDgtSource,
   'region-csv': createRegionCsvSource,
   'municipal-platform': createMunicipalPlatformSource,
+  pid: createPidSource,
 };
 
 /**
@@ -73,6 +75,7 @@ export function buildSources(
           ? { appointments: source.appointments }
           : {}),
         ...(domains.includes('documents') && source.documents ? { documents: source.documents } : {}),
+        ...(domains.includes('data') && source.data ? { data: source.data } : {}),
         close: async () => {
           await source.close?.();
           await client.close();

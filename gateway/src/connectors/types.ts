@@ -4,6 +4,8 @@ import type {
   CitizenFile,
   ExpiringDocument,
   FolderDomain,
+  MyDataConsultation,
+  MyDataRecord,
   Notification,
   NotificationContent,
   Office,
@@ -93,6 +95,25 @@ export interface DocumentsCapability {
   list(citizenId: string): Promise<ListResult<ExpiringDocument>>;
 }
 
+/** My data: the records an intermediation platform holds about the citizen. */
+export interface DataCapability {
+  list(citizenId: string): Promise<ListResult<MyDataRecord>>;
+  /** One record, asked of its source now (a refresh). */
+  get(citizenId: string, agencyId: string): Promise<GetResult<MyDataRecord>>;
+  /** Who consulted the record (newest first). */
+  consultations?(citizenId: string, agencyId: string): Promise<GetResult<MyDataConsultation[]>>;
+  /**
+   * Registers (`active`) or withdraws the citizen's opposition to `administrationDir3` (null: all)
+   * consulting `dataType`. Idempotent at the platform.
+   */
+  oppose?(
+    citizenId: string,
+    dataType: string,
+    administrationDir3: string | null,
+    active: boolean,
+  ): Promise<GetResult<true>>;
+}
+
 /**
  * One configured source (an entry of `gateway/config/agencies.json`). A connector type (e.g.
  * "municipal-platform") can have many instances, each with its own id, name, DIR3, URL and
@@ -109,6 +130,7 @@ export interface SourceConnector {
   readonly files?: FilesCapability;
   readonly appointments?: AppointmentsCapability;
   readonly documents?: DocumentsCapability;
+  readonly data?: DataCapability;
   /** Releases kept-alive connections. */
   close?(): Promise<void>;
 }

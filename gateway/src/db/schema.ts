@@ -110,6 +110,19 @@ export interface FolderPinsTable {
   pinned_at: Date;
 }
 
+export interface MyDataOppositionsTable {
+  id: string;
+  subject_nif: string;
+  record_id: string;
+  data_type: string;
+  data_title: string;
+  administration_dir3: string | null;
+  administration_name: string | null;
+  reason: string;
+  created_at: Date;
+  withdrawn_at: Date | null;
+}
+
 export interface DatabaseSchema {
   sessions: SessionsTable;
   audit_events: AuditEventsTable;
@@ -120,4 +133,5 @@ export interface DatabaseSchema {
   proofs: ProofsTable;
   notification_acts: NotificationActsTable;
   folder_pins: FolderPinsTable;
+  my_data_oppositions: MyDataOppositionsTable;
 }

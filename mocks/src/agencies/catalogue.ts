@@ -38,6 +38,7 @@ export const SIMULATED_AGENCIES: readonly SimulatedAgency[] = [
     offset: 108,
     description: 'A municipal platform serving several city councils (JSON; files, cita previa)',
   },
+  { id: 'pid', offset: 109, description: 'The data intermediation platform (my data, SCSP-like XML)' },
 ];
 
 /** "tgss" → "TGSS"; the stem of AGENCY_<ID>_URL and PORT_AGENCY_<ID>. */

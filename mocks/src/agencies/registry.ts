@@ -4,6 +4,7 @@ import { dehuHandlers } from './dehu.ts';
 import { dgpHandlers } from './dgp.ts';
 import { dgtHandlers } from './dgt.ts';
 import { municipalHandlers } from './municipal.ts';
+import { pidHandlers } from './pid.ts';
 import { reaHandlers } from './rea.ts';
 import { regionHandlers } from './region.ts';
 import { tgssHandlers } from './tgss.ts';
@@ -21,4 +22,5 @@ export const AGENCY_HANDLERS: Readonly<Record<string, () => RequestHandler[]>> =
   dgt: () => dgtHandlers(),
   region: () => regionHandlers(),
   municipal: () => municipalHandlers(),
+  pid: () => pidHandlers(),
 };

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely/migration';
 import * as auth from './0001_auth.ts';
 import * as notificationActs from './0002_notification_acts.ts';
 import * as folderPins from './0003_folder_pins.ts';
+import * as myData from './0004_my_data.ts';
 
 /**
  * Every migration, in order. Kysely's Migrator applies them by name (sorted), each once, recorded in
@@ -13,4 +14,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0001_auth': auth,
   '0002_notification_acts': notificationActs,
   '0003_folder_pins': folderPins,
+  '0004_my_data': myData,
 };

@@ -1,0 +1,166 @@
+import type { MyDataList, MyDataRecord } from '@carpeta/sdk';
+import { createTestProps, mountForTest } from '@carpeta/sdk/testing';
+import { HttpResponse, http } from 'msw';
+import { act } from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import lifecycles from './lifecycles.tsx';
+import { PORTAL, portalFetch, server } from './test-server.ts';
+
+const dgt = { dir3: 'E00130502', name: 'Dirección General de Tráfico' };
+const dgp = { dir3: 'E00128203', name: 'Dirección General de la Policía' };
+
+function record(
+  overrides: Partial<MyDataRecord> & Pick<MyDataRecord, 'id' | 'theme' | 'title'>,
+): MyDataRecord {
+  return {
+    source: 'pid',
+    type: 'SVDX',
+    issuer: dgt,
+    fields: [],
+    retrievedAt: '2026-03-20T09:00:00.000Z',
+    state: 'current',
+    ...overrides,
+  };
+}
+
+const dni = record({
+  id: 'pid:DNI-1',
+  theme: 'identity',
+  title: 'Documento Nacional de Identidad',
+  issuer: dgp,
+  fields: [{ label: 'Número', value: '12345678Z' }],
+});
+const hostile = record({
+  id: 'pid:H-1',
+  theme: 'identity',
+  title: '<img src=x onerror=alert(1)> Empadronamiento',
+  fields: [{ label: '<script>alert(1)</script>', value: '"><svg onload=alert(1)>' }],
+});
+const licence = record({
+  id: 'pid:DGT-PC-1',
+  theme: 'vehicles',
+  title: 'Permiso de conducción y puntos',
+  fields: [{ label: 'Saldo de puntos', value: '15' }],
+});
+
+const list = (items: MyDataRecord[], status: 'ok' | 'unavailable' = 'ok'): MyDataList => ({
+  themes: (['identity', 'education', 'work', 'family', 'vehicles', 'tax'] as const).map((theme) => ({
+    theme,
+    items: items.filter((item) => item.theme === theme),
+  })),
+  sources: [{ source: 'pid', name: 'Plataforma de Intermediación de Datos', status }],
+});
+
+async function mount() {
+  window.history.replaceState(null, '', '/my-data');
+  const test = createTestProps({ mfeId: 'my-data', basePath: '/my-data', fetch: portalFetch });
+  await mountForTest(lifecycles, test.props);
+  return test;
+}
+
+const settle = () => act(async () => new Promise((resolve) => setTimeout(resolve, 20)));
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('my data MFE', () => {
+  it('shows the themes as tabs, browsed by keyboard; hostile text stays text', async () => {
+    server.use(http.get(`${PORTAL}/api/my-data`, () => HttpResponse.json(list([dni, hostile, licence]))));
+    const test = await mount();
+    const root = test.props.domElement;
+    expect(root.querySelector('h1')?.textContent).toBe('Mis datos');
+    expect(root.querySelector('[data-testid="export-link"]')?.getAttribute('href')).toBe('/api/export.zip');
+    const tabs = () => [...root.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
+    expect(tabs().map((tab) => tab.textContent)).toEqual([
+      'Identidad y residencia (2)',
+      'Educación (0)',
+      'Empleo y prestaciones (0)',
+      'Familia y servicios sociales (0)',
+      'Vehículos y transporte (1)',
+      'Datos tributarios (0)',
+    ]);
+    const panel = () => root.querySelector('[role="tabpanel"]:not([hidden])');
+    const titles = () => [...(panel()?.querySelectorAll('h3') ?? [])].map((heading) => heading.textContent);
+    expect(titles()).toEqual([
+      'Documento Nacional de Identidad',
+      '<img src=x onerror=alert(1)> Empadronamiento',
+    ]);
+    expect(panel()?.textContent).toContain('Lo tiene: Dirección General de la Policía');
+    expect(panel()?.textContent).toContain('<script>alert(1)</script>');
+    expect(root.querySelector('img, script, svg[onload]')).toBeNull();
+    const proof = panel()?.querySelector<HTMLAnchorElement>('[data-testid="proof-link"]');
+    expect(proof?.getAttribute('href')).toBe('/api/my-data/pid%3ADNI-1/proof.pdf');
+    expect(proof?.hasAttribute('download')).toBe(true);
+    expect(proof?.textContent).toBe('Descargar certificado (PDF): Documento Nacional de Identidad');
+
+    // End goes to the last theme, Left to the one before: vehicles.
+    const first = tabs()[0];
+    first?.focus();
+    await act(async () => {
+      first?.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true }));
+    });
+    await act(async () => {
+      tabs()[5]?.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true }));
+    });
+    expect(document.activeElement?.textContent).toBe('Vehículos y transporte (1)');
+    expect(panel()?.querySelector('h2')?.textContent).toBe('Vehículos y transporte');
+    expect(titles()).toEqual(['Permiso de conducción y puntos']);
+
+    await act(async () => test.setLanguage('en'));
+    expect(root.querySelector('h1')?.textContent).toBe('My data');
+    expect(panel()?.textContent).toContain('Held by: Dirección General de Tráfico');
+    await act(() => lifecycles.unmount(test.props));
+  });
+
+  it('refreshes a record with an Idempotency-Key; a source down leaves the last value, marked', async () => {
+    const keys: (string | null)[] = [];
+    server.use(
+      http.get(`${PORTAL}/api/my-data`, () => HttpResponse.json(list([dni]))),
+      http.post(`${PORTAL}/api/my-data/pid:DNI-1/refresh`, ({ request }) => {
+        keys.push(request.headers.get('idempotency-key'));
+        return keys.length === 1
+          ? HttpResponse.json({
+              item: { ...dni, retrievedAt: '2026-03-21T09:00:00.000Z' },
+              source: { source: 'pid', name: 'PID', status: 'ok' },
+            })
+          : HttpResponse.json({
+              item: { ...dni, retrievedAt: '2026-03-21T09:00:00.000Z', state: 'stale' },
+              source: { source: 'pid', name: 'PID', status: 'unavailable' },
+            });
+      }),
+    );
+    const test = await mount();
+    const root = test.props.domElement;
+    const button = () =>
+      [...root.querySelectorAll('button')].find((b) => b.textContent?.startsWith('Actualizar'));
+    expect(button()?.textContent).toBe('Actualizar: Documento Nacional de Identidad');
+    await act(async () => button()?.click());
+    await settle();
+    expect(root.textContent).toContain('Dato actualizado.');
+    expect(root.textContent).not.toContain('No actualizado');
+    await act(async () => button()?.click());
+    await settle();
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^[A-Za-z0-9_-]{8,100}$/);
+    expect(keys[1]).not.toBe(keys[0]);
+    expect(root.textContent).toContain('No actualizado');
+    expect(root.textContent).toContain('se muestra el último valor obtenido');
+    await act(() => lifecycles.unmount(test.props));
+  });
+
+  it('says the platform could not be reached, showing what it had', async () => {
+    server.use(
+      http.get(`${PORTAL}/api/my-data`, () =>
+        HttpResponse.json(list([{ ...dni, state: 'stale' }], 'unavailable')),
+      ),
+    );
+    const test = await mount();
+    const root = test.props.domElement;
+    expect(root.textContent).toContain('No hemos podido consultar todos tus datos');
+    expect(root.textContent).toContain('Plataforma de Intermediación de Datos (no está disponible)');
+    expect(root.textContent).toContain('Documento Nacional de Identidad');
+    expect(root.textContent).toContain('No actualizado');
+    await act(() => lifecycles.unmount(test.props));
+  });
+});
