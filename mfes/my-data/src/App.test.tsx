@@ -2,7 +2,7 @@ import type { MyDataList, MyDataRecord } from '@carpeta/sdk';
 import { createTestProps, mountForTest } from '@carpeta/sdk/testing';
 import { HttpResponse, http } from 'msw';
 import { act } from 'react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import lifecycles from './lifecycles.tsx';
 import { PORTAL, portalFetch, server } from './test-server.ts';
 
@@ -70,7 +70,6 @@ describe('my data MFE', () => {
     const test = await mount();
     const root = test.props.domElement;
     expect(root.querySelector('h1')?.textContent).toBe('Mis datos');
-    expect(root.querySelector('[data-testid="export-link"]')?.getAttribute('href')).toBe('/api/export.zip');
     const tabs = () => [...root.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
     expect(tabs().map((tab) => tab.textContent)).toEqual([
       'Identidad y residencia (2)',
@@ -162,5 +161,87 @@ describe('my data MFE', () => {
     expect(root.textContent).toContain('Documento Nacional de Identidad');
     expect(root.textContent).toContain('No actualizado');
     await act(() => lifecycles.unmount(test.props));
+  });
+});
+
+describe('the export of the whole folder', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  /** Answers the export with `answer`; every other request goes to the test portal as before. */
+  function stubExport(answer: () => Response) {
+    const realFetch = globalThis.fetch;
+    const calls: string[] = [];
+    vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (String(input) !== '/api/export.zip') return realFetch(input, init);
+      calls.push(String(input));
+      return answer();
+    });
+    return calls;
+  }
+
+  const exportButton = (root: HTMLElement) =>
+    [...root.querySelectorAll('button')].find((item) => item.textContent?.startsWith('Descargar todo'));
+
+  it('shows the bytes received while the ZIP streams in, then hands it to the browser as a file', async () => {
+    server.use(http.get(`${PORTAL}/api/my-data`, () => HttpResponse.json(list([dni]))));
+    let push: (chunk: Uint8Array | null) => void = () => undefined;
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        push = (chunk) => (chunk ? controller.enqueue(chunk) : controller.close());
+      },
+    });
+    const calls = stubExport(
+      () =>
+        new Response(body, {
+          headers: {
+            'content-type': 'application/zip',
+            'content-disposition': 'attachment; filename="carpeta-x.zip"',
+          },
+        }),
+    );
+    const files: Blob[] = [];
+    const original = { create: URL.createObjectURL, revoke: URL.revokeObjectURL };
+    URL.createObjectURL = (blob: Blob) => {
+      files.push(blob);
+      return 'blob:x';
+    };
+    URL.revokeObjectURL = () => undefined;
+    onTestFinished(() => {
+      URL.createObjectURL = original.create;
+      URL.revokeObjectURL = original.revoke;
+    });
+    const test = await mount();
+    await settle();
+    const root = test.props.domElement;
+    const button = exportButton(root);
+    expect(button).toBeDefined();
+    await act(async () => button?.click());
+    // A second click while it runs starts nothing.
+    await act(async () => button?.click());
+    expect(calls).toEqual(['/api/export.zip']);
+    await act(async () => push(new Uint8Array(300 * 1024)));
+    await settle();
+    expect(root.querySelector('[data-testid="export-progress"]')?.textContent).toBe(
+      'Preparando la descarga: 300 KB recibidos…',
+    );
+    await act(async () => push(new Uint8Array(100 * 1024)));
+    await act(async () => push(null));
+    await settle();
+    expect(root.querySelector('[data-testid="export-progress"]')?.textContent).toBe(
+      'Descarga lista (400 KB).',
+    );
+    expect(files).toHaveLength(1);
+    expect(files[0]?.size).toBe(400 * 1024);
+  });
+
+  it('says so when the download fails', async () => {
+    server.use(http.get(`${PORTAL}/api/my-data`, () => HttpResponse.json(list([dni]))));
+    stubExport(() => new Response('no', { status: 502 }));
+    const test = await mount();
+    await settle();
+    const root = test.props.domElement;
+    await act(async () => exportButton(root)?.click());
+    await settle();
+    expect(root.textContent).toContain('No se ha podido descargar');
   });
 });

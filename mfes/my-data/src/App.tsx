@@ -21,6 +21,7 @@ import {
   VisuallyHidden,
 } from '@carpeta/design-system';
 import { useRef, useState } from 'react';
+import { ExportDownload } from './ExportDownload.tsx';
 import { RecordDetailView } from './RecordDetailView.tsx';
 import { SourcesAlert } from './SourcesAlert.tsx';
 
@@ -43,11 +44,7 @@ function ListView() {
     <div>
       <h1>{t('title')}</h1>
       <p className="cp-lead">{t('intro')}</p>
-      <p>
-        <Link href="/api/export.zip" download data-testid="export-link">
-          {t('export')}
-        </Link>
-      </p>
+      <ExportDownload href="/api/export.zip" />
       {resource.state === 'loading' && <Spinner label={t('loading')} />}
       {resource.state === 'error' && (
         <Alert variant="error" title={t('error.title')} headingLevel={2} live>
