@@ -79,6 +79,7 @@ test('a remote outside the allowed origins is rejected with a reason and never r
     /^Notificaciones/,
     'Expedientes',
     'Citas',
+    'Mis datos',
   ]);
   await expectNoAxeViolations(page);
 });

@@ -150,3 +150,22 @@ test('Carmen sees her own data in English', async ({ page }) => {
   await expect(page.getByRole('tab', { name: /^Work and benefits \(2\)/ })).toBeVisible();
   await expectNoAxeViolations(page);
 });
+
+test('María exports everything the portal shows of her, by keyboard: a ZIP of JSON and CSV', async ({
+  page,
+}) => {
+  await signIn(page, { returnTo: '/my-data' });
+  await mfeSettled(page, 'my-data');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: /^Descargar todo lo que la Carpeta muestra de ti/ }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('export-progress')).toContainText('Descarga lista');
+  const file = join(tmpdir(), `carpeta-export-${Date.now()}.zip`);
+  await (await download).saveAs(file);
+  const zip = await readFile(file);
+  // A ZIP (local file header "PK\x03\x04") naming the parts it holds.
+  expect(zip.subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004');
+  const names = zip.toString('latin1');
+  for (const part of ['notifications.json', 'files.csv', 'my-data.json']) expect(names).toContain(part);
+  await expectNoAxeViolations(page);
+});
