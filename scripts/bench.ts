@@ -24,6 +24,7 @@ import {
   printLoadResults,
   runHomeBench,
   runLoadBench,
+  setFault,
 } from './lib/load-bench.ts';
 import { portalProcesses } from './lib/portal-processes.ts';
 import { assertPortsFree, Supervisor } from './lib/processes.ts';
@@ -53,6 +54,28 @@ function homeOptions(cookie: string): HomeBenchOptions {
   };
 }
 
+/**
+ * The whole-folder export (`GET /api/export.zip`) of the session's citizen (María, the largest test
+ * folder), ten times in a row with every agency healthy: how long the whole ZIP takes and its size.
+ */
+async function printExportTimes(portal: string, cookie: string) {
+  await Promise.all(topo.agencies.map((agency) => setFault(agency.url, { mode: 'ok' })));
+  const times: number[] = [];
+  let bytes = 0;
+  for (let run = 0; run < 10; run += 1) {
+    const started = performance.now();
+    const response = await fetch(`${portal}/api/export.zip`, { headers: { cookie } });
+    bytes = (await response.arrayBuffer()).byteLength;
+    if (!response.ok) throw new Error(`the export answered ${response.status}`);
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number) => Math.round(times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0);
+  console.log(
+    `\nExport of the whole folder (María, every agency healthy, 10 runs): p50 ${at(0.5)} ms, max ${at(1)} ms, ${Math.round(bytes / 1024)} KB ZIP`,
+  );
+}
+
 if (process.argv.includes('--gateway-only')) {
   // The gateway alone on loopback: no build, no browser, no identity provider.
   await assertPortsFree([topo.gatewayPort, ...topo.agencies.map((agency) => agency.port)]);
@@ -78,6 +101,7 @@ if (process.argv.includes('--gateway-only')) {
   const options = homeOptions(readFileSync(cookieFile, 'utf8').trim());
   rmSync(dir, { recursive: true, force: true });
   printHomeResults(await runHomeBench(options), options);
+  await printExportTimes(options.portal, options.cookie);
   await supervisor.stop(0);
 }
 

@@ -36,7 +36,7 @@ export function memoryOf(pid: number): { rss: number; hwm: number } {
   return { rss: kib('VmRSS') / 1024, hwm: kib('VmHWM') / 1024 };
 }
 
-async function setFault(agency: string, fault: LoadScenario['fault']): Promise<void> {
+export async function setFault(agency: string, fault: LoadScenario['fault']): Promise<void> {
   const response = await fetch(`${agency}/__control/faults`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
