@@ -37,6 +37,11 @@ export interface ApiClient {
     path: string,
     options?: RequestOptions & { schema?: S; idempotencyKey?: string },
   ): Promise<Answer<S>>;
+  /**
+   * GETs a file (a PDF, a ZIP): the gateway's answer itself, to read as it streams in. A failure
+   * is the same ApiError as for `get`.
+   */
+  download(path: string, init?: RequestOptions): Promise<Response>;
 }
 
 export interface ApiClientOptions {
@@ -92,19 +97,13 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(init.body);
     }
-    let response: Response;
-    try {
-      response = await doFetch(`${base}${path}`, {
-        method,
-        credentials: 'same-origin',
-        headers,
-        body,
-        signal: init.signal,
-      });
-    } catch (error) {
-      if (error instanceof DOMException && error.name === 'AbortError') throw error;
-      return fail(new ApiError('agency-unavailable', 'The portal could not be reached.', 0));
-    }
+    const response = await send(`${base}${path}`, {
+      method,
+      credentials: 'same-origin',
+      headers,
+      body,
+      signal: init.signal,
+    });
     if (response.status === 204 && response.ok) {
       if (schema === undefined) return undefined;
       return fail(new ApiError('internal', 'The portal answered without the expected data.', 204));
@@ -133,6 +132,31 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     return parsed.data;
   }
 
+  async function send(url: string, init: RequestInit): Promise<Response> {
+    try {
+      return await doFetch(url, init);
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'AbortError') throw error;
+      return fail(new ApiError('agency-unavailable', 'The portal could not be reached.', 0));
+    }
+  }
+
+  async function download(path: string, init: RequestOptions = {}): Promise<Response> {
+    if (!path.startsWith('/')) throw new TypeError('API paths start with "/"');
+    const response = await send(`${base}${path}`, {
+      credentials: 'same-origin',
+      headers: { 'x-carpeta-mfe': options.mfeId },
+      signal: init.signal,
+    });
+    if (response.ok) return response;
+    const parsed = apiErrorSchema.safeParse(await response.json().catch(() => undefined));
+    if (parsed.success) {
+      const { code, message, source } = parsed.data.error;
+      return fail(new ApiError(code, message, response.status, source));
+    }
+    return fail(new ApiError('internal', `Unexpected answer (${response.status}).`, response.status));
+  }
+
   function checkedBody(bodySchema: $ZodType, body: unknown): unknown {
     const parsed = z.safeParse(bodySchema, body);
     if (!parsed.success) {
@@ -148,6 +172,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     put: async (path, body, { bodySchema, schema, ...init }) =>
       (await call('PUT', path, schema, { ...init, body: checkedBody(bodySchema, body) })) as never,
     delete: (path, { schema, ...init } = {}) => call('DELETE', path, schema, init) as never,
+    download,
   };
 }
 

@@ -57,7 +57,7 @@ beforeEach(() => {
   loadLifecycles.mockReset();
 });
 afterEach(() => {
-  document.body.innerHTML = '';
+  document.body.replaceChildren();
 });
 
 describe('createMfeHost', () => {

@@ -179,7 +179,7 @@ beforeEach(() => {
   gateway = fakeGateway();
 });
 afterEach(() => {
-  document.body.innerHTML = '';
+  document.body.replaceChildren();
 });
 
 describe('appointments MFE: list', () => {

@@ -69,7 +69,7 @@ async function mount(path: string) {
 }
 
 afterEach(() => {
-  document.body.innerHTML = '';
+  document.body.replaceChildren();
 });
 
 describe('files MFE: list', () => {

@@ -107,7 +107,7 @@ async function settle(action?: () => void) {
 }
 
 afterEach(() => {
-  document.body.innerHTML = '';
+  document.body.replaceChildren();
 });
 
 describe('home MFE: what needs you now', () => {

@@ -61,7 +61,7 @@ async function mount() {
 const settle = () => act(async () => new Promise((resolve) => setTimeout(resolve, 20)));
 
 afterEach(() => {
-  document.body.innerHTML = '';
+  document.body.replaceChildren();
 });
 
 describe('my data MFE', () => {
@@ -172,8 +172,9 @@ describe('the export of the whole folder', () => {
     const realFetch = globalThis.fetch;
     const calls: string[] = [];
     vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
-      if (String(input) !== '/api/export.zip') return realFetch(input, init);
-      calls.push(String(input));
+      const { pathname } = new URL(String(input), PORTAL);
+      if (pathname !== '/api/export.zip') return realFetch(input, init);
+      calls.push(pathname);
       return answer();
     });
     return calls;

@@ -44,7 +44,7 @@ function ListView() {
     <div>
       <h1>{t('title')}</h1>
       <p className="cp-lead">{t('intro')}</p>
-      <ExportDownload href="/api/export.zip" />
+      <ExportDownload path="/export.zip" />
       {resource.state === 'loading' && <Spinner label={t('loading')} />}
       {resource.state === 'error' && (
         <Alert variant="error" title={t('error.title')} headingLevel={2} live>

@@ -1,4 +1,4 @@
-import { useTranslation } from '@carpeta/sdk/react';
+import { useCarpeta, useTranslation } from '@carpeta/sdk/react';
 import { Alert, Button } from '@carpeta/design-system';
 import { useRef, useState } from 'react';
 
@@ -16,7 +16,8 @@ const ANNOUNCE_EVERY = 256 * 1024;
  * large folder takes a while: the download is read here, chunk by chunk, with the bytes received so
  * far in a polite live region, then handed to the browser as a file.
  */
-export function ExportDownload({ href }: { href: string }) {
+export function ExportDownload({ path }: { path: string }) {
+  const { api } = useCarpeta();
   const { t, language } = useTranslation();
   const [state, setState] = useState<State>({ kind: 'idle' });
   const running = useRef(false);
@@ -26,8 +27,8 @@ export function ExportDownload({ href }: { href: string }) {
     running.current = true;
     setState({ kind: 'running', bytes: 0 });
     try {
-      const response = await fetch(href, { credentials: 'same-origin' });
-      if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
+      const response = await api.download(path);
+      if (!response.body) throw new Error('no body');
       const reader = response.body.getReader();
       const chunks: Uint8Array[] = [];
       let bytes = 0;

@@ -52,7 +52,7 @@ async function mount(path: string) {
 const settle = () => act(async () => new Promise((resolve) => setTimeout(resolve, 30)));
 
 afterEach(() => {
-  document.body.innerHTML = '';
+  document.body.replaceChildren();
 });
 
 describe('a record: who used it, and opposition', () => {

@@ -33,7 +33,7 @@ const submit = (root: HTMLElement) =>
   });
 
 afterEach(() => {
-  document.body.innerHTML = '';
+  document.body.replaceChildren();
 });
 
 describe('the public verification page', () => {

@@ -35,7 +35,7 @@ async function mount(fetchImpl: typeof globalThis.fetch, path: string) {
 }
 
 afterEach(async () => {
-  document.body.innerHTML = '';
+  document.body.replaceChildren();
 });
 
 describe('notifications MFE', () => {
