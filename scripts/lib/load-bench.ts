@@ -29,6 +29,9 @@ export interface LoadResult {
   peakRssMiB: number;
 }
 
+/** The gateway's resident memory under the load run must stay below this (issue 11). */
+export const RSS_TARGET_MIB = 256;
+
 /** Resident set size (VmRSS) and its high-water mark (VmHWM) of a Linux process, in MiB. */
 export function memoryOf(pid: number): { rss: number; hwm: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -149,8 +152,9 @@ export function printLoadResults(results: LoadResult[], pid: number, connections
     );
   }
   const memory = memoryOf(pid);
+  const loadPeak = Math.max(...results.map((row) => row.peakRssMiB));
   console.log(
-    `\ngateway resident memory: peak ${memory.hwm.toFixed(0)} MiB (VmHWM), now ${memory.rss.toFixed(0)} MiB`,
+    `\ngateway resident memory: peak ${memory.hwm.toFixed(0)} MiB (VmHWM, start included), now ${memory.rss.toFixed(0)} MiB; under load at most ${loadPeak.toFixed(0)} MiB: ${loadPeak < RSS_TARGET_MIB ? 'within' : 'OVER'} the ${RSS_TARGET_MIB} MiB target`,
   );
 }
 
