@@ -20,7 +20,15 @@ export default defineConfig({
   plugins: [storybookTest({ configDir: path.join(dirname, '.storybook') })],
   // Pre-bundle what the tests import so Vite never reloads the page mid-run.
   optimizeDeps: {
-    include: ['@testing-library/react', 'react', 'react-dom', 'react-dom/client', 'react/jsx-dev-runtime'],
+    include: [
+      '@testing-library/react',
+      'react',
+      'react-dom',
+      'react-dom/client',
+      'react-dom/server',
+      'react/jsx-dev-runtime',
+      'axe-core',
+    ],
   },
   test: {
     name: 'design-system-browser',
@@ -28,6 +36,8 @@ export default defineConfig({
     reporters: ['default', new A11ySummaryReporter()],
     // Docs pages are not tests.
     exclude: ['**/node_modules/**', '**/*.mdx'],
+    // The framework-free HTML generated from the stories (html/), which its axe test checks.
+    globalSetup: [path.join(dirname, 'scripts/html-global-setup.ts')],
     isolate: false,
     browser: {
       enabled: true,

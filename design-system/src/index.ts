@@ -56,6 +56,8 @@ export type { IconName, IconProps } from './components/Icon/Icon.tsx';
 export { LanguageSelector } from './components/LanguageSelector/LanguageSelector.tsx';
 export type { Language, LanguageSelectorProps } from './components/LanguageSelector/LanguageSelector.tsx';
 export { Link } from './components/Link/Link.tsx';
+export { MenuButton } from './components/MenuButton/MenuButton.tsx';
+export type { MenuButtonProps, MenuItem } from './components/MenuButton/MenuButton.tsx';
 export type { LinkProps } from './components/Link/Link.tsx';
 export { ServiceNavigation } from './components/ServiceNavigation/ServiceNavigation.tsx';
 export type {

@@ -23,6 +23,7 @@ import { registerDocumentRoutes } from './routes/documents.ts';
 import { registerExportRoute } from './routes/export.ts';
 import { registerFileRoutes } from './routes/files.ts';
 import { registerHomeRoutes } from './routes/home.ts';
+import { registerMunicipalRoutes } from './routes/municipal.ts';
 import { registerMyDataRoutes, registerVerifyRoute, VERIFY_PER_MINUTE } from './routes/my-data.ts';
 import { registerNotificationRoutes } from './routes/notifications.ts';
 import { registerPinRoutes } from './routes/pins.ts';
@@ -211,6 +212,7 @@ export function buildGateway(config: GatewayConfig, deps: { database: PortalData
   registerPinRoutes(app, { database: deps.database, now });
   registerMyDataRoutes(app, { folder, database: deps.database, now, portalOrigin: config.portalOrigin });
   registerExportRoute(app, { folder, database: deps.database, now });
+  registerMunicipalRoutes(app, { folder, database: deps.database, now });
   // The public check of a proof's code: no session, rate-limited per client.
   const verifyLimit = { max: VERIFY_PER_MINUTE, timeWindowMs: 60_000, store: config.rateLimitStore };
   app.register(async (scope) => {

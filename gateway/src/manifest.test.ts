@@ -73,13 +73,14 @@ describe('interpolateEnv', () => {
 });
 
 describe('gateway/config/mfes.json', () => {
-  it('holds valid home, notifications, files and appointments entries, URLs from the environment with defaults', async () => {
+  it('holds valid entries for every MFE of the portal, URLs from the environment with defaults', async () => {
     const defaults = [
       'http://127.0.0.1:4201',
       'http://127.0.0.1:4202',
       'http://127.0.0.1:4203',
       'http://127.0.0.1:4204',
       'http://127.0.0.1:4205',
+      'http://127.0.0.1:4208',
     ];
     const store = createManifestStore({ path: CONFIG, env: {}, policy: { allowedOrigins: defaults } });
     const snapshot = await store.load();
@@ -97,8 +98,20 @@ describe('gateway/config/mfes.json', () => {
       ['files', '/files', 20, 'carpeta_files', 'http://127.0.0.1:4203/remoteEntry.js'],
       ['appointments', '/appointments', 30, 'carpeta_appointments', 'http://127.0.0.1:4204/remoteEntry.js'],
       ['my-data', '/my-data', 40, 'carpeta_my_data', 'http://127.0.0.1:4205/remoteEntry.js'],
+      ['municipal', '/municipal', 60, 'carpeta_municipal', 'http://127.0.0.1:4208/remoteEntry.js'],
       ['verify', '/verify', 90, 'carpeta_my_data', 'http://127.0.0.1:4205/remoteEntry.js'],
     ]);
+    // A city council's MFE in plain JavaScript: owned by the council (its DIR3 code), ES module.
+    expect(snapshot.entries.find((e) => e.id === 'municipal')).toMatchObject({
+      kind: 'administration',
+      owner: { id: 'L01280796', name: 'Ayuntamiento de Madrid' },
+      framework: 'vanilla',
+      remote: { type: 'module' },
+      minLoa: 'substantial',
+    });
+    expect(
+      snapshot.entries.filter((e) => e.framework === 'react').every((e) => e.remote.type === 'module'),
+    ).toBe(true);
     for (const item of snapshot.entries) expect(manifestEntrySchema.safeParse(item).success).toBe(true);
     expect(snapshot.entries[1]?.owner).toEqual({
       id: 'dehu',
@@ -112,6 +125,7 @@ describe('gateway/config/mfes.json', () => {
       files: ['/api/files'],
       appointments: ['/api/appointments'],
       'my-data': ['/api/my-data'],
+      municipal: ['/api/municipal'],
       verify: [],
     });
 
@@ -125,6 +139,7 @@ describe('gateway/config/mfes.json', () => {
       'http://127.0.0.1:4203',
       'http://127.0.0.1:4204',
       'http://127.0.0.1:4205',
+      'http://127.0.0.1:4208',
       'https://home.cdn.example',
     ]);
   });

@@ -12,11 +12,26 @@ export const SHARED_SINGLETONS = {
   '@carpeta/design-system': { singleton: true, requiredVersion: '^0.1.0' },
 } as const;
 
+/**
+ * What a remote without React shares: the shell provides both, so a plain-JavaScript MFE downloads
+ * neither (and, not declaring React, never asks for it).
+ */
+export const FRAMEWORK_FREE_SHARED = {
+  i18next: SHARED_SINGLETONS.i18next,
+  '@carpeta/sdk': SHARED_SINGLETONS['@carpeta/sdk'],
+} as const;
+
 export interface CarpetaRemoteOptions {
   /** Container name, the manifest's `remote.name`: a JavaScript identifier, e.g. "carpeta_home". */
   name: string;
   /** Usually `{ './lifecycles': './src/lifecycles.tsx' }`. */
   exposes: Record<string, string>;
+  /**
+   * `react` (default) shares React, the sdk and the design system's components; `vanilla` shares
+   * only i18next and the sdk (plain-JavaScript MFEs use `@carpeta/sdk/vanilla` and the design
+   * system's CSS and behaviours, bundled, with no React).
+   */
+  framework?: 'react' | 'vanilla';
 }
 
 export function carpetaRemote(options: CarpetaRemoteOptions) {
@@ -24,7 +39,7 @@ export function carpetaRemote(options: CarpetaRemoteOptions) {
     name: options.name,
     filename: 'remoteEntry.js',
     exposes: options.exposes,
-    shared: SHARED_SINGLETONS,
+    shared: options.framework === 'vanilla' ? FRAMEWORK_FREE_SHARED : SHARED_SINGLETONS,
     dts: false,
     manifest: true,
     // The shell provides the one federation runtime; a remote does not ship its own copy.

@@ -76,6 +76,23 @@ describe('parseManifest', () => {
     ]);
   });
 
+  it('reads the remote type, an ES module unless the entry says it is a classic script', () => {
+    const script = {
+      ...valid,
+      id: 'script',
+      route: '/s',
+      remote: { ...valid.remote, name: 's', type: 'var' },
+    };
+    const odd = { ...valid, id: 'odd', route: '/o', remote: { ...valid.remote, name: 'o', type: 'system' } };
+    const { entries, rejected } = parseManifest({ version: 1, mfes: [valid, script, odd] });
+    expect(entries.map((entry) => [entry.id, entry.remote.type])).toEqual([
+      ['notifications', 'module'],
+      ['script', 'var'],
+    ]);
+    expect(rejected.map((entry) => entry.id)).toEqual(['odd']);
+    expect(rejected[0]?.reason).toContain('remote.type');
+  });
+
   it('throws only when the document itself is not a manifest', () => {
     expect(() => parseManifest({ mfes: [] })).toThrow(ManifestError);
     expect(() => parseManifest([])).toThrow(ManifestError);

@@ -37,6 +37,10 @@ const httpUrl = z.string().check(
   }, 'must be an absolute http(s) URL'),
 );
 
+/** Remote entry types of the federation runtime that a browser can load (see `remote.type`). */
+export const REMOTE_TYPES = ['module', 'var', 'global'] as const;
+export type RemoteType = (typeof REMOTE_TYPES)[number];
+
 /** One micro-frontend as the gateway's manifest announces it. */
 export const manifestEntrySchema = z.object({
   id: z.string().check(z.regex(/^[a-z][a-z0-9-]{1,39}$/, 'lower-case letters, digits and dashes')),
@@ -63,6 +67,12 @@ export const manifestEntrySchema = z.object({
     entry: httpUrl,
     /** The exposed module that holds the single-spa lifecycles, e.g. "./lifecycles". */
     expose: z.string().check(z.regex(/^\.\/[A-Za-z0-9_/-]+$/, 'an exposed module such as ./lifecycles')),
+    /**
+     * How the federation runtime loads the entry: `module` (an ES module, what
+     * `@module-federation/vite` builds) or `var`/`global` (a classic script that defines the global
+     * named `name`, e.g. a webpack or Rspack build).
+     */
+    type: z._default(z.enum(REMOTE_TYPES), 'module'),
   }),
   minLoa: z._default(loaSchema, 'low'),
   /** Public MFEs (e.g. proof verification) mount for anonymous visitors; all others need a session. */

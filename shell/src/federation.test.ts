@@ -29,6 +29,7 @@ function entry(id: string, integrity?: string): ManifestEntry {
       name: `carpeta_${id}`,
       entry: `https://mfe.example.es/${id}/remoteEntry.js`,
       expose: './lifecycles',
+      type: 'module',
     },
     minLoa: 'low',
     public: false,
@@ -88,6 +89,16 @@ describe('loadLifecycles with integrity', () => {
     expect(failure).toMatchObject({ failure: 'integrity', mfeId: 'tampered' });
     expect(runtime.registerRemotes).not.toHaveBeenCalled();
     expect(runtime.loadRemote).not.toHaveBeenCalled();
+  });
+
+  it('registers the remote with the type its manifest entry gives', async () => {
+    await loadLifecycles(entry('esm'), 1000);
+    const script = entry('script');
+    await loadLifecycles({ ...script, remote: { ...script.remote, type: 'var' } }, 1000);
+    expect(runtime.registerRemotes.mock.calls.map(([remotes]) => remotes[0])).toEqual([
+      { name: 'carpeta_esm', entry: 'https://mfe.example.es/esm/remoteEntry.js', type: 'module' },
+      { name: 'carpeta_script', entry: 'https://mfe.example.es/script/remoteEntry.js', type: 'var' },
+    ]);
   });
 
   it('loads an entry without a hash as before, without fetching it first', async () => {

@@ -115,7 +115,10 @@ export async function loadLifecycles(entry: ManifestEntry, timeoutMs: number): P
       );
     }
   }
-  registerRemotes([{ name: entry.remote.name, entry: url.href, type: 'module' }], { force: attempt > 1 });
+  // `module`: an ES module (import()); `var`/`global`: a classic script defining the global `name`.
+  registerRemotes([{ name: entry.remote.name, entry: url.href, type: entry.remote.type }], {
+    force: attempt > 1,
+  });
 
   const request = `${entry.remote.name}/${entry.remote.expose.replace(/^\.\//, '')}`;
   let loaded: unknown;
@@ -142,7 +145,7 @@ export async function loadLifecycles(entry: ManifestEntry, timeoutMs: number): P
     throw new RemoteLoadError(
       'contract',
       entry.id,
-      `${entry.id} does not export bootstrap, mount and unmount from ${entry.remote.expose}`,
+      `${entry.id} (${entry.framework}) does not export bootstrap, mount and unmount from ${entry.remote.expose}`,
     );
   }
   return candidate;

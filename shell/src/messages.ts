@@ -125,6 +125,8 @@ export const messages = {
         'Este servicio está tardando demasiado en responder. El resto del portal sigue funcionando.',
       retry: 'Reintentar',
       errorReference: 'Referencia del error: {{id}}',
+      errorProvider: 'Servicio de {{owner}}, hecho con {{framework}} (versión {{version}}).',
+      framework: { react: 'React', angular: 'Angular', vanilla: 'JavaScript sin framework' },
     },
     manifest: {
       unavailableTitle: 'No podemos mostrar los servicios',
@@ -266,6 +268,8 @@ export const messages = {
       timeoutBody: 'This service is taking too long to respond. The rest of the portal keeps working.',
       retry: 'Try again',
       errorReference: 'Error reference: {{id}}',
+      errorProvider: 'A service of {{owner}}, built with {{framework}} (version {{version}}).',
+      framework: { react: 'React', angular: 'Angular', vanilla: 'plain JavaScript' },
     },
     manifest: {
       unavailableTitle: 'We cannot show the services',

@@ -21,7 +21,12 @@ const entry: ManifestEntry = {
   route: '/files',
   nav: { order: 1, show: true },
   framework: 'react',
-  remote: { name: 'files', entry: 'http://127.0.0.1:1/remoteEntry.js', expose: './lifecycles' },
+  remote: {
+    name: 'files',
+    entry: 'http://127.0.0.1:1/remoteEntry.js',
+    expose: './lifecycles',
+    type: 'module',
+  },
   minLoa: 'low',
   public: false,
   api: [],
@@ -69,6 +74,7 @@ describe('createMfeHost', () => {
     await settle();
     const area = context.outlet().querySelector('[data-mfe="files"]');
     expect(area?.getAttribute('aria-busy')).toBe('false');
+    expect(area?.getAttribute('data-framework')).toBe('react');
     expect(area?.querySelector('h1')?.textContent).toBe('Files');
     await act(() => host.unmount());
     expect(remote.unmount).toHaveBeenCalledTimes(1);
@@ -87,7 +93,10 @@ describe('createMfeHost', () => {
     );
     expect(context.telemetry.error).toHaveBeenCalledWith(
       expect.any(Error),
-      expect.objectContaining({ mfe: 'files', phase: 'load' }),
+      expect.objectContaining({ mfe: 'files', phase: 'load', framework: 'react' }),
+    );
+    expect(area?.querySelector('[role="alert"]')?.textContent).toContain(
+      'Servicio de X, hecho con React (versión 1.0.0).',
     );
 
     loadLifecycles.mockResolvedValueOnce(fakeLifecycles());
@@ -134,6 +143,31 @@ describe('createMfeHost', () => {
     expect(context.telemetry.error).toHaveBeenCalledWith(
       expect.objectContaining({ message: 'mount exploded' }),
       expect.objectContaining({ phase: 'mount' }),
+    );
+    await act(() => host.unmount());
+  });
+
+  it('says in its error panel and its reports what a failing MFE is built with', async () => {
+    const vanilla: ManifestEntry = {
+      ...entry,
+      id: 'municipal',
+      route: '/municipal',
+      framework: 'vanilla',
+      owner: { id: 'L01280796', name: 'Ayuntamiento de Madrid' },
+    };
+    loadLifecycles.mockRejectedValueOnce(new RemoteLoadError('contract', 'municipal', 'no lifecycles'));
+    context.language.set('en');
+    const host = createMfeHost(vanilla, context, makeProps, options);
+    await act(() => host.mount());
+    await settle();
+    const area = context.outlet().querySelector('[data-mfe="municipal"]');
+    expect(area?.getAttribute('data-framework')).toBe('vanilla');
+    expect(area?.querySelector('[role="alert"]')?.textContent).toContain(
+      'A service of Ayuntamiento de Madrid, built with plain JavaScript (version 1.0.0).',
+    );
+    expect(context.telemetry.error).toHaveBeenCalledWith(
+      expect.objectContaining({ message: 'no lifecycles' }),
+      expect.objectContaining({ mfe: 'municipal', framework: 'vanilla', phase: 'contract' }),
     );
     await act(() => host.unmount());
   });
@@ -231,6 +265,7 @@ describe('createMfeHost', () => {
     expect(loadLifecycles).not.toHaveBeenCalled();
     const area = context.outlet().querySelector('[data-mfe="files"]');
     expect(area?.getAttribute('aria-busy')).toBe('false');
+    expect(area?.getAttribute('data-framework')).toBe('react');
     expect(area?.textContent).toBe('');
     await act(() => host.unmount());
   });

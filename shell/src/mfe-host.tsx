@@ -82,6 +82,13 @@ function StatusPanel({
       <Alert variant="error" live>
         <p>{body}</p>
         <p>{t('mfe.errorReference', { id: current.reference })}</p>
+        <p className="cp-body-s">
+          {t('mfe.errorProvider', {
+            owner: entry.owner.name,
+            framework: t(`mfe.framework.${entry.framework}`),
+            version: entry.version,
+          })}
+        </p>
       </Alert>
       <Button
         variant="secondary"
@@ -229,6 +236,7 @@ export function createMfeHost(
       const ref = reference();
       telemetry.error(error instanceof Error && error.cause ? error.cause : error, {
         mfe: entry.id,
+        framework: entry.framework,
         phase: failure,
         reference: ref,
         entry: entry.remote.entry,
@@ -247,6 +255,8 @@ export function createMfeHost(
       area = document.createElement('div');
       area.className = 'cp-mfe-area';
       area.dataset.mfe = entry.id;
+      // What the MFE is built with (react, angular, vanilla): for tests, support and styling hooks.
+      area.dataset.framework = entry.framework;
       const statusElement = document.createElement('div');
       const mfeElement = document.createElement('div');
       area.append(statusElement, mfeElement);

@@ -72,7 +72,7 @@ function rejectedByGateway(document: unknown): RejectedEntry[] {
 /** Registers every valid entry with single-spa; each one is wrapped by a shell-owned host. */
 export function registerEntries(entries: ManifestEntry[], context: ShellContext, options: HostOptions): void {
   for (const entry of entries) {
-    const telemetry = createTelemetry(entry.id);
+    const telemetry = createTelemetry(entry.id, { framework: entry.framework });
     let props: CarpetaProps | null = null;
     const makeProps = (domElement: HTMLElement): CarpetaProps => {
       // One props object per MFE for the life of the page (its element changes per mount).

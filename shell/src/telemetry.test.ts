@@ -70,4 +70,23 @@ describe('createTelemetry', () => {
     const report = expectAcceptable(String(calls[0]?.body));
     expect(report).toMatchObject({ type: 'error', source: 'shell', context: { mfe: 'notifications' } });
   });
+
+  it('tags every report of an MFE with what it is built with', () => {
+    const bodies: unknown[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (_url: string, init?: RequestInit) => {
+        bodies.push(JSON.parse(String(init?.body)));
+        return new Response(null, { status: 204 });
+      }),
+    );
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const telemetry = createTelemetry('municipal', { framework: 'vanilla' });
+    telemetry.error(new Error('render failed'), { phase: 'render' });
+    telemetry.event('certificate-requested', { kind: 'individual' });
+    expect(bodies).toEqual([
+      expect.objectContaining({ source: 'municipal', context: { framework: 'vanilla', phase: 'render' } }),
+      expect.objectContaining({ data: { framework: 'vanilla', kind: 'individual' } }),
+    ]);
+  });
 });

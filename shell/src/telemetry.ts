@@ -76,8 +76,11 @@ export function fitReport(report: Record<string, unknown>, maxBytes = TELEMETRY_
   return body;
 }
 
-/** Reports go to the gateway's log; the citizen only ever sees a short reference. */
-export function createTelemetry(source: string): Telemetry {
+/**
+ * Reports go to the gateway's log; the citizen only ever sees a short reference. `tags` go with
+ * every report (an MFE's framework, so that failures can be told apart by the stack they run on).
+ */
+export function createTelemetry(source: string, tags: Record<string, string> = {}): Telemetry {
   function send(payload: Record<string, unknown>) {
     try {
       const body = fitReport({
@@ -100,10 +103,10 @@ export function createTelemetry(source: string): Telemetry {
     error(error, context) {
       const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       console.error(`[carpeta:${source}]`, message, context ?? {});
-      send({ type: 'error', message: message || 'Error', context: context ?? {} });
+      send({ type: 'error', message: message || 'Error', context: { ...tags, ...context } });
     },
     event(name, data) {
-      send({ type: 'event', name, data: data ?? {} });
+      send({ type: 'event', name, data: { ...tags, ...data } });
     },
   };
 }

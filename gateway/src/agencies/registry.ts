@@ -76,6 +76,8 @@ export function buildSources(
           : {}),
         ...(domains.includes('documents') && source.documents ? { documents: source.documents } : {}),
         ...(domains.includes('data') && source.data ? { data: source.data } : {}),
+        // Not a folder domain: the council of the citizen's residence is asked, never all of them.
+        ...(source.municipal ? { municipal: source.municipal } : {}),
         close: async () => {
           await source.close?.();
           await client.close();

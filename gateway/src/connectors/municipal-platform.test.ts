@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   createMunicipalPlatformSource,
+  normaliseMunicipalCertificado,
+  normaliseMunicipalRecibo,
+  parseMunicipalAmount,
   parseMunicipalDateTime,
   SLOT_TAKEN_MESSAGE,
 } from './municipal-platform.ts';
@@ -278,5 +281,92 @@ describe('municipal appointments', () => {
       ok: true,
       item: { status: 'cancelled' },
     });
+  });
+});
+
+describe('municipal taxes and census certificates in the platform format', () => {
+  const recibo = {
+    id: 'REC-28079-2026-IVTM-100001',
+    numeroRecibo: '2026/IVTM/100001',
+    concepto: { codigo: 'IVTM', nombre: 'Impuesto sobre Vehículos de Tracción Mecánica' },
+    ejercicio: 2026,
+    periodo: 'Anual',
+    objetoTributario: 'Turismo 1234 KLM',
+    importe: '1234,05',
+    finPeriodoVoluntario: '2026-07-04',
+    estado: { codigo: 'PV', literal: 'Pendiente' },
+    fechaCobro: null,
+    domiciliacion: { iban: 'ES21 **** **** **** **** 0123', fechaCargo: '2026-07-01' },
+  };
+
+  it('reads amounts as integer cents, never as floating point', () => {
+    expect(parseMunicipalAmount('0,01')).toBe(1);
+    expect(parseMunicipalAmount('312,45')).toBe(31245);
+    expect(parseMunicipalAmount(' 1234,56 ')).toBe(123456);
+    for (const bad of ['312.45', '1.234,56', '12,3', '-5,00', '', 'NaN'])
+      expect(parseMunicipalAmount(bad)).toBeNull();
+  });
+
+  it('turns a receipt into the portal format, and skips what it cannot trust', () => {
+    expect(normaliseMunicipalRecibo(recibo, 'ayto-madrid')).toEqual({
+      id: 'ayto-madrid:REC-28079-2026-IVTM-100001',
+      kind: 'vehicle',
+      name: 'Impuesto sobre Vehículos de Tracción Mecánica',
+      reference: '2026/IVTM/100001',
+      year: 2026,
+      period: 'Anual',
+      object: 'Turismo 1234 KLM',
+      amountCents: 123405,
+      dueDate: '2026-07-04',
+      status: 'pending',
+      paidAt: null,
+      directDebit: { account: 'ES21 **** **** **** **** 0123', chargeDate: '2026-07-01' },
+    });
+    expect(
+      normaliseMunicipalRecibo({ ...recibo, concepto: { codigo: 'XYZ', nombre: 'Tasa de terrazas' } }, 'a'),
+    ).toMatchObject({
+      kind: 'other',
+      name: 'Tasa de terrazas',
+    });
+    const rejected = (change: object) => normaliseMunicipalRecibo({ ...recibo, ...change }, 'a');
+    expect(rejected({ estado: { codigo: 'ZZ' } })).toEqual({ rejected: 'unknown status' });
+    expect(rejected({ importe: '1.234,05' })).toEqual({ rejected: 'bad amount' });
+    expect(rejected({ finPeriodoVoluntario: '2026-02-30' })).toEqual({ rejected: 'bad date' });
+    // A full account number is never passed on to the browser.
+    expect(rejected({ domiciliacion: { iban: 'ES91 2100 0418 4502 0005 1332', fechaCargo: null } })).toEqual({
+      rejected: 'unmasked account',
+    });
+  });
+
+  it('says whether a certificate is still within its validity', () => {
+    const certificado = {
+      id: 'CER-28079-000101',
+      tipo: 'COLECTIVO',
+      finalidad: 'ESCOLARIZACION',
+      fechaEmision: '2026-06-10T11:15:00',
+      validoHasta: '2026-09-08',
+      csv: 'ABCD-EFGH-JKMN',
+    };
+    expect(normaliseMunicipalCertificado(certificado, 'ayto-madrid', '2026-09-08')).toEqual({
+      id: 'ayto-madrid:CER-28079-000101',
+      kind: 'household',
+      purpose: 'school',
+      issuedAt: '2026-06-10T09:15:00.000Z',
+      validUntil: '2026-09-08',
+      current: true,
+      verificationCode: 'ABCD-EFGH-JKMN',
+    });
+    expect(normaliseMunicipalCertificado(certificado, 'ayto-madrid', '2026-09-09')).toMatchObject({
+      current: false,
+    });
+    expect(normaliseMunicipalCertificado({ ...certificado, tipo: 'OTRO' }, 'a', '2026-09-09')).toEqual({
+      rejected: 'malformed',
+    });
+  });
+
+  it('knows its council by the INE code, also when configured by DIR3', () => {
+    expect(source({}).connector.municipal?.ine).toBe('28079');
+    const byDir3 = source({}, { ...MADRID, options: { entityCode: 'L01080193' } });
+    expect(byDir3.connector.municipal?.ine).toBe('08019');
   });
 });

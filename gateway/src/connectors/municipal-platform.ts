@@ -4,6 +4,11 @@ import {
   type AppointmentStatus,
   appointmentSchema,
   appointmentServiceSchema,
+  type CensusCertificate,
+  type CensusCertificateRequest,
+  type CensusRegistration,
+  censusCertificateSchema,
+  censusRegistrationSchema,
   type CitizenFile,
   citizenFileSchema,
   type FileStatus,
@@ -11,6 +16,10 @@ import {
   officeSchema,
   type Slot,
   slotSchema,
+  type TaxKind,
+  type TaxReceipt,
+  type TaxReceiptStatus,
+  taxReceiptSchema,
 } from '@carpeta/sdk';
 import { z } from 'zod';
 import type { AgencyAnswer } from '../agency-http.ts';
@@ -25,7 +34,14 @@ import {
   type SourceKit,
   toIso,
 } from './regional-kit.ts';
-import type { GetResult, ListResult, SourceConnector, WriteResult } from './types.ts';
+import type {
+  BinaryResult,
+  GetResult,
+  ListResult,
+  MunicipalCapability,
+  SourceConnector,
+  WriteResult,
+} from './types.ts';
 
 /*
  * Connector type "municipal-platform": one shared e-government platform that serves many city
@@ -81,6 +97,34 @@ export const municipalCitaSchema = z.object({
   fin: text,
   estado: text,
 });
+export const municipalReciboSchema = z.object({
+  id: z.string().regex(MUNICIPAL_ID_PATTERN),
+  numeroRecibo: text,
+  concepto: z.object({ codigo: text, nombre: text }),
+  ejercicio: z.number().int(),
+  periodo: text.nullish(),
+  objetoTributario: text.nullish(),
+  importe: text,
+  finPeriodoVoluntario: text,
+  estado: estado,
+  fechaCobro: text.nullish(),
+  domiciliacion: z.object({ iban: text, fechaCargo: text.nullish() }).nullish(),
+});
+export const municipalInscripcionSchema = z.object({
+  domicilio: text,
+  codigoPostal: text,
+  distrito: text.nullish(),
+  fechaAlta: text,
+  personasInscritas: z.number().int(),
+});
+export const municipalCertificadoSchema = z.object({
+  id: z.string().regex(MUNICIPAL_ID_PATTERN),
+  tipo: z.enum(['INDIVIDUAL', 'COLECTIVO']),
+  finalidad: z.enum(['ACREDITACION', 'ESCOLARIZACION', 'AYUDAS', 'EXTRANJERIA']),
+  fechaEmision: text,
+  validoHasta: text,
+  csv: text,
+});
 const municipalErrorSchema = z.object({ error: z.object({ codigo: text, mensaje: text.optional() }) });
 const dataList = z.object({ datos: z.array(z.unknown()) });
 const dataItem = z.object({ datos: z.unknown() });
@@ -100,6 +144,135 @@ const APPOINTMENT_STATUS: Record<string, AppointmentStatus> = {
 };
 
 type Issuer = { dir3: string; name: string };
+
+const TAX_KIND: Record<string, TaxKind> = { IBI: 'property', IVTM: 'vehicle', TRU: 'waste' };
+const RECEIPT_STATUS: Record<string, TaxReceiptStatus> = {
+  PV: 'pending',
+  CO: 'paid',
+  AP: 'overdue',
+  AN: 'cancelled',
+};
+const CERTIFICATE_KIND = { INDIVIDUAL: 'individual', COLECTIVO: 'household' } as const;
+const CERTIFICATE_PURPOSE = {
+  ACREDITACION: 'residence',
+  ESCOLARIZACION: 'school',
+  AYUDAS: 'benefits',
+  EXTRANJERIA: 'immigration',
+} as const;
+const TIPO = { individual: 'INDIVIDUAL', household: 'COLECTIVO' } as const;
+const FINALIDAD = {
+  residence: 'ACREDITACION',
+  school: 'ESCOLARIZACION',
+  benefits: 'AYUDAS',
+  immigration: 'EXTRANJERIA',
+} as const;
+
+/** "312,45" (euros, decimal comma, no thousands separator) → 31245 cents; null when not that. */
+export function parseMunicipalAmount(value: string): number | null {
+  const match = /^(\d{1,9}),(\d{2})$/.exec(value.trim());
+  if (!match) return null;
+  return Number(match[1]) * 100 + Number(match[2]);
+}
+
+/** A real calendar day "yyyy-MM-dd", or null. */
+function calendarDay(value: string | null | undefined): string | null {
+  if (!value || !DAY.test(value)) return null;
+  const [year = 0, month = 0, day = 0] = value.split('-').map(Number);
+  return madridInstant(year, month, day, 12) ? value : null;
+}
+
+export function normaliseMunicipalRecibo(raw: unknown, source: string): TaxReceipt | Rejected {
+  const parsed = municipalReciboSchema.safeParse(raw);
+  if (!parsed.success) return reject('malformed');
+  const recibo = parsed.data;
+  const status = RECEIPT_STATUS[recibo.estado.codigo];
+  if (!status) return reject('unknown status');
+  const amountCents = parseMunicipalAmount(recibo.importe);
+  if (amountCents === null) return reject('bad amount');
+  const dueDate = calendarDay(recibo.finPeriodoVoluntario);
+  if (!dueDate) return reject('bad date');
+  let paidAt: string | null = null;
+  if (recibo.fechaCobro) {
+    const at = parseMunicipalDateTime(recibo.fechaCobro);
+    if (!at) return reject('bad date');
+    paidAt = toIso(at);
+  }
+  let directDebit: TaxReceipt['directDebit'] = null;
+  if (recibo.domiciliacion) {
+    const chargeDate = recibo.domiciliacion.fechaCargo ? calendarDay(recibo.domiciliacion.fechaCargo) : null;
+    if (recibo.domiciliacion.fechaCargo && !chargeDate) return reject('bad date');
+    // Only a masked account is ever shown: anything that looks like a full IBAN is refused.
+    const account = recibo.domiciliacion.iban.replace(/\s+/g, ' ').trim();
+    if ((account.match(/\d/g) ?? []).length > 8) return reject('unmasked account');
+    directDebit = { account, chargeDate };
+  }
+  const candidate: TaxReceipt = {
+    id: `${source}:${recibo.id}`,
+    kind: TAX_KIND[recibo.concepto.codigo] ?? 'other',
+    name: recibo.concepto.nombre.slice(0, 300),
+    reference: recibo.numeroRecibo,
+    year: recibo.ejercicio,
+    period: recibo.periodo?.slice(0, 100) || null,
+    object: recibo.objetoTributario?.slice(0, 600) || null,
+    amountCents,
+    dueDate,
+    status,
+    paidAt,
+    directDebit,
+  };
+  const checked = taxReceiptSchema.safeParse(candidate);
+  return checked.success ? checked.data : reject('outside the portal schema');
+}
+
+export function normaliseMunicipalInscripcion(raw: unknown): CensusRegistration | Rejected {
+  const parsed = municipalInscripcionSchema.safeParse(raw);
+  if (!parsed.success) return reject('malformed');
+  const since = calendarDay(parsed.data.fechaAlta);
+  if (!since) return reject('bad date');
+  const candidate: CensusRegistration = {
+    address: parsed.data.domicilio.slice(0, 600),
+    postcode: parsed.data.codigoPostal,
+    district: parsed.data.distrito?.slice(0, 200) || null,
+    since,
+    people: parsed.data.personasInscritas,
+  };
+  const checked = censusRegistrationSchema.safeParse(candidate);
+  return checked.success ? checked.data : reject('outside the portal schema');
+}
+
+export function normaliseMunicipalCertificado(
+  raw: unknown,
+  source: string,
+  today: string,
+): CensusCertificate | Rejected {
+  const parsed = municipalCertificadoSchema.safeParse(raw);
+  if (!parsed.success) return reject('malformed');
+  const certificado = parsed.data;
+  const issuedAt = parseMunicipalDateTime(certificado.fechaEmision);
+  const validUntil = calendarDay(certificado.validoHasta);
+  if (!issuedAt || !validUntil) return reject('bad date');
+  const candidate: CensusCertificate = {
+    id: `${source}:${certificado.id}`,
+    kind: CERTIFICATE_KIND[certificado.tipo],
+    purpose: CERTIFICATE_PURPOSE[certificado.finalidad],
+    issuedAt: toIso(issuedAt),
+    validUntil,
+    current: validUntil >= today,
+    verificationCode: certificado.csv,
+  };
+  const checked = censusCertificateSchema.safeParse(candidate);
+  return checked.success ? checked.data : reject('outside the portal schema');
+}
+
+/** Today in Madrid, "yyyy-MM-dd". */
+function madridToday(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Madrid',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}
 
 export function normaliseMunicipalExpediente(
   raw: unknown,
@@ -292,11 +465,100 @@ export const createMunicipalPlatformSource: ConnectorFactory = (entry, deps) => 
     return { ok: true, item, status: kit.status('ok') };
   }
 
+  const censusPath = (citizenId: string) => `${citizenPath(citizenId)}/padron`;
+  const municipal: MunicipalCapability = {
+    // A DIR3 code of a council is "L01" + its INE code + a check digit.
+    ine: /^\d{5}$/.test(entityCode) ? entityCode : entityCode.slice(3, 8),
+
+    async taxes(citizenId) {
+      const result = await readList('receipts', `${citizenPath(citizenId)}/recibos`, (raw) =>
+        normaliseMunicipalRecibo(raw, source),
+      );
+      const items = result.items.sort(
+        (a, b) => b.year - a.year || a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id),
+      );
+      return { ...result, items };
+    },
+
+    async census(citizenId): Promise<GetResult<CensusRegistration>> {
+      const path = censusPath(citizenId);
+      const answer = await read(kit, client.get(path), path);
+      if (!answer.ok) {
+        if (!('error' in answer)) return answer;
+        if (answer.error.httpStatus === 404) return notFound();
+        return kit.invalid(path, `agency error ${answer.error.code}`);
+      }
+      const envelope = dataItem.safeParse(answer.body);
+      if (!envelope.success) return kit.invalid(path, 'the census envelope does not match');
+      const item = normaliseMunicipalInscripcion(envelope.data.datos);
+      if ('rejected' in item) return kit.invalid(path, `census: ${item.rejected}`);
+      return { ok: true, item, status: kit.status('ok') };
+    },
+
+    async certificates(citizenId) {
+      const today = madridToday(kit.now());
+      const result = await readList('certificates', `${censusPath(citizenId)}/certificados`, (raw) =>
+        normaliseMunicipalCertificado(raw, source, today),
+      );
+      return { ...result, items: result.items.sort((a, b) => b.issuedAt.localeCompare(a.issuedAt)) };
+    },
+
+    async requestCertificate(citizenId, request: CensusCertificateRequest) {
+      const path = `${censusPath(citizenId)}/certificados`;
+      const answer = await read(
+        kit,
+        client.send('POST', path, {
+          contentType: 'application/json',
+          text: JSON.stringify({ tipo: TIPO[request.kind], finalidad: FINALIDAD[request.purpose] }),
+        }),
+        path,
+      );
+      if (!answer.ok) {
+        if (!('error' in answer)) return answer;
+        if (answer.error.code === 'NO_EMPADRONADO' || answer.error.code === 'CIUDADANO_DESCONOCIDO') {
+          return notFound();
+        }
+        return kit.invalid(path, `agency error ${answer.error.code}`);
+      }
+      const envelope = dataItem.safeParse(answer.body);
+      if (!envelope.success) return kit.invalid(path, 'the certificate envelope does not match');
+      const item = normaliseMunicipalCertificado(envelope.data.datos, source, madridToday(kit.now()));
+      if ('rejected' in item) return kit.invalid(path, `certificate: ${item.rejected}`);
+      return { ok: true, item, status: kit.status('ok') };
+    },
+
+    async certificateDocument(citizenId, agencyId): Promise<BinaryResult> {
+      if (!MUNICIPAL_ID_PATTERN.test(agencyId)) return notFound();
+      const path = `${censusPath(citizenId)}/certificados/${encodeURIComponent(agencyId)}/documento`;
+      const raw = await client.get(path, { accept: 'application/pdf, application/json' });
+      if (raw.kind === 'answer' && raw.httpStatus === 200) {
+        const isPdf =
+          raw.contentType === 'application/pdf' &&
+          Buffer.from(raw.bytes.subarray(0, 5)).toString('latin1') === '%PDF-';
+        if (!isPdf) return kit.invalid(path, 'the certificate is not a PDF');
+        client.report('ok');
+        return {
+          ok: true,
+          contentType: 'application/pdf',
+          fileName: `${agencyId}.pdf`,
+          bytes: raw.bytes,
+          status: kit.status('ok'),
+        };
+      }
+      const answer = await read(kit, Promise.resolve(raw), path);
+      if (answer.ok) return kit.invalid(path, 'the certificate is not a PDF');
+      if (!('error' in answer)) return answer;
+      if (answer.error.httpStatus === 404) return notFound();
+      return kit.invalid(path, `agency error ${answer.error.code}`);
+    },
+  };
+
   const connector: SourceConnector = {
     id: source,
     name: entry.name,
     dir3: entry.dir3,
     domains: entry.domains,
+    municipal,
 
     files: {
       async list(citizenId) {

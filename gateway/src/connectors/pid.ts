@@ -1,4 +1,11 @@
-import type { MyDataConsultation, MyDataRecord, MyDataTheme, SourceStatus } from '@carpeta/sdk';
+import {
+  type MyDataConsultation,
+  type MyDataRecord,
+  type MyDataTheme,
+  type Residence,
+  residenceSchema,
+  type SourceStatus,
+} from '@carpeta/sdk';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { z } from 'zod';
 import type { AgencyAnswer } from '../agency-http.ts';
@@ -292,6 +299,39 @@ export const createPidSource: ConnectorFactory = (entry, { client, logger }) => 
           (item) => item.id,
         );
         return { ok: true, item: read.items.sort((a, b) => b.at.localeCompare(a.at)), status: read.status };
+      },
+
+      /**
+       * The census residence (the INE's residence data, SVDSCDDWS01): the municipality's INE code.
+       * The person's own data, asked by the portal for the person: not subject to opposition.
+       */
+      async residence(citizenId: string): Promise<GetResult<Residence>> {
+        const answer = await client.get(`${PATH}/${encodeURIComponent(citizenId)}/domicilio`, {
+          accept: 'application/xml',
+        });
+        const result = read(answer, 'residence');
+        if (!result.ok) {
+          const reason = result.failed.status === 'ok' ? 'unavailable' : result.failed.status;
+          return { ok: false, reason, status: result.failed };
+        }
+        if (result.httpStatus === 404 && result.envelope.code === '0233') {
+          client.report('ok');
+          return { ok: false, reason: 'not-found', status: support.ok() };
+        }
+        const [raw] = result.envelope.transmissions;
+        const parsed = result.httpStatus === 200 && result.envelope.code === '0003' ? toRecord(raw) : null;
+        const field = (label: string) => parsed?.fields.find((candidate) => candidate.label === label)?.value;
+        const residence = residenceSchema.safeParse({
+          ine: field('CodigoMunicipio'),
+          municipality: field('Municipio'),
+          province: field('Provincia') ?? '',
+        });
+        if (parsed?.type !== 'SVDSCDDWS01' || !residence.success) {
+          const status = support.unusable({ what: 'residence', httpStatus: result.httpStatus });
+          return { ok: false, reason: 'invalid-response', status };
+        }
+        client.report('ok');
+        return { ok: true, item: residence.data, status: support.ok() };
       },
 
       async oppose(citizenId, dataType, administrationDir3, active): Promise<GetResult<true>> {

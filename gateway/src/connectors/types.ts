@@ -1,6 +1,9 @@
 import type {
   Appointment,
   AppointmentService,
+  CensusCertificate,
+  CensusCertificateRequest,
+  CensusRegistration,
   CitizenFile,
   ExpiringDocument,
   FolderDomain,
@@ -9,8 +12,10 @@ import type {
   Notification,
   NotificationContent,
   Office,
+  Residence,
   Slot,
   SourceStatus,
+  TaxReceipt,
 } from '@carpeta/sdk';
 
 /** Why an agency could not give a usable answer (never a 500 for the citizen). */
@@ -112,6 +117,28 @@ export interface DataCapability {
     administrationDir3: string | null,
     active: boolean,
   ): Promise<GetResult<true>>;
+  /** Where the census says the person lives (not-found: no residence, e.g. a company). */
+  residence?(citizenId: string): Promise<GetResult<Residence>>;
+}
+
+/**
+ * A city council's own services: taxes and the census. Not a folder domain (the portal never asks
+ * every council): the gateway asks the one council where the census says the citizen lives.
+ */
+export interface MunicipalCapability {
+  /** The council's INE municipality code (5 digits). */
+  readonly ine: string;
+  taxes(citizenId: string): Promise<ListResult<TaxReceipt>>;
+  /** The registration at this council (not-found: not registered here). */
+  census(citizenId: string): Promise<GetResult<CensusRegistration>>;
+  certificates(citizenId: string): Promise<ListResult<CensusCertificate>>;
+  /** Issues a census certificate; not-found when the person is not registered here. */
+  requestCertificate(
+    citizenId: string,
+    request: CensusCertificateRequest,
+  ): Promise<WriteResult<CensusCertificate>>;
+  /** The certificate's PDF, as the council issued it. */
+  certificateDocument(citizenId: string, agencyId: string): Promise<BinaryResult>;
 }
 
 /**
@@ -131,6 +158,7 @@ export interface SourceConnector {
   readonly appointments?: AppointmentsCapability;
   readonly documents?: DocumentsCapability;
   readonly data?: DataCapability;
+  readonly municipal?: MunicipalCapability;
   /** Releases kept-alive connections. */
   close?(): Promise<void>;
 }

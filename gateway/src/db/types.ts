@@ -75,7 +75,8 @@ export type AuditKind =
   | 'appointment-cancelled'
   | 'appointment-rescheduled'
   | 'pin-added'
-  | 'pin-removed';
+  | 'pin-removed'
+  | 'census-certificate-requested';
 
 export interface AuditEvent {
   kind: AuditKind;

@@ -48,7 +48,7 @@ export const documentTitle = (envio: DehuEnvio) =>
   envio.tipoEnvio === 'N' ? `Resolución ${envio.idEnvio}` : `Comunicación ${envio.idEnvio}`;
 
 /** The standard PDF fonts speak WinAnsi: anything else (Arabic, zero-width marks) becomes "?" or goes. */
-function winAnsi(text: string): string {
+export function winAnsi(text: string): string {
   return [...text.replace(/[\u200B-\u200F\u2060\uFEFF\u00AD]/g, '')]
     .map((char) => {
       const code = char.codePointAt(0) ?? 0;
@@ -60,7 +60,7 @@ function winAnsi(text: string): string {
     .join('');
 }
 
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+export function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
     let line = '';

@@ -200,6 +200,7 @@ export interface MunicipalError {
       | 'NO_ENCONTRADO'
       | 'FRANJA_OCUPADA'
       | 'CITA_ANULADA'
+      | 'NO_EMPADRONADO'
       | 'PETICION_INCORRECTA';
     mensaje: string;
   };

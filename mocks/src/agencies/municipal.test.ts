@@ -11,8 +11,11 @@ import {
 import { type AgencyServer, startAgencyServer } from '../server.ts';
 import {
   MUNICIPAL_ENTIDADES,
+  type MunicipalCertificado,
   type MunicipalCita,
+  type MunicipalError,
   type MunicipalExpediente,
+  type MunicipalRecibo,
   municipalHandlers,
 } from './municipal.ts';
 import { HOSTILE_CATALAN_500 } from './regional-common.ts';
@@ -200,5 +203,78 @@ describe('municipal platform: cita previa at the census office', () => {
     });
     expect((await fetch(api('/08019/cita-previa/servicios'))).status).toBe(500);
     expect((await fetch(api(`/28079/ciudadanos/${MARIA_NIF}/expedientes`))).status).toBe(500);
+  });
+});
+
+describe('municipal taxes and the census on the platform', () => {
+  it('answers each council its own receipts in the platform format', async () => {
+    const recibos = await datos<MunicipalRecibo[]>(`/28079/ciudadanos/${MARIA_NIF}/recibos`);
+    expect(recibos.map((recibo) => [recibo.concepto.codigo, recibo.estado.codigo])).toEqual([
+      ['IBI', 'CO'],
+      ['IBI', 'PV'],
+      ['IVTM', 'PV'],
+      ['TRU', 'PV'],
+      ['IVTM', 'CO'],
+    ]);
+    const [first] = recibos;
+    expect(first).toMatchObject({
+      ejercicio: 2026,
+      importe: '312,45',
+      finPeriodoVoluntario: '2026-05-21',
+      fechaCobro: '2026-05-16T08:30:00',
+      domiciliacion: { iban: 'ES21 **** **** **** **** 0123', fechaCargo: '2026-05-16' },
+    });
+    expect(recibos[4]?.ejercicio).toBe(2025);
+    expect(await datos<MunicipalRecibo[]>(`/08019/ciudadanos/${JOHN_NIF}/recibos`)).toHaveLength(1);
+    // Barcelona does not collect María's taxes, and Madrid does not know John.
+    expect(await datos<MunicipalRecibo[]>(`/08019/ciudadanos/${MARIA_NIF}/recibos`)).toEqual([]);
+    expect((await fetch(api(`/28079/ciudadanos/${JOHN_NIF}/recibos`))).status).toBe(404);
+  });
+
+  it('tells whether a person is registered, issues certificates and serves them as PDF', async () => {
+    expect(await datos(`/28079/ciudadanos/${MARIA_NIF}/padron`)).toEqual({
+      domicilio: 'Calle de Alcalá, 120, 3.º B',
+      codigoPostal: '28009',
+      distrito: 'Salamanca',
+      fechaAlta: '2012-09-11',
+      personasInscritas: 3,
+    });
+    const notRegistered = await fetch(api(`/08019/ciudadanos/${MARIA_NIF}/padron`));
+    expect(notRegistered.status).toBe(404);
+    expect(((await notRegistered.json()) as MunicipalError).error.codigo).toBe('NO_EMPADRONADO');
+
+    const before = await datos<MunicipalCertificado[]>(`/28079/ciudadanos/${MARIA_NIF}/padron/certificados`);
+    expect(before).toHaveLength(1);
+    expect((before[0]?.validoHasta ?? '') < '2026-06-10').toBe(true);
+    const bad = await send('POST', `/28079/ciudadanos/${MARIA_NIF}/padron/certificados`, { tipo: 'X' });
+    expect(bad.status).toBe(400);
+    const issued = await send('POST', `/28079/ciudadanos/${MARIA_NIF}/padron/certificados`, {
+      tipo: 'COLECTIVO',
+      finalidad: 'ESCOLARIZACION',
+    });
+    expect(issued.status).toBe(201);
+    const certificate = ((await issued.json()) as { datos: MunicipalCertificado }).datos;
+    expect(certificate).toMatchObject({
+      tipo: 'COLECTIVO',
+      finalidad: 'ESCOLARIZACION',
+      fechaEmision: '2026-06-10T11:15:00',
+      validoHasta: '2026-09-08',
+    });
+    expect(certificate.csv).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    const list = await datos<MunicipalCertificado[]>(`/28079/ciudadanos/${MARIA_NIF}/padron/certificados`);
+    expect(list.map((item) => item.id)).toEqual([certificate.id, before[0]?.id]);
+
+    const path = `/28079/ciudadanos/${MARIA_NIF}/padron/certificados/${certificate.id}/documento`;
+    const pdf = await fetch(api(path));
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    const bytes = new Uint8Array(await pdf.arrayBuffer());
+    expect(new TextDecoder().decode(bytes.subarray(0, 5))).toBe('%PDF-');
+    // The same bytes every time; another citizen's certificate is not there.
+    expect(new Uint8Array(await (await fetch(api(path))).arrayBuffer())).toEqual(bytes);
+    expect(
+      (await fetch(api(`/28079/ciudadanos/${CARMEN_NIF}/padron/certificados/${certificate.id}/documento`)))
+        .status,
+    ).toBe(404);
+    await fetch(`${agency.url}/__control/certificates/reset`, { method: 'POST' });
   });
 });

@@ -27,7 +27,18 @@ import {
   readJson,
 } from './regional-common.ts';
 
+import {
+  CERTIFICADO_FINALIDADES,
+  CERTIFICADO_TIPOS,
+  createCertificateRegistry,
+  type MunicipalCertificadoTipo,
+  type MunicipalFinalidad,
+  municipalInscripcion,
+  municipalRecibos,
+} from './municipal-tributos.ts';
+
 export * from './municipal-data.ts';
+export * from './municipal-tributos.ts';
 
 /**
  * A simulated municipal e-government platform serving several city councils ("entidades"), each
@@ -39,10 +50,15 @@ export * from './municipal-data.ts';
  *   PUT    {base}/plataforma/v1/entidades/{e}/ciudadanos/{nif}/citas/{id}   { oficina, franja }
  *   DELETE {base}/plataforma/v1/entidades/{e}/ciudadanos/{nif}/citas/{id}   (idempotent)
  *   GET    {base}/plataforma/v1/entidades/{e}/cita-previa/servicios[/{s}/oficinas[/{o}/disponibilidad?desde&hasta]]
+ *   GET    {base}/plataforma/v1/entidades/{e}/ciudadanos/{nif}/recibos            (municipal taxes)
+ *   GET    {base}/plataforma/v1/entidades/{e}/ciudadanos/{nif}/padron             (census registration)
+ *   GET    {base}/plataforma/v1/entidades/{e}/ciudadanos/{nif}/padron/certificados
+ *   POST   {base}/plataforma/v1/entidades/{e}/ciudadanos/{nif}/padron/certificados { tipo, finalidad }
+ *   GET    {base}/plataforma/v1/entidades/{e}/ciudadanos/{nif}/padron/certificados/{id}/documento (PDF)
  *   answers { datos, ... }; errors { error: { codigo, mensaje } } (400, 404, 409 FRANJA_OCUPADA)
  *
  * A citizen the council does not know → 404 CIUDADANO_DESCONOCIDO; an unknown council → 404
- * ENTIDAD_NO_ADHERIDA.
+ * ENTIDAD_NO_ADHERIDA; a person not registered in the council's census → 404 NO_EMPADRONADO.
  */
 export const MUNICIPAL_API_PATH = '/plataforma/v1';
 
@@ -76,6 +92,7 @@ export function municipalHandlers(options: MunicipalHandlerOptions = {}): HttpHa
   const now = options.now ?? new Date();
   const workingDays = nextWorkingDays(now, 20);
 
+  const certificates = createCertificateRegistry(() => now);
   const desks = new Map<string, BookingDesk>();
   /** Every council's appointment book as seeded (again on POST /__control/appointments/reset). */
   function openDesks() {
@@ -193,6 +210,8 @@ export function municipalHandlers(options: MunicipalHandlerOptions = {}): HttpHa
   }
 
   const unknownCitizen = () => error(404, 'CIUDADANO_DESCONOCIDO', 'La persona no consta en esta entidad.');
+  const notRegistered = () =>
+    error(404, 'NO_EMPADRONADO', 'La persona no figura inscrita en el padrón de este municipio.');
 
   return [
     ...faultControlHandlers(faults, origin),
@@ -200,6 +219,75 @@ export function municipalHandlers(options: MunicipalHandlerOptions = {}): HttpHa
     http.post(`${origin}/__control/appointments/reset`, () => {
       openDesks();
       return HttpResponse.json({ ok: true });
+    }),
+
+    http.post(`${origin}/__control/certificates/reset`, () => {
+      certificates.reset();
+      return HttpResponse.json({ ok: true });
+    }),
+
+    http.get(`${base}/ciudadanos/:nif/recibos`, async ({ request, params }) => {
+      const context = await guard(request, params, true);
+      if (context instanceof Response) return context;
+      const datos = municipalRecibos(context.entidad, context.nif, now);
+      if (datos.length === 0 && !knowsCitizen(context.entidad.ine, context.nif)) return unknownCitizen();
+      return HttpResponse.json({
+        entidad: { codigo: context.entidad.ine, dir3: context.entidad.dir3, nombre: context.entidad.nombre },
+        datos,
+      });
+    }),
+
+    http.get(`${base}/ciudadanos/:nif/padron`, async ({ request, params }) => {
+      const context = await guard(request, params, true);
+      if (context instanceof Response) return context;
+      const inscripcion = municipalInscripcion(context.entidad.ine, context.nif);
+      if (!inscripcion) return notRegistered();
+      const { convivientes, ...rest } = inscripcion;
+      return HttpResponse.json({ datos: { ...rest, personasInscritas: convivientes.length } });
+    }),
+
+    http.get(`${base}/ciudadanos/:nif/padron/certificados`, async ({ request, params }) => {
+      const context = await guard(request, params, true);
+      if (context instanceof Response) return context;
+      if (!municipalInscripcion(context.entidad.ine, context.nif)) return notRegistered();
+      return HttpResponse.json({ datos: certificates.list(context.entidad.ine, context.nif) });
+    }),
+
+    http.post(`${base}/ciudadanos/:nif/padron/certificados`, async ({ request, params }) => {
+      const context = await guard(request, params, true);
+      if (context instanceof Response) return context;
+      const body = (await readJson(request)) as Record<string, unknown> | undefined;
+      const tipo = body?.tipo;
+      const finalidad = body?.finalidad;
+      if (
+        !CERTIFICADO_TIPOS.includes(tipo as MunicipalCertificadoTipo) ||
+        !CERTIFICADO_FINALIDADES.includes(finalidad as MunicipalFinalidad)
+      ) {
+        return error(400, 'PETICION_INCORRECTA', 'Tipo o finalidad del certificado no válidos.');
+      }
+      if (!municipalInscripcion(context.entidad.ine, context.nif)) return notRegistered();
+      const datos = certificates.issue(
+        context.entidad.ine,
+        context.nif,
+        tipo as MunicipalCertificadoTipo,
+        finalidad as MunicipalFinalidad,
+      );
+      return HttpResponse.json({ datos }, { status: 201 });
+    }),
+
+    http.get(`${base}/ciudadanos/:nif/padron/certificados/:id/documento`, async ({ request, params }) => {
+      const context = await guard(request, params, true);
+      if (context instanceof Response) return context;
+      const certificate = certificates.find(context.entidad.ine, context.nif, String(params.id));
+      if (!certificate) return error(404, 'NO_ENCONTRADO', 'No existe el certificado.');
+      const bytes = await certificates.document(context.entidad, context.nif, certificate);
+      return new HttpResponse(bytes.slice().buffer as ArrayBuffer, {
+        status: 200,
+        headers: {
+          'content-type': 'application/pdf',
+          'content-disposition': `attachment; filename="${certificate.id}.pdf"`,
+        },
+      });
     }),
 
     http.get(`${base}/ciudadanos/:nif/expedientes`, async ({ request, params }) => {

@@ -1,4 +1,4 @@
-import { CARMEN_NIF, HOSTILE_NIF, MARIA_NIF } from '../citizens.ts';
+import { CARMEN_NIF, HOSTILE_NIF, JAVIER_NIF, JOHN_NIF, LUCIA_NIF, MARIA_NIF } from '../citizens.ts';
 import {
   STATE_BASQUE_500,
   STATE_CATALAN_500,
@@ -298,6 +298,43 @@ export const PID_RECORDS: Readonly<Record<string, readonly PidRecord[]>> = {
   [MARIA_NIF]: MARIA,
   [CARMEN_NIF]: CARMEN,
   [HOSTILE_NIF]: HOSTILE,
+};
+
+/**
+ * Where each person lives as the census says (the INE's residence data service, SVDSCDDWS01):
+ * the municipality's INE code (province + municipality, 5 digits). Companies have none.
+ */
+export interface PidDomicilio {
+  codigoProvincia: string;
+  provincia: string;
+  codigoMunicipio: string;
+  municipio: string;
+}
+
+const MADRID: PidDomicilio = {
+  codigoProvincia: '28',
+  provincia: 'Madrid',
+  codigoMunicipio: '28079',
+  municipio: 'Madrid',
+};
+
+export const PID_DOMICILIOS: Readonly<Record<string, PidDomicilio>> = {
+  [MARIA_NIF]: MADRID,
+  [CARMEN_NIF]: MADRID,
+  [JAVIER_NIF]: MADRID,
+  [HOSTILE_NIF]: MADRID,
+  [JOHN_NIF]: {
+    codigoProvincia: '08',
+    provincia: 'Barcelona',
+    codigoMunicipio: '08019',
+    municipio: 'Barcelona',
+  },
+  [LUCIA_NIF]: {
+    codigoProvincia: '46',
+    provincia: 'Valencia',
+    codigoMunicipio: '46250',
+    municipio: 'València',
+  },
 };
 
 /** One consultation of a record by an administration, as the platform logs it. */

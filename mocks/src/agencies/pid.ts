@@ -2,7 +2,14 @@ import { XMLBuilder } from 'fast-xml-parser';
 import { HttpResponse, http, type HttpHandler } from 'msw';
 import { formatMadridDateTime } from '../madrid-time.ts';
 import { createFaultController, type FaultController, faultControlHandlers, injectFault } from '../faults.ts';
-import { createPidConsultas, PID_RECORDS, type PidConsulta, type PidRecord } from './pid-data.ts';
+import {
+  createPidConsultas,
+  PID_DOMICILIOS,
+  PID_EMISORES,
+  PID_RECORDS,
+  type PidConsulta,
+  type PidRecord,
+} from './pid-data.ts';
 
 export * from './pid-data.ts';
 
@@ -13,6 +20,8 @@ export * from './pid-data.ts';
  *   GET {base}/pid/scsp/v3/titulares/{nif}/transmisiones          → every record of the person
  *   GET {base}/pid/scsp/v3/titulares/{nif}/transmisiones/{id}     → one record, generated now
  *   GET {base}/pid/scsp/v3/titulares/{nif}/transmisiones/{id}/consultas → who consulted it
+ *   GET {base}/pid/scsp/v3/titulares/{nif}/domicilio → where the census says the person lives
+ *     (SVDSCDDWS01: province and municipality with their INE codes); 0233 404 when it has none
  *   PUT|DELETE {base}/pid/scsp/v3/titulares/{nif}/oposiciones/{certificado}/{dir3|TODAS} → opposition
  *   errors (same envelope, Estado): 0226 invalid document 400, 0233 no such record 404
  *   POST {base}/__control/consultas { nif, id, dir3, nombre, procedimiento, baseLegal }: an
@@ -197,6 +206,30 @@ export function pidHandlers(options: PidHandlerOptions = {}): HttpHandler[] {
       else if (request.method === 'DELETE') oposiciones.delete(key);
       else return new HttpResponse(null, { status: 405 });
       return xml(pidResponse(now(), { codigo: '0003', literal: 'Tramitada' }, []));
+    }),
+
+    http.get(`${api}/titulares/:nif/domicilio`, async ({ request, params }) => {
+      const fault = await injectFault(faults, request);
+      if (fault) return fault;
+      const nif = nifOf(params.nif);
+      if (nif instanceof Response) return nif;
+      const at = now();
+      const domicilio = PID_DOMICILIOS[nif];
+      if (!domicilio) return xml(pidResponse(at, { codigo: '0233', literal: 'No existen datos' }, []), 404);
+      const record: PidRecord = {
+        id: `INE-DOM-${nif}`,
+        certificado: 'SVDSCDDWS01',
+        categoria: 'IDENTIDAD',
+        titulo: 'Datos de domicilio',
+        emisor: PID_EMISORES.ine,
+        datos: [
+          ['CodigoProvincia', domicilio.codigoProvincia],
+          ['Provincia', domicilio.provincia],
+          ['CodigoMunicipio', domicilio.codigoMunicipio],
+          ['Municipio', domicilio.municipio],
+        ],
+      };
+      return xml(pidResponse(at, ok, [transmission(nif, record, at)]));
     }),
 
     http.get(`${api}/titulares/:nif/transmisiones/:id`, async ({ request, params }) => {

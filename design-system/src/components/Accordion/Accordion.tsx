@@ -56,6 +56,9 @@ export function Accordion({
             type="button"
             className="cp-accordion__toggle-all"
             aria-expanded={allOpen}
+            // Both labels, for the framework-free behaviour (it has no props to read them from).
+            data-label-collapsed={showAllLabel}
+            data-label-expanded={hideAllLabel}
             onClick={() => setOpen(allOpen ? new Set() : new Set(items.map((i) => i.id)))}
           >
             {allOpen ? hideAllLabel : showAllLabel}
@@ -79,13 +82,16 @@ export function Accordion({
               >
                 <span className="cp-accordion__heading-text">{item.heading}</span>
                 {item.summary && <span className="cp-accordion__summary">{item.summary}</span>}
-                <Icon name={isOpen ? 'minus' : 'plus'} className="cp-accordion__icon" />
+                <Icon name="plus" className="cp-accordion__icon cp-when-collapsed" />
+                <Icon name="minus" className="cp-accordion__icon cp-when-expanded" />
               </button>
             </Heading>
             <section
               id={panelId}
               className="cp-accordion__panel"
               aria-labelledby={buttonId}
+              // Static markup (server rendering, the framework-free HTML) needs the attribute too.
+              hidden={!isOpen}
               ref={(el) => {
                 if (!el) return;
                 // React only writes boolean `hidden`; set "until-found" so find-in-page can reveal it.

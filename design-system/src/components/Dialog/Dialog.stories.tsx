@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
 import { Button } from '../Button/Button.tsx';
 import { Dialog } from './Dialog.tsx';
@@ -19,19 +19,24 @@ const meta = {
       </p>
     ),
   },
+  // The framework-free HTML needs the dialog's content in the markup: rendered open (a <dialog>
+  // without the `open` attribute stays closed until the behaviour's opener shows it).
+  parameters: { html: { args: { open: true } } },
   render: function Render(args) {
     const [open, setOpen] = useState(args.open);
+    const id = `reject${useId().replace(/[^A-Za-z0-9_-]/g, '')}`;
     const close = () => {
       setOpen(false);
       args.onClose();
     };
     return (
       <>
-        <Button variant="warning" onClick={() => setOpen(true)}>
+        <Button variant="warning" aria-haspopup="dialog" aria-controls={id} onClick={() => setOpen(true)}>
           Rechazar notificación
         </Button>
         <Dialog
           {...args}
+          id={id}
           open={open}
           onClose={close}
           actions={
@@ -39,7 +44,7 @@ const meta = {
               <Button variant="warning" onClick={close}>
                 Sí, rechazar
               </Button>
-              <Button variant="secondary" onClick={close}>
+              <Button variant="secondary" data-cp-dialog-close onClick={close}>
                 Cancelar
               </Button>
             </>

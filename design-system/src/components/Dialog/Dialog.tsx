@@ -18,6 +18,8 @@ export interface DialogProps {
   /** Close on Escape and backdrop click (default true). */
   dismissible?: boolean;
   size?: 'small' | 'medium' | 'large';
+  /** The element's id, e.g. for an opener's `aria-controls` in framework-free markup. */
+  id?: string;
   className?: string;
 }
 
@@ -39,6 +41,7 @@ export function Dialog({
   role = 'dialog',
   dismissible = true,
   size = 'medium',
+  id,
   className,
 }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -46,7 +49,8 @@ export function Dialog({
   const returnTo = useRef<HTMLElement | null>(null);
   const onCloseRef = useRef(onClose);
   onCloseRef.current = onClose;
-  const base = `cp-dialog${useId().replace(/:/g, '')}`;
+  const generated = `cp-dialog${useId().replace(/:/g, '')}`;
+  const base = id ?? generated;
 
   useEffect(() => {
     const dialog = ref.current;
@@ -119,7 +123,9 @@ export function Dialog({
   return (
     <dialog
       ref={ref}
+      id={id}
       className={cx('cp-dialog', `cp-dialog--${size}`, className)}
+      data-dismissible={dismissible ? undefined : 'false'}
       aria-labelledby={`${base}-title`}
       aria-describedby={role === 'alertdialog' ? `${base}-body` : undefined}
       aria-modal="true"

@@ -40,7 +40,13 @@ export function ErrorSummary({
   }, [autoFocus]);
 
   return (
-    <div ref={ref} className={cx('cp-error-summary', className)} tabIndex={-1} role="alert">
+    <div
+      ref={ref}
+      className={cx('cp-error-summary', className)}
+      tabIndex={-1}
+      role="alert"
+      data-autofocus={autoFocus ? undefined : 'false'}
+    >
       <Heading level={headingLevel} className="cp-error-summary__title">
         {title}
       </Heading>

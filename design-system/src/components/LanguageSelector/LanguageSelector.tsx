@@ -113,7 +113,8 @@ export function LanguageSelector({
         <Icon name="globe" />
         <span className="cp-visually-hidden">{label}: </span>
         {currentLang && <span lang={currentLang.code}>{currentLang.name}</span>}
-        <Icon name={open ? 'chevronUp' : 'chevronDown'} />
+        <Icon name="chevronDown" className="cp-when-collapsed" />
+        <Icon name="chevronUp" className="cp-when-expanded" />
       </button>
       <ul className="cp-language-selector__list" id={listId} hidden={!open}>
         {languages.map((language) => {

@@ -64,7 +64,8 @@ export function ServiceNavigation({
           aria-controls={listId}
           onClick={() => setOpen((o) => !o)}
         >
-          <Icon name={open ? 'close' : 'menu'} />
+          <Icon name="menu" className="cp-when-collapsed" />
+          <Icon name="close" className="cp-when-expanded" />
           {menuLabel}
         </button>
         <ul className="cp-service-nav__list" id={listId}>

@@ -59,7 +59,12 @@ export function Tabs({
 
   return (
     <div className={cx('cp-tabs', className)}>
-      <div className="cp-tabs__list" role="tablist" aria-label={label}>
+      <div
+        className="cp-tabs__list"
+        role="tablist"
+        aria-label={label}
+        data-activation={activation === 'manual' ? 'manual' : undefined}
+      >
         {tabs.map((tab, index) => {
           const isSelected = tab.id === selected;
           return (
