@@ -1,6 +1,6 @@
 import { createApiClient } from '../api.ts';
 import type { Session } from '../domain.ts';
-import { createEventBus } from '../events.ts';
+import { createEventBus, type EventBus } from '../events.ts';
 import type { Language } from '../languages.ts';
 import { act } from 'react';
 import type { CarpetaLifecycles, CarpetaProps, Telemetry } from '../props.ts';
@@ -14,6 +14,12 @@ export interface TestProps {
   navigations: string[];
   /** How many listeners follow the language now (0 after a clean unmount). */
   languageListeners(): number;
+  /** Changes the session as the shell would (a sign-in, a switch of who the citizen acts for). */
+  setSession(session: Session): void;
+  /** How many listeners follow the session now (0 after a clean unmount). */
+  sessionListeners(): number;
+  /** How many listeners the event bus has now, all types together (0 after a clean unmount). */
+  eventListeners(): number;
 }
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -51,8 +57,25 @@ export function createTestProps(options: {
   session?: Session;
 }): TestProps {
   let language: Language = options.language ?? 'es';
-  const session = options.session ?? ANONYMOUS;
+  let session = options.session ?? ANONYMOUS;
   const listeners = new Set<(value: Language) => void>();
+  const sessionListeners = new Set<(value: Session) => void>();
+  const bus = createEventBus();
+  let busListeners = 0;
+  const events: EventBus = {
+    ...bus,
+    on(type, listener) {
+      const off = bus.on(type, listener);
+      busListeners += 1;
+      let done = false;
+      return () => {
+        if (done) return;
+        done = true;
+        busListeners -= 1;
+        off();
+      };
+    },
+  };
   const domElement = document.createElement('div');
   document.body.append(domElement);
   const errors: { error: unknown; context: Record<string, string> | undefined }[] = [];
@@ -66,7 +89,13 @@ export function createTestProps(options: {
     mfeId: options.mfeId,
     basePath: options.basePath,
     domElement,
-    auth: { get: () => session, subscribe: () => () => undefined },
+    auth: {
+      get: () => session,
+      subscribe(listener) {
+        sessionListeners.add(listener);
+        return () => sessionListeners.delete(listener);
+      },
+    },
     api: createApiClient({ baseUrl: '/api', mfeId: options.mfeId, fetch: options.fetch }),
     navigate: (path) => {
       navigations.push(path);
@@ -81,7 +110,7 @@ export function createTestProps(options: {
         return () => listeners.delete(listener);
       },
     },
-    events: createEventBus(),
+    events,
     telemetry,
   };
   return {
@@ -89,6 +118,12 @@ export function createTestProps(options: {
     telemetry,
     navigations,
     languageListeners: () => listeners.size,
+    sessionListeners: () => sessionListeners.size,
+    eventListeners: () => busListeners,
+    setSession(next) {
+      session = next;
+      for (const listener of sessionListeners) listener(next);
+    },
     setLanguage(next) {
       language = next;
       for (const listener of listeners) listener(next);
