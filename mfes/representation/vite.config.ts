@@ -16,7 +16,7 @@ export default defineConfig({
       carpetaRemote({
         name: 'carpeta_representation',
         framework: 'angular',
-        exposes: { './lifecycles': './src/lifecycles.ts' },
+        exposes: { './lifecycles': './src/lifecycles.ts', './registry': './src/registry.ts' },
       }),
     ),
   ],

@@ -1,10 +1,9 @@
 import { createAngularLifecycles } from '@carpeta/sdk/angular';
-import { AppComponent } from './app.component.ts';
+import { messages } from './messages.ts';
+import { PowersAppComponent } from './powers/powers-app.component.ts';
 
-const lifecycles = createAngularLifecycles({
-  rootComponent: AppComponent,
-  messages: { es: { title: 'Apoderamientos' }, en: { title: 'Powers of attorney' } },
-});
+/** Powers of attorney (REA): the manifest entry's `./lifecycles`. */
+const lifecycles = createAngularLifecycles({ rootComponent: PowersAppComponent, messages });
 
 export const { bootstrap, mount, unmount } = lifecycles;
 export default lifecycles;
