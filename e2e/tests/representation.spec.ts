@@ -33,23 +33,27 @@ function angularEntry(id: string, route: string, title: { es: string; en: string
   };
 }
 
-/** The two entries of mfes/representation and a second Angular remote from another origin. */
+/**
+ * mfes/representation as the portal's manifest configures it (powers of attorney, and the general
+ * registry as its "/registry" section), and a second Angular remote from another origin.
+ */
 function withAngularEntries() {
   setManifest((document) => {
     const ids = new Set(document.mfes.map((entry) => (entry as { id: string }).id));
     const extra = [
-      angularEntry(
-        'representation',
-        '/representation',
-        { es: 'Apoderamientos', en: 'Powers of attorney' },
-        { name: 'carpeta_representation', entry: `${REPRESENTATION}/remoteEntry.js`, expose: './lifecycles' },
-      ),
-      angularEntry(
-        'registry',
-        '/registry',
-        { es: 'Registro', en: 'Registry' },
-        { name: 'carpeta_representation', entry: `${REPRESENTATION}/remoteEntry.js`, expose: './registry' },
-      ),
+      {
+        ...angularEntry(
+          'representation',
+          '/representation',
+          { es: 'Apoderamientos y registro', en: 'Powers of attorney and registry' },
+          {
+            name: 'carpeta_representation',
+            entry: `${REPRESENTATION}/remoteEntry.js`,
+            expose: './lifecycles',
+          },
+        ),
+        minLoa: 'substantial',
+      },
       angularEntry(
         'angular-hello',
         '/angular-hello',
@@ -83,13 +87,10 @@ test.beforeEach(async ({ page }) => {
 test.afterAll(() => resetManifest());
 
 /** Follows a link of the portal's main navigation with the keyboard. */
-async function openFromNavigation(page: Page, name: string, id: string) {
+async function openFromNavigation(page: Page, name: string | RegExp, id: string) {
   const link = page
     .getByRole('navigation', { name: /Navegación principal|Main navigation/ })
-    .getByRole('link', {
-      name,
-      exact: true,
-    });
+    .getByRole('link', typeof name === 'string' ? { name, exact: true } : { name });
   await link.focus();
   await page.keyboard.press('Enter');
   return mfeSettled(page, id);
@@ -109,12 +110,18 @@ test('two Angular remotes load Angular once; a route with only React MFEs downlo
     url.startsWith(REPRESENTATION) || url.startsWith(E2E.angularFixtureOrigin) || /angular/i.test(url);
   expect(scripts.filter(angularCode)).toEqual([]);
 
-  await openFromNavigation(page, 'Apoderamientos', 'representation');
+  await openFromNavigation(page, /^Apoderamientos/, 'representation');
   await expect(page.getByRole('heading', { level: 1, name: 'Apoderamientos' })).toBeVisible();
   await openFromNavigation(page, 'Prueba Angular', 'angular-hello');
   await expect(page.getByRole('heading', { level: 1, name: 'Prueba Angular' })).toBeVisible();
   await expect(page.getByText('Un segundo remoto Angular para María García López.')).toBeVisible();
-  await openFromNavigation(page, 'Registro', 'registry');
+  await openFromNavigation(page, /^Apoderamientos/, 'representation');
+  await press(
+    page,
+    page
+      .getByRole('navigation', { name: 'Apoderamientos y registro' })
+      .getByRole('link', { name: 'Registro electrónico' }),
+  );
   await expect(page.getByRole('heading', { level: 1, name: 'Registro electrónico' })).toBeVisible();
   // The previous MFEs left nothing behind in <main>.
   await expect(page.locator('[data-carpeta-angular]')).toHaveCount(1);
@@ -243,8 +250,8 @@ test('John grants Lucía a power; she accepts it, switches to him and opens his 
 test('a general application with an attachment, by keyboard in English, its receipt and its PDF', async ({
   page,
 }) => {
-  await signIn(page, { returnTo: '/registry' });
-  await mfeSettled(page, 'registry');
+  await signIn(page, { returnTo: '/representation/registry' });
+  await mfeSettled(page, 'representation');
   await switchLanguage(page, 'en');
   await expect(page.getByRole('heading', { level: 1, name: 'Electronic registry' })).toBeVisible();
   await press(page, page.getByRole('link', { name: 'Submit an application' }));
@@ -326,7 +333,7 @@ test('with the register of powers and the registry down, each page says so clear
       page.getByRole('heading', { level: 2, name: 'No se puede consultar el registro de apoderamientos' }),
     ).toBeVisible();
     await expectNoAxeViolations(page);
-    await openFromNavigation(page, 'Registro', 'registry');
+    await press(page, page.getByRole('link', { name: 'Registro electrónico' }));
     await press(page, page.getByRole('link', { name: 'Presentar una solicitud' }));
     const body = page.getByRole('combobox', { name: 'Organismo destinatario' });
     await body.focus();

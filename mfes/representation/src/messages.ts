@@ -1,7 +1,7 @@
 import type { MessageCatalog } from '@carpeta/sdk';
 
 const es = {
-  nav: { breadcrumbs: 'Estás en' },
+  nav: { breadcrumbs: 'Estás en', sections: 'Apoderamientos y registro' },
   form: {
     errorPrefix: 'Error:',
     summaryTitle: 'Revisa lo siguiente',
@@ -271,7 +271,7 @@ const es = {
 };
 
 const en: typeof es = {
-  nav: { breadcrumbs: 'You are here' },
+  nav: { breadcrumbs: 'You are here', sections: 'Powers of attorney and registry' },
   form: {
     errorPrefix: 'Error:',
     summaryTitle: 'There is a problem',

@@ -1,13 +1,13 @@
 import { ChangeDetectionStrategy, Component, computed } from '@angular/core';
-import { injectSubPath, injectTranslate } from '@carpeta/sdk/angular';
-import { injectLinks } from '../shared/navigation.ts';
+import { injectTranslate } from '@carpeta/sdk/angular';
+import { injectLinks, injectSectionPath } from '../shared/navigation.ts';
 import { SubmissionDetailComponent } from './submission-detail.component.ts';
 import { SubmissionFormComponent } from './submission-form.component.ts';
 import { SubmissionsListComponent } from './submissions-list.component.ts';
 
 const SUBMISSION_ID = /^[A-Za-z0-9_-]{8,64}$/;
 
-/** Root of the general registry MFE: submissions at its base path, the form at "/new", a receipt at "/<id>". */
+/** The general registry: submissions at its base, the form at "/new", a receipt at "/<id>" (on its own route or as a section). */
 @Component({
   selector: 'rp-registry-app',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -37,9 +37,9 @@ const SUBMISSION_ID = /^[A-Za-z0-9_-]{8,64}$/;
 export class RegistryAppComponent {
   protected readonly t = injectTranslate();
   protected readonly links = injectLinks();
-  private readonly path = injectSubPath();
+  private readonly path = injectSectionPath();
   protected readonly page = computed((): { kind: 'list' | 'new' | 'detail' | 'not-found'; id: string } => {
-    const path = this.path().replace(/\/+$/, '') || '/';
+    const path = this.path();
     if (path === '/') return { kind: 'list', id: '' };
     if (path === '/new') return { kind: 'new', id: '' };
     const id = path.slice(1);

@@ -212,3 +212,35 @@ describe('the general registry', () => {
     await vi.waitFor(() => expect(page.querySelector('h1')?.textContent).toBe('Justificante de registro'));
   });
 });
+
+describe('the registry as a section of the representation MFE', () => {
+  it('lives under /representation/registry, with links there and a local navigation', async () => {
+    server.use(
+      http.get(`${PORTAL}/api/registry/submissions`, () =>
+        HttpResponse.json({ items: [submission()], source: OK }),
+      ),
+    );
+    const test = createTestProps({
+      mfeId: 'representation',
+      basePath: '/representation',
+      fetch: portalFetch,
+    });
+    window.history.replaceState(null, '', '/representation/registry');
+    const { default: representation } = await import('../lifecycles.ts');
+    await representation.mount(test.props);
+    mounted.push(() => representation.unmount(test.props));
+    const root = test.props.domElement;
+    await vi.waitFor(() => expect(root.querySelector('tbody a')).not.toBeNull());
+    expect(root.querySelector('tbody a')?.getAttribute('href')).toBe(
+      '/representation/registry/sub_0000000001',
+    );
+    const sections = [...root.querySelectorAll('nav[aria-label="Apoderamientos y registro"] a')];
+    expect(sections.map((link) => [link.textContent?.trim(), link.getAttribute('aria-current')])).toEqual([
+      ['Apoderamientos', null],
+      ['Registro electrónico', 'page'],
+    ]);
+    (root.querySelector('a[href="/representation/registry/new"]') as HTMLAnchorElement).click();
+    expect(test.navigations).toEqual(['/representation/registry/new']);
+    await vi.waitFor(() => expect(root.querySelector('h1')?.textContent).toBe('Presentar una solicitud'));
+  });
+});
