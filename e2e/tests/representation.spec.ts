@@ -226,7 +226,9 @@ test('John grants Lucía a power; she accepts it, switches to him and opens his 
   await expectNoAxeViolations(lucia);
   await press(lucia, accept.getByRole('button', { name: 'Aceptar el apoderamiento' }));
   await expect(accept).toBeHidden();
-  await expect(lucia.getByText('Has aceptado el apoderamiento de John Smith.')).toBeFocused();
+  await expect(
+    lucia.getByRole('status').filter({ hasText: 'Has aceptado el apoderamiento de John Smith.' }),
+  ).toBeFocused();
   await expect(lucia.locator('article', { hasText: 'John Smith' }).getByText('En vigor')).toBeVisible();
 
   // The header's switch lists the power at once.
@@ -250,7 +252,9 @@ test('John grants Lucía a power; she accepts it, switches to him and opens his 
   await expect(revoke).toBeVisible();
   await expectNoAxeViolations(page);
   await press(page, revoke.getByRole('button', { name: 'Revocar', exact: true }));
-  await expect(page.getByText('Has revocado el apoderamiento de Lucía Fernández Ruiz.')).toBeFocused();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Has revocado el apoderamiento de Lucía Fernández Ruiz.' }),
+  ).toBeFocused();
   await expect(
     page.locator('article', { hasText: 'Lucía Fernández Ruiz' }).first().getByText('Revocado'),
   ).toBeVisible();
@@ -281,9 +285,10 @@ test('a general application with an attachment, by keyboard in English, its rece
   await expect(page.getByText(/^Chosen: Ayuntamiento de Madrid/)).toBeVisible();
   await page.getByLabel('Subject').focus();
   await page.keyboard.type('Parking entrance sign');
+  const facts = 'I own the garage at the address of the attached plan.';
   await page.getByLabel('Facts and reasons').focus();
-  await page.keyboard.type('I own the garage at the address of the attached plan.');
-  await expect(page.getByText('You have 3946 characters left').first()).toBeVisible();
+  await page.keyboard.type(facts);
+  await expect(page.getByText(`You have ${4000 - facts.length} characters left`)).toBeVisible();
   await page.getByLabel('Request', { exact: true }).focus();
   await page.keyboard.type('A parking entrance sign for the garage.');
 
