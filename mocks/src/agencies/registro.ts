@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { HttpResponse, http, type HttpHandler } from 'msw';
-import { isValidNifOrNie } from '../citizens.ts';
+import { isValidCif, isValidNifOrNie } from '../citizens.ts';
 import { createFaultController, type FaultController, faultControlHandlers, injectFault } from '../faults.ts';
 import { formatMadridDate, formatMadridDateTime } from '../madrid-time.ts';
 import { createDir3Directory, findDir3Unit, RETURNING_TEST_UNIT } from './dir3-data.ts';
@@ -60,6 +60,9 @@ const PETICION_PATTERN = /^[A-Za-z0-9_-]{8,100}$/;
 const DIR3_PATTERN = /^[A-Z0-9]{9}$/;
 const HEX64 = /^[0-9a-f]{64}$/;
 const SAFE_NAME = /^(?!\.+$)[^\p{Cc}/\\]{1,150}$/u;
+
+/** An interested party is a person (NIF/NIE) or a company (CIF). */
+const isIdentity = (value: string) => isValidNifOrNie(value) || isValidCif(value);
 
 function ko(status: number, codigoRespuesta: string, descripcion: string) {
   return HttpResponse.json<GeiserError>({ codigoRespuesta, descripcion }, { status });
@@ -174,7 +177,7 @@ export function geiserHandlers(options: GeiserHandlerOptions = {}): HttpHandler[
   function person(value: unknown): GeiserPersona | null {
     if (typeof value !== 'object' || value === null) return null;
     const { documento, nombre } = value as Record<string, unknown>;
-    if (typeof documento !== 'string' || !isValidNifOrNie(documento.toUpperCase())) return null;
+    if (typeof documento !== 'string' || !isIdentity(documento.toUpperCase())) return null;
     if (typeof nombre !== 'string' || nombre.trim() === '' || nombre.length > 300) return null;
     return { documento: documento.toUpperCase(), nombre: nombre.trim() };
   }
@@ -364,8 +367,8 @@ export function geiserHandlers(options: GeiserHandlerOptions = {}): HttpHandler[
       const fault = await injectFault(faults, request);
       if (fault) return fault;
       const documento = new URL(request.url).searchParams.get('documentoInteresado')?.toUpperCase() ?? '';
-      if (!isValidNifOrNie(documento)) {
-        return ko(400, 'E400', 'El parámetro documentoInteresado (NIF/NIE) es obligatorio.');
+      if (!isIdentity(documento)) {
+        return ko(400, 'E400', 'El parámetro documentoInteresado (NIF/NIE/CIF) es obligatorio.');
       }
       const asientos = entries
         .filter((entry) => entry.asiento.interesado.documento === documento)
@@ -386,8 +389,8 @@ export function geiserHandlers(options: GeiserHandlerOptions = {}): HttpHandler[
         return ko(400, 'E400', 'El número de registro no tiene un formato válido.');
       }
       const documento = new URL(request.url).searchParams.get('documentoInteresado')?.toUpperCase() ?? '';
-      if (!isValidNifOrNie(documento)) {
-        return ko(400, 'E400', 'El parámetro documentoInteresado (NIF/NIE) es obligatorio.');
+      if (!isIdentity(documento)) {
+        return ko(400, 'E400', 'El parámetro documentoInteresado (NIF/NIE/CIF) es obligatorio.');
       }
       const stored = entries.find(
         (entry) =>
