@@ -145,6 +145,7 @@ beforeAll(async () => {
         'http://127.0.0.1:4203',
         'http://127.0.0.1:4204',
         'http://127.0.0.1:4205',
+        'http://127.0.0.1:4206',
         'http://127.0.0.1:4333',
       ],
       agenciesPath: await writeAgenciesFile(dir, [dehuEntry(agency.url, 300)]),
@@ -364,6 +365,7 @@ describe('GET /mfes.json and the Content-Security-Policy', () => {
       'http://127.0.0.1:4203/remoteEntry.js',
       'http://127.0.0.1:4204/remoteEntry.js',
       'http://127.0.0.1:4205/remoteEntry.js',
+      'http://127.0.0.1:4206/remoteEntry.js',
       'http://127.0.0.1:4205/remoteEntry.js',
     ]);
   });
@@ -413,9 +415,10 @@ describe('GET /mfes.json and the Content-Security-Policy', () => {
       'appointments',
       'my-data',
       'benefits',
+      'representation',
       'verify',
     ]);
-    expect(body.rejected).toEqual([{ index: 7, id: 'broken', reason: expect.any(String) }]);
+    expect(body.rejected).toEqual([{ index: 8, id: 'broken', reason: expect.any(String) }]);
     const csp = cspOf(await fetch(`${base}/api/health`));
     expect(csp['script-src']).toContain('http://127.0.0.1:4333');
     expect(csp['script-src']).not.toContain('http://127.0.0.1:4666');

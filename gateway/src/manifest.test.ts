@@ -73,13 +73,14 @@ describe('interpolateEnv', () => {
 });
 
 describe('gateway/config/mfes.json', () => {
-  it('holds valid home, notifications, files and appointments entries, URLs from the environment with defaults', async () => {
+  it('holds valid entries for every section (the representation one on its own origin), URLs from the environment with defaults', async () => {
     const defaults = [
       'http://127.0.0.1:4201',
       'http://127.0.0.1:4202',
       'http://127.0.0.1:4203',
       'http://127.0.0.1:4204',
       'http://127.0.0.1:4205',
+      'http://127.0.0.1:4206',
     ];
     const store = createManifestStore({ path: CONFIG, env: {}, policy: { allowedOrigins: defaults } });
     const snapshot = await store.load();
@@ -97,6 +98,13 @@ describe('gateway/config/mfes.json', () => {
       ['files', '/files', 20, 'carpeta_files', 'http://127.0.0.1:4203/remoteEntry.js'],
       ['appointments', '/appointments', 30, 'carpeta_appointments', 'http://127.0.0.1:4204/remoteEntry.js'],
       ['my-data', '/my-data', 40, 'carpeta_my_data', 'http://127.0.0.1:4205/remoteEntry.js'],
+      [
+        'representation',
+        '/representation',
+        50,
+        'carpeta_representation',
+        'http://127.0.0.1:4206/remoteEntry.js',
+      ],
       ['verify', '/verify', 90, 'carpeta_my_data', 'http://127.0.0.1:4205/remoteEntry.js'],
     ]);
     for (const item of snapshot.entries) expect(manifestEntrySchema.safeParse(item).success).toBe(true);
@@ -112,6 +120,7 @@ describe('gateway/config/mfes.json', () => {
       files: ['/api/files'],
       appointments: ['/api/appointments'],
       'my-data': ['/api/my-data'],
+      representation: ['/api/powers', '/api/registry'],
       verify: [],
     });
 
@@ -125,6 +134,7 @@ describe('gateway/config/mfes.json', () => {
       'http://127.0.0.1:4203',
       'http://127.0.0.1:4204',
       'http://127.0.0.1:4205',
+      'http://127.0.0.1:4206',
       'https://home.cdn.example',
     ]);
   });

@@ -75,7 +75,13 @@ export type AuditKind =
   | 'appointment-cancelled'
   | 'appointment-rescheduled'
   | 'pin-added'
-  | 'pin-removed';
+  | 'pin-removed'
+  | 'power-granted'
+  | 'power-accepted'
+  | 'power-renounced'
+  | 'power-revoked'
+  | 'power-extended'
+  | 'registry-submitted';
 
 export interface AuditEvent {
   kind: AuditKind;
