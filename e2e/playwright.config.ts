@@ -47,7 +47,12 @@ export default defineConfig({
         // throttle out of their way. The gateway's tests check the throttle itself.
         SIGNIN_MAX_FAILURES: '1000',
         // The test remotes' origins, besides the MFEs' own (allowed through their URL variables).
-        CARPETA_MFE_ORIGINS: [E2E.fixtureOrigin, E2E.deadOrigin, E2E.recoveryOrigin].join(','),
+        CARPETA_MFE_ORIGINS: [
+          E2E.fixtureOrigin,
+          E2E.angularFixtureOrigin,
+          E2E.deadOrigin,
+          E2E.recoveryOrigin,
+        ].join(','),
       },
       reuseExistingServer: false,
       timeout: 90_000,
@@ -57,6 +62,12 @@ export default defineConfig({
     {
       command: `node ../tools/static-server/src/cli.ts --root fixtures/remotes/dist --port ${E2E.fixturePort} --host 127.0.0.1 --cors-origin ${E2E.portal}`,
       url: `${E2E.fixtureOrigin}/remoteEntry.js`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      command: `node ../tools/static-server/src/cli.ts --root fixtures/angular-remote/dist --port ${E2E.angularFixturePort} --host 127.0.0.1 --cors-origin ${E2E.portal}`,
+      url: `${E2E.angularFixtureOrigin}/remoteEntry.js`,
       reuseExistingServer: false,
       timeout: 30_000,
     },

@@ -16,6 +16,9 @@ export const E2E = {
   idp: `http://127.0.0.1:${base + 110}`,
   fixturePort: base + 290,
   fixtureOrigin: `http://127.0.0.1:${base + 290}`,
+  /** A test-only Angular remote on its own origin (e2e/fixtures/angular-remote). */
+  angularFixturePort: base + 292,
+  angularFixtureOrigin: `http://127.0.0.1:${base + 292}`,
   /** A port nothing listens on: a remote that is down. */
   deadOrigin: `http://127.0.0.1:${base + 299}`,
   /** A remote that comes up during a test (recovery). */

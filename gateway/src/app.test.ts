@@ -145,6 +145,7 @@ beforeAll(async () => {
         'http://127.0.0.1:4203',
         'http://127.0.0.1:4204',
         'http://127.0.0.1:4205',
+        'http://127.0.0.1:4206',
         'http://127.0.0.1:4208',
         'http://127.0.0.1:4333',
       ],
@@ -365,6 +366,7 @@ describe('GET /mfes.json and the Content-Security-Policy', () => {
       'http://127.0.0.1:4203/remoteEntry.js',
       'http://127.0.0.1:4204/remoteEntry.js',
       'http://127.0.0.1:4205/remoteEntry.js',
+      'http://127.0.0.1:4206/remoteEntry.js',
       'http://127.0.0.1:4208/remoteEntry.js',
       'http://127.0.0.1:4205/remoteEntry.js',
     ]);

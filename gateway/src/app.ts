@@ -13,6 +13,8 @@ import { DEFAULT_BREAKER_FAILURES } from './agency-http.ts';
 import { createFolder, type SourceSettings } from './agencies/fan-out.ts';
 import { buildSources, CONNECTOR_TYPES, notificationConnectorsOf } from './agencies/registry.ts';
 import { createReaConnector } from './connectors/rea.ts';
+import { createRegistryConnector } from './connectors/registry.ts';
+import { createDirectory } from './registry/directory.ts';
 import type { PortalDatabase } from './db/index.ts';
 import type { NotificationConnector, SourceConnector } from './connectors/types.ts';
 import { CSP_DIRECTIVES, cspValue } from './csp.ts';
@@ -27,6 +29,8 @@ import { registerMunicipalRoutes } from './routes/municipal.ts';
 import { registerMyDataRoutes, registerVerifyRoute, VERIFY_PER_MINUTE } from './routes/my-data.ts';
 import { registerNotificationRoutes } from './routes/notifications.ts';
 import { registerPinRoutes } from './routes/pins.ts';
+import { registerPowerRoutes } from './routes/powers.ts';
+import { registerRegistryRoutes } from './routes/registry.ts';
 import { registerTelemetryRoute } from './routes/telemetry.ts';
 import { AccessLog } from './security/access-log.ts';
 import { helmetOptions } from './security/headers.ts';
@@ -41,6 +45,7 @@ import { mfeUrlVariables } from './security/settings.ts';
 
 export const DEHU_SOURCE_NAME = 'Dirección Electrónica Habilitada única (DEHú)';
 export const REA_SOURCE_NAME = 'Registro Electrónico de Apoderamientos (REA)';
+export const REGISTRY_SOURCE_NAME = 'Registro Electrónico General';
 
 const SHELL_NOT_BUILT = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Carpeta is not built yet</title></head>
@@ -175,17 +180,32 @@ export function buildGateway(config: GatewayConfig, deps: { database: PortalData
     return { status: health.status === 'ok' ? 'ok' : 'degraded', manifest: health };
   });
 
+  // The register of powers of attorney and the general registry: one national service each, not
+  // folder sources (agencies.json), each with its own agency client (timeout, retries, breaker).
+  const rea = createReaConnector({
+    id: 'rea',
+    name: REA_SOURCE_NAME,
+    baseUrl: config.agencyReaUrl,
+    timeoutMs: config.agencyTimeoutMs,
+    ...(config.now ? { now: config.now } : {}),
+    logger: app.log,
+  });
+  const registry = createRegistryConnector({
+    id: 'registry',
+    name: REGISTRY_SOURCE_NAME,
+    baseUrl: config.agencyRegistryUrl,
+    // Attachments of up to 15 MB travel to the registry: more time than a read.
+    timeoutMs: Math.max(config.agencyTimeoutMs, 15_000),
+    logger: app.log,
+  });
+  app.addHook('onClose', async () => {
+    await Promise.allSettled([rea.close(), registry.close()]);
+  });
+
   registerAuth(app, {
     database: deps.database,
     oidc: createOidcClient(config.oidc),
-    rea: createReaConnector({
-      id: 'rea',
-      name: REA_SOURCE_NAME,
-      baseUrl: config.agencyReaUrl,
-      timeoutMs: config.agencyTimeoutMs,
-      ...(config.now ? { now: config.now } : {}),
-      logger: app.log,
-    }),
+    rea,
     portalOrigin: config.portalOrigin,
     sessions: config.sessions,
     throttle: config.throttle,
@@ -213,6 +233,14 @@ export function buildGateway(config: GatewayConfig, deps: { database: PortalData
   registerMyDataRoutes(app, { folder, database: deps.database, now, portalOrigin: config.portalOrigin });
   registerExportRoute(app, { folder, database: deps.database, now });
   registerMunicipalRoutes(app, { folder, database: deps.database, now });
+  registerPowerRoutes(app, { database: deps.database, rea, now });
+  registerRegistryRoutes(app, {
+    database: deps.database,
+    registry,
+    directory: createDirectory({ registry, now }),
+    now,
+    portalOrigin: config.portalOrigin,
+  });
   // The public check of a proof's code: no session, rate-limited per client.
   const verifyLimit = { max: VERIFY_PER_MINUTE, timeWindowMs: 60_000, store: config.rateLimitStore };
   app.register(async (scope) => {

@@ -13,6 +13,7 @@ describe('loadConfig', () => {
       manifestPath: path.join(REPO_ROOT, 'gateway', 'config', 'mfes.json'),
       agenciesPath: path.join(REPO_ROOT, 'gateway', 'config', 'agencies.json'),
       agencyReaUrl: 'http://127.0.0.1:4102',
+      agencyRegistryUrl: 'http://127.0.0.1:4111',
       agencyTimeoutMs: 4000,
       oidc: {
         issuer: 'http://127.0.0.1:4110',

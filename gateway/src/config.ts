@@ -22,6 +22,8 @@ export interface GatewayConfig extends SecuritySettings {
   agenciesPath: string;
   /** The register of powers of attorney (REA). */
   agencyReaUrl: string;
+  /** The general electronic registry and its directory of bodies (DIR3). */
+  agencyRegistryUrl: string;
   /** The REA's time limit; when AGENCY_TIMEOUT_MS is set, also every folder source's. */
   agencyTimeoutMs: number;
   /** Set (from AGENCY_TIMEOUT_MS) to replace the `timeoutMs` of every entry of the agencies file. */
@@ -114,6 +116,7 @@ export function loadConfig(
       text(env, 'CARPETA_AGENCIES', path.join(REPO_ROOT, 'gateway', 'config', 'agencies.json')),
     ),
     agencyReaUrl: absoluteUrl(env, 'AGENCY_REA_URL', 'http://127.0.0.1:4102'),
+    agencyRegistryUrl: absoluteUrl(env, 'AGENCY_REGISTRY_URL', 'http://127.0.0.1:4111'),
     agencyTimeoutMs: integer(env, 'AGENCY_TIMEOUT_MS', 4000, 1, 120_000),
     agencyTimeoutOverrideMs: env.AGENCY_TIMEOUT_MS?.trim()
       ? integer(env, 'AGENCY_TIMEOUT_MS', 4000, 1, 120_000)

@@ -80,6 +80,7 @@ describe('gateway/config/mfes.json', () => {
       'http://127.0.0.1:4203',
       'http://127.0.0.1:4204',
       'http://127.0.0.1:4205',
+      'http://127.0.0.1:4206',
       'http://127.0.0.1:4208',
     ];
     const store = createManifestStore({ path: CONFIG, env: {}, policy: { allowedOrigins: defaults } });
@@ -98,6 +99,13 @@ describe('gateway/config/mfes.json', () => {
       ['files', '/files', 20, 'carpeta_files', 'http://127.0.0.1:4203/remoteEntry.js'],
       ['appointments', '/appointments', 30, 'carpeta_appointments', 'http://127.0.0.1:4204/remoteEntry.js'],
       ['my-data', '/my-data', 40, 'carpeta_my_data', 'http://127.0.0.1:4205/remoteEntry.js'],
+      [
+        'representation',
+        '/representation',
+        50,
+        'carpeta_representation',
+        'http://127.0.0.1:4206/remoteEntry.js',
+      ],
       ['municipal', '/municipal', 60, 'carpeta_municipal', 'http://127.0.0.1:4208/remoteEntry.js'],
       ['verify', '/verify', 90, 'carpeta_my_data', 'http://127.0.0.1:4205/remoteEntry.js'],
     ]);
@@ -125,6 +133,7 @@ describe('gateway/config/mfes.json', () => {
       files: ['/api/files'],
       appointments: ['/api/appointments'],
       'my-data': ['/api/my-data'],
+      representation: ['/api/powers', '/api/registry'],
       municipal: ['/api/municipal'],
       verify: [],
     });
@@ -139,6 +148,7 @@ describe('gateway/config/mfes.json', () => {
       'http://127.0.0.1:4203',
       'http://127.0.0.1:4204',
       'http://127.0.0.1:4205',
+      'http://127.0.0.1:4206',
       'http://127.0.0.1:4208',
       'https://home.cdn.example',
     ]);

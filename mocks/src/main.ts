@@ -29,6 +29,7 @@ try {
       port: portFrom(`PORT_AGENCY_${agencyVariableStem(agency.id)}`, 4000 + agency.offset),
       host: HOST,
       handlers: handlers(),
+      ...(agency.maxBodyBytes === undefined ? {} : { maxBodyBytes: agency.maxBodyBytes }),
     });
     servers.push(server);
     process.stdout.write(`agency ${agency.id} listening on ${server.url}\n`);

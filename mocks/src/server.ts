@@ -7,6 +7,8 @@ export interface AgencyServerOptions {
   port?: number;
   host?: string;
   handlers: RequestHandler[];
+  /** Largest request body read (default 1 MB); a larger one gets 413. */
+  maxBodyBytes?: number;
 }
 
 export interface AgencyServer {
@@ -16,30 +18,35 @@ export interface AgencyServer {
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 1024 * 1024;
+const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 class BodyTooLargeError extends Error {}
 
-async function readBody(req: IncomingMessage): Promise<Buffer> {
+async function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     const buffer = chunk as Buffer;
     size += buffer.length;
-    if (size > MAX_BODY_BYTES) throw new BodyTooLargeError();
+    if (size > max) throw new BodyTooLargeError();
     chunks.push(buffer);
   }
   return Buffer.concat(chunks);
 }
 
-async function toFetchRequest(req: IncomingMessage, base: string, signal: AbortSignal): Promise<Request> {
+async function toFetchRequest(
+  req: IncomingMessage,
+  base: string,
+  signal: AbortSignal,
+  maxBodyBytes: number,
+): Promise<Request> {
   const headers = new Headers();
   for (let index = 0; index + 1 < req.rawHeaders.length; index += 2) {
     headers.append(req.rawHeaders[index] as string, req.rawHeaders[index + 1] as string);
   }
   const method = req.method ?? 'GET';
   const hasBody = method !== 'GET' && method !== 'HEAD';
-  const body = hasBody ? await readBody(req) : undefined;
+  const body = hasBody ? await readBody(req, maxBodyBytes) : undefined;
   return new Request(new URL(req.url ?? '/', base), {
     method,
     headers,
@@ -89,7 +96,12 @@ export async function startAgencyServer(options: AgencyServerOptions): Promise<A
       if (!res.writableFinished) controller.abort(new Error('The client closed the connection.'));
     });
     try {
-      const request = await toFetchRequest(req, base, controller.signal);
+      const request = await toFetchRequest(
+        req,
+        base,
+        controller.signal,
+        options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+      );
       const response = await getResponse(options.handlers, request);
       if (res.destroyed) return;
       if (!response) {

@@ -135,3 +135,29 @@ describe('createApiClient writes', () => {
     ).rejects.toThrow(TypeError);
   });
 });
+
+describe('createApiClient postForm', () => {
+  it('sends the form as it is (the browser writes the boundary), with CSRF and the idempotency key', async () => {
+    let sent: RequestInit | undefined;
+    const api = createApiClient({
+      baseUrl: '/api',
+      mfeId: 'representation',
+      csrfToken: () => 'token-1',
+      fetch: async (_input, init) => {
+        sent = init;
+        return new Response('{"value":1}', { status: 201, headers: { 'content-type': 'application/json' } });
+      },
+    });
+    const form = new FormData();
+    form.append('subject', 'Hola');
+    await expect(
+      api.postForm('/registry/submissions', form, { schema, idempotencyKey: 'key-12345678' }),
+    ).resolves.toEqual({ value: 1 });
+    const headers = new Headers(sent?.headers);
+    expect(sent?.method).toBe('POST');
+    expect(sent?.body).toBe(form);
+    expect(headers.get('content-type')).toBeNull();
+    expect(headers.get('x-csrf-token')).toBe('token-1');
+    expect(headers.get('idempotency-key')).toBe('key-12345678');
+  });
+});

@@ -33,6 +33,15 @@ export interface ApiClient {
     body: z.input<B>,
     options: WriteOptions<B, S>,
   ): Promise<Answer<S>>;
+  /**
+   * POSTs a multipart form (files: a registry submission). No body schema: build the form with the
+   * contract's helper (e.g. `registryForm`); the answer is checked against `schema`.
+   */
+  postForm<S extends $ZodType>(
+    path: string,
+    form: FormData,
+    options: RequestOptions & { schema: S; idempotencyKey?: string },
+  ): Promise<z.infer<S>>;
   delete<S extends $ZodType | undefined = undefined>(
     path: string,
     options?: RequestOptions & { schema?: S; idempotencyKey?: string },
@@ -78,7 +87,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     method: 'GET' | 'POST' | 'PUT' | 'DELETE',
     path: string,
     schema: $ZodType | undefined,
-    init: RequestOptions & { body?: unknown; idempotencyKey?: string | undefined },
+    init: RequestOptions & { body?: unknown; form?: FormData; idempotencyKey?: string | undefined },
   ): Promise<unknown> {
     if (!path.startsWith('/')) throw new TypeError('API paths start with "/"');
     const headers: Record<string, string> = { accept: 'application/json', 'x-carpeta-mfe': options.mfeId };
@@ -92,8 +101,11 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         headers['idempotency-key'] = init.idempotencyKey;
       }
     }
-    let body: string | undefined;
-    if (init.body !== undefined) {
+    let body: string | FormData | undefined;
+    if (init.form !== undefined) {
+      // The browser writes the multipart content type with its boundary.
+      body = init.form;
+    } else if (init.body !== undefined) {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(init.body);
     }
@@ -171,6 +183,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       (await call('POST', path, schema, { ...init, body: checkedBody(bodySchema, body) })) as never,
     put: async (path, body, { bodySchema, schema, ...init }) =>
       (await call('PUT', path, schema, { ...init, body: checkedBody(bodySchema, body) })) as never,
+    postForm: (path, form, { schema, ...init }) => call('POST', path, schema, { ...init, form }) as never,
     delete: (path, { schema, ...init } = {}) => call('DELETE', path, schema, init) as never,
     download,
   };

@@ -4,6 +4,11 @@ export interface CarpetaEvents {
   'notifications:pending-count': { count: number };
   /** The citizen accessed (accepted) a notification. */
   'notification:read': { id: string };
+  /**
+   * A power of attorney the signed-in person holds changed (accepted, renounced, granted, revoked,
+   * extended): the shell reads the representation list again so the switch shows it at once.
+   */
+  'representation:changed': { powerId: string };
 }
 
 export type EventName = keyof CarpetaEvents;

@@ -21,6 +21,20 @@ export const FRAMEWORK_FREE_SHARED = {
   '@carpeta/sdk': SHARED_SINGLETONS['@carpeta/sdk'],
 } as const;
 
+/**
+ * Angular, shared only among Angular remotes: the shell does not declare it, so a route without an
+ * Angular MFE downloads no Angular code, and the first Angular remote to load provides the one copy
+ * every other Angular remote then uses (share strategy `loaded-first`). Every `@angular/*` package
+ * of every Angular MFE must be the same exact version.
+ */
+export const ANGULAR_SINGLETONS = {
+  '@angular/core': { singleton: true, requiredVersion: '^22.0.0' },
+  '@angular/common': { singleton: true, requiredVersion: '^22.0.0' },
+  '@angular/platform-browser': { singleton: true, requiredVersion: '^22.0.0' },
+} as const;
+
+type SharedConfig = Record<string, { singleton: boolean; requiredVersion: string }>;
+
 export interface CarpetaRemoteOptions {
   /** Container name, the manifest's `remote.name`: a JavaScript identifier, e.g. "carpeta_home". */
   name: string;
@@ -29,9 +43,23 @@ export interface CarpetaRemoteOptions {
   /**
    * `react` (default) shares React, the sdk and the design system's components; `vanilla` shares
    * only i18next and the sdk (plain-JavaScript MFEs use `@carpeta/sdk/vanilla` and the design
-   * system's CSS and behaviours, bundled, with no React).
+   * system's CSS and behaviours, bundled, with no React); `angular` shares i18next, the sdk and
+   * Angular among Angular remotes.
    */
-  framework?: 'react' | 'vanilla';
+  framework?: 'react' | 'vanilla' | 'angular';
+}
+
+function sharedFor(framework: CarpetaRemoteOptions['framework']): SharedConfig {
+  switch (framework) {
+    case 'vanilla':
+      return FRAMEWORK_FREE_SHARED;
+    case 'angular':
+      // Not React, nor the design system's entry (React components): an Angular remote uses the
+      // design system's framework-free CSS, which the shell loads.
+      return { ...FRAMEWORK_FREE_SHARED, ...ANGULAR_SINGLETONS };
+    default:
+      return SHARED_SINGLETONS;
+  }
 }
 
 export function carpetaRemote(options: CarpetaRemoteOptions) {
@@ -39,7 +67,7 @@ export function carpetaRemote(options: CarpetaRemoteOptions) {
     name: options.name,
     filename: 'remoteEntry.js',
     exposes: options.exposes,
-    shared: options.framework === 'vanilla' ? FRAMEWORK_FREE_SHARED : SHARED_SINGLETONS,
+    shared: sharedFor(options.framework),
     dts: false,
     manifest: true,
     // The shell provides the one federation runtime; a remote does not ship its own copy.

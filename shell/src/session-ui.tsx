@@ -28,6 +28,11 @@ export function UserArea({ context, t }: { context: ShellContext; t: TFunction }
   const language = useStore(context.language);
   const theme = useStore(context.theme);
   const [choosing, setChoosing] = useState(false);
+  // A power changed in an MFE (renounced, revoked…): the session may no longer act for its grantor.
+  useEffect(
+    () => context.events.on('representation:changed', () => void context.session.refresh()),
+    [context],
+  );
   if (status === 'loading') return <p className="cp-user-area" data-testid="user-area" />;
   const citizen = session.citizen;
   if (!citizen) {
@@ -77,8 +82,16 @@ function ActForDialog({ context, t, onClose }: { context: ShellContext; t: TFunc
   const [choice, setChoice] = useState<string>('self');
   const [error, setError] = useState(false);
   const [busy, setBusy] = useState(false);
+  // Read again whenever an MFE says a power changed (one just accepted appears at once).
+  const [revision, setRevision] = useState(0);
+  useEffect(
+    () => context.events.on('representation:changed', () => setRevision((value) => value + 1)),
+    [context],
+  );
 
   useEffect(() => {
+    // Each read answers for the latest revision; an older one still in flight is abandoned.
+    void revision;
     const controller = new AbortController();
     fetch('/api/representation', {
       credentials: 'same-origin',
@@ -97,7 +110,7 @@ function ActForDialog({ context, t, onClose }: { context: ShellContext; t: TFunc
         if (!controller.signal.aborted) setPowers({ state: 'failed' });
       });
     return () => controller.abort();
-  }, []);
+  }, [revision]);
 
   const usable = powers.state === 'ready' ? powers.items.filter((power) => power.usable) : [];
   const options = [

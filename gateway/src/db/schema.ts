@@ -123,6 +123,48 @@ export interface MyDataOppositionsTable {
   withdrawn_at: Date | null;
 }
 
+export interface RegistrySubmissionsTable {
+  id: string;
+  subject_nif: string;
+  actor_nif: string;
+  idempotency_key: string;
+  request_hash: string;
+  body_dir3: string;
+  body_name: string;
+  subject: string;
+  facts: string;
+  request: string;
+  applicant_name: string;
+  representative_name: string | null;
+  attachments: JSONColumnType<StoredAttachment[]>;
+  status: 'pending' | 'registered' | 'forwarded' | 'received' | 'rejected';
+  number: string | null;
+  registered_at: Date | null;
+  history: JSONColumnType<StoredRegistryEvent[]>;
+  submitted_at: Date;
+  updated_at: Date;
+  sending_until: Date | null;
+}
+
+export interface StoredAttachment {
+  name: string;
+  size: number;
+  type: string;
+  sha256: string;
+}
+
+export interface StoredRegistryEvent {
+  status: string;
+  at: string;
+  description: string | null;
+}
+
+export interface RegistrySubmissionFilesTable {
+  submission_id: string;
+  position: number;
+  content: Uint8Array;
+}
+
 export interface DatabaseSchema {
   sessions: SessionsTable;
   audit_events: AuditEventsTable;
@@ -134,4 +176,6 @@ export interface DatabaseSchema {
   notification_acts: NotificationActsTable;
   folder_pins: FolderPinsTable;
   my_data_oppositions: MyDataOppositionsTable;
+  registry_submissions: RegistrySubmissionsTable;
+  registry_submission_files: RegistrySubmissionFilesTable;
 }

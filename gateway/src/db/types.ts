@@ -76,7 +76,14 @@ export type AuditKind =
   | 'appointment-rescheduled'
   | 'pin-added'
   | 'pin-removed'
-  | 'census-certificate-requested';
+  | 'census-certificate-requested'
+
+  | 'power-granted'
+  | 'power-accepted'
+  | 'power-renounced'
+  | 'power-revoked'
+  | 'power-extended'
+  | 'registry-submitted';
 
 export interface AuditEvent {
   kind: AuditKind;

@@ -14,6 +14,8 @@ export interface ProofDocument {
   issuedAt: Date;
   /** Shown in the document's metadata. */
   author: string;
+  /** The verification block's heading and note (Spanish by default). */
+  verification?: { heading: string; note: string };
 }
 
 /** The standard PDF fonts speak WinAnsi: other characters (Arabic, zero-width marks) are replaced. */
@@ -136,19 +138,18 @@ export async function renderProofPdf(proof: ProofDocument): Promise<Uint8Array> 
   });
   await drawQr(page, proof.qrText, margin + 5, margin + 5, qrSize);
   const textX = margin + qrSize + 20;
-  page.drawText('Código seguro de verificación (CSV)', {
+  const verification = proof.verification ?? {
+    heading: 'Código seguro de verificación (CSV)',
+    note: 'La integridad de este documento puede comprobarse con este código en la Carpeta Ciudadana.',
+  };
+  page.drawText(winAnsi(verification.heading), {
     x: textX,
     y: margin + qrSize - 20,
     size: 10,
     font: bold,
   });
   page.drawText(proof.code, { x: textX, y: margin + qrSize - 40, size: 11, font: mono });
-  const note = wrap(
-    'La integridad de este documento puede comprobarse con este código en la Carpeta Ciudadana.',
-    regular,
-    8,
-    width - qrSize - 30,
-  );
+  const note = wrap(verification.note, regular, 8, width - qrSize - 30);
   note.forEach((line, index) => {
     page.drawText(line, { x: textX, y: margin + qrSize - 60 - index * 11, size: 8, font: regular });
   });

@@ -11,6 +11,8 @@ export interface SimulatedAgency {
   /** Port offset from CARPETA_PORT_BASE. */
   offset: number;
   description: string;
+  /** Largest request body it reads (default 1 MB; the registry takes attachments). */
+  maxBodyBytes?: number;
 }
 
 export const SIMULATED_AGENCIES: readonly SimulatedAgency[] = [
@@ -39,6 +41,14 @@ export const SIMULATED_AGENCIES: readonly SimulatedAgency[] = [
     description: 'A municipal platform serving several city councils (JSON; files, cita previa)',
   },
   { id: 'pid', offset: 109, description: 'The data intermediation platform (my data, SCSP-like XML)' },
+  // 110 is the identity provider (its own process).
+  {
+    id: 'registry',
+    offset: 111,
+    description: 'The general electronic registry and the DIR3 directory (GEISER/SIR style, JSON)',
+    // 15 MB of attachments in base64 (4/3) plus the entry's text.
+    maxBodyBytes: 24 * 1024 * 1024,
+  },
 ];
 
 /** "tgss" → "TGSS"; the stem of AGENCY_<ID>_URL and PORT_AGENCY_<ID>. */

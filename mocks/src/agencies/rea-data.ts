@@ -56,7 +56,7 @@ export interface ReaApoderamiento {
   estado: ReaEstado;
 }
 
-/** GET /rea/v1/apoderamientos?nifApoderado={nif} */
+/** GET /rea/v1/apoderamientos?nifApoderado={nif} or ?nifPoderdante={nif} */
 export interface ReaListaApoderamientos {
   resultado: 'OK';
   totalRegistros: number;
@@ -69,6 +69,54 @@ export interface ReaDetalleApoderamiento {
   apoderamiento: ReaApoderamiento;
 }
 
+/**
+ * POST /rea/v1/apoderamientos: the grantor registers a power. `idPeticion` is the caller's id of
+ * the request: sending the same request again answers the power it created, not a second one.
+ */
+export interface ReaSolicitudAlta {
+  idPeticion: string;
+  nifPoderdante: string;
+  /** The attorney is identified by NIF/NIE and first surname (checked against the identity data). */
+  apoderado: { nif: string; primerApellido: string };
+  tipo: ReaTipo;
+  /** DIR3 of the body; null for GENERAL. */
+  codigoOrganismo: string | null;
+  /** Only for PROCEDIMIENTOS (1 to 20 codes); null otherwise. */
+  procedimientos: string[] | null;
+  vigencia: ReaVigencia;
+}
+
+/** POST /rea/v1/apoderamientos (201 when created, 200 when the same idPeticion came again). */
+export interface ReaRespuestaAlta {
+  resultado: 'OK';
+  /** True when this answers a repeated request (nothing new was registered). */
+  peticionRepetida: boolean;
+  apoderamiento: ReaApoderamiento;
+}
+
+/** POST /rea/v1/apoderamientos/{id}/aceptacion | renuncia (by the attorney). */
+export interface ReaActoApoderado {
+  nifApoderado: string;
+}
+
+/** POST /rea/v1/apoderamientos/{id}/revocacion (by the grantor). */
+export interface ReaActoPoderdante {
+  nifPoderdante: string;
+}
+
+/** POST /rea/v1/apoderamientos/{id}/prorroga (by the grantor): the new last day, "dd/MM/yyyy". */
+export interface ReaProrroga {
+  nifPoderdante: string;
+  nuevaFechaFin: string;
+}
+
+/**
+ * The register's error codes: REA-400 (format), REA-403 (a party who may not do that), REA-404 (no
+ * such power for that person), REA-409-ESTADO (not in a state that allows it), REA-409-DUPLICADO (an
+ * equal power is in force), REA-409-PETICION (idPeticion reused for another request),
+ * REA-422-VIGENCIA (dates), REA-422-IDENTIDAD (attorney's identity), REA-422-ORGANISMO (unknown or
+ * extinct body), REA-422-PARTES (grantor and attorney are the same person).
+ */
 export interface ReaError {
   resultado: 'KO';
   codigoError: string;

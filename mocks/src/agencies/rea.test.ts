@@ -295,3 +295,167 @@ describe('createReaSeed', () => {
     ).toBe('11/02/2026');
   });
 });
+
+describe('REA: granting and the acts of each party', () => {
+  const grant = (overrides: Record<string, unknown> = {}) =>
+    post('/rea/v1/apoderamientos', {
+      idPeticion: 'peticion-0001',
+      nifPoderdante: MARIA_NIF,
+      apoderado: { nif: JOHN_NIF, primerApellido: 'smith' },
+      tipo: 'ORGANISMO',
+      codigoOrganismo: 'E00003901',
+      procedimientos: null,
+      vigencia: { desde: '10/06/2026', hasta: '10/06/2027' },
+      ...overrides,
+    });
+
+  it('lists what a person granted, by nifPoderdante, and needs exactly one of the two parameters', async () => {
+    const response = await fetch(`${agency.url}/rea/v1/apoderamientos?nifPoderdante=${CARMEN_NIF}`);
+    const body = (await response.json()) as ReaListaApoderamientos;
+    expect(body.apoderamientos.map((power) => power.idApoderamiento)).toEqual([REA_IDS.mariaFromCarmen]);
+    const company = (await (
+      await fetch(`${agency.url}/rea/v1/apoderamientos?nifPoderdante=${PANADERIA_CIF}`)
+    ).json()) as ReaListaApoderamientos;
+    // The bakery granted Javier's power and the test-only citizen's.
+    expect(company.totalRegistros).toBe(2);
+    const both = await fetch(
+      `${agency.url}/rea/v1/apoderamientos?nifPoderdante=${CARMEN_NIF}&nifApoderado=${MARIA_NIF}`,
+    );
+    expect(both.status).toBe(400);
+  });
+
+  it('registers a grant pending acceptance, in its format, once per idPeticion', async () => {
+    const first = await grant();
+    expect(first.status).toBe(201);
+    const created = (await first.json()) as { peticionRepetida: boolean; apoderamiento: ReaApoderamiento };
+    expect(created.peticionRepetida).toBe(false);
+    expect(created.apoderamiento).toMatchObject({
+      idApoderamiento: expect.stringMatching(/^AP-2026-5\d{5}$/),
+      tipo: 'ORGANISMO',
+      estado: 'PENDIENTE_ACEPTACION',
+      poderdante: { nif: MARIA_NIF, nombre: 'María García López', tipoPersona: 'FISICA' },
+      apoderado: { nif: JOHN_NIF, nombre: 'John Smith' },
+      organismo: { dir3: 'E00003901', nombre: 'Agencia Estatal de Administración Tributaria' },
+      vigencia: { desde: '10/06/2026', hasta: '10/06/2027' },
+    });
+    const again = await grant();
+    expect(again.status).toBe(200);
+    const repeated = (await again.json()) as { peticionRepetida: boolean; apoderamiento: ReaApoderamiento };
+    expect(repeated.peticionRepetida).toBe(true);
+    expect(repeated.apoderamiento.idApoderamiento).toBe(created.apoderamiento.idApoderamiento);
+    // The same id for another request is refused; the same scope again is a duplicate.
+    expect((await grant({ vigencia: { desde: '10/06/2026', hasta: '11/06/2027' } })).status).toBe(409);
+    const duplicate = await grant({ idPeticion: 'peticion-0002' });
+    expect(duplicate.status).toBe(409);
+    expect(await duplicate.json()).toMatchObject({ codigoError: 'REA-409-DUPLICADO' });
+    const held = await list(JOHN_NIF);
+    expect(
+      held.filter((power) => power.idApoderamiento === created.apoderamiento.idApoderamiento),
+    ).toHaveLength(1);
+  });
+
+  it('enforces the law on dates, identities, bodies and scope', async () => {
+    const cases: [Record<string, unknown>, number, string][] = [
+      [{ vigencia: { desde: '09/06/2026', hasta: '10/06/2027' } }, 422, 'REA-422-VIGENCIA'],
+      [{ vigencia: { desde: '10/06/2026', hasta: '11/06/2031' } }, 422, 'REA-422-VIGENCIA'],
+      [{ vigencia: { desde: '10/07/2026', hasta: '10/06/2026' } }, 422, 'REA-422-VIGENCIA'],
+      [{ vigencia: { desde: '31/02/2026', hasta: '10/06/2027' } }, 400, 'REA-400'],
+      [{ apoderado: { nif: JOHN_NIF, primerApellido: 'Jones' } }, 422, 'REA-422-IDENTIDAD'],
+      [{ apoderado: { nif: '00000000T', primerApellido: 'Nadie' } }, 422, 'REA-422-IDENTIDAD'],
+      [{ apoderado: { nif: MARIA_NIF, primerApellido: 'García' } }, 422, 'REA-422-PARTES'],
+      [{ codigoOrganismo: 'E99999999' }, 422, 'REA-422-ORGANISMO'],
+      [{ codigoOrganismo: 'P00000998' }, 422, 'REA-422-ORGANISMO'],
+      [{ tipo: 'GENERAL' }, 400, 'REA-400'],
+      [{ tipo: 'PROCEDIMIENTOS' }, 400, 'REA-400'],
+      [{ tipo: 'PROCEDIMIENTOS', procedimientos: ['<b>x</b>'] }, 400, 'REA-400'],
+      [{ idPeticion: 'x' }, 400, 'REA-400'],
+    ];
+    for (const [overrides, status, code] of cases) {
+      const response = await grant({
+        idPeticion: `p-${Math.random().toString(36).slice(2, 12)}`,
+        ...overrides,
+      });
+      expect(response.status, JSON.stringify(overrides)).toBe(status);
+      expect(await response.json(), JSON.stringify(overrides)).toMatchObject({
+        resultado: 'KO',
+        codigoError: code,
+      });
+    }
+    // Five years to the day is allowed; an accent-insensitive surname is enough.
+    const longest = await grant({
+      apoderado: { nif: LUCIA_NIF, primerApellido: 'FERNANDEZ' },
+      tipo: 'GENERAL',
+      codigoOrganismo: null,
+      vigencia: { desde: '10/06/2026', hasta: '10/06/2031' },
+    });
+    expect(longest.status).toBe(201);
+  });
+
+  it('lets the attorney accept or renounce and the grantor revoke or extend, nobody else', async () => {
+    const created = (await (await grant()).json()) as { apoderamiento: ReaApoderamiento };
+    const id = created.apoderamiento.idApoderamiento;
+    const act = (kind: string, body: unknown) => post(`/rea/v1/apoderamientos/${id}/${kind}`, body);
+
+    // The grantor cannot accept; a stranger is told it does not exist.
+    expect((await act('aceptacion', { nifApoderado: MARIA_NIF })).status).toBe(403);
+    expect((await act('aceptacion', { nifApoderado: LUCIA_NIF })).status).toBe(404);
+    expect((await act('revocacion', { nifPoderdante: JOHN_NIF })).status).toBe(403);
+
+    const accepted = await act('aceptacion', { nifApoderado: JOHN_NIF });
+    expect(accepted.status).toBe(200);
+    expect(((await accepted.json()) as ReaDetalleApoderamiento).apoderamiento.estado).toBe('AUTORIZADO');
+    // Idempotent.
+    expect((await act('aceptacion', { nifApoderado: JOHN_NIF })).status).toBe(200);
+
+    const extended = await act('prorroga', { nifPoderdante: MARIA_NIF, nuevaFechaFin: '10/06/2030' });
+    expect(((await extended.json()) as ReaDetalleApoderamiento).apoderamiento.vigencia.hasta).toBe(
+      '10/06/2030',
+    );
+    expect((await act('prorroga', { nifPoderdante: MARIA_NIF, nuevaFechaFin: '10/06/2030' })).status).toBe(
+      200,
+    );
+    expect((await act('prorroga', { nifPoderdante: MARIA_NIF, nuevaFechaFin: '11/06/2031' })).status).toBe(
+      422,
+    );
+    expect((await act('prorroga', { nifPoderdante: MARIA_NIF, nuevaFechaFin: '01/01/2028' })).status).toBe(
+      422,
+    );
+
+    const revoked = await act('revocacion', { nifPoderdante: MARIA_NIF });
+    expect(((await revoked.json()) as ReaDetalleApoderamiento).apoderamiento.estado).toBe('REVOCADO');
+    expect((await act('revocacion', { nifPoderdante: MARIA_NIF })).status).toBe(200);
+    // A revoked power can be neither renounced nor extended.
+    const late = await act('renuncia', { nifApoderado: JOHN_NIF });
+    expect(late.status).toBe(409);
+    expect(await late.json()).toMatchObject({ codigoError: 'REA-409-ESTADO' });
+    expect((await act('prorroga', { nifPoderdante: MARIA_NIF, nuevaFechaFin: '10/06/2031' })).status).toBe(
+      409,
+    );
+  });
+
+  it('refuses acts on a power past its last day, and lets an offer be renounced (refused)', async () => {
+    const lapsed = await post(`/rea/v1/apoderamientos/${REA_IDS.luciaFromAntonioLapsed}/renuncia`, {
+      nifApoderado: LUCIA_NIF,
+    });
+    expect(lapsed.status).toBe(409);
+    const refused = await post(`/rea/v1/apoderamientos/${REA_IDS.johnFromLuciaPending}/renuncia`, {
+      nifApoderado: JOHN_NIF,
+    });
+    expect(((await refused.json()) as ReaDetalleApoderamiento).apoderamiento.estado).toBe('RENUNCIADO');
+    expect((await post(`/rea/v1/apoderamientos/${REA_IDS.johnFromLuciaPending}/aceptacion`, {})).status).toBe(
+      400,
+    );
+  });
+
+  it('writes fail with the agency’s faults too, and reset forgets grants', async () => {
+    await post('/__control/faults', { mode: 'error' });
+    expect((await grant()).status).toBe(500);
+    await post('/__control/faults', { mode: 'ok' });
+    expect((await grant()).status).toBe(201);
+    await post('/__control/reset', {});
+    expect((await list(JOHN_NIF)).map((power) => power.idApoderamiento)).toEqual([
+      REA_IDS.johnFromLuciaPending,
+    ]);
+    expect((await grant()).status).toBe(201);
+  });
+});

@@ -1,6 +1,6 @@
 import { createApiClient } from '../api.ts';
 import type { Session } from '../domain.ts';
-import { createEventBus } from '../events.ts';
+import { createEventBus, type EventBus } from '../events.ts';
 import type { Language } from '../languages.ts';
 import type { CarpetaProps, Telemetry } from '../props.ts';
 
@@ -17,6 +17,8 @@ export interface TestProps {
   setSession(session: Session): void;
   /** How many listeners follow the session now (0 after a clean unmount). */
   sessionListeners(): number;
+  /** How many listeners the event bus has now, all types together (0 after a clean unmount). */
+  eventListeners(): number;
 }
 
 /**
@@ -34,6 +36,22 @@ export function createTestProps(options: {
   let session = options.session ?? ANONYMOUS;
   const listeners = new Set<(value: Language) => void>();
   const sessionListeners = new Set<(value: Session) => void>();
+  const bus = createEventBus();
+  let busListeners = 0;
+  const events: EventBus = {
+    ...bus,
+    on(type, listener) {
+      const off = bus.on(type, listener);
+      busListeners += 1;
+      let done = false;
+      return () => {
+        if (done) return;
+        done = true;
+        busListeners -= 1;
+        off();
+      };
+    },
+  };
   const domElement = document.createElement('div');
   document.body.append(domElement);
   const errors: { error: unknown; context: Record<string, string> | undefined }[] = [];
@@ -68,7 +86,7 @@ export function createTestProps(options: {
         return () => listeners.delete(listener);
       },
     },
-    events: createEventBus(),
+    events,
     telemetry,
   };
   return {
@@ -77,6 +95,7 @@ export function createTestProps(options: {
     navigations,
     languageListeners: () => listeners.size,
     sessionListeners: () => sessionListeners.size,
+    eventListeners: () => busListeners,
     setSession(next) {
       session = next;
       for (const listener of sessionListeners) listener(next);

@@ -3,6 +3,7 @@ import * as auth from './0001_auth.ts';
 import * as notificationActs from './0002_notification_acts.ts';
 import * as folderPins from './0003_folder_pins.ts';
 import * as myData from './0004_my_data.ts';
+import * as registrySubmissions from './0005_registry_submissions.ts';
 
 /**
  * Every migration, in order. Kysely's Migrator applies them by name (sorted), each once, recorded in
@@ -15,4 +16,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0002_notification_acts': notificationActs,
   '0003_folder_pins': folderPins,
   '0004_my_data': myData,
+  '0005_registry_submissions': registrySubmissions,
 };

@@ -1,0 +1,36 @@
+import { createTestProps } from '@carpeta/sdk/testing';
+import { HttpResponse, http } from 'msw';
+import { expect, it, vi } from 'vitest';
+import lifecycles from './lifecycles.ts';
+import registry from './registry.ts';
+import { PORTAL, portalFetch, server } from './test-server.ts';
+
+it('both MFEs unmount leaving no DOM, styles or subscriptions to the shell', async () => {
+  server.use(
+    http.get(`${PORTAL}/api/powers`, () =>
+      HttpResponse.json({ received: [], granted: [], source: { source: 'rea', name: 'REA', status: 'ok' } }),
+    ),
+  );
+  const head = document.head.childElementCount;
+  for (const [app, path] of [
+    [lifecycles, '/representation/grant'],
+    [registry, '/registry/new'],
+    [lifecycles, '/representation'],
+  ] as const) {
+    const test = createTestProps({
+      mfeId: 'x',
+      basePath: path.split('/').slice(0, 2).join('/'),
+      fetch: portalFetch,
+    });
+    window.history.replaceState(null, '', path);
+    await app.mount(test.props);
+    await vi.waitFor(() => expect(test.props.domElement.querySelector('h1')).not.toBeNull());
+    test.setLanguage('en');
+    await app.unmount(test.props);
+    expect(test.props.domElement.childNodes).toHaveLength(0);
+    expect(test.languageListeners()).toBe(0);
+    expect(test.sessionListeners()).toBe(0);
+    expect(test.eventListeners()).toBe(0);
+    expect(document.head.childElementCount).toBe(head);
+  }
+});
