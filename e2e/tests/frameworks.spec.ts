@@ -139,7 +139,10 @@ test('from a React MFE to the plain-JavaScript one and back: nothing leaks, one 
     const key = (target: EventTarget, type: string, listener: object, options: unknown) => {
       const capture =
         typeof options === 'boolean' ? options : Boolean((options as { capture?: boolean })?.capture);
-      if (!ids.has(listener)) ids.set(listener, (next += 1));
+      if (!ids.has(listener)) {
+        next += 1;
+        ids.set(listener, next);
+      }
       return `${target === window ? 'w' : 'd'}:${type}:${capture}:${ids.get(listener)}`;
     };
     for (const target of [window, document] as EventTarget[]) {
