@@ -77,7 +77,6 @@ export type AuditKind =
   | 'pin-added'
   | 'pin-removed'
   | 'census-certificate-requested'
-
   | 'power-granted'
   | 'power-accepted'
   | 'power-renounced'
