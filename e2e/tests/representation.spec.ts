@@ -152,12 +152,19 @@ test('two Angular remotes load Angular once; a route with only React MFEs downlo
 
 const LUCIA = '87654321X';
 
+/** Signs in, lands on the home page and opens the representation MFE from the navigation. */
+async function openRepresentation(page: Page, nif: string = CITIZENS.maria) {
+  await signIn(page, { nif });
+  await mfeSettled(page, 'home');
+  await openFromNavigation(page, 'Apoderamientos y registro', 'representation');
+}
+
 /** Another citizen signed in in a browser of their own (a separate session). */
-async function citizenPage(browser: Browser, nif: string, returnTo: string): Promise<Page> {
+async function citizenPage(browser: Browser, nif: string): Promise<Page> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await startInSpanish(page);
-  await signIn(page, { nif, returnTo });
+  await openRepresentation(page, nif);
   return page;
 }
 
@@ -171,9 +178,10 @@ test('John grants Lucía a power; she accepts it, switches to him and opens his 
   page,
   browser,
 }) => {
+  // Two citizens sign in, each loads Angular once, axe runs six times.
+  test.setTimeout(120_000);
   await control(REA, '/__control/reset');
-  await signIn(page, { nif: CITIZENS.john, returnTo: '/representation' });
-  await settled(page, 'representation');
+  await openRepresentation(page, CITIZENS.john);
   await expect(page.getByRole('heading', { level: 1, name: 'Apoderamientos' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: /^Otorgados/ })).toBeVisible();
   await expectNoAxeViolations(page);
@@ -206,16 +214,16 @@ test('John grants Lucía a power; she accepts it, switches to him and opens his 
   await general.focus();
   await page.keyboard.press('Space');
   await press(page, page.getByRole('button', { name: 'Otorgar el apoderamiento' }));
-  const granted = page.getByRole('heading', { level: 1, name: 'Apoderamiento otorgado' });
-  await expect(granted).toBeVisible();
+  const grantedHeading = page.getByRole('heading', { level: 1, name: 'Apoderamiento otorgado' });
+  await expect(grantedHeading).toBeVisible();
   await expect(
     page.getByText(/El apoderamiento a Lucía Fernández Ruiz está inscrito con la referencia/),
   ).toBeVisible();
   await expectNoAxeViolations(page);
 
-  const lucia = await citizenPage(browser, LUCIA, '/representation');
-  await settled(lucia, 'representation');
-  const offer = lucia
+  const lucia = await citizenPage(browser, LUCIA);
+  const received = lucia.getByRole('region', { name: /^Recibidos/ });
+  const offer = received
     .locator('article', { hasText: 'John Smith' })
     .filter({ hasText: 'Pendiente de aceptación' });
   await expect(offer).toBeVisible();
@@ -229,7 +237,7 @@ test('John grants Lucía a power; she accepts it, switches to him and opens his 
   await expect(
     lucia.getByRole('status').filter({ hasText: 'Has aceptado el apoderamiento de John Smith.' }),
   ).toBeFocused();
-  await expect(lucia.locator('article', { hasText: 'John Smith' }).getByText('En vigor')).toBeVisible();
+  await expect(received.locator('article', { hasText: 'John Smith' }).getByText('En vigor')).toBeVisible();
 
   // The header's switch lists the power at once.
   await press(lucia, lucia.getByRole('button', { name: 'Actuar en nombre de…' }));
@@ -244,9 +252,13 @@ test('John grants Lucía a power; she accepts it, switches to him and opens his 
   await expect(banner).toBeVisible();
   await expectNoAxeViolations(lucia);
 
-  await page.reload();
-  await settled(page, 'representation');
-  const given = page.locator('article', { hasText: 'Lucía Fernández Ruiz' }).filter({ hasText: 'En vigor' });
+  // John opens his powers again (mounted anew: the register is read again).
+  await openFromNavigation(page, 'Inicio', 'home');
+  await openFromNavigation(page, 'Apoderamientos y registro', 'representation');
+  const granted = page.getByRole('region', { name: /^Otorgados/ });
+  const given = granted
+    .locator('article', { hasText: 'Lucía Fernández Ruiz' })
+    .filter({ hasText: 'En vigor' });
   await press(page, given.getByRole('button', { name: 'Revocar el apoderamiento de Lucía Fernández Ruiz' }));
   const revoke = page.getByRole('alertdialog', { name: 'Revocar el apoderamiento' });
   await expect(revoke).toBeVisible();
@@ -256,7 +268,7 @@ test('John grants Lucía a power; she accepts it, switches to him and opens his 
     page.getByRole('status').filter({ hasText: 'Has revocado el apoderamiento de Lucía Fernández Ruiz.' }),
   ).toBeFocused();
   await expect(
-    page.locator('article', { hasText: 'Lucía Fernández Ruiz' }).first().getByText('Revocado'),
+    granted.locator('article', { hasText: 'Lucía Fernández Ruiz' }).getByText('Revocado'),
   ).toBeVisible();
   await lucia.context().close();
 });
@@ -264,9 +276,15 @@ test('John grants Lucía a power; she accepts it, switches to him and opens his 
 test('a general application with an attachment, by keyboard in English, its receipt and its PDF', async ({
   page,
 }) => {
-  await signIn(page, { returnTo: '/representation/registry' });
-  await settled(page, 'representation');
+  test.setTimeout(90_000);
+  await openRepresentation(page);
   await switchLanguage(page, 'en');
+  await press(
+    page,
+    page
+      .getByRole('navigation', { name: 'Powers of attorney and registry' })
+      .getByRole('link', { name: 'Electronic registry' }),
+  );
   await expect(page.getByRole('heading', { level: 1, name: 'Electronic registry' })).toBeVisible();
   await press(page, page.getByRole('link', { name: 'Submit an application' }));
   await expect(page.getByRole('heading', { level: 1, name: 'Submit an application' })).toBeVisible();
@@ -342,8 +360,7 @@ test('with the register of powers and the registry down, each page says so clear
   await control(REA, '/__control/faults', { mode: 'down' });
   await control(REGISTRY, '/__control/faults', { mode: 'down' });
   try {
-    await signIn(page, { returnTo: '/representation' });
-    await settled(page, 'representation');
+    await openRepresentation(page);
     await expect(
       page.getByRole('heading', { level: 2, name: 'No se puede consultar el registro de apoderamientos' }),
     ).toBeVisible();
