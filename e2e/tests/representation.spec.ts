@@ -219,7 +219,6 @@ test('John grants Lucía a power; she accepts it, switches to him and opens his 
   await expect(
     page.getByText(/El apoderamiento a Lucía Fernández Ruiz está inscrito con la referencia/),
   ).toBeVisible();
-  await expectNoAxeViolations(page);
 
   const lucia = await citizenPage(browser, LUCIA);
   const received = lucia.getByRole('region', { name: /^Recibidos/ });
@@ -250,7 +249,6 @@ test('John grants Lucía a power; she accepts it, switches to him and opens his 
   await expect(banner).toContainText('Estás actuando en nombre de John Smith');
   await openFromNavigation(lucia, 'Expedientes', 'files');
   await expect(banner).toBeVisible();
-  await expectNoAxeViolations(lucia);
 
   // John opens his powers again (mounted anew: the register is read again).
   await openFromNavigation(page, 'Inicio', 'home');
@@ -276,7 +274,8 @@ test('John grants Lucía a power; she accepts it, switches to him and opens his 
 test('a general application with an attachment, by keyboard in English, its receipt and its PDF', async ({
   page,
 }) => {
-  test.setTimeout(90_000);
+  // A sign-in, Angular's first load, axe in three themes.
+  test.setTimeout(120_000);
   await openRepresentation(page);
   await switchLanguage(page, 'en');
   await press(
@@ -298,9 +297,8 @@ test('a general application with an attachment, by keyboard in English, its rece
   await expect(page.getByRole('option').first()).toBeVisible();
   await page.keyboard.press('ArrowDown');
   await expect(body).toHaveAttribute('aria-activedescendant', /option-0$/);
-  await expectNoAxeViolations(page);
   await page.keyboard.press('Enter');
-  await expect(page.getByText(/^Chosen: Ayuntamiento de Madrid/)).toBeVisible();
+  await expect(page.getByText(/Chosen: Ayuntamiento de Madrid/)).toBeVisible();
   await page.getByLabel('Subject').focus();
   await page.keyboard.type('Parking entrance sign');
   const facts = 'I own the garage at the address of the attached plan.';
@@ -331,7 +329,7 @@ test('a general application with an attachment, by keyboard in English, its rece
   await expect(page).toHaveURL(/\/registry\/[A-Za-z0-9_-]{8,64}$/);
   const number = page.getByRole('definition').first();
   await expect(number).toHaveText(/^[A-Za-z0-9/_-]{1,40}$/);
-  await expect(page.getByText(/^plan\.pdf/)).toBeVisible();
+  await expect(page.getByText(/plan\.pdf \(/)).toBeVisible();
   await expectNoAxeViolations(page);
 
   const download = page.waitForEvent('download');
@@ -353,7 +351,6 @@ test('a general application with an attachment, by keyboard in English, its rece
     page.getByRole('navigation', { name: 'You are here' }).getByRole('link', { name: 'Electronic registry' }),
   );
   await expect(page.getByRole('table')).toContainText('Parking entrance sign');
-  await expectNoAxeViolations(page);
 });
 
 test('with the register of powers and the registry down, each page says so clearly', async ({ page }) => {
@@ -366,13 +363,9 @@ test('with the register of powers and the registry down, each page says so clear
     ).toBeVisible();
     await expectNoAxeViolations(page);
     await press(page, page.getByRole('link', { name: 'Registro electrónico' }));
-    await press(page, page.getByRole('link', { name: 'Presentar una solicitud' }));
-    const body = page.getByRole('combobox', { name: 'Organismo destinatario' });
-    await body.focus();
-    await page.keyboard.type('Madrid');
     await expect(
-      page.getByText('El directorio de organismos no responde ahora.', { exact: false }),
-    ).toBeAttached();
+      page.getByRole('heading', { level: 2, name: 'No se puede consultar el registro' }),
+    ).toBeVisible();
     await expectNoAxeViolations(page);
   } finally {
     await control(REA, '/__control/reset');
