@@ -152,12 +152,19 @@ test('two Angular remotes load Angular once; a route with only React MFEs downlo
 
 const LUCIA = '87654321X';
 
+/** Signs in, lands on the home page and opens the representation MFE from the navigation. */
+async function openRepresentation(page: Page, nif: string = CITIZENS.maria) {
+  await signIn(page, { nif });
+  await mfeSettled(page, 'home');
+  await openFromNavigation(page, 'Apoderamientos y registro', 'representation');
+}
+
 /** Another citizen signed in in a browser of their own (a separate session). */
-async function citizenPage(browser: Browser, nif: string, returnTo: string): Promise<Page> {
+async function citizenPage(browser: Browser, nif: string): Promise<Page> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await startInSpanish(page);
-  await signIn(page, { nif, returnTo });
+  await openRepresentation(page, nif);
   return page;
 }
 
@@ -171,9 +178,10 @@ test('John grants Lucía a power; she accepts it, switches to him and opens his 
   page,
   browser,
 }) => {
+  // Two citizens sign in, each loads Angular once, axe runs six times.
+  test.setTimeout(120_000);
   await control(REA, '/__control/reset');
-  await signIn(page, { nif: CITIZENS.john, returnTo: '/representation' });
-  await settled(page, 'representation');
+  await openRepresentation(page, CITIZENS.john);
   await expect(page.getByRole('heading', { level: 1, name: 'Apoderamientos' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: /^Otorgados/ })).toBeVisible();
   await expectNoAxeViolations(page);
@@ -206,16 +214,15 @@ test('John grants Lucía a power; she accepts it, switches to him and opens his 
   await general.focus();
   await page.keyboard.press('Space');
   await press(page, page.getByRole('button', { name: 'Otorgar el apoderamiento' }));
-  const granted = page.getByRole('heading', { level: 1, name: 'Apoderamiento otorgado' });
-  await expect(granted).toBeVisible();
+  const grantedHeading = page.getByRole('heading', { level: 1, name: 'Apoderamiento otorgado' });
+  await expect(grantedHeading).toBeVisible();
   await expect(
     page.getByText(/El apoderamiento a Lucía Fernández Ruiz está inscrito con la referencia/),
   ).toBeVisible();
-  await expectNoAxeViolations(page);
 
-  const lucia = await citizenPage(browser, LUCIA, '/representation');
-  await settled(lucia, 'representation');
-  const offer = lucia
+  const lucia = await citizenPage(browser, LUCIA);
+  const received = lucia.getByRole('region', { name: /^Recibidos/ });
+  const offer = received
     .locator('article', { hasText: 'John Smith' })
     .filter({ hasText: 'Pendiente de aceptación' });
   await expect(offer).toBeVisible();
@@ -229,7 +236,7 @@ test('John grants Lucía a power; she accepts it, switches to him and opens his 
   await expect(
     lucia.getByRole('status').filter({ hasText: 'Has aceptado el apoderamiento de John Smith.' }),
   ).toBeFocused();
-  await expect(lucia.locator('article', { hasText: 'John Smith' }).getByText('En vigor')).toBeVisible();
+  await expect(received.locator('article', { hasText: 'John Smith' }).getByText('En vigor')).toBeVisible();
 
   // The header's switch lists the power at once.
   await press(lucia, lucia.getByRole('button', { name: 'Actuar en nombre de…' }));
@@ -242,11 +249,14 @@ test('John grants Lucía a power; she accepts it, switches to him and opens his 
   await expect(banner).toContainText('Estás actuando en nombre de John Smith');
   await openFromNavigation(lucia, 'Expedientes', 'files');
   await expect(banner).toBeVisible();
-  await expectNoAxeViolations(lucia);
 
-  await page.reload();
-  await settled(page, 'representation');
-  const given = page.locator('article', { hasText: 'Lucía Fernández Ruiz' }).filter({ hasText: 'En vigor' });
+  // John opens his powers again (mounted anew: the register is read again).
+  await openFromNavigation(page, 'Inicio', 'home');
+  await openFromNavigation(page, 'Apoderamientos y registro', 'representation');
+  const granted = page.getByRole('region', { name: /^Otorgados/ });
+  const given = granted
+    .locator('article', { hasText: 'Lucía Fernández Ruiz' })
+    .filter({ hasText: 'En vigor' });
   await press(page, given.getByRole('button', { name: 'Revocar el apoderamiento de Lucía Fernández Ruiz' }));
   const revoke = page.getByRole('alertdialog', { name: 'Revocar el apoderamiento' });
   await expect(revoke).toBeVisible();
@@ -256,7 +266,7 @@ test('John grants Lucía a power; she accepts it, switches to him and opens his 
     page.getByRole('status').filter({ hasText: 'Has revocado el apoderamiento de Lucía Fernández Ruiz.' }),
   ).toBeFocused();
   await expect(
-    page.locator('article', { hasText: 'Lucía Fernández Ruiz' }).first().getByText('Revocado'),
+    granted.locator('article', { hasText: 'Lucía Fernández Ruiz' }).getByText('Revocado'),
   ).toBeVisible();
   await lucia.context().close();
 });
@@ -264,9 +274,16 @@ test('John grants Lucía a power; she accepts it, switches to him and opens his 
 test('a general application with an attachment, by keyboard in English, its receipt and its PDF', async ({
   page,
 }) => {
-  await signIn(page, { returnTo: '/representation/registry' });
-  await settled(page, 'representation');
+  // A sign-in, Angular's first load, axe in three themes.
+  test.setTimeout(120_000);
+  await openRepresentation(page);
   await switchLanguage(page, 'en');
+  await press(
+    page,
+    page
+      .getByRole('navigation', { name: 'Powers of attorney and registry' })
+      .getByRole('link', { name: 'Electronic registry' }),
+  );
   await expect(page.getByRole('heading', { level: 1, name: 'Electronic registry' })).toBeVisible();
   await press(page, page.getByRole('link', { name: 'Submit an application' }));
   await expect(page.getByRole('heading', { level: 1, name: 'Submit an application' })).toBeVisible();
@@ -280,9 +297,8 @@ test('a general application with an attachment, by keyboard in English, its rece
   await expect(page.getByRole('option').first()).toBeVisible();
   await page.keyboard.press('ArrowDown');
   await expect(body).toHaveAttribute('aria-activedescendant', /option-0$/);
-  await expectNoAxeViolations(page);
   await page.keyboard.press('Enter');
-  await expect(page.getByText(/^Chosen: Ayuntamiento de Madrid/)).toBeVisible();
+  await expect(page.getByText(/Chosen: Ayuntamiento de Madrid/)).toBeVisible();
   await page.getByLabel('Subject').focus();
   await page.keyboard.type('Parking entrance sign');
   const facts = 'I own the garage at the address of the attached plan.';
@@ -313,7 +329,7 @@ test('a general application with an attachment, by keyboard in English, its rece
   await expect(page).toHaveURL(/\/registry\/[A-Za-z0-9_-]{8,64}$/);
   const number = page.getByRole('definition').first();
   await expect(number).toHaveText(/^[A-Za-z0-9/_-]{1,40}$/);
-  await expect(page.getByText(/^plan\.pdf/)).toBeVisible();
+  await expect(page.getByText(/plan\.pdf \(/)).toBeVisible();
   await expectNoAxeViolations(page);
 
   const download = page.waitForEvent('download');
@@ -335,27 +351,21 @@ test('a general application with an attachment, by keyboard in English, its rece
     page.getByRole('navigation', { name: 'You are here' }).getByRole('link', { name: 'Electronic registry' }),
   );
   await expect(page.getByRole('table')).toContainText('Parking entrance sign');
-  await expectNoAxeViolations(page);
 });
 
 test('with the register of powers and the registry down, each page says so clearly', async ({ page }) => {
   await control(REA, '/__control/faults', { mode: 'down' });
   await control(REGISTRY, '/__control/faults', { mode: 'down' });
   try {
-    await signIn(page, { returnTo: '/representation' });
-    await settled(page, 'representation');
+    await openRepresentation(page);
     await expect(
       page.getByRole('heading', { level: 2, name: 'No se puede consultar el registro de apoderamientos' }),
     ).toBeVisible();
     await expectNoAxeViolations(page);
     await press(page, page.getByRole('link', { name: 'Registro electrónico' }));
-    await press(page, page.getByRole('link', { name: 'Presentar una solicitud' }));
-    const body = page.getByRole('combobox', { name: 'Organismo destinatario' });
-    await body.focus();
-    await page.keyboard.type('Madrid');
     await expect(
-      page.getByText('El directorio de organismos no responde ahora.', { exact: false }),
-    ).toBeAttached();
+      page.getByRole('heading', { level: 2, name: 'No se puede consultar el registro' }),
+    ).toBeVisible();
     await expectNoAxeViolations(page);
   } finally {
     await control(REA, '/__control/reset');
