@@ -12,6 +12,8 @@ export const E2E = {
   agency: `http://127.0.0.1:${base + 101}`,
   /** The simulated REA (powers of attorney). */
   rea: `http://127.0.0.1:${base + 102}`,
+  /** The simulated general registry (and its DIR3 directory). */
+  registry: `http://127.0.0.1:${base + 111}`,
   /** The simulated identity provider (Cl@ve stand-in, OpenID Connect issuer). */
   idp: `http://127.0.0.1:${base + 110}`,
   fixturePort: base + 290,
