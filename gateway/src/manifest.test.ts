@@ -80,6 +80,7 @@ describe('gateway/config/mfes.json', () => {
       'http://127.0.0.1:4203',
       'http://127.0.0.1:4204',
       'http://127.0.0.1:4205',
+      'http://127.0.0.1:4207',
     ];
     const store = createManifestStore({ path: CONFIG, env: {}, policy: { allowedOrigins: defaults } });
     const snapshot = await store.load();
@@ -97,7 +98,24 @@ describe('gateway/config/mfes.json', () => {
       ['files', '/files', 20, 'carpeta_files', 'http://127.0.0.1:4203/remoteEntry.js'],
       ['appointments', '/appointments', 30, 'carpeta_appointments', 'http://127.0.0.1:4204/remoteEntry.js'],
       ['my-data', '/my-data', 40, 'carpeta_my_data', 'http://127.0.0.1:4205/remoteEntry.js'],
+      ['health-madrid', '/health-madrid', 60, 'carpeta_health', 'http://127.0.0.1:4207/remoteEntry.js'],
       ['verify', '/verify', 90, 'carpeta_my_data', 'http://127.0.0.1:4205/remoteEntry.js'],
+    ]);
+    // The Comunidad de Madrid's own MFE: owned by the region (its DIR3), for its residents only.
+    const health = snapshot.entries.find((e) => e.id === 'health-madrid');
+    expect(health).toMatchObject({
+      kind: 'administration',
+      owner: { id: 'A13002908' },
+      audience: { communities: ['13'], provinces: [], municipalities: [] },
+      minLoa: 'substantial',
+    });
+    expect(snapshot.entries.filter((e) => e.audience === undefined).map((e) => e.id)).toEqual([
+      'home',
+      'notifications',
+      'files',
+      'appointments',
+      'my-data',
+      'verify',
     ]);
     for (const item of snapshot.entries) expect(manifestEntrySchema.safeParse(item).success).toBe(true);
     expect(snapshot.entries[1]?.owner).toEqual({
@@ -112,6 +130,7 @@ describe('gateway/config/mfes.json', () => {
       files: ['/api/files'],
       appointments: ['/api/appointments'],
       'my-data': ['/api/my-data'],
+      'health-madrid': ['/api/health-service'],
       verify: [],
     });
 
@@ -125,6 +144,7 @@ describe('gateway/config/mfes.json', () => {
       'http://127.0.0.1:4203',
       'http://127.0.0.1:4204',
       'http://127.0.0.1:4205',
+      'http://127.0.0.1:4207',
       'https://home.cdn.example',
     ]);
   });

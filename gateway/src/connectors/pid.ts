@@ -31,6 +31,16 @@ const THEMES: Readonly<Record<string, MyDataTheme>> = {
   TRIBUTARIA: 'tax',
 };
 
+/** The census residence (the INE's answer through the platform): INE codes of province and municipality. */
+export const pidResidenceSchema = z.object({
+  DatosEspecificos: z.object({
+    Residencia: z.object({
+      Provincia: z.object({ Codigo: z.string().regex(/^[0-9]{2}$/) }),
+      Municipio: z.object({ Codigo: z.string().regex(/^[0-9]{3}$/) }),
+    }),
+  }),
+});
+
 /** "dd/MM/yyyy HH:mm:ss", Madrid wall-clock time. */
 const RAW_DATE = /^(\d{2})\/(\d{2})\/(\d{4}) (\d{2}):(\d{2}):(\d{2})$/;
 
@@ -209,7 +219,39 @@ export const createPidSource: ConnectorFactory = (entry, { client, logger }) => 
     id: entry.id,
     name: entry.name,
     dir3: entry.dir3,
-    domains: ['data'],
+    domains: entry.domains,
+    residence: {
+      async residence(personId: string): Promise<GetResult<{ municipality: string }>> {
+        const answer = await client.get(`${PATH}/${encodeURIComponent(personId)}/residencia`, {
+          accept: 'application/xml',
+        });
+        const result = read(answer, 'residence');
+        if (!result.ok) {
+          const reason = result.failed.status === 'ok' ? 'unavailable' : result.failed.status;
+          return { ok: false, reason, status: result.failed };
+        }
+        // "No existen datos": the census holds no residence for this person (or it is a company).
+        if (result.httpStatus === 404 && result.envelope.code === '0233') {
+          client.report('ok');
+          return { ok: false, reason: 'not-found', status: support.ok() };
+        }
+        const parsed =
+          result.httpStatus === 200 && result.envelope.code === '0003'
+            ? pidResidenceSchema.safeParse(result.envelope.transmissions[0])
+            : null;
+        if (!parsed?.success) {
+          const status = support.unusable({ what: 'residence', httpStatus: result.httpStatus });
+          return { ok: false, reason: 'invalid-response', status };
+        }
+        client.report('ok');
+        const { Provincia, Municipio } = parsed.data.DatosEspecificos.Residencia;
+        return {
+          ok: true,
+          item: { municipality: `${Provincia.Codigo}${Municipio.Codigo}` },
+          status: support.ok(),
+        };
+      },
+    },
     data: {
       async list(citizenId: string): Promise<ListResult<MyDataRecord>> {
         const answer = await client.get(`${PATH}/${encodeURIComponent(citizenId)}/transmisiones`, {

@@ -2,7 +2,15 @@ import { XMLBuilder } from 'fast-xml-parser';
 import { HttpResponse, http, type HttpHandler } from 'msw';
 import { formatMadridDateTime } from '../madrid-time.ts';
 import { createFaultController, type FaultController, faultControlHandlers, injectFault } from '../faults.ts';
-import { createPidConsultas, PID_RECORDS, type PidConsulta, type PidRecord } from './pid-data.ts';
+import {
+  createPidConsultas,
+  PID_EMISORES,
+  PID_RECORDS,
+  PID_RESIDENCE_CERTIFICATE,
+  PID_RESIDENCIAS,
+  type PidConsulta,
+  type PidRecord,
+} from './pid-data.ts';
 
 export * from './pid-data.ts';
 
@@ -13,6 +21,8 @@ export * from './pid-data.ts';
  *   GET {base}/pid/scsp/v3/titulares/{nif}/transmisiones          → every record of the person
  *   GET {base}/pid/scsp/v3/titulares/{nif}/transmisiones/{id}     → one record, generated now
  *   GET {base}/pid/scsp/v3/titulares/{nif}/transmisiones/{id}/consultas → who consulted it
+ *   GET {base}/pid/scsp/v3/titulares/{nif}/residencia → where the census (padrón, INE) has the
+ *     person registered: province and municipality by INE code (0233 / 404 when it has nothing)
  *   PUT|DELETE {base}/pid/scsp/v3/titulares/{nif}/oposiciones/{certificado}/{dir3|TODAS} → opposition
  *   errors (same envelope, Estado): 0226 invalid document 400, 0233 no such record 404
  *   POST {base}/__control/consultas { nif, id, dir3, nombre, procedimiento, baseLegal }: an
@@ -60,7 +70,7 @@ function transmission(nif: string, record: PidRecord, at: Date) {
 export function pidResponse(
   at: Date,
   estado: { codigo: string; literal: string },
-  transmisiones: readonly ReturnType<typeof transmission>[],
+  transmisiones: readonly object[],
 ): string {
   petitions += 1;
   return builder.build({
@@ -184,6 +194,38 @@ export function pidHandlers(options: PidHandlerOptions = {}): HttpHandler[] {
             Consultas: { Consulta: list.map(consultaXml) },
           },
         }) as string,
+      );
+    }),
+
+    http.get(`${api}/titulares/:nif/residencia`, async ({ request, params }) => {
+      const fault = await injectFault(faults, request);
+      if (fault) return fault;
+      const nif = nifOf(params.nif);
+      if (nif instanceof Response) return nif;
+      const at = now();
+      const residencia = PID_RESIDENCIAS[nif];
+      if (!residencia) return xml(pidResponse(at, { codigo: '0233', literal: 'No existen datos' }, []), 404);
+      return xml(
+        pidResponse(at, ok, [
+          {
+            DatosGenericos: {
+              Emisor: { NombreEmisor: PID_EMISORES.ine.nombre, CodigoDir3: PID_EMISORES.ine.dir3 },
+              Titular: { Documentacion: nif },
+              Transmision: {
+                CodigoCertificado: PID_RESIDENCE_CERTIFICATE,
+                IdTransmision: `RES-${nif}`,
+                FechaGeneracion: formatMadridDateTime(at),
+              },
+            },
+            DatosEspecificos: {
+              Residencia: {
+                Provincia: { Codigo: residencia.codProvincia, Nombre: residencia.provincia },
+                Municipio: { Codigo: residencia.codMunicipio, Nombre: residencia.municipio },
+                FechaUltimaVariacion: residencia.fechaUltimaVariacion,
+              },
+            },
+          },
+        ]),
       );
     }),
 
