@@ -8,3 +8,4 @@ export * from './events.ts';
 export * from './api.ts';
 export * from './i18n.ts';
 export * from './my-data.ts';
+export * from './health.ts';

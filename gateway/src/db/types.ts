@@ -75,7 +75,8 @@ export type AuditKind =
   | 'appointment-cancelled'
   | 'appointment-rescheduled'
   | 'pin-added'
-  | 'pin-removed';
+  | 'pin-removed'
+  | 'health-card-replacement';
 
 export interface AuditEvent {
   kind: AuditKind;

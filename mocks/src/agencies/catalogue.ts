@@ -38,7 +38,17 @@ export const SIMULATED_AGENCIES: readonly SimulatedAgency[] = [
     offset: 108,
     description: 'A municipal platform serving several city councils (JSON; files, cita previa)',
   },
-  { id: 'pid', offset: 109, description: 'The data intermediation platform (my data, SCSP-like XML)' },
+  {
+    id: 'pid',
+    offset: 109,
+    description: 'The data intermediation platform (my data and census residence, SCSP-like XML)',
+  },
+  // 110 is the identity provider (its own process).
+  {
+    id: 'sermas',
+    offset: 112,
+    description: 'SERMAS, the Comunidad de Madrid health service (health card, primary care; HL7 FHIR R4)',
+  },
 ];
 
 /** "tgss" → "TGSS"; the stem of AGENCY_<ID>_URL and PORT_AGENCY_<ID>. */

@@ -7,6 +7,7 @@ import { municipalHandlers } from './municipal.ts';
 import { pidHandlers } from './pid.ts';
 import { reaHandlers } from './rea.ts';
 import { regionHandlers } from './region.ts';
+import { sermasHandlers } from './sermas.ts';
 import { tgssHandlers } from './tgss.ts';
 
 /**
@@ -23,4 +24,5 @@ export const AGENCY_HANDLERS: Readonly<Record<string, () => RequestHandler[]>> =
   region: () => regionHandlers(),
   municipal: () => municipalHandlers(),
   pid: () => pidHandlers(),
+  sermas: () => sermasHandlers(),
 };
