@@ -111,9 +111,11 @@ function decode(bytes: Uint8Array, charset: string): string {
 }
 
 interface SendInit {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   accept: string;
   body?: { contentType: string; text: string };
+  /** Further request headers a protocol needs (e.g. FHIR's If-None-Exist). */
+  headers?: Readonly<Record<string, string>>;
   signal: AbortSignal;
 }
 
@@ -126,7 +128,7 @@ async function exchange(
   const seconds = Math.max(1, Math.round(context.timeoutMs / 1000));
   try {
     const doFetch = context.fetch ?? globalThis.fetch;
-    const headers: Record<string, string> = { accept: init.accept };
+    const headers: Record<string, string> = { ...init.headers, accept: init.accept };
     if (init.body) headers['content-type'] = init.body.contentType;
     const request = {
       method: init.method,
@@ -228,12 +230,12 @@ export function createAgencyHttp(options: AgencyHttpOptions) {
 export interface AgencyClient {
   /** GET, idempotent: retried (bounded, with backoff) on connection timeouts, resets and 502/503/504. */
   get(path: string, options?: { accept?: string }): Promise<AgencyAnswer>;
-  /** Writes: never retried. */
+  /** Writes: never retried. `headers`: what the agency's protocol needs besides Accept and Content-Type. */
   send(
-    method: 'POST' | 'PUT' | 'DELETE',
+    method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     path: string,
     body?: { contentType: string; text: string },
-    options?: { accept?: string },
+    options?: { accept?: string; headers?: Readonly<Record<string, string>> },
   ): Promise<AgencyAnswer>;
   /**
    * The connector tells the breaker and the health log about answers it could not use (garbage,
@@ -424,7 +426,13 @@ export function createAgencyClient(options: AgencyClientOptions): AgencyClient {
       return guarded(() =>
         exchange(
           url,
-          { method, accept, signal: AbortSignal.timeout(timeoutMs), ...(body ? { body } : {}) },
+          {
+            method,
+            accept,
+            signal: AbortSignal.timeout(timeoutMs),
+            ...(body ? { body } : {}),
+            ...(requestOptions.headers ? { headers: requestOptions.headers } : {}),
+          },
           context,
         ),
       );

@@ -354,12 +354,25 @@ describe('GET /mfes.json and the Content-Security-Policy', () => {
     await touch(manifestPath, await readFile(CONFIG, 'utf8'));
   });
 
-  it('serves the manifest with environment references filled in, uncached', async () => {
+  it('serves the session’s manifest with environment references filled in, private and uncached', async () => {
     const response = await fetch(`${base}/mfes.json`);
     expect(response.status).toBe(200);
-    expect(response.headers.get('cache-control')).toBe('no-cache');
-    const body = (await response.json()) as { version: number; mfes: Array<{ remote: { entry: string } }> };
+    expect(response.headers.get('cache-control')).toBe('private, no-cache');
+    expect(response.headers.get('vary')).toMatch(/cookie/i);
+    const body = (await response.json()) as {
+      version: number;
+      mfes: Array<{ id: string; remote: { entry: string } }>;
+      audience: unknown;
+    };
     expect(body.version).toBe(1);
+    // No census source in these tests: María's residence is unknown, so the State-wide entries
+    // only (not the Comunidad de Madrid's health MFE), and the answer says why.
+    expect(body.mfes.map((entry) => entry.id)).not.toContain('health-madrid');
+    expect(body.audience).toEqual({
+      key: '***4567**|substantial|self',
+      residence: 'unavailable',
+      source: expect.objectContaining({ status: 'unavailable' }),
+    });
     expect(body.mfes.map((entry) => entry.remote.entry)).toEqual([
       'http://127.0.0.1:5999/remoteEntry.js',
       'http://127.0.0.1:4202/remoteEntry.js',
@@ -372,8 +385,8 @@ describe('GET /mfes.json and the Content-Security-Policy', () => {
     ]);
   });
 
-  it('puts the MFE origins in the CSP', async () => {
-    const csp = cspOf(await fetch(`${base}/`));
+  it('puts the MFE origins of the session’s manifest in the page’s CSP', async () => {
+    const csp = cspOf(await fetch(`${base}/`, { headers: { accept: 'text/html' } }));
     expect(csp['default-src']).toEqual(["'self'"]);
     for (const name of ['script-src', 'style-src', 'img-src', 'font-src', 'connect-src']) {
       expect(csp[name], name).toEqual(
@@ -411,10 +424,15 @@ describe('GET /mfes.json and the Content-Security-Policy', () => {
       rejected: Array<{ index: number; id?: string; reason: string }>;
     };
     // Only valid entries are served, with the reasons for the others; only they reach the CSP.
-    const configured = document.mfes.slice(0, brokenIndex - 1).map((entry) => String(entry.id));
+    const configured = document.mfes
+      .slice(0, brokenIndex - 1)
+      .filter((entry) => entry.audience === undefined)
+      .map((entry) => String(entry.id));
+    // No census source in these tests: the entries for some places only are left out.
     expect(body.mfes.map((entry) => entry.id).sort()).toEqual([...configured, 'benefits'].sort());
     expect(body.rejected).toEqual([{ index: brokenIndex, id: 'broken', reason: expect.any(String) }]);
-    const csp = cspOf(await fetch(`${base}/api/health`));
+    // The page's CSP is made from its session's manifest.
+    const csp = cspOf(await fetch(`${base}/`, { headers: { accept: 'text/html' } }));
     expect(csp['script-src']).toContain('http://127.0.0.1:4333');
     expect(csp['script-src']).not.toContain('http://127.0.0.1:4666');
     expect(logs.some((line) => line.msg === 'manifest entry rejected' && line.id === 'broken')).toBe(true);

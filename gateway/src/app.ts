@@ -5,8 +5,10 @@ import type { IncomingMessage } from 'node:http';
 import { registerStatic } from '@carpeta/static-server';
 import fastifyHelmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { createAudienceService, type ManifestView } from './audience/service.ts';
+import { createResidenceLookup, RESIDENCE_DEFAULTS } from './audience/residence.ts';
 import { createOidcClient } from './auth/oidc.ts';
-import { registerAuth } from './auth/routes.ts';
+import { createSessionReader, registerAuth } from './auth/routes.ts';
 import type { GatewayConfig } from './config.ts';
 import { loadAgencies } from './agencies/config.ts';
 import { DEFAULT_BREAKER_FAILURES } from './agency-http.ts';
@@ -24,6 +26,7 @@ import { registerAppointmentRoutes } from './routes/appointments.ts';
 import { registerDocumentRoutes } from './routes/documents.ts';
 import { registerExportRoute } from './routes/export.ts';
 import { registerFileRoutes } from './routes/files.ts';
+import { registerHealthServiceRoutes } from './routes/health-service.ts';
 import { registerHomeRoutes } from './routes/home.ts';
 import { registerMunicipalRoutes } from './routes/municipal.ts';
 import { registerMyDataRoutes, registerVerifyRoute, VERIFY_PER_MINUTE } from './routes/my-data.ts';
@@ -51,6 +54,21 @@ const SHELL_NOT_BUILT = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Carpeta is not built yet</title></head>
 <body><h1>Carpeta is not built yet</h1>
 <p>The portal's shell has not been built. Run <code>pnpm build</code>, then reload this page.</p></body></html>`;
+
+/**
+ * Whether an answer is one of the portal's pages (the shell's index.html at any path, or its
+ * manifest): those are made for the session the request carries. API calls, sign-in and assets
+ * (a file name in the last segment) are not, unless a browser navigates to them.
+ */
+function isPageRequest(request: FastifyRequest): boolean {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+  const path = request.url.split('?')[0] ?? '';
+  if (path === '/mfes.json') return true;
+  if (path === '/api' || path.startsWith('/api/') || path.startsWith('/auth/')) return false;
+  const accept = request.headers.accept ?? '';
+  if (request.headers['sec-fetch-dest'] === 'document' || accept.includes('text/html')) return true;
+  return !/\.[A-Za-z0-9]+$/.test(path.slice(path.lastIndexOf('/') + 1));
+}
 
 /**
  * The back end for the front end: serves the shell and the MFE manifest, and the /api the MFEs
@@ -115,12 +133,53 @@ export function buildGateway(config: GatewayConfig, deps: { database: PortalData
   const connectors: NotificationConnector[] =
     config.notificationConnectors ?? notificationConnectorsOf(sources);
 
-  // The MFE origins the CSP allows are those of the manifest as it is when the request arrives.
+  // The per-citizen manifest: entries chosen by the census residence of the person whose folder is
+  // shown, the session's level and public/private (audience/). AGENCY_CACHE_SECONDS, when set,
+  // also sets how long a residence is kept (0 in the end-to-end tests: every page asks again).
+  const residenceTtlMs =
+    config.agencyCacheOverrideSeconds === undefined
+      ? RESIDENCE_DEFAULTS.ttlMs
+      : config.agencyCacheOverrideSeconds * 1000;
+  const audience = createAudienceService({
+    manifest,
+    residence: createResidenceLookup({
+      source: sources.find((source) => source.residence !== undefined),
+      ttlMs: residenceTtlMs,
+      failureTtlMs: Math.min(RESIDENCE_DEFAULTS.failureTtlMs, residenceTtlMs),
+      logger: app.log,
+    }),
+    readSession: createSessionReader({
+      database: deps.database,
+      portalOrigin: config.portalOrigin,
+      ...(config.now ? { now: config.now } : {}),
+    }),
+  });
+
+  // The MFE origins the CSP allows are those of the manifest of the request's session as it is
+  // when the request arrives: a page gets its citizen's origins (never 8,000 councils'); answers
+  // that are not pages get those of the public entries, without reading the session.
   const cspOrigins = new WeakMap<IncomingMessage, readonly string[]>();
+  const views = new WeakMap<IncomingMessage, ManifestView | null>();
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
-    const snapshot = await manifest.load();
-    cspOrigins.set(request.raw, snapshot.ok ? snapshot.origins : []);
+    if (isPageRequest(request)) {
+      let view: ManifestView | null;
+      try {
+        view = await audience.view(request.headers);
+      } catch (error) {
+        if ((request.url.split('?')[0] ?? '') !== '/mfes.json') {
+          // The page still loads (its MFEs then say they cannot load); the API says what failed.
+          request.log.error({ err: error }, 'the manifest of this session could not be made');
+          cspOrigins.set(request.raw, (await audience.anonymous())?.origins ?? []);
+          return;
+        }
+        throw error;
+      }
+      views.set(request.raw, view);
+      cspOrigins.set(request.raw, view?.origins ?? []);
+      return;
+    }
+    cspOrigins.set(request.raw, (await audience.anonymous())?.origins ?? []);
   });
   app.register(
     fastifyHelmet,
@@ -163,15 +222,17 @@ export function buildGateway(config: GatewayConfig, deps: { database: PortalData
       sendError(reply, 404, 'not-found', 'There is nothing at this address.'),
   );
 
-  app.get('/mfes.json', async (_request, reply) => {
-    const snapshot = await manifest.load();
-    if (!snapshot.ok) {
+  // Each citizen's own entries: private (it depends on the session), never stored by caches.
+  app.get('/mfes.json', async (request, reply) => {
+    const view = views.has(request.raw) ? views.get(request.raw) : await audience.view(request.headers);
+    if (!view) {
       return sendError(reply, 503, 'internal', 'The list of portal sections is not available right now.');
     }
     return reply
-      .header('cache-control', 'no-cache')
+      .header('cache-control', 'private, no-cache')
+      .header('vary', 'cookie')
       .type('application/json; charset=utf-8')
-      .send(JSON.stringify(snapshot.document));
+      .send(view.body);
   });
 
   app.get('/api/health', { config: { public: true } }, async () => {
@@ -241,6 +302,7 @@ export function buildGateway(config: GatewayConfig, deps: { database: PortalData
     now,
     portalOrigin: config.portalOrigin,
   });
+  registerHealthServiceRoutes(app, { folder, database: deps.database, now });
   // The public check of a proof's code: no session, rate-limited per client.
   const verifyLimit = { max: VERIFY_PER_MINUTE, timeWindowMs: 60_000, store: config.rateLimitStore };
   app.register(async (scope) => {

@@ -78,9 +78,10 @@ describe('the manifest is a supply chain', () => {
   });
 
   it('through the gateway: CARPETA_MFE_ORIGINS adds origins, everything else stays out of script-src', async () => {
+    // Public entries: the anonymous request's manifest (and CSP) holds them.
     const file = await manifestFile([
-      entry('cdn', 'https://cdn.example.es/remoteEntry.js'),
-      entry('evil', 'http://evil.example:9999/remoteEntry.js'),
+      entry('cdn', 'https://cdn.example.es/remoteEntry.js', { public: true }),
+      entry('evil', 'http://evil.example:9999/remoteEntry.js', { public: true }),
     ]);
     const app = buildGateway(
       {
@@ -215,7 +216,7 @@ describe('the manifest is a supply chain', () => {
   });
 
   it('through the gateway: /mfes.json and the CSP stay, and /api/health says the manifest is stale', async () => {
-    const file = await manifestFile([entry('one', 'http://127.0.0.1:5001/remoteEntry.js')]);
+    const file = await manifestFile([entry('one', 'http://127.0.0.1:5001/remoteEntry.js', { public: true })]);
     const app = buildGateway(
       {
         ...loadConfig({ PORTAL_ORIGIN: 'http://localhost', CARPETA_MFE_ORIGINS: 'http://127.0.0.1:5001' }),

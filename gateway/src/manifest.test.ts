@@ -81,6 +81,7 @@ describe('gateway/config/mfes.json', () => {
       'http://127.0.0.1:4204',
       'http://127.0.0.1:4205',
       'http://127.0.0.1:4206',
+      'http://127.0.0.1:4207',
       'http://127.0.0.1:4208',
     ];
     const store = createManifestStore({ path: CONFIG, env: {}, policy: { allowedOrigins: defaults } });
@@ -107,6 +108,7 @@ describe('gateway/config/mfes.json', () => {
         'http://127.0.0.1:4206/remoteEntry.js',
       ],
       ['municipal', '/municipal', 60, 'carpeta_municipal', 'http://127.0.0.1:4208/remoteEntry.js'],
+      ['health-madrid', '/health-madrid', 70, 'carpeta_health', 'http://127.0.0.1:4207/remoteEntry.js'],
       ['verify', '/verify', 90, 'carpeta_my_data', 'http://127.0.0.1:4205/remoteEntry.js'],
     ]);
     // A city council's MFE in plain JavaScript: owned by the council (its DIR3 code), ES module.
@@ -120,6 +122,23 @@ describe('gateway/config/mfes.json', () => {
     expect(
       snapshot.entries.filter((e) => e.framework === 'react').every((e) => e.remote.type === 'module'),
     ).toBe(true);
+    // The Comunidad de Madrid's own MFE: owned by the region (its DIR3), for its residents only.
+    const health = snapshot.entries.find((e) => e.id === 'health-madrid');
+    expect(health).toMatchObject({
+      kind: 'administration',
+      owner: { id: 'A13002908' },
+      audience: { communities: ['13'], provinces: [], municipalities: [] },
+      minLoa: 'substantial',
+    });
+    expect(snapshot.entries.filter((e) => e.audience === undefined).map((e) => e.id)).toEqual([
+      'home',
+      'notifications',
+      'files',
+      'appointments',
+      'my-data',
+      'representation',
+      'verify',
+    ]);
     for (const item of snapshot.entries) expect(manifestEntrySchema.safeParse(item).success).toBe(true);
     expect(snapshot.entries[1]?.owner).toEqual({
       id: 'dehu',
@@ -135,6 +154,7 @@ describe('gateway/config/mfes.json', () => {
       'my-data': ['/api/my-data'],
       representation: ['/api/powers', '/api/registry'],
       municipal: ['/api/municipal'],
+      'health-madrid': ['/api/health-service'],
       verify: [],
     });
 
@@ -149,6 +169,7 @@ describe('gateway/config/mfes.json', () => {
       'http://127.0.0.1:4204',
       'http://127.0.0.1:4205',
       'http://127.0.0.1:4206',
+      'http://127.0.0.1:4207',
       'http://127.0.0.1:4208',
       'https://home.cdn.example',
     ]);

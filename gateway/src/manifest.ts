@@ -1,6 +1,20 @@
 import { readFile, stat } from 'node:fs/promises';
-import { type ManifestEntry, parseManifest, type RejectedEntry } from '@carpeta/sdk';
+import {
+  type Audience,
+  audienceSchema,
+  type ManifestEntry,
+  parseManifest,
+  type RejectedEntry,
+} from '@carpeta/sdk';
+import { type AudienceIndex, indexEntries } from './audience/filter.ts';
 import { MFE_URL_VARIABLE, mfeUrlVariables } from './security/settings.ts';
+
+/** A rejected entry with the audience it would have had, so that only its audience hears of it. */
+export interface TargetedRejection {
+  rejected: RejectedEntry;
+  audience: Audience | undefined;
+  public: boolean;
+}
 
 /** What `/mfes.json` serves: only entries that passed validation and policy, and why others did not. */
 export interface ServedManifest {
@@ -17,8 +31,12 @@ export type ManifestSnapshot =
       /** Valid entries, as the shell will load them. */
       entries: ManifestEntry[];
       rejected: RejectedEntry[];
-      /** Origins of the valid entries' remotes, for the Content-Security-Policy. */
+      /** Origins of the valid entries' remotes (all of them; each page allows only its own). */
       origins: string[];
+      /** The valid entries by audience, for the per-citizen manifest. */
+      index: AudienceIndex;
+      /** The rejected entries by the audience they name (State-wide when unreadable). */
+      rejectedIndex: AudienceIndex<TargetedRejection>;
       /** When this manifest was read. */
       loadedAt: string;
       /** Set when the file has changed into something unusable and this is the last valid manifest. */
@@ -112,7 +130,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** Why an entry breaks the policy, or undefined. Malformed URLs are left to the schema. */
-function policyViolation(raw: Record<string, unknown>, policy: ManifestPolicy): string | undefined {
+function policyViolation(
+  raw: Record<string, unknown>,
+  policy: ManifestPolicy,
+  allowed: ReadonlySet<string>,
+): string | undefined {
   const remote = raw.remote;
   if (!isRecord(remote) || typeof remote.entry !== 'string') return undefined;
   let url: URL;
@@ -125,7 +147,7 @@ function policyViolation(raw: Record<string, unknown>, policy: ManifestPolicy): 
   if (policy.requireHttps && url.protocol !== 'https:') {
     return 'remote.entry must use https outside local development';
   }
-  if (!policy.allowedOrigins.includes(url.origin)) {
+  if (!allowed.has(url.origin)) {
     return `remote.entry: the origin ${url.origin} is not one of the allowed MFE origins (CARPETA_MFE_ORIGINS)`;
   }
   if (policy.requireIntegrity && raw.integrity === undefined) {
@@ -148,6 +170,7 @@ export function createManifestStore(options: ManifestStoreOptions): ManifestStor
     requireHttps: options.policy?.requireHttps ?? false,
     requireIntegrity: options.policy?.requireIntegrity ?? false,
   };
+  const allowed = new Set(policy.allowedOrigins);
   let cachedKey: string | undefined;
   let cached: ManifestSnapshot | undefined;
   let lastGood: Extract<ManifestSnapshot, { ok: true }> | undefined;
@@ -183,7 +206,7 @@ export function createManifestStore(options: ManifestStoreOptions): ManifestStor
         return null;
       }
       const filled = { ...item, remote: { ...item.remote, entry } };
-      const violation = policyViolation(filled, policy);
+      const violation = policyViolation(filled, policy, allowed);
       if (violation) {
         violations.set(index, violation);
         return null;
@@ -198,7 +221,8 @@ export function createManifestStore(options: ManifestStoreOptions): ManifestStor
     }
     let parsed: ReturnType<typeof parseManifest>;
     try {
-      parsed = parseManifest({ ...raw, mfes: checked });
+      // The configuration may hold every administration's entries; each citizen gets only theirs.
+      parsed = parseManifest({ ...raw, mfes: checked }, { limit: 'config' });
     } catch (error) {
       return fail('the manifest document is not a manifest', { error: String(error) });
     }
@@ -222,7 +246,12 @@ export function createManifestStore(options: ManifestStoreOptions): ManifestStor
       );
     }
     options.logger?.info(
-      { path: options.path, entries: parsed.entries.map((entry) => entry.id), rejected: rejected.length },
+      {
+        path: options.path,
+        entries: parsed.entries.length,
+        first: parsed.entries.slice(0, 20).map((entry) => entry.id),
+        rejected: rejected.length,
+      },
       'manifest loaded',
     );
     lastGood = {
@@ -231,6 +260,18 @@ export function createManifestStore(options: ManifestStoreOptions): ManifestStor
       entries: parsed.entries,
       rejected,
       origins: originsOf(parsed.entries),
+      index: indexEntries(parsed.entries),
+      rejectedIndex: indexEntries(
+        rejected.map((item) => {
+          const original = mfes[item.index];
+          const audience = isRecord(original) ? audienceSchema.safeParse(original.audience) : undefined;
+          return {
+            rejected: item,
+            audience: audience?.success ? audience.data : undefined,
+            public: isRecord(original) && original.public === true,
+          };
+        }),
+      ),
       loadedAt: new Date().toISOString(),
     };
     return lastGood;

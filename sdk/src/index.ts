@@ -9,3 +9,4 @@ export * from './api.ts';
 export * from './i18n.ts';
 export * from './my-data.ts';
 export * from './municipal.ts';
+export * from './health.ts';

@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 
+import { type Session, sourceStatusSchema } from './domain.ts';
 import { LANGUAGES } from './languages.ts';
 
 export const languageSchema = z.enum(LANGUAGES);
@@ -40,6 +41,42 @@ const httpUrl = z.string().check(
 /** Remote entry types of the federation runtime that a browser can load (see `remote.type`). */
 export const REMOTE_TYPES = ['module', 'var', 'global'] as const;
 export type RemoteType = (typeof REMOTE_TYPES)[number];
+
+// ---------------------------------------------------------------------------------------------
+// Audience: who an entry is for, by the place the census records as the citizen's residence.
+
+/** INE code of an autonomous community or autonomous city: 01 (Andalucía) to 19 (Melilla). */
+export const communityCodeSchema = z
+  .string()
+  .check(z.regex(/^(0[1-9]|1[0-9])$/, 'an INE community code, 01 to 19'));
+/** INE code of a province: 01 to 52. */
+export const provinceCodeSchema = z
+  .string()
+  .check(z.regex(/^(0[1-9]|[1-4][0-9]|5[0-2])$/, 'an INE province code, 01 to 52'));
+/** INE code of a municipality: its province's two digits and three more, e.g. "28079" (Madrid). */
+export const municipalityCodeSchema = z
+  .string()
+  .check(z.regex(/^(0[1-9]|[1-4][0-9]|5[0-2])[0-9]{3}$/, 'an INE municipality code of 5 digits, e.g. 28079'));
+
+/**
+ * Who an entry is shown to. Left out, the entry is State-wide (every citizen). Otherwise it is shown
+ * to citizens whose residence (or that of the person they act for) is in one of the communities,
+ * provinces or municipalities named.
+ */
+export const audienceSchema = z
+  .object({
+    communities: z._default(z.array(communityCodeSchema).check(z.maxLength(19)), []),
+    provinces: z._default(z.array(provinceCodeSchema).check(z.maxLength(52)), []),
+    municipalities: z._default(z.array(municipalityCodeSchema).check(z.maxLength(10_000)), []),
+  })
+  .check(
+    z.refine(
+      (audience) =>
+        audience.communities.length + audience.provinces.length + audience.municipalities.length > 0,
+      'name at least one community, province or municipality (leave audience out for State-wide)',
+    ),
+  );
+export type Audience = z.infer<typeof audienceSchema>;
 
 /** One micro-frontend as the gateway's manifest announces it. */
 export const manifestEntrySchema = z.object({
@@ -97,13 +134,53 @@ export const manifestEntrySchema = z.object({
       .string()
       .check(z.regex(/^sha(256|384|512)-[A-Za-z0-9+/]{43,86}={0,2}$/, 'a hash such as sha384-<base64>')),
   ),
+  /** Who the entry is for (the gateway's configuration only; left out: State-wide). */
+  audience: z.optional(audienceSchema),
 });
 export type ManifestEntry = z.infer<typeof manifestEntrySchema>;
 
+/** Entries one citizen's manifest may hold: what the browser accepts. */
+export const MANIFEST_MAX_ENTRIES = 200;
+/**
+ * Entries the gateway's configuration may hold: every administration's, e.g. one per municipality
+ * of Spain (8,000+). Each citizen receives only theirs (at most MANIFEST_MAX_ENTRIES).
+ */
+export const MANIFEST_CONFIG_MAX_ENTRIES = 20_000;
+
 export const manifestSchema = z.object({
   version: z.literal(1),
-  mfes: z.array(z.unknown()).check(z.maxLength(200)),
+  mfes: z.array(z.unknown()).check(z.maxLength(MANIFEST_MAX_ENTRIES)),
 });
+
+export const manifestConfigSchema = z.object({
+  version: z.literal(1),
+  mfes: z.array(z.unknown()).check(z.maxLength(MANIFEST_CONFIG_MAX_ENTRIES)),
+});
+
+/**
+ * How the gateway chose a citizen's entries, as `/mfes.json` says it. `residence`: nobody signed
+ * in ("anonymous": public entries only); the census gave a place ("found"); it holds no residence
+ * for the person, e.g. a company ("not-registered": State-wide entries only); it could not be asked
+ * ("unavailable": State-wide entries only, and `source` says which administration failed).
+ */
+export const manifestAudienceSchema = z.object({
+  /** The session the entries are for, as `audienceKey` writes it. */
+  key: z.string().check(z.maxLength(200)),
+  residence: z.enum(['anonymous', 'found', 'not-registered', 'unavailable']),
+  source: z.optional(sourceStatusSchema),
+});
+export type ManifestAudience = z.infer<typeof manifestAudienceSchema>;
+
+/**
+ * What of a session decides its manifest: who signs in, at which level, and for whom they act.
+ * The gateway writes it in the manifest; the shell compares it with its session to know when the
+ * manifest it holds is for another session and must be asked for again.
+ */
+export function audienceKey(session: Session): string {
+  const citizen = session.citizen;
+  if (!session.authenticated || !citizen) return 'anonymous';
+  return `${citizen.maskedId}|${citizen.loa}|${citizen.actingFor?.maskedId ?? 'self'}`;
+}
 
 export interface RejectedEntry {
   index: number;
@@ -119,10 +196,11 @@ export interface ParsedManifest {
 /**
  * Validates a manifest entry by entry: an invalid entry is rejected with a reason and the others
  * are kept, so that one agency's mistake never takes the rest of the portal down. Throws only when
- * the document itself is not a manifest.
+ * the document itself is not a manifest. `limit: 'config'` reads the gateway's configuration (up to
+ * MANIFEST_CONFIG_MAX_ENTRIES); by default, what one citizen receives (MANIFEST_MAX_ENTRIES).
  */
-export function parseManifest(input: unknown): ParsedManifest {
-  const document = manifestSchema.safeParse(input);
+export function parseManifest(input: unknown, options: { limit?: 'served' | 'config' } = {}): ParsedManifest {
+  const document = (options.limit === 'config' ? manifestConfigSchema : manifestSchema).safeParse(input);
   if (!document.success) {
     throw new ManifestError(`The manifest is not valid: ${z.prettifyError(document.error)}`);
   }

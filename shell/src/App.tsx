@@ -44,23 +44,31 @@ export function App({ context }: { context: ShellContext }) {
   const entries = manifest.status === 'ready' ? manifest.entries : [];
   const activeEntry = entries.find((entry) => routeMatches(entry.route, pathname));
   const shellPage = findShellPage(pathname);
-  const notFound = manifest.status === 'ready' && !activeEntry && !shellPage;
   const anonymous = sessionStatus === 'ready' && !session.authenticated;
-  // Anonymous visitors get the landing page at "/" and a sign-in page for every private MFE route.
+  // Anonymous visitors get the landing page at "/" and a sign-in page everywhere else but the
+  // public pages: their manifest holds only public entries, so a private page is one it lacks.
   const showLanding = anonymous && pathname === '/' && !shellPage;
   const privateEntry = activeEntry && !activeEntry.public ? activeEntry : undefined;
-  const showSignIn = anonymous && !showLanding && privateEntry !== undefined;
+  const showSignIn =
+    anonymous &&
+    !showLanding &&
+    !shellPage &&
+    (privateEntry !== undefined || (manifest.status === 'ready' && activeEntry === undefined));
+  const notFound =
+    manifest.status === 'ready' && sessionStatus === 'ready' && !anonymous && !activeEntry && !shellPage;
   const loginHref = signInHref(currentPath(), { language, theme });
 
   const pageTitle = showLanding
     ? t('landing.title')
     : activeEntry
       ? localize(activeEntry.title, language)
-      : shellPage
-        ? t(`pages.${shellPage.id}.title`)
-        : notFound
-          ? t('pages.notFound.title')
-          : undefined;
+      : showSignIn
+        ? t('signInRequired.titleAny')
+        : shellPage
+          ? t(`pages.${shellPage.id}.title`)
+          : notFound
+            ? t('pages.notFound.title')
+            : undefined;
 
   useEffect(() => {
     document.title = pageTitle ? `${pageTitle} · ${t('portalName')}` : t('portalName');
@@ -124,6 +132,16 @@ export function App({ context }: { context: ShellContext }) {
               <p>{t('manifest.unavailableBody')}</p>
             </Alert>
           )}
+          {manifest.status === 'ready' && manifest.audience?.residence === 'unavailable' && (
+            <Alert
+              variant="warning"
+              title={t('manifest.residenceTitle')}
+              headingLevel={2}
+              data-testid="residence-unavailable"
+            >
+              <p>{t('manifest.residenceBody', { name: manifest.audience.source?.name ?? '' })}</p>
+            </Alert>
+          )}
           {manifest.status === 'ready' && manifest.rejected.length > 0 && (
             <Alert variant="warning" title={t('manifest.rejectedTitle')} headingLevel={2}>
               <p>{t('manifest.rejectedBody')}</p>
@@ -142,10 +160,10 @@ export function App({ context }: { context: ShellContext }) {
           )}
           <SessionNotices context={context} t={t} showExpired={showLanding} />
           {showLanding && <Landing t={t} signInHref={loginHref} onNavigate={navigate} />}
-          {showSignIn && privateEntry && (
+          {showSignIn && (
             <SignInRequired
               t={t}
-              title={localize(privateEntry.title, language)}
+              title={privateEntry ? localize(privateEntry.title, language) : null}
               signInHref={loginHref}
               expired={notice === 'expired'}
             />

@@ -1,11 +1,24 @@
-import type { EventBus, Language, ManifestEntry, RejectedEntry, Telemetry } from '@carpeta/sdk';
+import type {
+  EventBus,
+  Language,
+  ManifestAudience,
+  ManifestEntry,
+  RejectedEntry,
+  Telemetry,
+} from '@carpeta/sdk';
 import type { i18n } from 'i18next';
 import type { createSessionStore, createStore, createThemeStore } from './stores.ts';
 
 export type ManifestState =
   | { status: 'loading' }
   | { status: 'failed' }
-  | { status: 'ready'; entries: ManifestEntry[]; rejected: RejectedEntry[] };
+  | {
+      status: 'ready';
+      entries: ManifestEntry[];
+      rejected: RejectedEntry[];
+      /** For which session the gateway chose the entries, and how (null from an older gateway). */
+      audience: ManifestAudience | null;
+    };
 
 type Store<T> = ReturnType<typeof createStore<T>>;
 

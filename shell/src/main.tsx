@@ -7,7 +7,7 @@ import { addErrorHandler, start } from 'single-spa';
 import { App } from './App.tsx';
 import type { ManifestState, ShellContext } from './context.ts';
 import { messages } from './messages.ts';
-import { fetchManifest, registerEntries } from './register.ts';
+import { createRegistrar, fetchManifest, followSession } from './register.ts';
 import {
   createLanguageStore,
   createSessionStore,
@@ -64,9 +64,17 @@ window.addEventListener('pageshow', (event) => {
 
 const [state] = await Promise.all([fetchManifest(context), session.refresh()]);
 manifest.set(state);
+const registrar = createRegistrar(context, { loadTimeoutMs: 10_000, mountTimeoutMs: 10_000 });
 if (state.status === 'ready') {
   // Wait for React to commit the layout so that #mfe-outlet exists before anything mounts.
   await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-  registerEntries(state.entries, context, { loadTimeoutMs: 10_000, mountTimeoutMs: 10_000 });
+  await registrar.sync(state.entries);
 }
 start({ urlRerouteOnly: true });
+// The manifest is the session's: sign-out or expiry in place, or a switch of who the citizen acts
+// for, brings the navigation and the registered MFEs in line with the new session.
+followSession(context, {
+  fetchManifest: () => fetchManifest(context),
+  registrar,
+  reload: () => window.location.reload(),
+});

@@ -104,6 +104,9 @@ export const messages = {
     signInRequired: {
       title: 'Identifícate para ver {{title}}',
       body: '{{title}} contiene información personal. Identifícate y volverás a esta página.',
+      titleAny: 'Identifícate para continuar',
+      bodyAny:
+        'Esta página es de tu Carpeta y contiene información personal. Identifícate y volverás a ella.',
       expiredTitle: 'Tu sesión ha caducado',
       expiredBody:
         'Por seguridad hemos cerrado tu sesión. Vuelve a identificarte para continuar donde estabas.',
@@ -135,6 +138,9 @@ export const messages = {
       rejectedTitle: 'Algunos servicios no se han podido incorporar',
       rejectedBody: 'Los siguientes servicios tienen una configuración no válida y se han omitido:',
       rejectedDetails: 'Detalles técnicos',
+      residenceTitle: 'Puede que falten servicios de tu comunidad o tu ayuntamiento',
+      residenceBody:
+        'No hemos podido consultar tu lugar de residencia ({{name}}): ahora ves solo los servicios de toda España. Los de tu comunidad autónoma y tu ayuntamiento volverán a aparecer en cuanto responda.',
     },
     pages: {
       notFound: {
@@ -249,6 +255,9 @@ export const messages = {
     signInRequired: {
       title: 'Sign in to see {{title}}',
       body: '{{title}} holds personal information. Sign in and you will come back to this page.',
+      titleAny: 'Sign in to continue',
+      bodyAny:
+        'This page is part of your folder and holds personal information. Sign in and you will come back to it.',
       expiredTitle: 'Your session has ended',
       expiredBody: 'For your security we ended your session. Sign in again to carry on where you were.',
     },
@@ -278,6 +287,9 @@ export const messages = {
       rejectedTitle: 'Some services could not be added',
       rejectedBody: 'The following services have an invalid configuration and were left out:',
       rejectedDetails: 'Technical details',
+      residenceTitle: 'Services of your region or city council may be missing',
+      residenceBody:
+        'We could not look up where you live ({{name}}): you now see only the services for all of Spain. Those of your autonomous community and your city council will appear again as soon as it answers.',
     },
     pages: {
       notFound: {

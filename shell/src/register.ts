@@ -1,26 +1,38 @@
 import {
   type ApiError,
+  audienceKey,
   type CarpetaProps,
   createApiClient,
+  loaSatisfies,
+  type ManifestAudience,
   type ManifestEntry,
   ManifestError,
+  manifestAudienceSchema,
   parseManifest,
   type RejectedEntry,
   routeMatches,
+  type Session,
 } from '@carpeta/sdk';
 import { z } from 'zod/mini';
-import { navigateToUrl, registerApplication } from 'single-spa';
+import { navigateToUrl, registerApplication, unregisterApplication } from 'single-spa';
 import type { ManifestState, ShellContext } from './context.ts';
 import { createMfeHost, type HostOptions } from './mfe-host.tsx';
 import { createTelemetry } from './telemetry.ts';
 
-/** Fetches and validates the manifest; invalid entries are reported and skipped, never fatal. */
+/**
+ * Fetches and validates the manifest — the signed-in citizen's own entries, chosen by the gateway
+ * for the session the cookie carries; invalid entries are reported and skipped, never fatal.
+ */
 export async function fetchManifest(
   context: Pick<ShellContext, 'telemetry'>,
   fetchImpl: typeof fetch = fetch,
 ): Promise<ManifestState> {
   try {
-    const response = await fetchImpl('/mfes.json', { headers: { accept: 'application/json' } });
+    const response = await fetchImpl('/mfes.json', {
+      headers: { accept: 'application/json' },
+      credentials: 'same-origin',
+      cache: 'no-store',
+    });
     if (!response.ok) throw new ManifestError(`The manifest answered ${response.status}`);
     const document: unknown = await response.json();
     const { entries, rejected } = parseManifest(document);
@@ -31,7 +43,12 @@ export async function fetchManifest(
       });
     }
     // The gateway serves only the entries it validated and says why it left the others out.
-    return { status: 'ready', entries, rejected: [...rejectedByGateway(document), ...rejected] };
+    return {
+      status: 'ready',
+      entries,
+      rejected: [...rejectedByGateway(document), ...rejected],
+      audience: audienceOf(document),
+    };
   } catch (error) {
     context.telemetry.error(error, { phase: 'manifest' });
     return { status: 'failed' };
@@ -57,6 +74,12 @@ const gatewayRejectionSchema = z.object({
   reason: z.string().check(z.maxLength(2000)),
 });
 
+function audienceOf(document: unknown): ManifestAudience | null {
+  if (typeof document !== 'object' || document === null || !('audience' in document)) return null;
+  const parsed = manifestAudienceSchema.safeParse(document.audience);
+  return parsed.success ? parsed.data : null;
+}
+
 function rejectedByGateway(document: unknown): RejectedEntry[] {
   if (typeof document !== 'object' || document === null || !('rejected' in document)) return [];
   const list = document.rejected;
@@ -69,13 +92,39 @@ function rejectedByGateway(document: unknown): RejectedEntry[] {
   });
 }
 
-/** Registers every valid entry with single-spa; each one is wrapped by a shell-owned host. */
-export function registerEntries(entries: ManifestEntry[], context: ShellContext, options: HostOptions): void {
-  for (const entry of entries) {
+/** What the shell does with single-spa's registrations (replaceable in tests). */
+export interface SingleSpaRegistry {
+  register: typeof registerApplication;
+  unregister: (name: string) => Promise<unknown>;
+}
+
+const SINGLE_SPA: SingleSpaRegistry = { register: registerApplication, unregister: unregisterApplication };
+
+export interface Registrar {
+  /**
+   * Makes the registered applications those of `entries`: new entries are registered, entries no
+   * longer there (or changed) are unmounted and unregistered, the others are left mounted.
+   */
+  sync(entries: readonly ManifestEntry[]): Promise<void>;
+  /** Ids registered now. */
+  ids(): string[];
+}
+
+/** Registers manifest entries with single-spa; each one is wrapped by a shell-owned host. */
+export function createRegistrar(
+  context: ShellContext,
+  options: HostOptions,
+  spa: SingleSpaRegistry = SINGLE_SPA,
+): Registrar {
+  /** id → the entry it was registered from (as JSON, to see a change). */
+  const registered = new Map<string, string>();
+  let queue: Promise<void> = Promise.resolve();
+
+  function register(entry: ManifestEntry) {
     const telemetry = createTelemetry(entry.id, { framework: entry.framework });
     let props: CarpetaProps | null = null;
     const makeProps = (domElement: HTMLElement): CarpetaProps => {
-      // One props object per MFE for the life of the page (its element changes per mount).
+      // One props object per MFE for the life of its registration (its element changes per mount).
       if (!props) {
         props = {
           mfeId: entry.id,
@@ -97,10 +146,107 @@ export function registerEntries(entries: ManifestEntry[], context: ShellContext,
       props.domElement = domElement;
       return props;
     };
-    registerApplication({
+    spa.register({
       name: entry.id,
       app: async () => createMfeHost(entry, context, makeProps, options),
       activeWhen: (location) => routeMatches(entry.route, location.pathname),
     });
   }
+
+  async function apply(entries: readonly ManifestEntry[]) {
+    const wanted = new Map(entries.map((entry) => [entry.id, entry]));
+    for (const [id, json] of [...registered]) {
+      const next = wanted.get(id);
+      if (next && JSON.stringify(next) === json) continue;
+      registered.delete(id);
+      try {
+        await spa.unregister(id);
+      } catch (error) {
+        context.telemetry.error(error, { mfe: id, phase: 'unregister' });
+      }
+    }
+    for (const entry of entries) {
+      if (registered.has(entry.id)) continue;
+      registered.set(entry.id, JSON.stringify(entry));
+      register(entry);
+    }
+  }
+
+  return {
+    sync(entries) {
+      // One change at a time, in the order asked: a quick second switch waits for the first.
+      queue = queue.then(() => apply(entries));
+      return queue;
+    },
+    ids: () => [...registered.keys()],
+  };
+}
+
+/** The origins of the remotes a session may load from a manifest: what the page's CSP allows. */
+export function loadableOrigins(entries: readonly ManifestEntry[], session: Session): Set<string> {
+  const loa = session.authenticated ? session.citizen?.loa : undefined;
+  const origins = new Set<string>();
+  for (const entry of entries) {
+    if (!entry.public && (!loa || !loaSatisfies(loa, entry.minLoa))) continue;
+    try {
+      origins.add(new URL(entry.remote.entry).origin);
+    } catch {
+      // The schema guarantees an absolute URL.
+    }
+  }
+  return origins;
+}
+
+export interface FollowOptions {
+  fetchManifest: () => Promise<ManifestState>;
+  registrar: Registrar;
+  /** Loads the page again (a new page gets a Content-Security-Policy for the new session). */
+  reload: () => void;
+}
+
+/**
+ * Keeps the manifest that of the current session: whenever the session is no longer the one the
+ * manifest was made for (signed out or expired in place, a switch of who the citizen acts for),
+ * the manifest is asked for again, the navigation follows and the registrations are brought in
+ * line. The page's Content-Security-Policy was made for the session the page was loaded with: a new
+ * manifest that needs a remote origin it does not allow loads the page again instead.
+ */
+export function followSession(context: ShellContext, options: FollowOptions): () => void {
+  const first = context.manifest.get();
+  const allowed =
+    first.status === 'ready' ? loadableOrigins(first.entries, context.session.get()) : new Set<string>();
+  let asking: string | null = null;
+
+  async function check() {
+    const current = context.manifest.get();
+    const key = audienceKey(context.session.get());
+    if (context.session.status.get() !== 'ready' || asking === key) return;
+    if (current.status === 'ready' && (current.audience === null || current.audience.key === key)) return;
+    asking = key;
+    const next = await options.fetchManifest();
+    if (asking !== key) return;
+    asking = null;
+    if (next.status !== 'ready') {
+      context.manifest.set(next);
+      await options.registrar.sync([]);
+      return;
+    }
+    const needed = loadableOrigins(next.entries, context.session.get());
+    if ([...needed].some((origin) => !allowed.has(origin))) {
+      options.reload();
+      return;
+    }
+    context.manifest.set(next);
+    await options.registrar.sync(next.entries);
+    // The session may have changed again meanwhile: then ask for its manifest.
+    if (audienceKey(context.session.get()) !== key) await check();
+  }
+
+  const stop = context.session.subscribe(() => void check());
+  const stopStatus = context.session.status.subscribe(() => void check());
+  void check();
+  return () => {
+    stop();
+    stopStatus();
+  };
 }

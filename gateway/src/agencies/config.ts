@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { FOLDER_DOMAINS } from '@carpeta/sdk';
 import { z } from 'zod';
 import type { AgencyLogger } from '../agency-http.ts';
+import { SERVICE_DOMAINS } from '../connectors/types.ts';
 import type { AgencyEntry } from './types.ts';
 
 /*
@@ -33,7 +34,7 @@ export const agencyEntrySchema = z.object({
   baseUrl: httpUrl,
   timeoutMs: z.number().int().min(1).max(120_000),
   cacheSeconds: z.number().int().min(0).max(3600),
-  domains: z.array(z.enum(FOLDER_DOMAINS)).min(1),
+  domains: z.array(z.enum([...FOLDER_DOMAINS, ...SERVICE_DOMAINS])).min(1),
   options: z.record(z.string(), z.unknown()).default({}),
   retries: z.number().int().min(0).max(5).optional(),
   breaker: z

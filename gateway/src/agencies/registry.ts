@@ -3,6 +3,7 @@ import type { NotificationConnector, SourceConnector } from '../connectors/types
 import { createAeatSource } from '../connectors/aeat.ts';
 import { createDgpSource } from '../connectors/dgp.ts';
 import { createDgtSource } from '../connectors/dgt.ts';
+import { createFhirHealthSource } from '../connectors/fhir-health.ts';
 import { createMunicipalPlatformSource } from '../connectors/municipal-platform.ts';
 import { createPidSource } from '../connectors/pid.ts';
 import { createRegionCsvSource } from '../connectors/region-csv.ts';
@@ -23,6 +24,7 @@ export const CONNECTOR_TYPES: Record<string, ConnectorFactory> = {
   'region-csv': createRegionCsvSource,
   'municipal-platform': createMunicipalPlatformSource,
   pid: createPidSource,
+  'fhir-health': createFhirHealthSource,
 };
 
 /**
@@ -78,6 +80,8 @@ export function buildSources(
         ...(domains.includes('data') && source.data ? { data: source.data } : {}),
         // Not a folder domain: the council of the citizen's residence is asked, never all of them.
         ...(source.municipal ? { municipal: source.municipal } : {}),
+        ...(domains.includes('residence') && source.residence ? { residence: source.residence } : {}),
+        ...(domains.includes('health') && source.health ? { health: source.health } : {}),
         close: async () => {
           await source.close?.();
           await client.close();

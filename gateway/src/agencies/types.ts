@@ -1,6 +1,5 @@
-import type { FolderDomain } from '@carpeta/sdk';
 import type { AgencyClient, AgencyLogger } from '../agency-http.ts';
-import type { SourceConnector } from '../connectors/types.ts';
+import type { SourceConnector, SourceDomain } from '../connectors/types.ts';
 
 export type { AgencyClient, AgencyLogger } from '../agency-http.ts';
 
@@ -28,7 +27,7 @@ export interface AgencyEntry {
   timeoutMs: number;
   /** Lifetime of a citizen's cached answer from this source (0: not cached). */
   cacheSeconds: number;
-  domains: FolderDomain[];
+  domains: SourceDomain[];
   /** Connector-specific settings (e.g. the council's code on the municipal platform). */
   options: Record<string, unknown>;
   /** Retries of a GET after the first attempt. */

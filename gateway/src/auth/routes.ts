@@ -5,6 +5,7 @@ import {
   type PowerList,
   type SessionResponse,
 } from '@carpeta/sdk';
+import type { IncomingHttpHeaders } from 'node:http';
 import fastifyCookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as client from 'openid-client';
@@ -67,6 +68,27 @@ const LOGIN_TRANSACTION_MS = 10 * 60 * 1000;
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const LANGUAGE = /^[a-z]{2}(-[A-Za-z]{2,8})?$/;
 const THEMES = new Set(['system', 'light', 'dark', 'high-contrast']);
+
+/**
+ * The session a request's cookie names, read without extending it, from the raw headers: for what
+ * is answered outside the guard and before the cookie plugin runs (pages and the manifest, which
+ * depend on who is signed in).
+ */
+export function createSessionReader(options: {
+  database: PortalDatabase;
+  portalOrigin: string;
+  now?: () => Date;
+}): (headers: IncomingHttpHeaders) => Promise<SessionRecord | null> {
+  const cookieName = sessionCookieName(options.portalOrigin);
+  const now = options.now ?? (() => new Date());
+  return async (headers) => {
+    const header = headers.cookie;
+    if (!header) return null;
+    const secret = fastifyCookie.parse(header)[cookieName];
+    const id = secret ? sessionIdFor(secret) : null;
+    return id ? options.database.sessions.get(id, now()) : null;
+  };
+}
 
 const actingForBody = z.object({ powerId: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/) }).strict();
 

@@ -1,11 +1,4 @@
-import {
-  type MyDataConsultation,
-  type MyDataRecord,
-  type MyDataTheme,
-  type Residence,
-  residenceSchema,
-  type SourceStatus,
-} from '@carpeta/sdk';
+import type { MyDataConsultation, MyDataRecord, MyDataTheme, SourceStatus } from '@carpeta/sdk';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { z } from 'zod';
 import type { AgencyAnswer } from '../agency-http.ts';
@@ -18,7 +11,7 @@ import {
   madridInstant,
   toIso,
 } from './state-support.ts';
-import type { GetResult, ListResult } from './types.ts';
+import type { CensusResidence, GetResult, ListResult } from './types.ts';
 
 /*
  * The data intermediation platform ("pid"): one system answering, in an SCSP-like XML, the data
@@ -37,6 +30,16 @@ const THEMES: Readonly<Record<string, MyDataTheme>> = {
   VEHICULOS: 'vehicles',
   TRIBUTARIA: 'tax',
 };
+
+/** The census residence (the INE's answer through the platform): INE codes of province and municipality. */
+export const pidResidenceSchema = z.object({
+  DatosEspecificos: z.object({
+    Residencia: z.object({
+      Provincia: z.object({ Codigo: z.string().regex(/^[0-9]{2}$/), Nombre: z.string().max(200).optional() }),
+      Municipio: z.object({ Codigo: z.string().regex(/^[0-9]{3}$/), Nombre: z.string().max(200).optional() }),
+    }),
+  }),
+});
 
 /** "dd/MM/yyyy HH:mm:ss", Madrid wall-clock time. */
 const RAW_DATE = /^(\d{2})\/(\d{2})\/(\d{4}) (\d{2}):(\d{2}):(\d{2})$/;
@@ -216,7 +219,43 @@ export const createPidSource: ConnectorFactory = (entry, { client, logger }) => 
     id: entry.id,
     name: entry.name,
     dir3: entry.dir3,
-    domains: ['data'],
+    domains: entry.domains,
+    residence: {
+      async residence(personId: string): Promise<GetResult<CensusResidence>> {
+        const answer = await client.get(`${PATH}/${encodeURIComponent(personId)}/residencia`, {
+          accept: 'application/xml',
+        });
+        const result = read(answer, 'residence');
+        if (!result.ok) {
+          const reason = result.failed.status === 'ok' ? 'unavailable' : result.failed.status;
+          return { ok: false, reason, status: result.failed };
+        }
+        // "No existen datos": the census holds no residence for this person (or it is a company).
+        if (result.httpStatus === 404 && result.envelope.code === '0233') {
+          client.report('ok');
+          return { ok: false, reason: 'not-found', status: support.ok() };
+        }
+        const parsed =
+          result.httpStatus === 200 && result.envelope.code === '0003'
+            ? pidResidenceSchema.safeParse(result.envelope.transmissions[0])
+            : null;
+        if (!parsed?.success) {
+          const status = support.unusable({ what: 'residence', httpStatus: result.httpStatus });
+          return { ok: false, reason: 'invalid-response', status };
+        }
+        client.report('ok');
+        const { Provincia, Municipio } = parsed.data.DatosEspecificos.Residencia;
+        return {
+          ok: true,
+          item: {
+            municipality: `${Provincia.Codigo}${Municipio.Codigo}`,
+            municipalityName: Municipio.Nombre ?? '',
+            provinceName: Provincia.Nombre ?? '',
+          },
+          status: support.ok(),
+        };
+      },
+    },
     data: {
       async list(citizenId: string): Promise<ListResult<MyDataRecord>> {
         const answer = await client.get(`${PATH}/${encodeURIComponent(citizenId)}/transmisiones`, {
@@ -299,39 +338,6 @@ export const createPidSource: ConnectorFactory = (entry, { client, logger }) => 
           (item) => item.id,
         );
         return { ok: true, item: read.items.sort((a, b) => b.at.localeCompare(a.at)), status: read.status };
-      },
-
-      /**
-       * The census residence (the INE's residence data, SVDSCDDWS01): the municipality's INE code.
-       * The person's own data, asked by the portal for the person: not subject to opposition.
-       */
-      async residence(citizenId: string): Promise<GetResult<Residence>> {
-        const answer = await client.get(`${PATH}/${encodeURIComponent(citizenId)}/domicilio`, {
-          accept: 'application/xml',
-        });
-        const result = read(answer, 'residence');
-        if (!result.ok) {
-          const reason = result.failed.status === 'ok' ? 'unavailable' : result.failed.status;
-          return { ok: false, reason, status: result.failed };
-        }
-        if (result.httpStatus === 404 && result.envelope.code === '0233') {
-          client.report('ok');
-          return { ok: false, reason: 'not-found', status: support.ok() };
-        }
-        const [raw] = result.envelope.transmissions;
-        const parsed = result.httpStatus === 200 && result.envelope.code === '0003' ? toRecord(raw) : null;
-        const field = (label: string) => parsed?.fields.find((candidate) => candidate.label === label)?.value;
-        const residence = residenceSchema.safeParse({
-          ine: field('CodigoMunicipio'),
-          municipality: field('Municipio'),
-          province: field('Provincia') ?? '',
-        });
-        if (parsed?.type !== 'SVDSCDDWS01' || !residence.success) {
-          const status = support.unusable({ what: 'residence', httpStatus: result.httpStatus });
-          return { ok: false, reason: 'invalid-response', status };
-        }
-        client.report('ok');
-        return { ok: true, item: residence.data, status: support.ok() };
       },
 
       async oppose(citizenId, dataType, administrationDir3, active): Promise<GetResult<true>> {

@@ -1,21 +1,26 @@
-import type {
-  Appointment,
-  AppointmentService,
-  CensusCertificate,
-  CensusCertificateRequest,
-  CensusRegistration,
-  CitizenFile,
-  ExpiringDocument,
-  FolderDomain,
-  MyDataConsultation,
-  MyDataRecord,
-  Notification,
-  NotificationContent,
-  Office,
-  Residence,
-  Slot,
-  SourceStatus,
-  TaxReceipt,
+import {
+  type Appointment,
+  type AppointmentService,
+  type CardReplacement,
+  type CensusCertificate,
+  type CensusCertificateRequest,
+  type CensusRegistration,
+  type CitizenFile,
+  type ExpiringDocument,
+  FOLDER_DOMAINS,
+  type FolderDomain,
+  type HealthAppointment,
+  type HealthCard,
+  type HealthSlot,
+  type MyDataConsultation,
+  type MyDataRecord,
+  type Notification,
+  type NotificationContent,
+  type Office,
+  type ReplacementReason,
+  type Slot,
+  type SourceStatus,
+  type TaxReceipt,
 } from '@carpeta/sdk';
 
 /** Why an agency could not give a usable answer (never a 500 for the citizen). */
@@ -117,8 +122,6 @@ export interface DataCapability {
     administrationDir3: string | null,
     active: boolean,
   ): Promise<GetResult<true>>;
-  /** Where the census says the person lives (not-found: no residence, e.g. a company). */
-  residence?(citizenId: string): Promise<GetResult<Residence>>;
 }
 
 /**
@@ -141,6 +144,51 @@ export interface MunicipalCapability {
   certificateDocument(citizenId: string, agencyId: string): Promise<BinaryResult>;
 }
 
+/** Where a person lives, as the census (padrón) records it. */
+export interface CensusResidence {
+  /** The INE code (5 digits) of the person's municipality. */
+  municipality: string;
+  /** The municipality's and the province's names as the census gives them ('' when it does not). */
+  municipalityName: string;
+  provinceName: string;
+}
+
+export interface ResidenceCapability {
+  /** `not-found` when the census holds no residence for the person (e.g. a company). */
+  residence(personId: string): Promise<GetResult<CensusResidence>>;
+}
+
+/** An autonomous community's health service: the health card and primary-care appointments. */
+export interface HealthCapability {
+  /** The person's health card; `null` when the health service has none for them. */
+  card(personId: string): Promise<GetResult<HealthCard | null>>;
+  /**
+   * Asks for a new card (lost, stolen, damaged). Idempotent at the health service: while a request
+   * is open, asking again answers that one.
+   */
+  requestReplacement(personId: string, reason: ReplacementReason): Promise<WriteResult<CardReplacement>>;
+  appointments(personId: string): Promise<ListResult<HealthAppointment>>;
+  /** Free slots of a service at the person's own health centre (Madrid ISO days), read now. */
+  slots(personId: string, serviceId: string, fromDay: string, toDay: string): Promise<ListResult<HealthSlot>>;
+  /** `conflict` when the slot is no longer free: the health service books each slot once. */
+  book(personId: string, serviceId: string, slotId: string): Promise<WriteResult<HealthAppointment>>;
+  /** Idempotent: cancelling a cancelled appointment answers it as it is. */
+  cancel(personId: string, agencyId: string): Promise<WriteResult<HealthAppointment>>;
+}
+
+/** What a source may serve besides the folder's domains. */
+export const SERVICE_DOMAINS = ['residence', 'health'] as const;
+export type ServiceDomain = (typeof SERVICE_DOMAINS)[number];
+/** Every domain a configured source can serve. */
+export type SourceDomain = FolderDomain | ServiceDomain;
+
+const FOLDER: ReadonlySet<string> = new Set<string>(FOLDER_DOMAINS);
+
+/** The folder's domains a source serves (not the census nor a health service). */
+export function folderDomainsOf(source: { domains: readonly SourceDomain[] }): FolderDomain[] {
+  return source.domains.filter((domain): domain is FolderDomain => FOLDER.has(domain));
+}
+
 /**
  * One configured source (an entry of `gateway/config/agencies.json`). A connector type (e.g.
  * "municipal-platform") can have many instances, each with its own id, name, DIR3, URL and
@@ -152,13 +200,15 @@ export interface SourceConnector {
   readonly id: string;
   readonly name: string;
   readonly dir3: string;
-  readonly domains: readonly FolderDomain[];
+  readonly domains: readonly SourceDomain[];
   readonly notifications?: NotificationsCapability;
   readonly files?: FilesCapability;
   readonly appointments?: AppointmentsCapability;
   readonly documents?: DocumentsCapability;
   readonly data?: DataCapability;
   readonly municipal?: MunicipalCapability;
+  readonly residence?: ResidenceCapability;
+  readonly health?: HealthCapability;
   /** Releases kept-alive connections. */
   close?(): Promise<void>;
 }

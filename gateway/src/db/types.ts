@@ -82,7 +82,8 @@ export type AuditKind =
   | 'power-renounced'
   | 'power-revoked'
   | 'power-extended'
-  | 'registry-submitted';
+  | 'registry-submitted'
+  | 'health-card-replacement';
 
 export interface AuditEvent {
   kind: AuditKind;

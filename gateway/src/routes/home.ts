@@ -11,7 +11,7 @@ import { TZDate } from '@date-fns/tz';
 import type { FastifyInstance } from 'fastify';
 import { citizenOf } from '../agencies/answers.ts';
 import type { DomainItems, Folder } from '../agencies/fan-out.ts';
-import type { SourceConnector } from '../connectors/types.ts';
+import { folderDomainsOf, type SourceConnector } from '../connectors/types.ts';
 import { sendError } from '../errors.ts';
 
 const DAY_MS = 86_400_000;
@@ -118,21 +118,27 @@ export function registerHomeRoutes(app: FastifyInstance, options: { folder: Fold
 
   app.get('/api/home/sources', async (_request, reply) => {
     const body: FolderSourceList = folderSourceListSchema.parse({
-      items: folder.sources.map((source) => ({
-        source: source.id,
-        name: source.name,
-        dir3: source.dir3,
-        domains: [...source.domains],
-      })),
+      // The folder's sources; a health service or the census alone is not one.
+      items: folder.sources
+        .filter((source) => folderDomainsOf(source).length > 0)
+        .map((source) => ({
+          source: source.id,
+          name: source.name,
+          dir3: source.dir3,
+          domains: folderDomainsOf(source),
+        })),
     });
     return reply.header('cache-control', 'no-store').send(body);
   });
 
   app.get<{ Params: { source: string } }>('/api/home/sources/:source', async (request, reply) => {
     const source = folder.source(request.params.source);
-    if (!source) return sendError(reply, 404, 'not-found', 'There is no such source in the folder.');
+    const folderDomains = source ? folderDomainsOf(source) : [];
+    if (!source || folderDomains.length === 0) {
+      return sendError(reply, 404, 'not-found', 'There is no such source in the folder.');
+    }
     const citizenId = citizenOf(request);
-    const domains = source.domains.filter((domain) => source[domain] !== undefined);
+    const domains = folderDomains.filter((domain) => source[domain] !== undefined);
     const results = await Promise.all(
       domains.map(async (domain) => [domain, await folder.listOne(source, domain, citizenId)] as const),
     );

@@ -50,17 +50,23 @@ export function registerMunicipalRoutes(
   const { folder } = options;
 
   async function whereabouts(citizenId: string): Promise<Whereabouts> {
-    const census = folder.sources.find((source) => source.data?.residence !== undefined);
-    const residenceOf = census?.data?.residence;
+    // The same census lookup the per-citizen manifest uses (the source serving `residence`).
+    const census = folder.sources.find((source) => source.residence !== undefined);
+    const residenceOf = census?.residence;
     if (!census || !residenceOf) return { residence: null, council: null, sources: [] };
-    const result = await folder.guard(census, () => residenceOf.call(census.data, citizenId));
+    const result = await folder.guard(census, () => residenceOf.residence(citizenId));
     if (isSourceFailure(result))
       return { residence: null, council: null, sources: [], failed: result.status };
     if (!result.ok) {
       if (result.reason === 'not-found') return { residence: null, council: null, sources: [result.status] };
       return { residence: null, council: null, sources: [], failed: result.status };
     }
-    const residence = result.item;
+    const found = result.item;
+    const residence: Residence = {
+      ine: found.municipality,
+      municipality: found.municipalityName || found.municipality,
+      province: found.provinceName,
+    };
     const source = folder.sources.find((candidate) => candidate.municipal?.ine === residence.ine);
     const municipal = source?.municipal;
     return {

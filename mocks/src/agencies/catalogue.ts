@@ -40,7 +40,11 @@ export const SIMULATED_AGENCIES: readonly SimulatedAgency[] = [
     offset: 108,
     description: 'A municipal platform serving several city councils (JSON; files, cita previa)',
   },
-  { id: 'pid', offset: 109, description: 'The data intermediation platform (my data, SCSP-like XML)' },
+  {
+    id: 'pid',
+    offset: 109,
+    description: 'The data intermediation platform (my data and census residence, SCSP-like XML)',
+  },
   // 110 is the identity provider (its own process).
   {
     id: 'registry',
@@ -48,6 +52,11 @@ export const SIMULATED_AGENCIES: readonly SimulatedAgency[] = [
     description: 'The general electronic registry and the DIR3 directory (GEISER/SIR style, JSON)',
     // 15 MB of attachments in base64 (4/3) plus the entry's text.
     maxBodyBytes: 24 * 1024 * 1024,
+  },
+  {
+    id: 'sermas',
+    offset: 112,
+    description: 'SERMAS, the Comunidad de Madrid health service (health card, primary care; HL7 FHIR R4)',
   },
 ];
 

@@ -1,4 +1,12 @@
-import { CARMEN_NIF, HOSTILE_NIF, JAVIER_NIF, JOHN_NIF, LUCIA_NIF, MARIA_NIF } from '../citizens.ts';
+import {
+  ANTONIO_NIF,
+  CARMEN_NIF,
+  HOSTILE_NIF,
+  JAVIER_NIF,
+  JOHN_NIF,
+  LUCIA_NIF,
+  MARIA_NIF,
+} from '../citizens.ts';
 import {
   STATE_BASQUE_500,
   STATE_CATALAN_500,
@@ -301,39 +309,76 @@ export const PID_RECORDS: Readonly<Record<string, readonly PidRecord[]>> = {
 };
 
 /**
- * Where each person lives as the census says (the INE's residence data service, SVDSCDDWS01):
- * the municipality's INE code (province + municipality, 5 digits). Companies have none.
+ * Where each person is registered in the municipal census (padrón), as the INE answers the
+ * platform's residence service: province and municipality by their INE codes and names, and the
+ * date of the last change. Natural persons only: a company has no padrón; nor has anyone not here.
  */
-export interface PidDomicilio {
-  codigoProvincia: string;
+export interface PidResidencia {
+  /** INE province code, 2 digits. */
+  codProvincia: string;
   provincia: string;
-  codigoMunicipio: string;
+  /** INE municipality code within the province, 3 digits. */
+  codMunicipio: string;
   municipio: string;
+  /** "dd/MM/yyyy" */
+  fechaUltimaVariacion: string;
 }
 
-const MADRID: PidDomicilio = {
-  codigoProvincia: '28',
-  provincia: 'Madrid',
-  codigoMunicipio: '28079',
-  municipio: 'Madrid',
-};
+export const PID_RESIDENCE_CERTIFICATE = 'SVDSCDDWS01';
 
-export const PID_DOMICILIOS: Readonly<Record<string, PidDomicilio>> = {
-  [MARIA_NIF]: MADRID,
-  [CARMEN_NIF]: MADRID,
-  [JAVIER_NIF]: MADRID,
-  [HOSTILE_NIF]: MADRID,
+export const PID_RESIDENCIAS: Readonly<Record<string, PidResidencia>> = {
+  // Consistent with her record "Empadronamiento" (Madrid) and her council's files.
+  [MARIA_NIF]: {
+    codProvincia: '28',
+    provincia: 'Madrid',
+    codMunicipio: '079',
+    municipio: 'Madrid',
+    fechaUltimaVariacion: '11/09/2012',
+  },
+  [JAVIER_NIF]: {
+    codProvincia: '28',
+    provincia: 'Madrid',
+    codMunicipio: '079',
+    municipio: 'Madrid',
+    fechaUltimaVariacion: '02/03/2019',
+  },
+  // María's mother lives in Toledo (Castilla-La Mancha): acting for her shows her region's services.
+  [CARMEN_NIF]: {
+    codProvincia: '45',
+    provincia: 'Toledo',
+    codMunicipio: '168',
+    municipio: 'Toledo',
+    fechaUltimaVariacion: '23/05/2021',
+  },
+  // Registered in Barcelona twelve days ago (his council's file "Alta al Padró").
   [JOHN_NIF]: {
-    codigoProvincia: '08',
+    codProvincia: '08',
     provincia: 'Barcelona',
-    codigoMunicipio: '08019',
+    codMunicipio: '019',
     municipio: 'Barcelona',
+    fechaUltimaVariacion: '01/06/2026',
   },
   [LUCIA_NIF]: {
-    codigoProvincia: '46',
-    provincia: 'Valencia',
-    codigoMunicipio: '46250',
+    codProvincia: '46',
+    provincia: 'Valencia/València',
+    codMunicipio: '250',
     municipio: 'València',
+    fechaUltimaVariacion: '14/01/2016',
+  },
+  [ANTONIO_NIF]: {
+    codProvincia: '28',
+    provincia: 'Madrid',
+    codMunicipio: '065',
+    municipio: 'Getafe',
+    fechaUltimaVariacion: '30/11/2004',
+  },
+  // Test-only: a hostile name; only the codes decide anything.
+  [HOSTILE_NIF]: {
+    codProvincia: '28',
+    provincia: STATE_HOSTILE_RTL,
+    codMunicipio: '079',
+    municipio: STATE_HOSTILE_SCRIPT,
+    fechaUltimaVariacion: '01/01/2020',
   },
 };
 

@@ -4,9 +4,10 @@ import { formatMadridDateTime } from '../madrid-time.ts';
 import { createFaultController, type FaultController, faultControlHandlers, injectFault } from '../faults.ts';
 import {
   createPidConsultas,
-  PID_DOMICILIOS,
   PID_EMISORES,
   PID_RECORDS,
+  PID_RESIDENCE_CERTIFICATE,
+  PID_RESIDENCIAS,
   type PidConsulta,
   type PidRecord,
 } from './pid-data.ts';
@@ -20,8 +21,8 @@ export * from './pid-data.ts';
  *   GET {base}/pid/scsp/v3/titulares/{nif}/transmisiones          → every record of the person
  *   GET {base}/pid/scsp/v3/titulares/{nif}/transmisiones/{id}     → one record, generated now
  *   GET {base}/pid/scsp/v3/titulares/{nif}/transmisiones/{id}/consultas → who consulted it
- *   GET {base}/pid/scsp/v3/titulares/{nif}/domicilio → where the census says the person lives
- *     (SVDSCDDWS01: province and municipality with their INE codes); 0233 404 when it has none
+ *   GET {base}/pid/scsp/v3/titulares/{nif}/residencia → where the census (padrón, INE) has the
+ *     person registered: province and municipality by INE code (0233 / 404 when it has nothing)
  *   PUT|DELETE {base}/pid/scsp/v3/titulares/{nif}/oposiciones/{certificado}/{dir3|TODAS} → opposition
  *   errors (same envelope, Estado): 0226 invalid document 400, 0233 no such record 404
  *   POST {base}/__control/consultas { nif, id, dir3, nombre, procedimiento, baseLegal }: an
@@ -69,7 +70,7 @@ function transmission(nif: string, record: PidRecord, at: Date) {
 export function pidResponse(
   at: Date,
   estado: { codigo: string; literal: string },
-  transmisiones: readonly ReturnType<typeof transmission>[],
+  transmisiones: readonly object[],
 ): string {
   petitions += 1;
   return builder.build({
@@ -196,6 +197,38 @@ export function pidHandlers(options: PidHandlerOptions = {}): HttpHandler[] {
       );
     }),
 
+    http.get(`${api}/titulares/:nif/residencia`, async ({ request, params }) => {
+      const fault = await injectFault(faults, request);
+      if (fault) return fault;
+      const nif = nifOf(params.nif);
+      if (nif instanceof Response) return nif;
+      const at = now();
+      const residencia = PID_RESIDENCIAS[nif];
+      if (!residencia) return xml(pidResponse(at, { codigo: '0233', literal: 'No existen datos' }, []), 404);
+      return xml(
+        pidResponse(at, ok, [
+          {
+            DatosGenericos: {
+              Emisor: { NombreEmisor: PID_EMISORES.ine.nombre, CodigoDir3: PID_EMISORES.ine.dir3 },
+              Titular: { Documentacion: nif },
+              Transmision: {
+                CodigoCertificado: PID_RESIDENCE_CERTIFICATE,
+                IdTransmision: `RES-${nif}`,
+                FechaGeneracion: formatMadridDateTime(at),
+              },
+            },
+            DatosEspecificos: {
+              Residencia: {
+                Provincia: { Codigo: residencia.codProvincia, Nombre: residencia.provincia },
+                Municipio: { Codigo: residencia.codMunicipio, Nombre: residencia.municipio },
+                FechaUltimaVariacion: residencia.fechaUltimaVariacion,
+              },
+            },
+          },
+        ]),
+      );
+    }),
+
     http.all(`${api}/titulares/:nif/oposiciones/:certificado/:dir3`, async ({ request, params }) => {
       const fault = await injectFault(faults, request);
       if (fault) return fault;
@@ -206,30 +239,6 @@ export function pidHandlers(options: PidHandlerOptions = {}): HttpHandler[] {
       else if (request.method === 'DELETE') oposiciones.delete(key);
       else return new HttpResponse(null, { status: 405 });
       return xml(pidResponse(now(), { codigo: '0003', literal: 'Tramitada' }, []));
-    }),
-
-    http.get(`${api}/titulares/:nif/domicilio`, async ({ request, params }) => {
-      const fault = await injectFault(faults, request);
-      if (fault) return fault;
-      const nif = nifOf(params.nif);
-      if (nif instanceof Response) return nif;
-      const at = now();
-      const domicilio = PID_DOMICILIOS[nif];
-      if (!domicilio) return xml(pidResponse(at, { codigo: '0233', literal: 'No existen datos' }, []), 404);
-      const record: PidRecord = {
-        id: `INE-DOM-${nif}`,
-        certificado: 'SVDSCDDWS01',
-        categoria: 'IDENTIDAD',
-        titulo: 'Datos de domicilio',
-        emisor: PID_EMISORES.ine,
-        datos: [
-          ['CodigoProvincia', domicilio.codigoProvincia],
-          ['Provincia', domicilio.provincia],
-          ['CodigoMunicipio', domicilio.codigoMunicipio],
-          ['Municipio', domicilio.municipio],
-        ],
-      };
-      return xml(pidResponse(at, ok, [transmission(nif, record, at)]));
     }),
 
     http.get(`${api}/titulares/:nif/transmisiones/:id`, async ({ request, params }) => {

@@ -8,6 +8,7 @@ import { pidHandlers } from './pid.ts';
 import { reaHandlers } from './rea.ts';
 import { geiserHandlers } from './registro.ts';
 import { regionHandlers } from './region.ts';
+import { sermasHandlers } from './sermas.ts';
 import { tgssHandlers } from './tgss.ts';
 
 /**
@@ -25,4 +26,5 @@ export const AGENCY_HANDLERS: Readonly<Record<string, () => RequestHandler[]>> =
   municipal: () => municipalHandlers(),
   pid: () => pidHandlers(),
   registry: () => geiserHandlers(),
+  sermas: () => sermasHandlers(),
 };

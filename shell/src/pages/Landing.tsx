@@ -46,7 +46,11 @@ export function Landing({ t, signInHref, onNavigate }: LandingProps) {
   );
 }
 
-/** A private page asked for without a session (or after it expired): sign in and come back here. */
+/**
+ * A private page asked for without a session (or after it expired): sign in and come back here.
+ * `title` is the section's when the shell knows it; anonymous visitors' manifest names only public
+ * sections, so for them it is usually unknown and the page speaks of "this page".
+ */
 export function SignInRequired({
   t,
   title,
@@ -54,14 +58,24 @@ export function SignInRequired({
   expired,
 }: {
   t: TFunction;
-  title: string;
+  title: string | null;
   signInHref: string;
   expired: boolean;
 }) {
+  const heading = expired
+    ? t('signInRequired.expiredTitle')
+    : title
+      ? t('signInRequired.title', { title })
+      : t('signInRequired.titleAny');
+  const body = expired
+    ? t('signInRequired.expiredBody')
+    : title
+      ? t('signInRequired.body', { title })
+      : t('signInRequired.bodyAny');
   return (
     <div className="cp-stack" data-testid="sign-in-required">
-      <h1>{expired ? t('signInRequired.expiredTitle') : t('signInRequired.title', { title })}</h1>
-      <p>{expired ? t('signInRequired.expiredBody') : t('signInRequired.body', { title })}</p>
+      <h1>{heading}</h1>
+      <p>{body}</p>
       <p>
         <a className="cp-button cp-button--primary" href={signInHref}>
           {t('landing.signIn')}

@@ -1,0 +1,121 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { audienceKey, type ManifestAudience, type ManifestEntry, type RejectedEntry } from '@carpeta/sdk';
+import { LRUCache } from 'lru-cache';
+import { sessionView } from '../auth/sessions.ts';
+import type { SessionRecord } from '../db/index.ts';
+import type { ManifestSnapshot, ManifestStore } from '../manifest.ts';
+import { entriesFor, originsFor, type Viewer } from './filter.ts';
+import type { ResidenceLookup } from './residence.ts';
+
+/*
+ * The per-citizen manifest: what `/mfes.json` answers and what the page's Content-Security-Policy
+ * allows, for the session a request carries. Entries are chosen by the residence of the person
+ * whose folder is shown (the citizen, or the person they act for), by the session's level of
+ * assurance and by public/private. What depends only on (level, place) is computed once per
+ * manifest load and kept in a bounded LRU; the session-specific part is a few bytes.
+ */
+
+type Snapshot = Extract<ManifestSnapshot, { ok: true }>;
+
+/** One citizen's manifest. */
+export interface ManifestView {
+  /** The JSON body of `/mfes.json`. */
+  body: string;
+  /** The MFE origins the page may load scripts, styles and data from. */
+  origins: readonly string[];
+  audience: ManifestAudience;
+  mfes: readonly ManifestEntry[];
+}
+
+interface SharedView {
+  mfes: ManifestEntry[];
+  /** JSON of `mfes` and `rejected`, as served. */
+  mfesJson: string;
+  rejectedJson: string;
+  origins: readonly string[];
+}
+
+export interface AudienceServiceOptions {
+  manifest: ManifestStore;
+  residence: ResidenceLookup;
+  /** The session a request's cookie names (not extended), or null. */
+  readSession: (headers: IncomingHttpHeaders) => Promise<SessionRecord | null>;
+  /** Views kept per manifest load. */
+  maxViews?: number;
+}
+
+export interface AudienceService {
+  /** The manifest of the request's session, or null when no valid manifest was ever read. */
+  view(headers: IncomingHttpHeaders): Promise<ManifestView | null>;
+  /** The view of someone not signed in, without reading any session: for non-page answers. */
+  anonymous(): Promise<ManifestView | null>;
+}
+
+/** What the browser receives of an entry: the audience stays in the gateway's configuration. */
+function served(entry: ManifestEntry): ManifestEntry {
+  if (entry.audience === undefined) return entry;
+  const { audience: _audience, ...rest } = entry;
+  return rest;
+}
+
+export function createAudienceService(options: AudienceServiceOptions): AudienceService {
+  const views = new WeakMap<Snapshot, LRUCache<string, SharedView>>();
+
+  function shared(snapshot: Snapshot, viewer: Viewer): SharedView {
+    let cache = views.get(snapshot);
+    if (!cache) {
+      cache = new LRUCache<string, SharedView>({ max: options.maxViews ?? 2000 });
+      views.set(snapshot, cache);
+    }
+    const key = `${viewer.loa ?? 'anonymous'}|${viewer.place?.municipality ?? '-'}`;
+    const kept = cache.get(key);
+    if (kept) return kept;
+    const mfes = entriesFor(snapshot.index, viewer).map(served);
+    const rejected: RejectedEntry[] = entriesFor(snapshot.rejectedIndex, viewer)
+      .map((item) => item.rejected)
+      .sort((a, b) => a.index - b.index);
+    const view: SharedView = {
+      mfes,
+      mfesJson: JSON.stringify(mfes),
+      rejectedJson: JSON.stringify(rejected),
+      origins: originsFor(mfes, viewer),
+    };
+    cache.set(key, view);
+    return view;
+  }
+
+  function compose(snapshot: Snapshot, viewer: Viewer, audience: ManifestAudience): ManifestView {
+    const view = shared(snapshot, viewer);
+    return {
+      body: `{"version":1,"mfes":${view.mfesJson},"rejected":${view.rejectedJson},"audience":${JSON.stringify(audience)}}`,
+      origins: view.origins,
+      audience,
+      mfes: view.mfes,
+    };
+  }
+
+  async function anonymous(): Promise<ManifestView | null> {
+    const snapshot = await options.manifest.load();
+    if (!snapshot.ok) return null;
+    return compose(snapshot, { loa: null, place: null }, { key: 'anonymous', residence: 'anonymous' });
+  }
+
+  return {
+    anonymous,
+    async view(headers) {
+      const [snapshot, record] = await Promise.all([options.manifest.load(), options.readSession(headers)]);
+      if (!snapshot.ok) return null;
+      if (!record) {
+        return compose(snapshot, { loa: null, place: null }, { key: 'anonymous', residence: 'anonymous' });
+      }
+      const key = audienceKey(sessionView(record));
+      const residence = await options.residence.residence(record.actingFor?.nif ?? record.citizen.nif);
+      const place = residence.status === 'found' ? residence.place : null;
+      const audience: ManifestAudience =
+        residence.status === 'unavailable'
+          ? { key, residence: 'unavailable', source: residence.source }
+          : { key, residence: residence.status };
+      return compose(snapshot, { loa: record.loa, place }, audience);
+    },
+  };
+}
