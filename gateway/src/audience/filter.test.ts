@@ -17,7 +17,12 @@ function entry(id: string, extra: Partial<ManifestEntry> = {}): ManifestEntry {
     route: `/${id}`,
     nav: { order: 10, show: true },
     framework: 'react',
-    remote: { name: 'r', entry: `https://${id}.example/remoteEntry.js`, expose: './lifecycles' },
+    remote: {
+      name: 'r',
+      entry: `https://${id}.example/remoteEntry.js`,
+      expose: './lifecycles',
+      type: 'module',
+    },
     minLoa: 'low',
     public: false,
     api: [],

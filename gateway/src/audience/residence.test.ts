@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { GetResult, SourceConnector } from '../connectors/types.ts';
+import type { CensusResidence, GetResult, SourceConnector } from '../connectors/types.ts';
 import { createResidenceLookup } from './residence.ts';
 
 const OK = { source: 'census', name: 'Padrón', status: 'ok' as const };
 
-function census(answer: (personId: string) => Promise<GetResult<{ municipality: string }>>) {
+function census(answer: (personId: string) => Promise<GetResult<CensusResidence>>) {
   const residence = vi.fn(answer);
   const source: SourceConnector = {
     id: 'census',
@@ -18,7 +18,11 @@ function census(answer: (personId: string) => Promise<GetResult<{ municipality: 
 
 describe('the residence lookup', () => {
   it('answers the place of the person, with its province and community', async () => {
-    const { source } = census(async () => ({ ok: true, item: { municipality: '45168' }, status: OK }));
+    const { source } = census(async () => ({
+      ok: true,
+      item: { municipality: '45168', municipalityName: '', provinceName: '' },
+      status: OK,
+    }));
     const lookup = createResidenceLookup({ source });
     expect(await lookup.residence('23456781R')).toEqual({
       status: 'found',
@@ -31,7 +35,7 @@ describe('the residence lookup', () => {
     let now = 10_000;
     const { source, residence } = census(async () => ({
       ok: true,
-      item: { municipality: '28079' },
+      item: { municipality: '28079', municipalityName: '', provinceName: '' },
       status: OK,
     }));
     const lookup = createResidenceLookup({ source, ttlMs: 1000, clock: () => now });
@@ -86,7 +90,11 @@ describe('the residence lookup', () => {
   });
 
   it('a code that is not a Spanish municipality, or a connector that throws, is unavailable', async () => {
-    const wrong = census(async () => ({ ok: true, item: { municipality: '99001' }, status: OK }));
+    const wrong = census(async () => ({
+      ok: true,
+      item: { municipality: '99001', municipalityName: '', provinceName: '' },
+      status: OK,
+    }));
     expect(await createResidenceLookup({ source: wrong.source }).residence('A')).toMatchObject({
       status: 'unavailable',
       source: { status: 'invalid-response' },
@@ -110,7 +118,7 @@ describe('the residence lookup', () => {
   it('a lifetime of 0 keeps nothing', async () => {
     const { source, residence } = census(async () => ({
       ok: true,
-      item: { municipality: '28079' },
+      item: { municipality: '28079', municipalityName: '', provinceName: '' },
       status: OK,
     }));
     const lookup = createResidenceLookup({ source, ttlMs: 0, failureTtlMs: 0 });
