@@ -42,6 +42,8 @@ async function toSlots(page: Page) {
 }
 
 test('María books by keyboard, step by step, and adds it to her calendar', async ({ page }) => {
+  // Five steps walked by keyboard with axe on each: on a loaded 2-core machine it ran past 45 s.
+  test.slow();
   await signIn(page, { returnTo: '/appointments' });
   await mfeSettled(page, 'appointments');
   await expect(page.getByRole('heading', { level: 1, name: 'Citas' })).toBeVisible();

@@ -80,6 +80,7 @@ test('a remote outside the allowed origins is rejected with a reason and never r
     'Expedientes',
     'Citas',
     'Mis datos',
+    'Apoderamientos y registro',
     'Mi ayuntamiento',
   ]);
   await expectNoAxeViolations(page);

@@ -108,6 +108,7 @@ test('an invalid manifest entry is skipped with a visible reason; the rest loads
     'Expedientes',
     'Citas',
     'Mis datos',
+    'Apoderamientos y registro',
     'Mi ayuntamiento',
   ]);
   await expectNoAxeViolations(page);
