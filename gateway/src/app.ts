@@ -5,6 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import { registerStatic } from '@carpeta/static-server';
 import fastifyHelmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { ManifestEntry } from '@carpeta/sdk';
 import { createAudienceService, type ManifestView } from './audience/service.ts';
 import { createResidenceLookup, RESIDENCE_DEFAULTS } from './audience/residence.ts';
 import { createOidcClient } from './auth/oidc.ts';
@@ -235,6 +236,7 @@ export function buildGateway(config: GatewayConfig, deps: { database: PortalData
     return { status: health.status === 'ok' ? 'ok' : 'degraded', manifest: health };
   });
 
+  const apiEntries = new WeakMap<object, ManifestEntry[]>();
   registerAuth(app, {
     database: deps.database,
     oidc: createOidcClient(config.oidc),
@@ -249,9 +251,17 @@ export function buildGateway(config: GatewayConfig, deps: { database: PortalData
     portalOrigin: config.portalOrigin,
     sessions: config.sessions,
     throttle: config.throttle,
+    // Only the entries that declare API paths, worked out once per manifest load: with an entry per
+    // municipality, most declare none, and the guard runs on every API call.
     manifestEntries: async () => {
       const snapshot = await manifest.load();
-      return snapshot.ok ? snapshot.entries : [];
+      if (!snapshot.ok) return [];
+      let entries = apiEntries.get(snapshot);
+      if (!entries) {
+        entries = snapshot.entries.filter((entry) => entry.api.length > 0);
+        apiEntries.set(snapshot, entries);
+      }
+      return entries;
     },
     ...(config.now ? { now: config.now } : {}),
   });
