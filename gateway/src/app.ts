@@ -165,7 +165,7 @@ export function buildGateway(config: GatewayConfig, deps: { database: PortalData
         if ((request.url.split('?')[0] ?? '') !== '/mfes.json') {
           // The page still loads (its MFEs then say they cannot load); the API says what failed.
           request.log.error({ err: error }, 'the manifest of this session could not be made');
-          cspOrigins.set(request.raw, (await audience.anonymous())?.origins ?? []);
+          cspOrigins.set(request.raw, await audience.publicOrigins());
           return;
         }
         throw error;
@@ -174,7 +174,7 @@ export function buildGateway(config: GatewayConfig, deps: { database: PortalData
       cspOrigins.set(request.raw, view?.origins ?? []);
       return;
     }
-    cspOrigins.set(request.raw, (await audience.anonymous())?.origins ?? []);
+    cspOrigins.set(request.raw, await audience.publicOrigins());
   });
   app.register(
     fastifyHelmet,

@@ -151,6 +151,16 @@ describe('followSession', () => {
     document.body.replaceChildren();
   });
 
+  it('keeps what it shows when the gateway answers for another session than the one asked about', async () => {
+    const { context, registrar, stop } = setUp(async () => ready(audienceKey(SIGNED_IN), []));
+    context.session.set({ authenticated: false, citizen: null });
+    await settle();
+    expect(registrar.sync).not.toHaveBeenCalled();
+    expect(context.manifest.get()).toMatchObject({ audience: { key: audienceKey(SIGNED_IN) } });
+    stop();
+    document.body.replaceChildren();
+  });
+
   it('loads the page again when the new manifest needs an origin the page’s CSP does not allow', async () => {
     const { context, registrar, reload, stop } = setUp(async () =>
       ready(audienceKey(ACTING), [at('home', 'http://home.test'), at('toledo', 'http://toledo.test')]),

@@ -239,6 +239,10 @@ export function followSession(context: ShellContext, options: FollowOptions): ()
       await options.registrar.sync([]);
       return;
     }
+    // The gateway answered for another session than the one asked about (e.g. the shell's own
+    // countdown ended the session here before the gateway heard of it): keep what is shown, whose
+    // MFEs already follow the session, until the next change.
+    if (next.audience && next.audience.key !== key) return;
     const needed = loadableOrigins(next.entries, context.session.get());
     if ([...needed].some((origin) => !allowed.has(origin))) {
       options.reload();
