@@ -31,6 +31,8 @@ export interface ManifestBenchResult {
   loadMs: number;
   cold: number[];
   warm: number[];
+  /** GET /api/session for the same citizens: the session read alone, for comparison. */
+  session: number[];
   filterMicros: number[];
   bytes: number;
   servedEntries: number;
@@ -157,6 +159,7 @@ export async function runManifestBench(
 
   const cold: number[] = [];
   const warm: number[] = [];
+  const session: number[] = [];
   let bytes = 0;
   let servedEntries = 0;
   const ask = async (cookie: string, into: number[]) => {
@@ -172,7 +175,15 @@ export async function runManifestBench(
     // Warm the gateway's own code paths (JIT) on one citizen, not counted.
     for (let i = 0; i < 20; i += 1) await ask(cookies[0] ?? '', []);
     for (const cookie of cookies.slice(1)) await ask(cookie, cold);
-    for (let round = 0; round < rounds; round += 1) for (const cookie of cookies) await ask(cookie, warm);
+    for (let round = 0; round < rounds; round += 1) {
+      for (const cookie of cookies) {
+        await ask(cookie, warm);
+        const started = performance.now();
+        const response = await fetch(`${base}/api/session`, { headers: { cookie } });
+        await response.arrayBuffer();
+        session.push(performance.now() - started);
+      }
+    }
   } finally {
     await app.close();
     await new Promise((resolve) => census.close(resolve));
@@ -194,6 +205,7 @@ export async function runManifestBench(
     loadMs,
     cold,
     warm,
+    session,
     filterMicros,
     bytes,
     servedEntries,
@@ -213,6 +225,9 @@ export function printManifestResults(result: ManifestBenchResult): void {
   );
   console.log(
     `  afterwards (residence and view kept):                p50 ${ms(result.warm, 0.5)} ms, p99 ${ms(result.warm, 0.99)} ms (${result.warm.length} requests)`,
+  );
+  console.log(
+    `  for comparison, GET /api/session (the session read):  p50 ${ms(result.session, 0.5)} ms, p99 ${ms(result.session, 0.99)} ms`,
   );
   console.log(
     `  choosing the entries alone (index lookup):          p50 ${ms(result.filterMicros, 0.5)} µs, p99 ${ms(result.filterMicros, 0.99)} µs`,
