@@ -7,6 +7,9 @@
 //   --gateway-only   only the gateway (in-memory database, a session made in it) and the simulated
 //                    agencies: the home aggregation with every agency at 50 ms, then one hanging
 //                    (`node scripts/bench.ts --gateway-only`: needs no build, no browser)
+//   --manifest-only  only the per-citizen manifest with the 8,000-entry configuration (in process:
+//                    needs no build, no browser, no other process); the full run and --gateway-only
+//                    end with it
 //   BENCH_LOAD_SECONDS (20), BENCH_LOAD_CONNECTIONS (50), BENCH_HANGING_AGENCY (the first folder
 //   agency other than DEHú, else DEHú)
 import { execFile } from 'node:child_process';
@@ -26,6 +29,7 @@ import {
   runLoadBench,
   setFault,
 } from './lib/load-bench.ts';
+import { printManifestResults, runManifestBench } from './lib/manifest-bench.ts';
 import { portalProcesses } from './lib/portal-processes.ts';
 import { assertPortsFree, Supervisor } from './lib/processes.ts';
 import { ROOT, topology } from './lib/topology.ts';
@@ -76,6 +80,11 @@ async function printExportTimes(portal: string, cookie: string) {
   );
 }
 
+if (process.argv.includes('--manifest-only')) {
+  printManifestResults(await runManifestBench());
+  process.exit(0);
+}
+
 if (process.argv.includes('--gateway-only')) {
   // The gateway alone on loopback: no build, no browser, no identity provider.
   await assertPortsFree([topo.gatewayPort, ...topo.agencies.map((agency) => agency.port)]);
@@ -102,6 +111,7 @@ if (process.argv.includes('--gateway-only')) {
   rmSync(dir, { recursive: true, force: true });
   printHomeResults(await runHomeBench(options), options);
   await printExportTimes(options.portal, options.cookie);
+  printManifestResults(await runManifestBench());
   await supervisor.stop(0);
 }
 
@@ -330,4 +340,5 @@ for (const path of ['/landing', '/', '/notifications']) {
   }
 }
 if (withLoad) await loadRun(cookie);
+printManifestResults(await runManifestBench());
 await supervisor.stop(0);

@@ -10,6 +10,10 @@ export const AGENCY_OFFSETS = {
   dgp: 106,
   region: 107,
   municipal: 108,
+  /** The data intermediation platform, also the census (residence) the manifest is chosen by. */
+  pid: 109,
+  /** The Comunidad de Madrid's health service (SERMAS). */
+  sermas: 112,
 } as const;
 
 export type FaultMode = 'ok' | 'slow' | 'garbage' | 'error' | 'down';

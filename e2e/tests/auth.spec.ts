@@ -60,10 +60,12 @@ test('anonymous: a public landing page, a sign-in page on private routes, nothin
     await expectNoAxeViolations(page);
   }
 
+  // Anonymous visitors' manifest holds only the public entries: a private page is one it does not
+  // name, so the sign-in page speaks of "this page" (the shell cannot tell it from a wrong address).
   await page.goto('/notifications');
-  await expect(
-    page.getByRole('heading', { level: 1, name: 'Identifícate para ver Notificaciones' }),
-  ).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Identifícate para continuar' })).toBeVisible();
+  const manifest = await (await page.request.get('/mfes.json')).json();
+  expect(manifest.mfes.map((entry: { id: string }) => entry.id)).toEqual(['verify']);
   const login = new URL(
     (await page.getByRole('link', { name: 'Identificarme' }).first().getAttribute('href')) ?? '',
     E2E.portal,

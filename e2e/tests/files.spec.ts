@@ -108,6 +108,8 @@ test('an administration stopped mid-test: the page says what is missing and the 
 }) => {
   await signIn(page, { returnTo: '/files' });
   await mfeSettled(page, 'files');
+  // Mounted is not loaded: count the groups once the list is there.
+  await expect(page.getByTestId('files-group').nth(1)).toBeVisible();
   const before = await page.getByTestId('files-group').count();
   expect(before).toBeGreaterThanOrEqual(2);
 

@@ -82,6 +82,8 @@ test('a remote outside the allowed origins is rejected with a reason and never r
     'Mis datos',
     'Apoderamientos y registro',
     'Mi ayuntamiento',
+    // María lives in Madrid: her community's health service has its own MFE.
+    'Salud (Madrid)',
   ]);
   await expectNoAxeViolations(page);
 });

@@ -110,6 +110,8 @@ test('an invalid manifest entry is skipped with a visible reason; the rest loads
     'Mis datos',
     'Apoderamientos y registro',
     'Mi ayuntamiento',
+    // María lives in Madrid: her community's health service has its own MFE.
+    'Salud (Madrid)',
   ]);
   await expectNoAxeViolations(page);
 });

@@ -5,6 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import { registerStatic } from '@carpeta/static-server';
 import fastifyHelmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { ManifestEntry } from '@carpeta/sdk';
 import { createAudienceService, type ManifestView } from './audience/service.ts';
 import { createResidenceLookup, RESIDENCE_DEFAULTS } from './audience/residence.ts';
 import { createOidcClient } from './auth/oidc.ts';
@@ -170,7 +171,7 @@ export function buildGateway(config: GatewayConfig, deps: { database: PortalData
         if ((request.url.split('?')[0] ?? '') !== '/mfes.json') {
           // The page still loads (its MFEs then say they cannot load); the API says what failed.
           request.log.error({ err: error }, 'the manifest of this session could not be made');
-          cspOrigins.set(request.raw, (await audience.anonymous())?.origins ?? []);
+          cspOrigins.set(request.raw, await audience.publicOrigins());
           return;
         }
         throw error;
@@ -179,7 +180,7 @@ export function buildGateway(config: GatewayConfig, deps: { database: PortalData
       cspOrigins.set(request.raw, view?.origins ?? []);
       return;
     }
-    cspOrigins.set(request.raw, (await audience.anonymous())?.origins ?? []);
+    cspOrigins.set(request.raw, await audience.publicOrigins());
   });
   app.register(
     fastifyHelmet,
@@ -263,6 +264,7 @@ export function buildGateway(config: GatewayConfig, deps: { database: PortalData
     await Promise.allSettled([rea.close(), registry.close()]);
   });
 
+  const apiEntries = new WeakMap<object, ManifestEntry[]>();
   registerAuth(app, {
     database: deps.database,
     oidc: createOidcClient(config.oidc),
@@ -270,9 +272,17 @@ export function buildGateway(config: GatewayConfig, deps: { database: PortalData
     portalOrigin: config.portalOrigin,
     sessions: config.sessions,
     throttle: config.throttle,
+    // Only the entries that declare API paths, worked out once per manifest load: with an entry per
+    // municipality, most declare none, and the guard runs on every API call.
     manifestEntries: async () => {
       const snapshot = await manifest.load();
-      return snapshot.ok ? snapshot.entries : [];
+      if (!snapshot.ok) return [];
+      let entries = apiEntries.get(snapshot);
+      if (!entries) {
+        entries = snapshot.entries.filter((entry) => entry.api.length > 0);
+        apiEntries.set(snapshot, entries);
+      }
+      return entries;
     },
     ...(config.now ? { now: config.now } : {}),
   });

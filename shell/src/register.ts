@@ -14,7 +14,12 @@ import {
   type Session,
 } from '@carpeta/sdk';
 import { z } from 'zod/mini';
-import { navigateToUrl, registerApplication, unregisterApplication } from 'single-spa';
+import {
+  navigateToUrl,
+  type RegisterApplicationConfig,
+  registerApplication,
+  unregisterApplication,
+} from 'single-spa';
 import type { ManifestState, ShellContext } from './context.ts';
 import { createMfeHost, type HostOptions } from './mfe-host.tsx';
 import { createTelemetry } from './telemetry.ts';
@@ -94,11 +99,14 @@ function rejectedByGateway(document: unknown): RejectedEntry[] {
 
 /** What the shell does with single-spa's registrations (replaceable in tests). */
 export interface SingleSpaRegistry {
-  register: typeof registerApplication;
+  register: (config: RegisterApplicationConfig) => void;
   unregister: (name: string) => Promise<unknown>;
 }
 
-const SINGLE_SPA: SingleSpaRegistry = { register: registerApplication, unregister: unregisterApplication };
+const SINGLE_SPA: SingleSpaRegistry = {
+  register: (config) => registerApplication(config),
+  unregister: unregisterApplication,
+};
 
 export interface Registrar {
   /**
@@ -231,6 +239,10 @@ export function followSession(context: ShellContext, options: FollowOptions): ()
       await options.registrar.sync([]);
       return;
     }
+    // The gateway answered for another session than the one asked about (e.g. the shell's own
+    // countdown ended the session here before the gateway heard of it): keep what is shown, whose
+    // MFEs already follow the session, until the next change.
+    if (next.audience && next.audience.key !== key) return;
     const needed = loadableOrigins(next.entries, context.session.get());
     if ([...needed].some((origin) => !allowed.has(origin))) {
       options.reload();

@@ -43,7 +43,7 @@ export const RESIDENCE_DEFAULTS = {
   timeoutMs: 1500,
   ttlMs: 5 * 60_000,
   failureTtlMs: 10_000,
-  maxEntries: 50_000,
+  maxEntries: 20_000,
 };
 
 const NO_SOURCE: SourceStatus = {

@@ -47,8 +47,10 @@ export interface AudienceServiceOptions {
 export interface AudienceService {
   /** The manifest of the request's session, or null when no valid manifest was ever read. */
   view(headers: IncomingHttpHeaders): Promise<ManifestView | null>;
-  /** The view of someone not signed in, without reading any session: for non-page answers. */
+  /** The view of someone not signed in, without reading any session. */
   anonymous(): Promise<ManifestView | null>;
+  /** The origins of the public entries (the CSP of answers that are not pages), kept per load. */
+  publicOrigins(): Promise<readonly string[]>;
 }
 
 /** What the browser receives of an entry: the audience stays in the gateway's configuration. */
@@ -102,6 +104,10 @@ export function createAudienceService(options: AudienceServiceOptions): Audience
 
   return {
     anonymous,
+    async publicOrigins() {
+      const snapshot = await options.manifest.load();
+      return snapshot.ok ? shared(snapshot, { loa: null, place: null }).origins : [];
+    },
     async view(headers) {
       const [snapshot, record] = await Promise.all([options.manifest.load(), options.readSession(headers)]);
       if (!snapshot.ok) return null;

@@ -49,10 +49,19 @@ export function HealthHome() {
   const [card, reload] = useResource('health-card', (signal) =>
     api.get('/health-service/card', healthCardAnswerSchema, { signal }),
   );
+  // Kept here: the card section is drawn again when the card is read again after a request.
+  const [done, setDone] = useState<string | null>(null);
   return (
     <>
       <h1>{t('title')}</h1>
       <p className="cp-lead">{t('intro')}</p>
+      <div aria-live="polite">
+        {done && (
+          <Alert variant="success">
+            <p>{done}</p>
+          </Alert>
+        )}
+      </div>
       {card.state === 'loading' && <Spinner label={t('loading')} />}
       {card.state === 'error' && (
         <Alert variant="error" title={t('error.title')} headingLevel={2} live>
@@ -71,7 +80,13 @@ export function HealthHome() {
           </EmptyState>
         ) : (
           <>
-            <CardSection card={card.data.card} onChanged={reload} />
+            <CardSection
+              card={card.data.card}
+              onRequested={(message) => {
+                setDone(message);
+                reload();
+              }}
+            />
             <AppointmentsSection />
           </>
         ))}
@@ -87,12 +102,11 @@ interface Asking {
   error: string | null;
 }
 
-function CardSection({ card, onChanged }: { card: HealthCard; onChanged: () => void }) {
+function CardSection({ card, onRequested }: { card: HealthCard; onRequested: (message: string) => void }) {
   const { api } = useCarpeta();
   const { t } = useTranslation();
   const format = useFormatters();
   const [asking, setAsking] = useState<Asking | null>(null);
-  const [done, setDone] = useState<string | null>(null);
   const sending = useRef(false);
   const open = card.replacement && ['requested', 'in-progress'].includes(card.replacement.status);
 
@@ -116,8 +130,7 @@ function CardSection({ card, onChanged }: { card: HealthCard; onChanged: () => v
         },
       );
       setAsking(null);
-      setDone(t('replacement.done', { reference: answer.replacement.reference }));
-      onChanged();
+      onRequested(t('replacement.done', { reference: answer.replacement.reference }));
     } catch (error) {
       const message = isApiError(error) ? error.message : String(error);
       setAsking({ ...asking, sending: false, error: t('replacement.failed', { message }) });
@@ -168,13 +181,6 @@ function CardSection({ card, onChanged }: { card: HealthCard; onChanged: () => v
           { key: t('card.nurse'), value: card.nurse ?? t('card.none') },
         ]}
       />
-      <div aria-live="polite">
-        {done && (
-          <Alert variant="success">
-            <p>{done}</p>
-          </Alert>
-        )}
-      </div>
       {open && card.replacement ? (
         <Alert variant="info" title={t('replacement.pendingTitle')} headingLevel={3}>
           <p>
