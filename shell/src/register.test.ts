@@ -97,7 +97,7 @@ describe('createRegistrar', () => {
 describe('followSession', () => {
   const at = (id: string, origin: string, extra: Partial<ManifestEntry> = {}): ManifestEntry => ({
     ...(parseManifest({ version: 1, mfes: [{ ...entry, id, route: `/${id}` }] }).entries[0] as ManifestEntry),
-    remote: { name: 'r', entry: `${origin}/remoteEntry.js`, expose: './lifecycles' },
+    remote: { name: 'r', entry: `${origin}/remoteEntry.js`, expose: './lifecycles', type: 'module' },
     ...extra,
   });
   const ready = (key: string, entries: ManifestEntry[]): ManifestState => ({
