@@ -57,7 +57,7 @@ const entry = (
   timeoutMs: 1000,
   cacheSeconds: 0,
   retries: 0,
-  domains: connector === 'pid' ? ['data'] : ['files'],
+  domains: connector === 'pid' ? ['data', 'residence'] : ['files'],
   options,
   breaker: { failures: 1000, halfOpenAfterMs: 1 },
 });
