@@ -366,8 +366,9 @@ describe('GET /mfes.json and the Content-Security-Policy', () => {
     };
     expect(body.version).toBe(1);
     // No census source in these tests: María's residence is unknown, so the State-wide entries
-    // only (not the Comunidad de Madrid's health MFE), and the answer says why.
+    // only (not the Comunidad de Madrid's health MFE nor Madrid's council), and the answer says why.
     expect(body.mfes.map((entry) => entry.id)).not.toContain('health-madrid');
+    expect(body.mfes.map((entry) => entry.id)).not.toContain('municipal');
     expect(body.audience).toEqual({
       key: '***4567**|substantial|self',
       residence: 'unavailable',
@@ -380,7 +381,6 @@ describe('GET /mfes.json and the Content-Security-Policy', () => {
       'http://127.0.0.1:4204/remoteEntry.js',
       'http://127.0.0.1:4205/remoteEntry.js',
       'http://127.0.0.1:4206/remoteEntry.js',
-      'http://127.0.0.1:4208/remoteEntry.js',
       'http://127.0.0.1:4205/remoteEntry.js',
     ]);
   });
