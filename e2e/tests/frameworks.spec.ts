@@ -125,7 +125,7 @@ async function footprint(page: Page) {
   });
 }
 
-test('from a React MFE to the plain-JavaScript one and back: nothing leaks, one React, none downloaded for it', async ({
+test('a React MFE, the plain-JavaScript one, the Angular one and back, twice: nothing leaks, one React, none downloaded for the plain-JS one', async ({
   page,
 }) => {
   test.slow();
@@ -189,11 +189,18 @@ test('from a React MFE to the plain-JavaScript one and back: nothing leaks, one 
     await page.getByRole('button', { name: 'Más servicios' }).click();
     await expect(page.getByRole('menu', { name: 'Más servicios' })).toBeVisible();
     const vanilla = await footprint(page);
+    // Then the Angular MFE (its first visit brings Angular itself: more time on a loaded machine).
+    await nav.getByRole('link', { name: /^Apoderamientos/ }).click();
+    await expect(page.locator('[data-mfe="representation"]')).toHaveAttribute('aria-busy', 'false', {
+      timeout: 30_000,
+    });
+    await expect(page.getByRole('heading', { level: 1, name: 'Apoderamientos' })).toBeVisible();
+    const angular = await footprint(page);
     await nav.getByRole('link', { name: /^Notificaciones/ }).click();
     await mfeSettled(page, 'notifications');
     await expect(page.getByTestId('notification-list')).toBeVisible();
     const back = await footprint(page);
-    visits.push({ react, vanilla, back });
+    visits.push({ react, vanilla, angular, back });
   }
   const [first, second] = visits;
   if (!first || !second) throw new Error('two rounds');
@@ -207,6 +214,8 @@ test('from a React MFE to the plain-JavaScript one and back: nothing leaks, one 
   // Once warm, a round trip leaves exactly what it found, and each visit looks the same.
   expect(second.back).toEqual(second.react);
   expect(second.vanilla).toEqual(first.vanilla);
+  expect(second.angular).toEqual(first.angular);
+  expect(first.angular.areas).toEqual(['representation']);
   // The plain-JS MFE adds no style sheet of its own (the shell's design system CSS serves it).
   expect(first.vanilla.styles).toBe(first.react.styles);
   expect(await reactCopies(page)).toBe(1);

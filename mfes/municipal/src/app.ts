@@ -322,7 +322,8 @@ export function mountMunicipal(element: HTMLElement, props: CarpetaProps, mount:
         ),
         downloadButton(certificate, t('census.download'), 'primary', 'download-issued'),
       ],
-      { attributes: { 'data-testid': 'certificate-issued' } },
+      // Its title keeps focus when the list of certificates is read again behind it.
+      { attributes: { 'data-testid': 'certificate-issued' }, titleAttributes: { 'data-focus': 'issued' } },
     );
   }
 

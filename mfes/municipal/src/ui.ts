@@ -45,12 +45,21 @@ export function alert(
   variant: 'info' | 'success' | 'warning' | 'error',
   title: string | null,
   body: Child,
-  options: { live?: boolean; headingLevel?: 2 | 3; attributes?: Attributes } = {},
+  options: {
+    live?: boolean;
+    headingLevel?: 2 | 3;
+    attributes?: Attributes;
+    titleAttributes?: Attributes;
+  } = {},
 ): HTMLElement {
   // As the design system's Alert: `alert` (assertive) for errors, `status` (polite) otherwise.
   const live = options.live ? { role: variant === 'error' ? 'alert' : 'status' } : {};
   const heading = title
-    ? h(options.headingLevel === 3 ? 'h3' : 'h2', { class: 'cp-alert__title', tabindex: -1 }, title)
+    ? h(
+        options.headingLevel === 3 ? 'h3' : 'h2',
+        { class: 'cp-alert__title', tabindex: -1, ...options.titleAttributes },
+        title,
+      )
     : null;
   return h(
     'div',
