@@ -8,5 +8,3 @@ export * from './events.ts';
 export * from './api.ts';
 export * from './i18n.ts';
 export * from './my-data.ts';
-export * from './municipal.ts';
-export * from './health.ts';

@@ -1,3 +1,4 @@
+import type { SourceStatus } from '@carpeta/sdk';
 import {
   type CardReplacement,
   cardReplacementSchema,
@@ -10,8 +11,7 @@ import {
   healthCardSchema,
   healthSlotSchema,
   type ReplacementReason,
-  type SourceStatus,
-} from '@carpeta/sdk';
+} from '@carpeta/sdk/health';
 import { z } from 'zod';
 import type { AgencyAnswer } from '../agency-http.ts';
 import type { ConnectorFactory } from '../agencies/types.ts';

@@ -4,11 +4,6 @@ import {
   type AppointmentStatus,
   appointmentSchema,
   appointmentServiceSchema,
-  type CensusCertificate,
-  type CensusCertificateRequest,
-  type CensusRegistration,
-  censusCertificateSchema,
-  censusRegistrationSchema,
   type CitizenFile,
   citizenFileSchema,
   type FileStatus,
@@ -16,11 +11,18 @@ import {
   officeSchema,
   type Slot,
   slotSchema,
+} from '@carpeta/sdk';
+import {
+  type CensusCertificate,
+  type CensusCertificateRequest,
+  type CensusRegistration,
+  censusCertificateSchema,
+  censusRegistrationSchema,
   type TaxKind,
   type TaxReceipt,
   type TaxReceiptStatus,
   taxReceiptSchema,
-} from '@carpeta/sdk';
+} from '@carpeta/sdk/municipal';
 import { z } from 'zod';
 import type { AgencyAnswer } from '../agency-http.ts';
 import type { ConnectorFactory } from '../agencies/types.ts';

@@ -1,27 +1,31 @@
 import {
   type Appointment,
   type AppointmentService,
-  type CardReplacement,
-  type CensusCertificate,
-  type CensusCertificateRequest,
-  type CensusRegistration,
   type CitizenFile,
   type ExpiringDocument,
   FOLDER_DOMAINS,
   type FolderDomain,
-  type HealthAppointment,
-  type HealthCard,
-  type HealthSlot,
   type MyDataConsultation,
   type MyDataRecord,
   type Notification,
   type NotificationContent,
   type Office,
-  type ReplacementReason,
   type Slot,
   type SourceStatus,
-  type TaxReceipt,
 } from '@carpeta/sdk';
+import type {
+  CardReplacement,
+  HealthAppointment,
+  HealthCard,
+  HealthSlot,
+  ReplacementReason,
+} from '@carpeta/sdk/health';
+import type {
+  CensusCertificate,
+  CensusCertificateRequest,
+  CensusRegistration,
+  TaxReceipt,
+} from '@carpeta/sdk/municipal';
 
 /** Why an agency could not give a usable answer (never a 500 for the citizen). */
 export type AgencyFailure = 'timeout' | 'unavailable' | 'invalid-response';

@@ -5,15 +5,14 @@ import { fileURLToPath } from 'node:url';
 import { createFaultController, HOSTILE_NIF, JOHN_NIF, MARIA_NIF } from '@carpeta/mocks';
 import { sermasHandlers } from '@carpeta/mocks/agencies/sermas';
 import { type AgencyServer, startAgencyServer } from '@carpeta/mocks/server';
+import { apiErrorSchema, type LevelOfAssurance } from '@carpeta/sdk';
 import {
-  apiErrorSchema,
   cardReplacementAnswerSchema,
   healthAppointmentDetailSchema,
   healthAppointmentListSchema,
   healthCardAnswerSchema,
   healthSlotListSchema,
-  type LevelOfAssurance,
-} from '@carpeta/sdk';
+} from '@carpeta/sdk/health';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { writeAgenciesFile } from '../agencies/testing.ts';

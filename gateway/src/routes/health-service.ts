@@ -1,3 +1,4 @@
+import type { SourceStatus } from '@carpeta/sdk';
 import {
   type CardReplacementAnswer,
   cardReplacementAnswerSchema,
@@ -12,8 +13,7 @@ import {
   healthBookingRequestSchema,
   healthCardAnswerSchema,
   healthSlotListSchema,
-  type SourceStatus,
-} from '@carpeta/sdk';
+} from '@carpeta/sdk/health';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   auditWrite,

@@ -6,12 +6,12 @@ import { createFaultController } from '@carpeta/mocks';
 import { municipalHandlers } from '@carpeta/mocks/agencies/municipal';
 import { pidHandlers } from '@carpeta/mocks/agencies/pid';
 import { type AgencyServer, startAgencyServer } from '@carpeta/mocks/server';
+import { apiErrorSchema } from '@carpeta/sdk';
 import {
-  apiErrorSchema,
   censusCertificateIssuedSchema,
   municipalCensusSchema,
   municipalTaxesSchema,
-} from '@carpeta/sdk';
+} from '@carpeta/sdk/municipal';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { writeAgenciesFile } from '../agencies/testing.ts';

@@ -1,3 +1,4 @@
+import type { SourceStatus } from '@carpeta/sdk';
 import {
   type Council,
   type CensusCertificateIssued,
@@ -8,8 +9,7 @@ import {
   municipalCensusSchema,
   municipalTaxesSchema,
   type Residence,
-  type SourceStatus,
-} from '@carpeta/sdk';
+} from '@carpeta/sdk/municipal';
 import type { FastifyInstance } from 'fastify';
 import {
   auditWrite,

@@ -1,4 +1,5 @@
-import type { HealthAppointment, HealthCard, HealthCardAnswer, HealthSlot, SourceStatus } from '@carpeta/sdk';
+import type { SourceStatus } from '@carpeta/sdk';
+import type { HealthAppointment, HealthCard, HealthCardAnswer, HealthSlot } from '@carpeta/sdk/health';
 import { createTestProps, mountForTest } from '@carpeta/sdk/testing';
 import { HttpResponse, http } from 'msw';
 import { act } from 'react';

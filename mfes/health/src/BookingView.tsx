@@ -1,3 +1,4 @@
+import { isApiError, newIdempotencyKey } from '@carpeta/sdk';
 import {
   type HealthCard,
   type HealthServiceKind,
@@ -6,9 +7,7 @@ import {
   healthBookingRequestSchema,
   healthCardAnswerSchema,
   healthSlotListSchema,
-  isApiError,
-  newIdempotencyKey,
-} from '@carpeta/sdk';
+} from '@carpeta/sdk/health';
 import { useCarpeta, useFormatters, useLanguage, useResource, useTranslation } from '@carpeta/sdk/react';
 import { Alert, Button, EmptyState, ErrorSummary, Link, Radios, Spinner } from '@carpeta/design-system';
 import { useEffect, useMemo, useRef, useState } from 'react';

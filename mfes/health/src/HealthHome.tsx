@@ -1,3 +1,4 @@
+import { isApiError, newIdempotencyKey } from '@carpeta/sdk';
 import {
   cardReplacementAnswerSchema,
   cardReplacementRequestSchema,
@@ -6,11 +7,9 @@ import {
   healthAppointmentDetailSchema,
   healthAppointmentListSchema,
   healthCardAnswerSchema,
-  isApiError,
-  newIdempotencyKey,
   REPLACEMENT_REASONS,
   type ReplacementReason,
-} from '@carpeta/sdk';
+} from '@carpeta/sdk/health';
 import { useCarpeta, useFormatters, useResource, useTranslation } from '@carpeta/sdk/react';
 import {
   Alert,

@@ -1,4 +1,4 @@
-import type { CensusCertificate, MunicipalCensus, MunicipalTaxes, TaxReceipt } from '@carpeta/sdk';
+import type { CensusCertificate, MunicipalCensus, MunicipalTaxes, TaxReceipt } from '@carpeta/sdk/municipal';
 import { createTestProps } from '@carpeta/sdk/testing/props';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';

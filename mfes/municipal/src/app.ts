@@ -1,22 +1,18 @@
 import { closeDialog, init as initBehaviours, openDialog } from '@carpeta/design-system/behaviours';
+import { ApiError, type CarpetaProps, isApiError, newIdempotencyKey, type SourceStatus } from '@carpeta/sdk';
 import {
-  ApiError,
   CENSUS_CERTIFICATE_KINDS,
   CENSUS_CERTIFICATE_PURPOSES,
-  type CarpetaProps,
   type CensusCertificate,
   type CensusCertificateRequest,
   censusCertificateIssuedSchema,
   censusCertificateRequestSchema,
-  isApiError,
   type MunicipalCensus,
   type MunicipalTaxes,
   municipalCensusSchema,
   municipalTaxesSchema,
-  newIdempotencyKey,
-  type SourceStatus,
   type TaxReceipt,
-} from '@carpeta/sdk';
+} from '@carpeta/sdk/municipal';
 import { type Child, fragment, h, type VanillaMount } from '@carpeta/sdk/vanilla';
 import {
   alert,
