@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -62,4 +63,9 @@ export function loadHeldOut(dir = ASSISTANT_DATA_DIR): Record<string, { text: st
       ),
     ]),
   );
+}
+
+/** What identifies a training set: a stored model is used only for the very sentences it was trained on. */
+export function trainingSetHash(set: TrainingSet): string {
+  return createHash('sha256').update(JSON.stringify(set)).digest('hex').slice(0, 16);
 }
