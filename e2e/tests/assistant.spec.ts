@@ -11,7 +11,8 @@ import {
 
 // Ada, the assistant: the header's panel on any page (lazy), its route /ada, the six languages,
 // a folder answer with a deep link, and an incident filed and listed.
-test.describe.configure({ mode: 'serial' });
+// Six conversations and three axe runs: twice the default budget on a loaded 2-core machine.
+test.describe.configure({ mode: 'serial', timeout: 90_000 });
 
 test.beforeEach(async ({ page }) => {
   resetManifest();
@@ -81,6 +82,11 @@ test('a conversation in each of the six languages, by keyboard, in the header pa
   await expect(log.locator('[data-from="citizen"]')).toHaveCount(6);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
   await expectNoAxeViolations(page);
+  // Every theme (what the footer's appearance choice sets on <html>), the panel open.
+  for (const theme of ['dark', 'high-contrast']) {
+    await page.evaluate((value) => document.documentElement.setAttribute('data-theme', value), theme);
+    await expectNoAxeViolations(page);
+  }
 
   await page.keyboard.press('Escape');
   await expect(panel).toHaveCount(0);

@@ -46,9 +46,10 @@ try {
   app.log.fatal({ err: error }, 'the gateway cannot listen');
   exit(1);
 }
-// Ada's classifier is trained now, from the corpora in the repository (a few hundred milliseconds).
+// Ada's classifier is made ready now: the model `pnpm assistant:train` stored for the corpora in the
+// repository, or trained from them (a few hundred milliseconds).
 sharedClassifier().then(
-  (classifier) => app.log.info({ trainingMs: Math.round(classifier.trainingMs) }, 'assistant trained'),
+  (classifier) => app.log.info({ readyMs: Math.round(classifier.trainingMs) }, 'assistant ready'),
   (error: unknown) => app.log.error({ err: error }, 'the assistant could not be trained'),
 );
 const address = app.server.address();
