@@ -10,6 +10,9 @@
 //   --manifest-only  only the per-citizen manifest with the 8,000-entry configuration (in process:
 //                    needs no build, no browser, no other process); the full run and --gateway-only
 //                    end with it
+//   --assistant-only  only Ada: training time, accuracy per language on the held-out file, classify
+//                    p50/p99 under load (in process: needs no build, no browser); the full run ends
+//                    with it
 //   BENCH_LOAD_SECONDS (20), BENCH_LOAD_CONNECTIONS (50), BENCH_HANGING_AGENCY (the first folder
 //   agency other than DEHú, else DEHú)
 import { execFile } from 'node:child_process';
@@ -29,6 +32,7 @@ import {
   runLoadBench,
   setFault,
 } from './lib/load-bench.ts';
+import { printAssistantResults, runAssistantBench } from './lib/assistant-bench.ts';
 import { printManifestResults, runManifestBench } from './lib/manifest-bench.ts';
 import { portalProcesses } from './lib/portal-processes.ts';
 import { assertPortsFree, Supervisor } from './lib/processes.ts';
@@ -78,6 +82,11 @@ async function printExportTimes(portal: string, cookie: string) {
   console.log(
     `\nExport of the whole folder (María, every agency healthy, 10 runs): p50 ${at(0.5)} ms, max ${at(1)} ms, ${Math.round(bytes / 1024)} KB ZIP`,
   );
+}
+
+if (process.argv.includes('--assistant-only')) {
+  printAssistantResults(await runAssistantBench());
+  process.exit(0);
 }
 
 if (process.argv.includes('--manifest-only')) {
@@ -341,4 +350,5 @@ for (const path of ['/landing', '/', '/notifications']) {
 }
 if (withLoad) await loadRun(cookie);
 printManifestResults(await runManifestBench());
+printAssistantResults(await runAssistantBench());
 await supervisor.stop(0);

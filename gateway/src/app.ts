@@ -23,7 +23,10 @@ import type { NotificationConnector, SourceConnector } from './connectors/types.
 import { CSP_DIRECTIVES, cspValue } from './csp.ts';
 import { messageForClientError, sendError } from './errors.ts';
 import { createManifestStore } from './manifest.ts';
+import { createAssistant, sharedCatalogue, sharedClassifier } from './assistant/index.ts';
+import { createAssistantStore } from './db/assistant.ts';
 import { registerAppointmentRoutes } from './routes/appointments.ts';
+import { registerAssistantRoutes } from './routes/assistant.ts';
 import { registerDocumentRoutes } from './routes/documents.ts';
 import { registerExportRoute } from './routes/export.ts';
 import { registerFileRoutes } from './routes/files.ts';
@@ -328,6 +331,46 @@ export function buildGateway(config: GatewayConfig, deps: { database: PortalData
   app.register(async (scope) => {
     await registerRateLimit(scope, telemetryLimit, app.log);
     registerTelemetryRoute(scope, { config: rateLimited(telemetryLimit), mayLog: telemetryLog.take });
+  });
+
+  // Ada, the assistant: public, rate-limited per client; its classifier is trained on first use
+  // (main.ts starts it at start) and shared by the process.
+  const assistantLimit = {
+    max: config.limits.assistantPerMinute,
+    timeWindowMs: 60_000,
+    store: config.rateLimitStore,
+  };
+  const assistantStore = createAssistantStore(deps.database.db);
+  let assistant: ReturnType<typeof createAssistant> | null = null;
+  const assistantReady = async () => {
+    const classifier = await sharedClassifier();
+    assistant ??= createAssistant({
+      classifier,
+      catalogue: sharedCatalogue(),
+      store: assistantStore,
+      folder,
+      now,
+      onError: (error) => app.log.error({ err: error }, 'an unrecognised question could not be stored'),
+    });
+    return assistant;
+  };
+  app.register(async (scope) => {
+    await registerRateLimit(scope, assistantLimit, app.log);
+    registerAssistantRoutes(scope, {
+      get classifier() {
+        return sharedClassifier();
+      },
+      get assistant() {
+        return assistantReady();
+      },
+      get catalogue() {
+        return sharedCatalogue();
+      },
+      store: assistantStore,
+      database: deps.database,
+      now,
+      rateLimit: rateLimited(assistantLimit),
+    });
   });
 
   const noSuchApi = async (request: FastifyRequest, reply: FastifyReply) =>

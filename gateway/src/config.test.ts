@@ -69,6 +69,7 @@ describe('loadConfig', () => {
         connectionsPerClient: 64,
         telemetryPerMinute: 60,
         telemetryLogPerMinute: 120,
+        assistantPerMinute: 60,
       },
     });
     expect(config.rateLimitStore).toBeUndefined();

@@ -1,4 +1,5 @@
 import { buildGateway } from './app.ts';
+import { sharedClassifier } from './assistant/index.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase, type PortalDatabase } from './db/index.ts';
 import { createLogDestination } from './security/log-destination.ts';
@@ -45,6 +46,12 @@ try {
   app.log.fatal({ err: error }, 'the gateway cannot listen');
   exit(1);
 }
+// Ada's classifier is made ready now: the model `pnpm assistant:train` stored for the corpora in the
+// repository, or trained from them (a few hundred milliseconds).
+sharedClassifier().then(
+  (classifier) => app.log.info({ readyMs: Math.round(classifier.trainingMs) }, 'assistant ready'),
+  (error: unknown) => app.log.error({ err: error }, 'the assistant could not be trained'),
+);
 const address = app.server.address();
 const port = typeof address === 'object' && address !== null ? address.port : config.port;
 process.stdout.write(`gateway listening on http://${config.host}:${port}\n`);

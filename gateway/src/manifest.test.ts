@@ -83,6 +83,7 @@ describe('gateway/config/mfes.json', () => {
       'http://127.0.0.1:4206',
       'http://127.0.0.1:4207',
       'http://127.0.0.1:4208',
+      'http://127.0.0.1:4209',
     ];
     const store = createManifestStore({ path: CONFIG, env: {}, policy: { allowedOrigins: defaults } });
     const snapshot = await store.load();
@@ -110,6 +111,7 @@ describe('gateway/config/mfes.json', () => {
       ['municipal', '/municipal', 60, 'carpeta_municipal', 'http://127.0.0.1:4208/remoteEntry.js'],
       ['health-madrid', '/health-madrid', 70, 'carpeta_health', 'http://127.0.0.1:4207/remoteEntry.js'],
       ['verify', '/verify', 90, 'carpeta_my_data', 'http://127.0.0.1:4205/remoteEntry.js'],
+      ['assistant', '/ada', 95, 'carpeta_assistant', 'http://127.0.0.1:4209/remoteEntry.js'],
     ]);
     // A city council's MFE in plain JavaScript: owned by the council (its DIR3 code), ES module.
     expect(snapshot.entries.find((e) => e.id === 'municipal')).toMatchObject({
@@ -138,6 +140,7 @@ describe('gateway/config/mfes.json', () => {
       'my-data',
       'representation',
       'verify',
+      'assistant',
     ]);
     for (const item of snapshot.entries) expect(manifestEntrySchema.safeParse(item).success).toBe(true);
     expect(snapshot.entries[1]?.owner).toEqual({
@@ -156,6 +159,7 @@ describe('gateway/config/mfes.json', () => {
       municipal: ['/api/municipal'],
       'health-madrid': ['/api/health-service'],
       verify: [],
+      assistant: ['/api/assistant'],
     });
 
     const moved = await createManifestStore({
@@ -171,6 +175,7 @@ describe('gateway/config/mfes.json', () => {
       'http://127.0.0.1:4206',
       'http://127.0.0.1:4207',
       'http://127.0.0.1:4208',
+      'http://127.0.0.1:4209',
       'https://home.cdn.example',
     ]);
   });

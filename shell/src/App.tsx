@@ -9,7 +9,7 @@ import {
 } from '@carpeta/design-system';
 import { localize, routeMatches } from '@carpeta/sdk';
 import type { MouseEvent } from 'react';
-import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { navigateToUrl } from 'single-spa';
 import type { ShellContext } from './context.ts';
 import { LANGUAGE_NAMES } from './messages.ts';
@@ -17,7 +17,12 @@ import { hasUnread, NOTIFICATIONS_ENTRY_ID, UnreadBadge, usePendingCount } from 
 import { SHELL_PAGES, findShellPage } from './pages/index.tsx';
 import { Landing, SignInRequired } from './pages/Landing.tsx';
 import { ActingForBanner, currentPath, SessionExpiry, SessionNotices, UserArea } from './session-ui.tsx';
+import { createPanelHost } from './register.ts';
 import { signInHref, THEMES } from './stores.ts';
+
+// Ada's panel: its code (and the assistant's remote) arrive when the citizen opens it.
+const loadPanel = () => import('./assistant-panel.tsx');
+const AssistantPanel = lazy(loadPanel);
 
 function useStore<T>(store: { get(): T; subscribe(listener: () => void): () => void }): T {
   return useSyncExternalStore(store.subscribe, store.get, store.get);
@@ -40,6 +45,8 @@ export function App({ context }: { context: ShellContext }) {
   const t = context.translator.getFixedT(language);
   const main = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
+  const [assistantOpen, setAssistantOpen] = useState(false);
+  const assistantButton = useRef<HTMLButtonElement>(null);
 
   const entries = manifest.status === 'ready' ? manifest.entries : [];
   const activeEntry = entries.find((entry) => routeMatches(entry.route, pathname));
@@ -100,6 +107,12 @@ export function App({ context }: { context: ShellContext }) {
     }));
 
   const ShellPage = shellPage?.component;
+  // On its own route (/ada) the assistant is the page: no panel there.
+  const assistantEntry = entries.find((entry) => entry.id === 'assistant' && entry !== activeEntry);
+  const closeAssistant = () => {
+    setAssistantOpen(false);
+    assistantButton.current?.focus();
+  };
 
   return (
     <div className="cp-page">
@@ -114,8 +127,32 @@ export function App({ context }: { context: ShellContext }) {
             if (match) context.language.set(match);
           }}
         />
+        {assistantEntry && (
+          <button
+            ref={assistantButton}
+            type="button"
+            className="cp-button cp-button--secondary"
+            aria-expanded={assistantOpen}
+            data-assistant-button=""
+            onPointerEnter={() => void loadPanel()}
+            onFocus={() => void loadPanel()}
+            onClick={() => (assistantOpen ? closeAssistant() : setAssistantOpen(true))}
+          >
+            {localize(assistantEntry.title, language)}
+          </button>
+        )}
         <UserArea context={context} t={t} />
       </Header>
+      {assistantOpen && assistantEntry && (
+        <Suspense fallback={null}>
+          <AssistantPanel
+            entry={assistantEntry}
+            context={context}
+            onClose={closeAssistant}
+            createHost={createPanelHost}
+          />
+        </Suspense>
+      )}
       <ActingForBanner context={context} t={t} />
       {navItems.length > 0 && (
         <ServiceNavigation

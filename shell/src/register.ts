@@ -118,6 +118,50 @@ export interface Registrar {
   ids(): string[];
 }
 
+/** The props of one MFE: one object for the life of its registration (its element changes per mount). */
+function propsMaker(entry: ManifestEntry, context: ShellContext): (domElement: HTMLElement) => CarpetaProps {
+  const telemetry = createTelemetry(entry.id, { framework: entry.framework });
+  let props: CarpetaProps | null = null;
+  return (domElement) => {
+    props ??= {
+      mfeId: entry.id,
+      basePath: entry.route,
+      domElement,
+      auth: context.session.auth,
+      api: createApiClient({
+        baseUrl: '/api',
+        mfeId: entry.id,
+        csrfToken: context.session.csrfToken,
+        onError: (error) => onSessionError(error, context),
+      }),
+      navigate: (path) => navigateToUrl(path),
+      i18n: context.language.bridge,
+      events: context.events,
+      telemetry,
+    };
+    props.domElement = domElement;
+    return props;
+  };
+}
+
+/**
+ * A host for an entry's other exposed module (Ada's `./panel`), mounted in `element` instead of
+ * <main>: the same loading, time limits and error panel as a route, outside single-spa's routing.
+ */
+export function createPanelHost(
+  entry: ManifestEntry,
+  expose: string,
+  context: ShellContext,
+  element: HTMLElement,
+) {
+  return createMfeHost(
+    { ...entry, id: `${entry.id}-panel`, remote: { ...entry.remote, expose } },
+    { ...context, outlet: () => element },
+    propsMaker(entry, context),
+    { loadTimeoutMs: 10_000, mountTimeoutMs: 10_000 },
+  );
+}
+
 /** Registers manifest entries with single-spa; each one is wrapped by a shell-owned host. */
 export function createRegistrar(
   context: ShellContext,
@@ -129,31 +173,7 @@ export function createRegistrar(
   let queue: Promise<void> = Promise.resolve();
 
   function register(entry: ManifestEntry) {
-    const telemetry = createTelemetry(entry.id, { framework: entry.framework });
-    let props: CarpetaProps | null = null;
-    const makeProps = (domElement: HTMLElement): CarpetaProps => {
-      // One props object per MFE for the life of its registration (its element changes per mount).
-      if (!props) {
-        props = {
-          mfeId: entry.id,
-          basePath: entry.route,
-          domElement,
-          auth: context.session.auth,
-          api: createApiClient({
-            baseUrl: '/api',
-            mfeId: entry.id,
-            csrfToken: context.session.csrfToken,
-            onError: (error) => onSessionError(error, context),
-          }),
-          navigate: (path) => navigateToUrl(path),
-          i18n: context.language.bridge,
-          events: context.events,
-          telemetry,
-        };
-      }
-      props.domElement = domElement;
-      return props;
-    };
+    const makeProps = propsMaker(entry, context);
     spa.register({
       name: entry.id,
       app: async () => createMfeHost(entry, context, makeProps, options),

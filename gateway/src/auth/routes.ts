@@ -61,6 +61,12 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Routes anyone may call (health, session, telemetry). */
     public?: boolean;
+    /**
+     * Routes anyone may call that know the citizen when a session is there (the assistant): with a
+     * live session the guard runs as on private routes (CSRF, level, representation) and sets
+     * `request.identity`; without one the request goes on anonymously, as on public routes.
+     */
+    optionalSession?: boolean;
   }
 }
 
@@ -428,16 +434,15 @@ export function registerAuth(app: FastifyInstance, options: AuthOptions): void {
     if (path !== '/api' && !path.startsWith('/api/')) return;
     // Every answer of the API is private or at least never worth caching.
     reply.header('cache-control', 'no-store');
-    if (request.routeOptions.config?.public) {
-      // Anonymous writes (telemetry) still come from the portal's own pages only.
+    // Anonymous writes (telemetry) still come from the portal's own pages only.
+    const foreignWrite = () => {
       const origin = request.headers.origin;
-      if (
-        UNSAFE.has(request.method) &&
-        origin !== undefined &&
-        origin !== new URL(options.portalOrigin).origin
-      ) {
-        return sendError(reply, 403, 'csrf', 'The request could not be verified.');
-      }
+      return (
+        UNSAFE.has(request.method) && origin !== undefined && origin !== new URL(options.portalOrigin).origin
+      );
+    };
+    if (request.routeOptions.config?.public) {
+      if (foreignWrite()) return sendError(reply, 403, 'csrf', 'The request could not be verified.');
       return;
     }
     const id = sessionIdOf(request);
@@ -445,6 +450,10 @@ export function registerAuth(app: FastifyInstance, options: AuthOptions): void {
     const record = id ? await database.sessions.touch(id, at, options.sessions.idleMs) : null;
     if (!record) {
       if (id) clearSessionCookie(reply);
+      if (request.routeOptions.config?.optionalSession) {
+        if (foreignWrite()) return sendError(reply, 403, 'csrf', 'The request could not be verified.');
+        return;
+      }
       return sendError(reply, 401, 'unauthenticated', 'Sign in to continue.');
     }
     if (UNSAFE.has(request.method) && !csrfOk(request, record)) {

@@ -165,6 +165,39 @@ export interface RegistrySubmissionFilesTable {
   content: Uint8Array;
 }
 
+export interface AssistantTicketsTable {
+  id: string;
+  reference: string;
+  subject_nif: string;
+  actor_nif: string;
+  category: string;
+  administration: string;
+  tried: string;
+  error_seen: string;
+  language: string;
+  status: 'open' | 'in-progress' | 'resolved' | 'closed';
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface AssistantFeedbackTable {
+  id: string;
+  intent: string;
+  language: string;
+  helpful: boolean;
+  created_at: Date;
+}
+
+export interface AssistantUnrecognisedTable {
+  id: string;
+  text: string;
+  language: string;
+  best_intent: string | null;
+  confidence: number;
+  created_at: Date;
+  reviewed: Generated<boolean>;
+}
+
 export interface DatabaseSchema {
   sessions: SessionsTable;
   audit_events: AuditEventsTable;
@@ -178,4 +211,7 @@ export interface DatabaseSchema {
   my_data_oppositions: MyDataOppositionsTable;
   registry_submissions: RegistrySubmissionsTable;
   registry_submission_files: RegistrySubmissionFilesTable;
+  assistant_tickets: AssistantTicketsTable;
+  assistant_feedback: AssistantFeedbackTable;
+  assistant_unrecognised: AssistantUnrecognisedTable;
 }

@@ -83,7 +83,8 @@ export type AuditKind =
   | 'power-revoked'
   | 'power-extended'
   | 'registry-submitted'
-  | 'health-card-replacement';
+  | 'health-card-replacement'
+  | 'assistant-ticket-filed';
 
 export interface AuditEvent {
   kind: AuditKind;

@@ -38,6 +38,8 @@ export interface GatewayLimits {
   telemetryPerMinute: number;
   /** Telemetry reports written to the log per minute, all clients together; the rest are counted. */
   telemetryLogPerMinute: number;
+  /** Questions one client may ask the assistant per minute (messages, classify, services, feedback). */
+  assistantPerMinute: number;
 }
 
 export const DEFAULT_LIMITS: GatewayLimits = {
@@ -47,6 +49,7 @@ export const DEFAULT_LIMITS: GatewayLimits = {
   connectionsPerClient: 64,
   telemetryPerMinute: 60,
   telemetryLogPerMinute: 120,
+  assistantPerMinute: 60,
 };
 
 function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
@@ -174,6 +177,13 @@ export function loadSecuritySettings(env: Env, port: number): SecuritySettings {
         'TELEMETRY_LOG_PER_MINUTE',
         DEFAULT_LIMITS.telemetryLogPerMinute,
         0,
+        1_000_000,
+      ),
+      assistantPerMinute: integer(
+        env,
+        'ASSISTANT_RATE_PER_MINUTE',
+        DEFAULT_LIMITS.assistantPerMinute,
+        1,
         1_000_000,
       ),
     },

@@ -4,6 +4,7 @@ import * as notificationActs from './0002_notification_acts.ts';
 import * as folderPins from './0003_folder_pins.ts';
 import * as myData from './0004_my_data.ts';
 import * as registrySubmissions from './0005_registry_submissions.ts';
+import * as assistant from './0006_assistant.ts';
 
 /**
  * Every migration, in order. Kysely's Migrator applies them by name (sorted), each once, recorded in
@@ -17,4 +18,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0003_folder_pins': folderPins,
   '0004_my_data': myData,
   '0005_registry_submissions': registrySubmissions,
+  '0006_assistant': assistant,
 };

@@ -1,0 +1,577 @@
+import type { AssistantLanguage, IntentOrFallback } from './intents.ts';
+
+/**
+ * Ada's words in the portal's six languages. `{name}` placeholders are filled by the caller; links
+ * point into the MFE routes of the portal (or its shell pages). Valencian has its own answers.
+ */
+export interface AnswerText {
+  text: string;
+  /** A link into the portal: label and path. */
+  link?: { label: string; href: string };
+}
+
+type Catalogue = Record<IntentOrFallback, AnswerText> & {
+  signIn: string;
+  human: string;
+  humanForm: string;
+  notificationsNone: string;
+  notificationsCount: string;
+  notificationsNext: string;
+  filesCount: string;
+  appointmentsCount: string;
+  folderUnavailable: string;
+  servicesFound: string;
+  incidentCategory: string;
+  incidentAdministration: string;
+  incidentTried: string;
+  incidentError: string;
+  incidentConfirm: string;
+  incidentSignIn: string;
+  categories: Record<IncidentCategory, string>;
+};
+
+export const INCIDENT_CATEGORIES = [
+  'sign-in',
+  'notifications',
+  'appointments',
+  'my-data',
+  'registry',
+  'other',
+] as const;
+export type IncidentCategory = (typeof INCIDENT_CATEGORIES)[number];
+
+const es: Catalogue = {
+  'greeting.hello': { text: 'Hola, soy Ada, la asistente de Carpeta. ¿En qué puedo ayudarte?' },
+  'greeting.thanks': { text: 'De nada. Si necesitas algo más, aquí estoy.' },
+  'notifications.pending': {
+    text: 'Tus notificaciones de todas las administraciones están en Notificaciones.',
+    link: { label: 'Ver mis notificaciones', href: '/notifications' },
+  },
+  'notifications.deadline': {
+    text: 'Tienes 10 días naturales para abrir una notificación desde que se pone a tu disposición; si no la abres, se entiende rechazada.',
+    link: { label: 'Ver mis notificaciones', href: '/notifications' },
+  },
+  'appointments.book': {
+    text: 'Puedes pedir cita previa con la policía, Hacienda, la Seguridad Social, Tráfico y otras administraciones en Mis citas.',
+    link: { label: 'Pedir cita', href: '/appointments' },
+  },
+  'appointments.cancel': {
+    text: 'Puedes anular o cambiar una cita desde Mis citas: abre la cita y elige anular o cambiar fecha.',
+    link: { label: 'Mis citas', href: '/appointments' },
+  },
+  'data.employment_history': {
+    text: 'Tu vida laboral (informe de la Seguridad Social) está en Mis datos, en el tema Trabajo, y se puede descargar en PDF.',
+    link: { label: 'Mis datos: trabajo', href: '/my-data' },
+  },
+  'data.education': {
+    text: 'Tus títulos oficiales, becas y matrículas están en Mis datos, en el tema Educación.',
+    link: { label: 'Mis datos: educación', href: '/my-data' },
+  },
+  'data.family': {
+    text: 'La condición de familia numerosa y los datos de tu familia están en Mis datos.',
+    link: { label: 'Mis datos', href: '/my-data' },
+  },
+  'data.vehicles': {
+    text: 'Tus vehículos, tu permiso de conducir, sus puntos y la ITV están en Mis datos, en el tema Vehículos.',
+    link: { label: 'Mis datos: vehículos', href: '/my-data' },
+  },
+  'data.who_accessed': {
+    text: 'En Mis datos puedes ver qué administración consultó tus datos, cuándo y para qué, y oponerte cuando la ley lo permite.',
+    link: { label: 'Quién ha usado mis datos', href: '/my-data' },
+  },
+  'representation.power_of_attorney': {
+    text: 'En Apoderamientos puedes dar poder a otra persona para que haga trámites por ti, aceptar, renunciar o revocar poderes.',
+    link: { label: 'Apoderamientos', href: '/representation' },
+  },
+  'registry.submit': {
+    text: 'Con el Registro Electrónico General puedes presentar un escrito a cualquier administración y obtener su número de registro.',
+    link: { label: 'Presentar un escrito', href: '/representation/registry' },
+  },
+  'files.status': {
+    text: 'El estado de tus expedientes abiertos, por administración, está en Mis expedientes.',
+    link: { label: 'Mis expedientes', href: '/files' },
+  },
+  'login.help': {
+    text: 'Puedes identificarte con Cl@ve Móvil, Cl@ve PIN, Cl@ve permanente, certificado electrónico o DNIe. Si un método falla, prueba otro o revisa que tu registro en Cl@ve esté activo.',
+  },
+  'incident.report': { text: 'Vamos a registrar la incidencia. Te haré unas preguntas.' },
+  'alerts.settings': {
+    text: 'Los avisos por correo y SMS de nuevas notificaciones se configuran en tu área personal del portal.',
+    link: { label: 'Ver mis notificaciones', href: '/notifications' },
+  },
+  'human.contact': {
+    text: 'Puedes hablar con una persona en el 060 (teléfono de información de la Administración) o escribirnos con el formulario de contacto.',
+  },
+  fallback: {
+    text: 'No estoy segura de haberte entendido. Prueba con otras palabras o habla con una persona: 060 o el formulario de contacto.',
+  },
+  signIn: 'Identifícate para ver tus datos',
+  human: 'Llamar al 060',
+  humanForm: 'Formulario de contacto',
+  notificationsNone: 'No tienes notificaciones pendientes.',
+  notificationsCount: 'Tienes {count} notificaciones pendientes.',
+  notificationsNext: 'La de {issuer} caduca en {days} días.',
+  filesCount: 'Tienes {count} expedientes abiertos; {requirements} te piden que actúes.',
+  appointmentsCount: 'Tienes {count} citas reservadas.',
+  folderUnavailable: 'Ahora no puedo consultar tu carpeta; inténtalo más tarde.',
+  servicesFound: 'Estos servicios pueden ayudarte:',
+  incidentCategory: '¿Sobre qué es el problema?',
+  incidentAdministration: '¿Con qué administración u organismo tiene que ver?',
+  incidentTried: '¿Qué intentaste hacer?',
+  incidentError: '¿Qué error o mensaje viste?',
+  incidentConfirm: 'Gracias. Revisa el resumen y registra la incidencia.',
+  incidentSignIn: 'Para registrar la incidencia a tu nombre, identifícate.',
+  categories: {
+    'sign-in': 'Identificación',
+    notifications: 'Notificaciones',
+    appointments: 'Citas',
+    'my-data': 'Mis datos',
+    registry: 'Registro',
+    other: 'Otro',
+  },
+};
+
+const en: Catalogue = {
+  'greeting.hello': { text: "Hello, I'm Ada, Carpeta's assistant. How can I help you?" },
+  'greeting.thanks': { text: "You're welcome. If you need anything else, I'm here." },
+  'notifications.pending': {
+    text: 'Your notifications from every administration are in Notifications.',
+    link: { label: 'See my notifications', href: '/notifications' },
+  },
+  'notifications.deadline': {
+    text: 'You have 10 calendar days to open a notification from when it is made available; if you do not, it is deemed rejected.',
+    link: { label: 'See my notifications', href: '/notifications' },
+  },
+  'appointments.book': {
+    text: 'You can book appointments with the police, the tax agency, social security, traffic and other administrations in My appointments.',
+    link: { label: 'Book an appointment', href: '/appointments' },
+  },
+  'appointments.cancel': {
+    text: 'You can cancel or move an appointment in My appointments: open it and choose cancel or change date.',
+    link: { label: 'My appointments', href: '/appointments' },
+  },
+  'data.employment_history': {
+    text: 'Your employment history (the social security report) is in My data, under Work, and can be downloaded as a PDF.',
+    link: { label: 'My data: work', href: '/my-data' },
+  },
+  'data.education': {
+    text: 'Your official degrees, scholarships and enrolments are in My data, under Education.',
+    link: { label: 'My data: education', href: '/my-data' },
+  },
+  'data.family': {
+    text: 'Large family status and your family data are in My data.',
+    link: { label: 'My data', href: '/my-data' },
+  },
+  'data.vehicles': {
+    text: 'Your vehicles, driving licence, its points and vehicle inspections are in My data, under Vehicles.',
+    link: { label: 'My data: vehicles', href: '/my-data' },
+  },
+  'data.who_accessed': {
+    text: 'In My data you can see which administration consulted your data, when and why, and object where the law allows it.',
+    link: { label: 'Who used my data', href: '/my-data' },
+  },
+  'representation.power_of_attorney': {
+    text: 'In Powers of attorney you can empower someone to act for you, and accept, renounce or revoke powers.',
+    link: { label: 'Powers of attorney', href: '/representation' },
+  },
+  'registry.submit': {
+    text: 'With the General Electronic Registry you can submit a document to any administration and get its registry number.',
+    link: { label: 'Submit a document', href: '/representation/registry' },
+  },
+  'files.status': {
+    text: 'The status of your open files, by administration, is in My files.',
+    link: { label: 'My files', href: '/files' },
+  },
+  'login.help': {
+    text: 'You can sign in with Cl@ve Móvil, Cl@ve PIN, Cl@ve permanente, an electronic certificate or DNIe. If one method fails, try another or check that your Cl@ve registration is active.',
+  },
+  'incident.report': { text: "Let's log the incident. I'll ask you a few questions." },
+  'alerts.settings': {
+    text: 'E-mail and text message alerts about new notifications are set in your personal area of the portal.',
+    link: { label: 'See my notifications', href: '/notifications' },
+  },
+  'human.contact': {
+    text: "You can talk to a person on 060 (the administration's information line) or write to us with the contact form.",
+  },
+  fallback: {
+    text: "I'm not sure I understood. Try other words or talk to a person: 060 or the contact form.",
+  },
+  signIn: 'Sign in to see your data',
+  human: 'Call 060',
+  humanForm: 'Contact form',
+  notificationsNone: 'You have no pending notifications.',
+  notificationsCount: 'You have {count} pending notifications.',
+  notificationsNext: 'The one from {issuer} expires in {days} days.',
+  filesCount: 'You have {count} open files; {requirements} need you to act.',
+  appointmentsCount: 'You have {count} booked appointments.',
+  folderUnavailable: 'I cannot read your folder right now; please try again later.',
+  servicesFound: 'These services may help you:',
+  incidentCategory: 'What is the problem about?',
+  incidentAdministration: 'Which administration or body is it about?',
+  incidentTried: 'What were you trying to do?',
+  incidentError: 'What error or message did you see?',
+  incidentConfirm: 'Thank you. Check the summary and log the incident.',
+  incidentSignIn: 'To log the incident in your name, please sign in.',
+  categories: {
+    'sign-in': 'Signing in',
+    notifications: 'Notifications',
+    appointments: 'Appointments',
+    'my-data': 'My data',
+    registry: 'Registry',
+    other: 'Other',
+  },
+};
+
+const ca: Catalogue = {
+  'greeting.hello': { text: "Hola, soc l'Ada, l'assistent de Carpeta. En què et puc ajudar?" },
+  'greeting.thanks': { text: 'De res. Si necessites res més, aquí em tens.' },
+  'notifications.pending': {
+    text: 'Les teves notificacions de totes les administracions són a Notificacions.',
+    link: { label: 'Veure les meves notificacions', href: '/notifications' },
+  },
+  'notifications.deadline': {
+    text: "Tens 10 dies naturals per obrir una notificació des que es posa a la teva disposició; si no l'obres, s'entén rebutjada.",
+    link: { label: 'Veure les meves notificacions', href: '/notifications' },
+  },
+  'appointments.book': {
+    text: 'Pots demanar cita prèvia amb la policia, Hisenda, la Seguretat Social, Trànsit i altres administracions a Les meves cites.',
+    link: { label: 'Demanar cita', href: '/appointments' },
+  },
+  'appointments.cancel': {
+    text: 'Pots anul·lar o canviar una cita des de Les meves cites: obre la cita i tria anul·lar o canviar la data.',
+    link: { label: 'Les meves cites', href: '/appointments' },
+  },
+  'data.employment_history': {
+    text: 'La teva vida laboral (informe de la Seguretat Social) és a Les meves dades, al tema Treball, i es pot descarregar en PDF.',
+    link: { label: 'Les meves dades: treball', href: '/my-data' },
+  },
+  'data.education': {
+    text: 'Els teus títols oficials, beques i matrícules són a Les meves dades, al tema Educació.',
+    link: { label: 'Les meves dades: educació', href: '/my-data' },
+  },
+  'data.family': {
+    text: 'La condició de família nombrosa i les dades de la teva família són a Les meves dades.',
+    link: { label: 'Les meves dades', href: '/my-data' },
+  },
+  'data.vehicles': {
+    text: 'Els teus vehicles, el permís de conduir, els punts i la ITV són a Les meves dades, al tema Vehicles.',
+    link: { label: 'Les meves dades: vehicles', href: '/my-data' },
+  },
+  'data.who_accessed': {
+    text: "A Les meves dades pots veure quina administració ha consultat les teves dades, quan i per a què, i oposar-t'hi quan la llei ho permet.",
+    link: { label: 'Qui ha fet servir les meves dades', href: '/my-data' },
+  },
+  'representation.power_of_attorney': {
+    text: 'A Apoderaments pots donar poder a una altra persona perquè faci tràmits per tu, i acceptar, renunciar o revocar poders.',
+    link: { label: 'Apoderaments', href: '/representation' },
+  },
+  'registry.submit': {
+    text: 'Amb el Registre Electrònic General pots presentar un escrit a qualsevol administració i obtenir-ne el número de registre.',
+    link: { label: 'Presentar un escrit', href: '/representation/registry' },
+  },
+  'files.status': {
+    text: "L'estat dels teus expedients oberts, per administració, és a Els meus expedients.",
+    link: { label: 'Els meus expedients', href: '/files' },
+  },
+  'login.help': {
+    text: "Pots identificar-te amb Cl@ve Mòbil, Cl@ve PIN, Cl@ve permanent, certificat electrònic o DNIe. Si un mètode falla, prova'n un altre o comprova que el teu registre a Cl@ve és actiu.",
+  },
+  'incident.report': { text: 'Registrem la incidència. Et faré unes preguntes.' },
+  'alerts.settings': {
+    text: 'Els avisos per correu i SMS de noves notificacions es configuren a la teva àrea personal del portal.',
+    link: { label: 'Veure les meves notificacions', href: '/notifications' },
+  },
+  'human.contact': {
+    text: "Pots parlar amb una persona al 060 (telèfon d'informació de l'Administració) o escriure'ns amb el formulari de contacte.",
+  },
+  fallback: {
+    text: "No estic segura d'haver-te entès. Prova-ho amb altres paraules o parla amb una persona: 060 o el formulari de contacte.",
+  },
+  signIn: "Identifica't per veure les teves dades",
+  human: 'Trucar al 060',
+  humanForm: 'Formulari de contacte',
+  notificationsNone: 'No tens notificacions pendents.',
+  notificationsCount: 'Tens {count} notificacions pendents.',
+  notificationsNext: 'La de {issuer} caduca d’aquí a {days} dies.',
+  filesCount: 'Tens {count} expedients oberts; {requirements} et demanen que actuïs.',
+  appointmentsCount: 'Tens {count} cites reservades.',
+  folderUnavailable: 'Ara no puc consultar la teva carpeta; torna-ho a provar més tard.',
+  servicesFound: 'Aquests serveis et poden ajudar:',
+  incidentCategory: 'Sobre què és el problema?',
+  incidentAdministration: 'Amb quina administració o organisme té a veure?',
+  incidentTried: 'Què intentaves fer?',
+  incidentError: 'Quin error o missatge has vist?',
+  incidentConfirm: 'Gràcies. Revisa el resum i registra la incidència.',
+  incidentSignIn: "Per registrar la incidència al teu nom, identifica't.",
+  categories: {
+    'sign-in': 'Identificació',
+    notifications: 'Notificacions',
+    appointments: 'Cites',
+    'my-data': 'Les meves dades',
+    registry: 'Registre',
+    other: 'Altres',
+  },
+};
+
+const va: Catalogue = {
+  ...ca,
+  'greeting.hello': { text: "Hola, soc Ada, l'assistent de Carpeta. En què et puc ajudar?" },
+  'greeting.thanks': { text: 'De res. Si necessites alguna cosa més, ací em tens.' },
+  'notifications.pending': {
+    text: 'Les teues notificacions de totes les administracions estan en Notificacions.',
+    link: { label: 'Vore les meues notificacions', href: '/notifications' },
+  },
+  'notifications.deadline': {
+    text: "Tens 10 dies naturals per a obrir una notificació des que es posa a la teua disposició; si no l'obris, s'entén rebutjada.",
+    link: { label: 'Vore les meues notificacions', href: '/notifications' },
+  },
+  'appointments.book': {
+    text: 'Pots demanar cita prèvia amb la policia, Hisenda, la Seguretat Social, Trànsit i altres administracions en Les meues cites.',
+    link: { label: 'Demanar cita', href: '/appointments' },
+  },
+  'appointments.cancel': {
+    text: 'Pots anul·lar o canviar una cita des de Les meues cites: obri la cita i tria anul·lar o canviar la data.',
+    link: { label: 'Les meues cites', href: '/appointments' },
+  },
+  'data.employment_history': {
+    text: 'La teua vida laboral (informe de la Seguretat Social) està en Les meues dades, en el tema Treball, i es pot descarregar en PDF.',
+    link: { label: 'Les meues dades: treball', href: '/my-data' },
+  },
+  'data.education': {
+    text: 'Els teus títols oficials, beques i matrícules estan en Les meues dades, en el tema Educació.',
+    link: { label: 'Les meues dades: educació', href: '/my-data' },
+  },
+  'data.family': {
+    text: 'La condició de família nombrosa i les dades de la teua família estan en Les meues dades.',
+    link: { label: 'Les meues dades', href: '/my-data' },
+  },
+  'data.vehicles': {
+    text: 'Els teus vehicles, el permís de conduir, els punts i la ITV estan en Les meues dades, en el tema Vehicles.',
+    link: { label: 'Les meues dades: vehicles', href: '/my-data' },
+  },
+  'data.who_accessed': {
+    text: "En Les meues dades pots vore quina administració ha consultat les teues dades, quan i per a què, i oposar-t'hi quan la llei ho permet.",
+    link: { label: 'Qui ha utilitzat les meues dades', href: '/my-data' },
+  },
+  'representation.power_of_attorney': {
+    text: 'En Apoderaments pots donar poder a una altra persona perquè faça tràmits per tu, i acceptar, renunciar o revocar poders.',
+    link: { label: 'Apoderaments', href: '/representation' },
+  },
+  'files.status': {
+    text: "L'estat dels teus expedients oberts, per administració, està en Els meus expedients.",
+    link: { label: 'Els meus expedients', href: '/files' },
+  },
+  'login.help': {
+    text: "Pots identificar-te amb Cl@ve Mòbil, Cl@ve PIN, Cl@ve permanent, certificat electrònic o DNIe. Si un mètode falla, prova'n un altre o comprova que el teu registre en Cl@ve està actiu.",
+  },
+  'incident.report': { text: 'Registrem la incidència. Et faré unes preguntes.' },
+  'alerts.settings': {
+    text: 'Els avisos per correu i SMS de noves notificacions es configuren en la teua àrea personal del portal.',
+    link: { label: 'Vore les meues notificacions', href: '/notifications' },
+  },
+  'human.contact': {
+    text: "Pots parlar amb una persona en el 060 (telèfon d'informació de l'Administració) o escriure'ns amb el formulari de contacte.",
+  },
+  fallback: {
+    text: "No estic segura d'haver-te entés. Prova-ho amb altres paraules o parla amb una persona: 060 o el formulari de contacte.",
+  },
+  signIn: "Identifica't per a vore les teues dades",
+  notificationsNext: 'La de {issuer} caduca d’ací {days} dies.',
+  filesCount: 'Tens {count} expedients oberts; {requirements} et demanen que actues.',
+  folderUnavailable: 'Ara no puc consultar la teua carpeta; torna-ho a provar més tard.',
+  servicesFound: 'Estos servicis et poden ajudar:',
+  incidentError: 'Quin error o missatge has vist?',
+  incidentSignIn: "Per a registrar la incidència al teu nom, identifica't.",
+  categories: { ...ca.categories, 'my-data': 'Les meues dades' },
+};
+
+const gl: Catalogue = {
+  'greeting.hello': { text: 'Ola, son Ada, a asistente de Carpeta. En que podo axudarte?' },
+  'greeting.thanks': { text: 'De nada. Se precisas algo máis, aquí estou.' },
+  'notifications.pending': {
+    text: 'As túas notificacións de todas as administracións están en Notificacións.',
+    link: { label: 'Ver as miñas notificacións', href: '/notifications' },
+  },
+  'notifications.deadline': {
+    text: 'Tes 10 días naturais para abrir unha notificación desde que se pon á túa disposición; se non a abres, enténdese rexeitada.',
+    link: { label: 'Ver as miñas notificacións', href: '/notifications' },
+  },
+  'appointments.book': {
+    text: 'Podes pedir cita previa coa policía, Facenda, a Seguridade Social, Tráfico e outras administracións en As miñas citas.',
+    link: { label: 'Pedir cita', href: '/appointments' },
+  },
+  'appointments.cancel': {
+    text: 'Podes anular ou cambiar unha cita desde As miñas citas: abre a cita e escolle anular ou cambiar a data.',
+    link: { label: 'As miñas citas', href: '/appointments' },
+  },
+  'data.employment_history': {
+    text: 'A túa vida laboral (informe da Seguridade Social) está en Os meus datos, no tema Traballo, e pódese descargar en PDF.',
+    link: { label: 'Os meus datos: traballo', href: '/my-data' },
+  },
+  'data.education': {
+    text: 'Os teus títulos oficiais, bolsas e matrículas están en Os meus datos, no tema Educación.',
+    link: { label: 'Os meus datos: educación', href: '/my-data' },
+  },
+  'data.family': {
+    text: 'A condición de familia numerosa e os datos da túa familia están en Os meus datos.',
+    link: { label: 'Os meus datos', href: '/my-data' },
+  },
+  'data.vehicles': {
+    text: 'Os teus vehículos, o permiso de conducir, os seus puntos e a ITV están en Os meus datos, no tema Vehículos.',
+    link: { label: 'Os meus datos: vehículos', href: '/my-data' },
+  },
+  'data.who_accessed': {
+    text: 'En Os meus datos podes ver que administración consultou os teus datos, cando e para que, e opoñerte cando a lei o permite.',
+    link: { label: 'Quen usou os meus datos', href: '/my-data' },
+  },
+  'representation.power_of_attorney': {
+    text: 'En Apoderamentos podes darlle poder a outra persoa para que faga trámites por ti, e aceptar, renunciar ou revogar poderes.',
+    link: { label: 'Apoderamentos', href: '/representation' },
+  },
+  'registry.submit': {
+    text: 'Co Rexistro Electrónico Xeral podes presentar un escrito a calquera administración e obter o seu número de rexistro.',
+    link: { label: 'Presentar un escrito', href: '/representation/registry' },
+  },
+  'files.status': {
+    text: 'O estado dos teus expedientes abertos, por administración, está en Os meus expedientes.',
+    link: { label: 'Os meus expedientes', href: '/files' },
+  },
+  'login.help': {
+    text: 'Podes identificarte con Cl@ve Móbil, Cl@ve PIN, Cl@ve permanente, certificado electrónico ou DNIe. Se un método falla, proba outro ou revisa que o teu rexistro en Cl@ve estea activo.',
+  },
+  'incident.report': { text: 'Imos rexistrar a incidencia. Fareiche unhas preguntas.' },
+  'alerts.settings': {
+    text: 'Os avisos por correo e SMS de novas notificacións configúranse na túa área persoal do portal.',
+    link: { label: 'Ver as miñas notificacións', href: '/notifications' },
+  },
+  'human.contact': {
+    text: 'Podes falar cunha persoa no 060 (teléfono de información da Administración) ou escribirnos co formulario de contacto.',
+  },
+  fallback: {
+    text: 'Non estou segura de entenderte. Proba con outras palabras ou fala cunha persoa: 060 ou o formulario de contacto.',
+  },
+  signIn: 'Identifícate para ver os teus datos',
+  human: 'Chamar ao 060',
+  humanForm: 'Formulario de contacto',
+  notificationsNone: 'Non tes notificacións pendentes.',
+  notificationsCount: 'Tes {count} notificacións pendentes.',
+  notificationsNext: 'A de {issuer} caduca en {days} días.',
+  filesCount: 'Tes {count} expedientes abertos; {requirements} pídenche que actúes.',
+  appointmentsCount: 'Tes {count} citas reservadas.',
+  folderUnavailable: 'Agora non podo consultar a túa carpeta; téntao máis tarde.',
+  servicesFound: 'Estes servizos poden axudarte:',
+  incidentCategory: 'Sobre que é o problema?',
+  incidentAdministration: 'Con que administración ou organismo ten que ver?',
+  incidentTried: 'Que tentabas facer?',
+  incidentError: 'Que erro ou mensaxe viches?',
+  incidentConfirm: 'Grazas. Revisa o resumo e rexistra a incidencia.',
+  incidentSignIn: 'Para rexistrar a incidencia no teu nome, identifícate.',
+  categories: {
+    'sign-in': 'Identificación',
+    notifications: 'Notificacións',
+    appointments: 'Citas',
+    'my-data': 'Os meus datos',
+    registry: 'Rexistro',
+    other: 'Outro',
+  },
+};
+
+const eu: Catalogue = {
+  'greeting.hello': { text: 'Kaixo, Ada naiz, Carpetaren laguntzailea. Zertan lagun zaitzaket?' },
+  'greeting.thanks': { text: 'Ez horregatik. Beste ezer behar baduzu, hemen nago.' },
+  'notifications.pending': {
+    text: 'Administrazio guztien jakinarazpenak Jakinarazpenak atalean dituzu.',
+    link: { label: 'Nire jakinarazpenak ikusi', href: '/notifications' },
+  },
+  'notifications.deadline': {
+    text: 'Jakinarazpen bat zure esku jartzen denetik 10 egun natural dituzu irekitzeko; irekitzen ez baduzu, baztertutzat jotzen da.',
+    link: { label: 'Nire jakinarazpenak ikusi', href: '/notifications' },
+  },
+  'appointments.book': {
+    text: 'Poliziarekin, Ogasunarekin, Gizarte Segurantzarekin, Trafikoarekin eta beste administrazio batzuekin hitzordua eska dezakezu Nire hitzorduak atalean.',
+    link: { label: 'Hitzordua eskatu', href: '/appointments' },
+  },
+  'appointments.cancel': {
+    text: 'Hitzordu bat ezeztatu edo aldatu dezakezu Nire hitzorduak atalean: ireki hitzordua eta aukeratu ezeztatu edo data aldatu.',
+    link: { label: 'Nire hitzorduak', href: '/appointments' },
+  },
+  'data.employment_history': {
+    text: 'Zure lan bizitza (Gizarte Segurantzaren txostena) Nire datuak atalean dago, Lana gaian, eta PDFan deskarga daiteke.',
+    link: { label: 'Nire datuak: lana', href: '/my-data' },
+  },
+  'data.education': {
+    text: 'Zure titulu ofizialak, bekak eta matrikulak Nire datuak atalean daude, Hezkuntza gaian.',
+    link: { label: 'Nire datuak: hezkuntza', href: '/my-data' },
+  },
+  'data.family': {
+    text: 'Familia ugariaren egoera eta zure familiaren datuak Nire datuak atalean daude.',
+    link: { label: 'Nire datuak', href: '/my-data' },
+  },
+  'data.vehicles': {
+    text: 'Zure ibilgailuak, gidabaimena, haren puntuak eta IAT Nire datuak atalean daude, Ibilgailuak gaian.',
+    link: { label: 'Nire datuak: ibilgailuak', href: '/my-data' },
+  },
+  'data.who_accessed': {
+    text: 'Nire datuak atalean ikus dezakezu zein administraziok kontsultatu dituen zure datuak, noiz eta zertarako, eta legeak uzten duenean aurka egin.',
+    link: { label: 'Nork erabili ditu nire datuak', href: '/my-data' },
+  },
+  'representation.power_of_attorney': {
+    text: 'Ahalordeak atalean beste pertsona bati ahalordea eman diezaiokezu zure izenean izapideak egin ditzan, eta ahalordeak onartu, haiei uko egin edo ezeztatu.',
+    link: { label: 'Ahalordeak', href: '/representation' },
+  },
+  'registry.submit': {
+    text: 'Erregistro Elektroniko Orokorrarekin edozein administraziori idazki bat aurkez diezaiokezu eta haren erregistro zenbakia lortu.',
+    link: { label: 'Idazki bat aurkeztu', href: '/representation/registry' },
+  },
+  'files.status': {
+    text: 'Zure espediente irekien egoera, administrazioka, Nire espedienteak atalean dago.',
+    link: { label: 'Nire espedienteak', href: '/files' },
+  },
+  'login.help': {
+    text: 'Cl@ve Mugikorra, Cl@ve PIN, Cl@ve iraunkorra, ziurtagiri elektronikoa edo NAN elektronikoa erabil ditzakezu identifikatzeko. Metodo batek huts egiten badu, probatu beste bat edo egiaztatu Cl@ven erregistratuta zaudela.',
+  },
+  'incident.report': { text: 'Intzidentzia erregistratuko dugu. Galdera batzuk egingo dizkizut.' },
+  'alerts.settings': {
+    text: 'Jakinarazpen berrien posta eta SMS bidezko abisuak atariko zure eremu pertsonalean konfiguratzen dira.',
+    link: { label: 'Nire jakinarazpenak ikusi', href: '/notifications' },
+  },
+  'human.contact': {
+    text: 'Pertsona batekin hitz egin dezakezu 060 zenbakian (Administrazioaren informazio telefonoa) edo harremanetarako formularioarekin idatzi.',
+  },
+  fallback: {
+    text: 'Ez nago ziur ulertu dizudan. Saiatu beste hitz batzuekin edo hitz egin pertsona batekin: 060 edo harremanetarako formularioa.',
+  },
+  signIn: 'Identifikatu zure datuak ikusteko',
+  human: '060ra deitu',
+  humanForm: 'Harremanetarako formularioa',
+  notificationsNone: 'Ez duzu jakinarazpenik zain.',
+  notificationsCount: '{count} jakinarazpen dituzu zain.',
+  notificationsNext: '{issuer}(r)en jakinarazpena {days} egun barru iraungitzen da.',
+  filesCount: '{count} espediente ireki dituzu; {requirements} zuk zerbait egitea eskatzen dute.',
+  appointmentsCount: '{count} hitzordu dituzu erreserbatuta.',
+  folderUnavailable: 'Orain ezin dut zure karpeta kontsultatu; saiatu berriro geroago.',
+  servicesFound: 'Zerbitzu hauek lagun diezazukete:',
+  incidentCategory: 'Zeri buruzkoa da arazoa?',
+  incidentAdministration: 'Zein administrazio edo erakunderekin du zerikusia?',
+  incidentTried: 'Zer egiten saiatu zinen?',
+  incidentError: 'Zer errore edo mezu ikusi zenuen?',
+  incidentConfirm: 'Eskerrik asko. Berrikusi laburpena eta erregistratu intzidentzia.',
+  incidentSignIn: 'Intzidentzia zure izenean erregistratzeko, identifikatu.',
+  categories: {
+    'sign-in': 'Identifikazioa',
+    notifications: 'Jakinarazpenak',
+    appointments: 'Hitzorduak',
+    'my-data': 'Nire datuak',
+    registry: 'Erregistroa',
+    other: 'Bestelakoa',
+  },
+};
+
+export const ANSWERS: Record<AssistantLanguage, Catalogue> = { es, ca, va, gl, eu, en };
+
+/** Fills `{name}` placeholders. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (match, key: string) =>
+    values[key] === undefined ? match : String(values[key]),
+  );
+}
