@@ -7,6 +7,7 @@ export * from './props.ts';
 export * from './events.ts';
 export * from './api.ts';
 export * from './i18n.ts';
+export * from './format.ts';
 export * from './my-data.ts';
 export * from './municipal.ts';
 export * from './health.ts';
