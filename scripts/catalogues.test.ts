@@ -5,6 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { RECEIPT_TEXT } from '../gateway/src/registry/receipt.ts';
+import { messages as home } from '../mfes/home/src/messages.ts';
+import { messages as notifications } from '../mfes/notifications/src/messages.ts';
+import { CATALOGUES as idp } from '../mocks/src/idp/messages.ts';
 import { compareCatalogue, loadMessages } from '../sdk/src/i18n.ts';
 import { LANGUAGES, type Language } from '../sdk/src/languages.ts';
 import { messages as shell } from '../shell/src/messages.ts';
@@ -14,6 +17,9 @@ type AnyCatalogue = Partial<Record<Language, unknown>>;
 const CATALOGUES: Record<string, () => Promise<AnyCatalogue>> = {
   shell: async () =>
     Object.fromEntries(await Promise.all(LANGUAGES.map(async (l) => [l, await loadMessages(shell, l)]))),
+  'mfes/home': async () => home,
+  'mfes/notifications': async () => notifications,
+  'idp (simulated Cl@ve pages)': async () => idp,
   'gateway (registry receipt PDF)': async () => RECEIPT_TEXT,
 };
 
