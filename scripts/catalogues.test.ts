@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { RECEIPT_TEXT } from '../gateway/src/registry/receipt.ts';
+import { messages as files } from '../mfes/files/src/messages.ts';
 import { messages as home } from '../mfes/home/src/messages.ts';
 import { messages as notifications } from '../mfes/notifications/src/messages.ts';
 import { CATALOGUES as idp } from '../mocks/src/idp/messages.ts';
@@ -19,6 +20,7 @@ const CATALOGUES: Record<string, () => Promise<AnyCatalogue>> = {
     Object.fromEntries(await Promise.all(LANGUAGES.map(async (l) => [l, await loadMessages(shell, l)]))),
   'mfes/home': async () => home,
   'mfes/notifications': async () => notifications,
+  'mfes/files': async () => files,
   'idp (simulated Cl@ve pages)': async () => idp,
   'gateway (registry receipt PDF)': async () => RECEIPT_TEXT,
 };
