@@ -5,8 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { RECEIPT_TEXT } from '../gateway/src/registry/receipt.ts';
+import { messages as appointments } from '../mfes/appointments/src/messages.ts';
 import { messages as files } from '../mfes/files/src/messages.ts';
+import { messages as health } from '../mfes/health/src/messages.ts';
 import { messages as home } from '../mfes/home/src/messages.ts';
+import { messages as myData } from '../mfes/my-data/src/messages.ts';
+import { verifyMessages } from '../mfes/my-data/src/verify-messages.ts';
 import { messages as notifications } from '../mfes/notifications/src/messages.ts';
 import { CATALOGUES as idp } from '../mocks/src/idp/messages.ts';
 import { compareCatalogue, loadMessages } from '../sdk/src/i18n.ts';
@@ -21,6 +25,10 @@ const CATALOGUES: Record<string, () => Promise<AnyCatalogue>> = {
   'mfes/home': async () => home,
   'mfes/notifications': async () => notifications,
   'mfes/files': async () => files,
+  'mfes/appointments': async () => appointments,
+  'mfes/my-data': async () => myData,
+  'mfes/my-data (verification page)': async () => verifyMessages,
+  'mfes/health': async () => health,
   'idp (simulated Cl@ve pages)': async () => idp,
   'gateway (registry receipt PDF)': async () => RECEIPT_TEXT,
 };

@@ -9,6 +9,7 @@ import {
   isApiError,
   newIdempotencyKey,
 } from '@carpeta/sdk';
+import { formatLocale } from '@carpeta/sdk';
 import { useCarpeta, useFormatters, useLanguage, useResource, useTranslation } from '@carpeta/sdk/react';
 import { Alert, Button, EmptyState, ErrorSummary, Link, Radios, Spinner } from '@carpeta/design-system';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -32,7 +33,7 @@ export function groupSlotsByDay(slots: HealthSlot[]): { day: string; slots: Heal
 function useSlotFormat() {
   const language = useLanguage();
   return useMemo(() => {
-    const locale = language === 'es' ? 'es-ES' : 'en-GB';
+    const locale = formatLocale(language);
     const day = new Intl.DateTimeFormat(locale, {
       weekday: 'long',
       day: 'numeric',
