@@ -9,6 +9,7 @@ import { messages as appointments } from '../mfes/appointments/src/messages.ts';
 import { messages as files } from '../mfes/files/src/messages.ts';
 import { messages as health } from '../mfes/health/src/messages.ts';
 import { messages as home } from '../mfes/home/src/messages.ts';
+import { messages as municipal } from '../mfes/municipal/src/messages.ts';
 import { messages as myData } from '../mfes/my-data/src/messages.ts';
 import { verifyMessages } from '../mfes/my-data/src/verify-messages.ts';
 import { messages as notifications } from '../mfes/notifications/src/messages.ts';
@@ -28,6 +29,7 @@ const CATALOGUES: Record<string, () => Promise<AnyCatalogue>> = {
   'mfes/appointments': async () => appointments,
   'mfes/my-data': async () => myData,
   'mfes/my-data (verification page)': async () => verifyMessages,
+  'mfes/municipal': async () => municipal,
   'mfes/health': async () => health,
   'idp (simulated Cl@ve pages)': async () => idp,
   'gateway (registry receipt PDF)': async () => RECEIPT_TEXT,
