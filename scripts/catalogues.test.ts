@@ -13,6 +13,7 @@ import { messages as municipal } from '../mfes/municipal/src/messages.ts';
 import { messages as myData } from '../mfes/my-data/src/messages.ts';
 import { verifyMessages } from '../mfes/my-data/src/verify-messages.ts';
 import { messages as notifications } from '../mfes/notifications/src/messages.ts';
+import { messages as representation } from '../mfes/representation/src/messages.ts';
 import { CATALOGUES as idp } from '../mocks/src/idp/messages.ts';
 import { compareCatalogue, loadMessages } from '../sdk/src/i18n.ts';
 import { LANGUAGES, type Language } from '../sdk/src/languages.ts';
@@ -29,6 +30,7 @@ const CATALOGUES: Record<string, () => Promise<AnyCatalogue>> = {
   'mfes/appointments': async () => appointments,
   'mfes/my-data': async () => myData,
   'mfes/my-data (verification page)': async () => verifyMessages,
+  'mfes/representation': async () => representation,
   'mfes/municipal': async () => municipal,
   'mfes/health': async () => health,
   'idp (simulated Cl@ve pages)': async () => idp,

@@ -14,8 +14,11 @@ export type Localized<T> = { [K in keyof T]: T[K] extends string ? string : Loca
 /** Every language's messages, each of the Spanish shape (`satisfies Catalog<typeof es>`). */
 export type Catalog<M> = Record<Language, Localized<M>>;
 
-/** What the sdk's lifecycles accept: Spanish required, the other languages fall back to it. */
-export type MessageCatalog = Record<'es', Messages> & Partial<Record<Language, Messages>>;
+/**
+ * What the sdk's lifecycles accept: every portal language (write `satisfies Catalog<typeof es>`
+ * to have the compiler check each language's keys against the Spanish ones).
+ */
+export type MessageCatalog = Record<Language, Messages>;
 
 /**
  * A catalogue whose other languages are loaded on demand (`() => import('./messages/ca.ts')`):
@@ -36,7 +39,10 @@ export async function loadMessages<M>(catalog: LazyCatalog<M>, language: Languag
  * which language is current. Interpolated values are escaped by the UI framework, not here.
  * Languages missing from `catalog` fall back to Spanish until `addMessages` brings them.
  */
-export function createTranslator(catalog: MessageCatalog, language: Language = DEFAULT_LANGUAGE): i18n {
+export function createTranslator(
+  catalog: Record<'es', Messages> & Partial<MessageCatalog>,
+  language: Language = DEFAULT_LANGUAGE,
+): i18n {
   const instance = i18next.createInstance();
   const resources = Object.fromEntries(
     Object.entries(catalog).map(([lng, messages]) => [lng, { translation: messages }]),
