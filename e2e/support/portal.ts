@@ -119,19 +119,37 @@ export async function tabTo(
   throw new Error('The element was never reached with Tab');
 }
 
-const LANGUAGE_NAMES = { es: 'Español', en: 'English' } as const;
+/** The portal's languages as the selector lists them (own name) and as `<html lang>` says them. */
+export const PORTAL_LANGUAGES = {
+  es: { name: 'Español', tag: 'es' },
+  ca: { name: 'Català', tag: 'ca' },
+  gl: { name: 'Galego', tag: 'gl' },
+  eu: { name: 'Euskara', tag: 'eu' },
+  va: { name: 'Valencià', tag: 'ca-ES-valencia' },
+  en: { name: 'English', tag: 'en' },
+} as const;
+export type PortalLanguage = keyof typeof PORTAL_LANGUAGES;
 
-/** Changes the portal language with the keyboard through the header's language selector. */
-export async function switchLanguage(page: Page, language: keyof typeof LANGUAGE_NAMES) {
+/**
+ * Changes the portal language with the keyboard through the header's language selector: Enter
+ * opens it, arrow keys move to the language (listed in its own name), Enter chooses it.
+ */
+export async function switchLanguage(page: Page, language: PortalLanguage) {
+  const { name, tag } = PORTAL_LANGUAGES[language];
   const banner = page.getByRole('banner');
-  const toggle = banner.getByRole('button', { name: /^(Idioma|Language):/ });
+  const toggle = banner.getByRole('button', { name: /^(Idioma|Language|Hizkuntza):/ });
   await toggle.focus();
   await page.keyboard.press('Enter');
   await expect(toggle).toHaveAttribute('aria-expanded', 'true');
-  const option = banner.getByRole('button', { name: LANGUAGE_NAMES[language], exact: true });
-  await option.focus();
+  const option = banner.getByRole('button', { name, exact: true });
+  for (let step = 0; step < Object.keys(PORTAL_LANGUAGES).length; step += 1) {
+    await page.keyboard.press('ArrowDown');
+    if (await option.evaluate((element) => element === document.activeElement)) break;
+  }
+  await expect(option).toBeFocused();
+  await expect(option).toHaveAttribute('lang', tag);
   await page.keyboard.press('Enter');
-  await expect(page.locator('html')).toHaveAttribute('lang', language);
+  await expect(page.locator('html')).toHaveAttribute('lang', tag);
 }
 
 /** Each test starts in Spanish whatever the browser's language; a choice made during the test sticks. */

@@ -147,7 +147,14 @@ describe('gateway/config/mfes.json', () => {
       id: 'dehu',
       name: 'Dirección Electrónica Habilitada única',
     });
-    expect(snapshot.entries[0]?.title).toEqual({ es: 'Inicio', en: 'Home' });
+    expect(snapshot.entries[0]?.title).toEqual({
+      es: 'Inicio',
+      ca: 'Inici',
+      gl: 'Inicio',
+      eu: 'Hasiera',
+      va: 'Inici',
+      en: 'Home',
+    });
     // The folder's data is as protected as its screens: each MFE names its API prefixes.
     expect(Object.fromEntries(snapshot.entries.map((e) => [e.id, e.api]))).toEqual({
       home: ['/api/home', '/api/pins', '/api/documents'],

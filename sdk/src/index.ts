@@ -7,4 +7,5 @@ export * from './props.ts';
 export * from './events.ts';
 export * from './api.ts';
 export * from './i18n.ts';
+export * from './format.ts';
 export * from './my-data.ts';

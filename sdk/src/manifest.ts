@@ -1,7 +1,7 @@
 import { z } from 'zod/mini';
 
 import { type Session, sourceStatusSchema } from './domain.ts';
-import { LANGUAGES } from './languages.ts';
+import { isLanguage, LANGUAGES } from './languages.ts';
 
 export const languageSchema = z.enum(LANGUAGES);
 
@@ -15,15 +15,21 @@ export function loaSatisfies(has: LevelOfAssurance, needs: LevelOfAssurance): bo
   return LOA_LEVELS.indexOf(has) >= LOA_LEVELS.indexOf(needs);
 }
 
-/** A text in every portal language: Spanish is required, the rest fall back to it. */
-export const localizedTextSchema = z.catchall(
-  z.object({ es: z.string().check(z.minLength(1), z.maxLength(200)) }),
-  z.string().check(z.minLength(1), z.maxLength(200)),
-);
+const shortText = z.string().check(z.minLength(1), z.maxLength(200));
+
+/** A text in the portal languages: Spanish is required, a missing language falls back to it. */
+export const localizedTextSchema = z.object({
+  es: shortText,
+  ca: z.optional(shortText),
+  gl: z.optional(shortText),
+  eu: z.optional(shortText),
+  va: z.optional(shortText),
+  en: z.optional(shortText),
+});
 export type LocalizedText = z.infer<typeof localizedTextSchema>;
 
 export function localize(text: LocalizedText, language: string): string {
-  return text[language] ?? text.es;
+  return (isLanguage(language) ? text[language] : undefined) ?? text.es;
 }
 
 const httpUrl = z.string().check(

@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { issuerSchema, sourceStatusSchema } from './domain.ts';
+import type { Language } from './languages.ts';
 
 /*
  * The general registry (Law 39/2015 art. 16): a citizen submits a general application to any
@@ -267,6 +268,6 @@ export const REGISTRY_API = {
   submissions: '/api/registry/submissions',
   submission: (id: string): string => `/api/registry/submissions/${encodeURIComponent(id)}`,
   retry: (id: string): string => `/api/registry/submissions/${encodeURIComponent(id)}/retry`,
-  receipt: (id: string, lang: 'es' | 'en' = 'es'): string =>
+  receipt: (id: string, lang: Language = 'es'): string =>
     `/api/registry/submissions/${encodeURIComponent(id)}/receipt.pdf?lang=${lang}`,
 } as const;

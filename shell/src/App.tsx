@@ -7,12 +7,11 @@ import {
   ServiceNavigation,
   SkipLink,
 } from '@carpeta/design-system';
-import { localize, routeMatches } from '@carpeta/sdk';
+import { createFormatters, languageName, languageTag, localize, routeMatches } from '@carpeta/sdk';
 import type { MouseEvent } from 'react';
 import { lazy, Suspense, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { navigateToUrl } from 'single-spa';
 import type { ShellContext } from './context.ts';
-import { LANGUAGE_NAMES } from './messages.ts';
 import { hasUnread, NOTIFICATIONS_ENTRY_ID, UnreadBadge, usePendingCount } from './nav-badge.tsx';
 import { SHELL_PAGES, findShellPage } from './pages/index.tsx';
 import { Landing, SignInRequired } from './pages/Landing.tsx';
@@ -120,11 +119,15 @@ export function App({ context }: { context: ShellContext }) {
       <Header serviceName={t('portalName')} homeHref="/">
         <LanguageSelector
           label={t('language')}
-          languages={context.language.bridge.languages.map((code) => ({ code, name: LANGUAGE_NAMES[code] }))}
+          languages={context.language.bridge.languages.map((code) => ({
+            code,
+            lang: languageTag(code),
+            name: languageName(code),
+          }))}
           current={language}
           onChange={(code) => {
             const match = context.language.bridge.languages.find((candidate) => candidate === code);
-            if (match) context.language.set(match);
+            if (match) void context.language.choose(match);
           }}
         />
         {assistantEntry && (
@@ -205,7 +208,7 @@ export function App({ context }: { context: ShellContext }) {
               expired={notice === 'expired'}
             />
           )}
-          {ShellPage && <ShellPage t={t} language={language} />}
+          {ShellPage && <ShellPage t={t} language={language} formatDate={createFormatters(language).date} />}
           {notFound && <NotFound t={t} />}
           <div id="mfe-outlet" className="cp-mfe-outlet" />
         </div>

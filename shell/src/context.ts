@@ -24,7 +24,10 @@ type Store<T> = ReturnType<typeof createStore<T>>;
 
 /** Everything the shell's parts share; built once in main.tsx. */
 export interface ShellContext {
-  language: Store<Language> & { bridge: import('@carpeta/sdk').I18nBridge };
+  language: Store<Language> & {
+    bridge: import('@carpeta/sdk').I18nBridge;
+    choose(language: Language): Promise<void>;
+  };
   session: ReturnType<typeof createSessionStore>;
   theme: ReturnType<typeof createThemeStore>;
   manifest: Store<ManifestState>;

@@ -6,7 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { addErrorHandler, start } from 'single-spa';
 import { App } from './App.tsx';
 import type { ManifestState, ShellContext } from './context.ts';
-import { messages } from './messages.ts';
+import { loadShellMessages, messages } from './messages.ts';
 import { createRegistrar, fetchManifest, followSession } from './register.ts';
 import {
   createLanguageStore,
@@ -18,8 +18,11 @@ import {
 import { createTelemetry } from './telemetry.ts';
 
 const telemetry = createTelemetry('shell');
-const language = createLanguageStore(initialLanguage());
-const translator = createTranslator(messages, language.get());
+// Spanish is in this chunk; another language's shell messages are loaded before the first render.
+const translator = createTranslator({ es: messages.es }, 'es');
+const firstLanguage = initialLanguage();
+await loadShellMessages(translator, firstLanguage).catch(() => undefined);
+const language = createLanguageStore(firstLanguage, (next) => loadShellMessages(translator, next));
 const session = createSessionStore();
 const theme = createThemeStore();
 const pathname = createStore(window.location.pathname);

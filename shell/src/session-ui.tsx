@@ -1,5 +1,5 @@
 import { Alert, Button, Dialog, Radios, SessionTimeoutWarning } from '@carpeta/design-system';
-import { type Power, powerListSchema, type Session } from '@carpeta/sdk';
+import { formatLocale, type Language, type Power, powerListSchema, type Session } from '@carpeta/sdk';
 import type { TFunction } from 'i18next';
 import { useEffect, useId, useState, useSyncExternalStore } from 'react';
 import type { ShellContext } from './context.ts';
@@ -13,8 +13,8 @@ export function currentPath(): string {
   return `${window.location.pathname}${window.location.search}`;
 }
 
-function dateTime(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(language === 'es' ? 'es-ES' : 'en-GB', {
+function dateTime(iso: string, language: Language): string {
+  return new Intl.DateTimeFormat(formatLocale(language), {
     dateStyle: 'long',
     timeStyle: 'short',
     timeZone: 'Europe/Madrid',
@@ -268,7 +268,7 @@ export function SessionExpiry({ context, t }: { context: ShellContext; t: TFunct
     const minutes = Math.floor(seconds / 60);
     const rest = seconds % 60;
     const unit = (value: number, name: 'minute' | 'second') =>
-      new Intl.NumberFormat(language === 'es' ? 'es-ES' : 'en-GB', {
+      new Intl.NumberFormat(formatLocale(language), {
         style: 'unit',
         unit: name,
         unitDisplay: 'long',

@@ -6,6 +6,8 @@ import {
   type Language,
   type Session,
   isLanguage,
+  languageFromPreferences,
+  languageTag,
   type SessionResponse,
   sessionResponseSchema,
 } from '@carpeta/sdk';
@@ -43,17 +45,32 @@ export function initialLanguage(): Language {
   } catch {
     // Storage can be disabled; the default language still works.
   }
-  for (const candidate of navigator.languages ?? []) {
-    const base = candidate.slice(0, 2).toLowerCase();
-    if (isLanguage(base)) return base;
-  }
-  return DEFAULT_LANGUAGE;
+  // First visit: the browser's preferences ("ca-ES-valencia" → va, "eu-ES" → eu), then Spanish.
+  return languageFromPreferences(navigator.languages ?? [navigator.language]) ?? DEFAULT_LANGUAGE;
 }
 
-export function createLanguageStore(initial: Language) {
+/**
+ * The portal's language. `choose` is what the selector calls: it first runs `prepare` (loading the
+ * shell's messages of that language), so nothing renders half in the old language; the last choice
+ * wins when several are in flight.
+ */
+export function createLanguageStore(
+  initial: Language,
+  prepare: (language: Language) => Promise<void> = () => Promise.resolve(),
+) {
   const store = createStore<Language>(initial);
+  let latest = initial;
+  const choose = async (language: Language) => {
+    latest = language;
+    try {
+      await prepare(language);
+    } catch {
+      // The messages did not load: the language still applies, with Spanish where words are missing.
+    }
+    if (latest === language) store.set(language);
+  };
   const apply = (language: Language) => {
-    document.documentElement.lang = language;
+    document.documentElement.lang = languageTag(language);
     try {
       window.localStorage.setItem(LANGUAGE_KEY, language);
     } catch {
@@ -63,7 +80,7 @@ export function createLanguageStore(initial: Language) {
   apply(initial);
   store.subscribe(apply);
   const bridge: I18nBridge = { get: store.get, subscribe: store.subscribe, languages: LANGUAGES };
-  return { ...store, bridge };
+  return { ...store, choose, bridge };
 }
 
 const ANONYMOUS: Session = { authenticated: false, citizen: null };

@@ -1,7 +1,12 @@
 import { createEventBus, createTranslator, type Session, type Telemetry } from '@carpeta/sdk';
 import { vi } from 'vitest';
 import type { ManifestState, ShellContext } from './context.ts';
-import { messages } from './messages.ts';
+import { ca } from './messages/ca.ts';
+import { en } from './messages/en.ts';
+import { es } from './messages/es.ts';
+import { eu } from './messages/eu.ts';
+import { gl } from './messages/gl.ts';
+import { va } from './messages/va.ts';
 import { createLanguageStore, createSessionStore, createStore, createThemeStore } from './stores.ts';
 
 /** A signed-in citizen at the substantial level, acting for herself. */
@@ -34,7 +39,8 @@ export function testContext(): ShellContext & { telemetry: Telemetry & { error: 
     theme: createThemeStore(),
     manifest: createStore<ManifestState>({ status: 'loading' }),
     pathname: createStore('/'),
-    translator: createTranslator(messages, 'es'),
+    // Every language at once: the page loads them on demand (messages.ts), tests need no wait.
+    translator: createTranslator({ es, ca, gl, eu, va, en }, 'es'),
     events: createEventBus(),
     telemetry,
     outlet: () => outlet,

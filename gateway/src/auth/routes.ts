@@ -1,4 +1,6 @@
 import {
+  isLanguage,
+  languageTag,
   type LevelOfAssurance,
   loaSatisfies,
   type ManifestEntry,
@@ -247,7 +249,8 @@ export function registerAuth(app: FastifyInstance, options: AuthOptions): void {
       parameters.acr_values = acrValues;
       parameters.prompt = 'login';
     }
-    if (language) parameters.ui_locales = language;
+    // OIDC ui_locales are BCP 47 tags: the portal's `va` is `ca-ES-valencia`.
+    if (language) parameters.ui_locales = isLanguage(language) ? languageTag(language) : language;
     if (theme) parameters.theme = theme;
     return reply
       .header('cache-control', 'no-store')

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { SourceStatus } from '@carpeta/sdk';
+import { isLanguage, type SourceStatus } from '@carpeta/sdk';
 import {
   type Dir3UnitList,
   dir3UnitListSchema,
@@ -28,7 +28,12 @@ import { sendError } from '../errors.ts';
 import { createProofStore, issueProof } from '../proofs/store.ts';
 import { readSubmission } from '../registry/attachments.ts';
 import type { Directory } from '../registry/directory.ts';
-import { REGISTRY_RECEIPT_KIND, type ReceiptLanguage, renderRegistryReceipt } from '../registry/receipt.ts';
+import {
+  RECEIPT_TEXT,
+  REGISTRY_RECEIPT_KIND,
+  type ReceiptLanguage,
+  renderRegistryReceipt,
+} from '../registry/receipt.ts';
 import { errorAnswer, idempotentWrite, type WriteAnswer } from './idempotent.ts';
 
 /*
@@ -282,7 +287,7 @@ export function registerRegistryRoutes(app: FastifyInstance, options: RegistryRo
       async (request, reply) => {
         const { id } = request.params;
         if (!SUBMISSION_ID.test(id)) return sendError(reply, 404, 'not-found', NOT_FOUND);
-        const language: ReceiptLanguage = request.query.lang === 'en' ? 'en' : 'es';
+        const language: ReceiptLanguage = isLanguage(request.query.lang) ? request.query.lang : 'es';
         const { subjectId } = identityOf(request);
         const { items } = await everything(subjectId, request.log);
         const item = items.find((candidate) => candidate.id === id);
@@ -315,7 +320,7 @@ export function registerRegistryRoutes(app: FastifyInstance, options: RegistryRo
           .header('cache-control', 'no-store')
           .header(
             'content-disposition',
-            `attachment; filename="${language === 'en' ? 'receipt' : 'justificante'}-${item.number}.pdf"`,
+            `attachment; filename="${RECEIPT_TEXT[language].fileName}-${item.number}.pdf"`,
           )
           .type('application/pdf')
           .send(Buffer.from(proof.document));

@@ -1,3 +1,4 @@
+import { formatLocale } from '@carpeta/sdk';
 import { useLanguage } from '@carpeta/sdk/react';
 import { useMemo } from 'react';
 
@@ -5,7 +6,7 @@ import { useMemo } from 'react';
 export function useSlotFormat(): { day(iso: string): string; time(iso: string): string } {
   const language = useLanguage();
   return useMemo(() => {
-    const locale = language === 'es' ? 'es-ES' : 'en-GB';
+    const locale = formatLocale(language);
     const day = new Intl.DateTimeFormat(locale, {
       weekday: 'long',
       day: 'numeric',

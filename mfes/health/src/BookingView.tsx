@@ -8,6 +8,7 @@ import {
   healthCardAnswerSchema,
   healthSlotListSchema,
 } from '@carpeta/sdk/health';
+import { formatLocale } from '@carpeta/sdk';
 import { useCarpeta, useFormatters, useLanguage, useResource, useTranslation } from '@carpeta/sdk/react';
 import { Alert, Button, EmptyState, ErrorSummary, Link, Radios, Spinner } from '@carpeta/design-system';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -31,7 +32,7 @@ export function groupSlotsByDay(slots: HealthSlot[]): { day: string; slots: Heal
 function useSlotFormat() {
   const language = useLanguage();
   return useMemo(() => {
-    const locale = language === 'es' ? 'es-ES' : 'en-GB';
+    const locale = formatLocale(language);
     const day = new Intl.DateTimeFormat(locale, {
       weekday: 'long',
       day: 'numeric',

@@ -1,4 +1,4 @@
-import { useLanguage } from '@carpeta/sdk/react';
+import { useFormatters } from '@carpeta/sdk/react';
 import { useMemo } from 'react';
 
 const madridDay = new Intl.DateTimeFormat('en-CA', {
@@ -22,9 +22,9 @@ export function daysUntil(day: string, now: Date = new Date()): number {
 
 /** "hoy", "mañana", "dentro de 3 días", "hace 2 días" in the citizen's language. */
 export function useRelativeDay(): (day: string) => string {
-  const language = useLanguage();
+  const { locale } = useFormatters();
   return useMemo(() => {
-    const format = new Intl.RelativeTimeFormat(language === 'es' ? 'es-ES' : 'en-GB', { numeric: 'auto' });
+    const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
     return (day: string) => format.format(daysUntil(day), 'day');
-  }, [language]);
+  }, [locale]);
 }

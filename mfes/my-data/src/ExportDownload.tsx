@@ -1,4 +1,4 @@
-import { useCarpeta, useTranslation } from '@carpeta/sdk/react';
+import { useCarpeta, useFormatters, useTranslation } from '@carpeta/sdk/react';
 import { Alert, Button } from '@carpeta/design-system';
 import { useRef, useState } from 'react';
 
@@ -18,7 +18,8 @@ const ANNOUNCE_EVERY = 256 * 1024;
  */
 export function ExportDownload({ path }: { path: string }) {
   const { api } = useCarpeta();
-  const { t, language } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormatters();
   const [state, setState] = useState<State>({ kind: 'idle' });
   const running = useRef(false);
 
@@ -63,7 +64,7 @@ export function ExportDownload({ path }: { path: string }) {
     }
   }
 
-  const kb = (bytes: number) => new Intl.NumberFormat(language).format(Math.max(1, Math.round(bytes / 1024)));
+  const kb = (bytes: number) => format.number(Math.max(1, Math.round(bytes / 1024)));
   return (
     <div data-testid="export">
       <Button variant="secondary" onClick={() => void start()} disabled={state.kind === 'running'}>

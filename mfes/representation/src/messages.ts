@@ -1,4 +1,8 @@
-import type { MessageCatalog } from '@carpeta/sdk';
+import type { Catalog, Localized } from '@carpeta/sdk';
+import { ca } from './messages/ca.ts';
+import { eu } from './messages/eu.ts';
+import { gl } from './messages/gl.ts';
+import { va } from './messages/va.ts';
 
 const es = {
   nav: { breadcrumbs: 'Estás en', sections: 'Apoderamientos y registro' },
@@ -270,7 +274,10 @@ const es = {
   },
 };
 
-const en: typeof es = {
+/** The shape of every language's messages: the Spanish keys (see `Localized`). */
+export type RepresentationMessages = Localized<typeof es>;
+
+const en: RepresentationMessages = {
   nav: { breadcrumbs: 'You are here', sections: 'Powers of attorney and registry' },
   form: {
     errorPrefix: 'Error:',
@@ -540,4 +547,4 @@ const en: typeof es = {
 };
 
 /** The MFE's own messages (Spanish required), as the sdk's helpers take them. */
-export const messages: MessageCatalog = { es, en };
+export const messages = { es, ca, gl, eu, va, en } satisfies Catalog<typeof es>;

@@ -1,4 +1,4 @@
-import { CATALOGUES, type Language, LANGUAGES, type Messages } from './messages.ts';
+import { CATALOGUES, type Language, LANGUAGE_TAGS, LANGUAGES, type Messages } from './messages.ts';
 
 /*
  * Server-rendered pages of the simulated identity provider: plain HTML forms styled with the
@@ -117,14 +117,14 @@ export function renderPage(options: PageOptions): string {
           <ul class="cp-list-plain idp-language__list">
             ${others.map((language) => {
               const href = options.languageHref?.(language) ?? '#';
-              return html`<li><a class="cp-link idp-language__link" href="${href}" lang="${language}" hreflang="${language}">${CATALOGUES[language].languageName}</a></li>`;
+              return html`<li><a class="cp-link idp-language__link" href="${href}" lang="${LANGUAGE_TAGS[language]}" hreflang="${LANGUAGE_TAGS[language]}">${CATALOGUES[language].languageName}</a></li>`;
             })}
           </ul>
         </nav>`
       : html``;
   const themeAttribute = options.theme === 'system' ? '' : ` data-theme="${escapeHtml(options.theme)}"`;
   return `<!DOCTYPE html>
-<html lang="${escapeHtml(options.lang)}"${themeAttribute}>
+<html lang="${escapeHtml(LANGUAGE_TAGS[options.lang])}"${themeAttribute}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

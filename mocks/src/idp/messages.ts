@@ -4,9 +4,25 @@
  * Strings are plain text: the pages escape them.
  */
 
-export const LANGUAGES = ['es', 'en'] as const;
+import { ca } from './messages/ca.ts';
+import { eu } from './messages/eu.ts';
+import { gl } from './messages/gl.ts';
+import { va } from './messages/va.ts';
+
+/** The portal's six languages (the same codes as the sdk's; this process does not import it). */
+export const LANGUAGES = ['es', 'ca', 'gl', 'eu', 'va', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'es';
+
+/** The BCP 47 tag of each language for `lang`, `hreflang` and `ui_locales`: Valencian is `ca-ES-valencia`. */
+export const LANGUAGE_TAGS: Record<Language, string> = {
+  es: 'es',
+  ca: 'ca',
+  gl: 'gl',
+  eu: 'eu',
+  va: 'ca-ES-valencia',
+  en: 'en',
+};
 
 export type MethodId = 'clave-movil' | 'clave-pin' | 'clave-permanente' | 'certificate' | 'dnie';
 export type LevelId = 'substantial' | 'high';
@@ -280,7 +296,7 @@ const en: Messages = {
   },
 };
 
-export const CATALOGUES: Record<Language, Messages> = { es, en };
+export const CATALOGUES: Record<Language, Messages> = { es, ca, gl, eu, va, en };
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
@@ -288,13 +304,14 @@ export function isLanguage(value: unknown): value is Language {
 
 /**
  * The first supported language of an OIDC `ui_locales` value ("en-GB es" → "en"), matching on the
- * primary subtag; undefined when none is supported.
+ * primary subtag ("ca-ES-valencia" → "va"); undefined when none is supported.
  */
 export function languageFromUiLocales(uiLocales: unknown): Language | undefined {
   if (typeof uiLocales !== 'string') return undefined;
   for (const tag of uiLocales.split(/\s+/)) {
-    const primary = tag.split('-')[0]?.toLowerCase();
-    if (isLanguage(primary)) return primary;
+    const subtags = tag.toLowerCase().split('-');
+    if (subtags[0] === 'ca' && subtags.includes('valencia')) return 'va';
+    if (isLanguage(subtags[0])) return subtags[0];
   }
   return undefined;
 }

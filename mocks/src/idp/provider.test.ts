@@ -106,7 +106,7 @@ describe('discovery', () => {
       code_challenge_methods_supported: ['S256'],
       token_endpoint_auth_methods_supported: ['client_secret_basic'],
       acr_values_supported: [ACR.substantial, ACR.high],
-      ui_locales_supported: ['es', 'en'],
+      ui_locales_supported: ['es', 'ca', 'gl', 'eu', 'ca-ES-valencia', 'en'],
     });
     // The provider knows refresh_token, but its only client may use authorization_code alone.
     expect(metadata.grant_types_supported).toContain('authorization_code');

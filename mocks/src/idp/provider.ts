@@ -9,7 +9,7 @@ import { ACR, satisfies } from './assurance.ts';
 import { contentSecurityPolicy, Html, html, isTheme, messagesFor, renderPage, type Theme } from './html.ts';
 import { createInteractionRoutes, INTERACTION_TTL_SECONDS, pageLanguage, pageTheme } from './interactions.ts';
 import { createMemoryAdapter } from './memory-adapter.ts';
-import { type Language, LANGUAGES } from './messages.ts';
+import { type Language, LANGUAGE_TAGS } from './messages.ts';
 
 /*
  * A simulated Cl@ve: a real OpenID Connect provider (oidc-provider) with one confidential client,
@@ -301,7 +301,7 @@ export async function startIdentityProvider(
       );
     },
     jwks: options.jwks ?? developmentJwks(),
-    discovery: { ui_locales_supported: [...LANGUAGES] },
+    discovery: { ui_locales_supported: Object.values(LANGUAGE_TAGS) },
   };
 
   const provider = new Provider(issuer, configuration);

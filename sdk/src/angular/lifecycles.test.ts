@@ -19,6 +19,10 @@ import { createAngularLifecycles } from './lifecycles.ts';
 
 const messages = {
   es: { greeting: 'Hola {{name}}', signedIn: 'con sesión', anonymous: 'sin sesión' },
+  ca: { greeting: 'Hola, {{name}}', signedIn: 'amb sessió', anonymous: 'sense sessió' },
+  gl: { greeting: 'Ola {{name}}', signedIn: 'con sesión', anonymous: 'sen sesión' },
+  eu: { greeting: 'Kaixo {{name}}', signedIn: 'saioarekin', anonymous: 'saiorik gabe' },
+  va: { greeting: 'Bon dia, {{name}}', signedIn: 'amb sessió', anonymous: 'sense sessió' },
   en: { greeting: 'Hello {{name}}', signedIn: 'signed in', anonymous: 'signed out' },
 };
 

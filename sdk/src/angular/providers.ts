@@ -13,7 +13,7 @@ import type { ApiClient } from '../api.ts';
 import type { Session } from '../domain.ts';
 import type { CarpetaEvents, EventBus, EventName } from '../events.ts';
 import { createTranslator, type MessageCatalog } from '../i18n.ts';
-import type { Language } from '../languages.ts';
+import { formatLocale, type Language } from '../languages.ts';
 import type { CarpetaProps, Telemetry } from '../props.ts';
 
 /** The props the shell gave this MFE (its id, base path, element, and the services below). */
@@ -98,7 +98,7 @@ export const CARPETA_FORMATTERS = new InjectionToken<Formatters>('CarpetaFormatt
   factory: () => {
     const language = inject(CARPETA_LANGUAGE);
     const formats = computed(() => {
-      const locale = language() === 'es' ? 'es-ES' : 'en-GB';
+      const locale = formatLocale(language());
       return {
         dateTime: new Intl.DateTimeFormat(locale, {
           dateStyle: 'long',

@@ -2,6 +2,7 @@ import { createContext, useContext, useMemo, useSyncExternalStore } from 'react'
 import type { i18n } from 'i18next';
 import type { CarpetaProps } from '../props.ts';
 import type { Language } from '../languages.ts';
+import { createFormatters, type Formatters } from '../format.ts';
 import type { Session } from '../domain.ts';
 
 interface CarpetaContextValue {
@@ -42,20 +43,8 @@ export function useTranslation(): { t: i18n['t']; language: Language } {
   return { t, language };
 }
 
-/** Date and time formatting in the citizen's language and the portal's time zone. */
-export function useFormatters(): { dateTime(iso: string): string; date(iso: string): string } {
+/** Dates, numbers, euros and lists in the citizen's language and the portal's time zone. */
+export function useFormatters(): Formatters {
   const language = useLanguage();
-  return useMemo(() => {
-    const locale = language === 'es' ? 'es-ES' : 'en-GB';
-    const dateTime = new Intl.DateTimeFormat(locale, {
-      dateStyle: 'long',
-      timeStyle: 'short',
-      timeZone: 'Europe/Madrid',
-    });
-    const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'Europe/Madrid' });
-    return {
-      dateTime: (iso: string) => dateTime.format(new Date(iso)),
-      date: (iso: string) => date.format(new Date(iso)),
-    };
-  }, [language]);
+  return useMemo(() => createFormatters(language), [language]);
 }

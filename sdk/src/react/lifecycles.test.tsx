@@ -22,7 +22,14 @@ function Broken(): never {
   throw new Error('render failed');
 }
 
-const messages = { es: { greeting: 'Hola {{name}}' }, en: { greeting: 'Hello {{name}}' } };
+const messages = {
+  es: { greeting: 'Hola {{name}}' },
+  ca: { greeting: 'Hola, {{name}}' },
+  gl: { greeting: 'Ola {{name}}' },
+  eu: { greeting: 'Kaixo {{name}}' },
+  va: { greeting: 'Bon dia, {{name}}' },
+  en: { greeting: 'Hello {{name}}' },
+};
 
 describe('createLifecycles', () => {
   it('mounts into the given element with the props in context and follows the language', async () => {

@@ -6,6 +6,10 @@ import { createLifecycles, type VanillaMount } from './lifecycles.ts';
 
 const messages = {
   es: { greeting: 'Hola {{name}}', signedIn: 'Con sesión', signedOut: 'Sin sesión' },
+  ca: { greeting: 'Hola, {{name}}', signedIn: 'Amb sessió', signedOut: 'Sense sessió' },
+  gl: { greeting: 'Ola {{name}}', signedIn: 'Con sesión', signedOut: 'Sen sesión' },
+  eu: { greeting: 'Kaixo {{name}}', signedIn: 'Saioarekin', signedOut: 'Saiorik gabe' },
+  va: { greeting: 'Bon dia, {{name}}', signedIn: 'Amb sessió', signedOut: 'Sense sessió' },
   en: { greeting: 'Hello {{name}}', signedIn: 'Signed in', signedOut: 'Signed out' },
 };
 

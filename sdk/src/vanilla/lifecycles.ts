@@ -3,6 +3,9 @@ import type { i18n, TFunction } from 'i18next';
 import type { Session } from '../domain.ts';
 import { createTranslator, type MessageCatalog } from '../i18n.ts';
 import type { Language } from '../languages.ts';
+import { createFormatters, type Formatters } from '../format.ts';
+
+export { createFormatters, type Formatters };
 import type { CarpetaLifecycles, CarpetaProps } from '../props.ts';
 
 /**
@@ -32,13 +35,6 @@ export interface VanillaMount {
   readonly format: Formatters;
 }
 
-export interface Formatters {
-  date(iso: string): string;
-  dateTime(iso: string): string;
-  /** An amount of euros, e.g. "1.234,56 €" / "€1,234.56". */
-  euros(amount: number): string;
-}
-
 export interface VanillaApp {
   /** The MFE's own messages, Spanish required. */
   messages: MessageCatalog;
@@ -51,24 +47,6 @@ export interface VanillaApp {
   unmount?(element: HTMLElement): void | Promise<void>;
   /** single-spa's update: new props for a mounted MFE. */
   update?(props: CarpetaProps, mount: VanillaMount): void | Promise<void>;
-}
-
-const LOCALES: Record<Language, string> = { es: 'es-ES', en: 'en-GB' };
-
-export function createFormatters(language: Language): Formatters {
-  const locale = LOCALES[language];
-  const dateTime = new Intl.DateTimeFormat(locale, {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: 'Europe/Madrid',
-  });
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'Europe/Madrid' });
-  const euros = new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' });
-  return {
-    date: (iso) => date.format(new Date(iso)),
-    dateTime: (iso) => dateTime.format(new Date(iso)),
-    euros: (amount) => euros.format(amount),
-  };
 }
 
 interface Mounted {

@@ -5,8 +5,10 @@ import { Feedback } from './Feedback.tsx';
 import { Roadmap } from './Roadmap.tsx';
 
 export interface ShellPageProps {
-  t: (key: string) => string;
+  t: (key: string, options?: Record<string, string>) => string;
   language: Language;
+  /** A calendar day ("2026-11-23") in the page's language. */
+  formatDate: (day: string) => string;
 }
 
 export interface ShellPage {

@@ -8,6 +8,7 @@ const languages = [
   { code: 'ca', name: 'Català' },
   { code: 'gl', name: 'Galego' },
   { code: 'eu', name: 'Euskara' },
+  { code: 'va', lang: 'ca-ES-valencia', name: 'Valencià' },
   { code: 'en', name: 'English' },
 ];
 
@@ -85,5 +86,8 @@ export const AsLinks: Story = {
     const english = canvas.getByRole('link', { name: 'English' });
     await expect(english).toHaveAttribute('hreflang', 'en');
     await expect(english).toHaveAttribute('href', '/en/');
+    const valencian = canvas.getByRole('link', { name: 'Valencià' });
+    await expect(valencian).toHaveAttribute('lang', 'ca-ES-valencia');
+    await expect(valencian).toHaveAttribute('hreflang', 'ca-ES-valencia');
   },
 };

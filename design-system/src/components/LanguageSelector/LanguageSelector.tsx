@@ -3,8 +3,10 @@ import { cx } from '../../utils/cx.ts';
 import { Icon } from '../Icon/Icon.tsx';
 
 export interface Language {
-  /** BCP 47 code, e.g. "es", "en", "ca", "gl", "eu". */
+  /** The application's code of the language, e.g. "es", "en", "ca", "gl", "eu", "va". */
   code: string;
+  /** BCP 47 tag for `lang`/`hreflang` when it is not `code`, e.g. "ca-ES-valencia" for "va". */
+  lang?: string;
   /** The language's own name (endonym), e.g. "Español", "English", "Euskara". */
   name: string;
 }
@@ -112,7 +114,7 @@ export function LanguageSelector({
       >
         <Icon name="globe" />
         <span className="cp-visually-hidden">{label}: </span>
-        {currentLang && <span lang={currentLang.code}>{currentLang.name}</span>}
+        {currentLang && <span lang={currentLang.lang ?? currentLang.code}>{currentLang.name}</span>}
         <Icon name="chevronDown" className="cp-when-collapsed" />
         <Icon name="chevronUp" className="cp-when-expanded" />
       </button>
@@ -121,7 +123,7 @@ export function LanguageSelector({
           const isCurrent = language.code === current;
           const common = {
             className: 'cp-language-selector__option',
-            lang: language.code,
+            lang: language.lang ?? language.code,
             'aria-current': isCurrent ? ('true' as const) : undefined,
           };
           return (
@@ -130,7 +132,7 @@ export function LanguageSelector({
                 <a
                   {...common}
                   href={hrefFor(language.code)}
-                  hrefLang={language.code}
+                  hrefLang={language.lang ?? language.code}
                   onClick={(event) => {
                     if (
                       event.button !== 0 ||

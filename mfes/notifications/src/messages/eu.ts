@@ -1,0 +1,123 @@
+import type { NotificationsMessages } from '../messages.ts';
+
+export const eu: NotificationsMessages = {
+  title: 'Jakinarazpenak',
+  intro:
+    'Administrazioek zure helbide elektronikoan zure eskura jarri dituzten jakinarazpenak eta komunikazioak.',
+  legalNote:
+    'Jakinarazpen baten edukian sartzea jakinarazpena jasotzat ematea da. Eskura jarri zenetik 10 egun naturaleko epean sartzen ez bazara, baztertutzat joko da.',
+  loading: 'Jakinarazpenak kargatzen…',
+  empty: {
+    title: 'Ez duzu jakinarazpenik',
+    body: 'Administrazio batek zerbait jakinarazten dizunean, hemen agertuko da.',
+  },
+  listLabel: 'Zure jakinarazpenak',
+  columns: {
+    subject: 'Gaia',
+    issuer: 'Erakunde igorlea',
+    availableAt: 'Eskura jartzea',
+    status: 'Egoera',
+  },
+  status: { pending: 'Zain', accepted: 'Onartua', rejected: 'Baztertua', expired: 'Iraungia' },
+  kind: { notification: 'Jakinarazpena', communication: 'Komunikazioa' },
+  urgent: 'Premiazkoa',
+  expiresOn: 'Iraungitze-data: {{date}}',
+  daysLeft_one: 'Egun {{count}} geratzen da sartzeko',
+  daysLeft_other: '{{count}} egun geratzen dira sartzeko',
+  lastDay: 'Sartzeko azken eguna',
+  filters: {
+    title: 'Iragazi jakinarazpenak',
+    issuer: 'Administrazioa',
+    anyIssuer: 'Administrazio guztiak',
+    status: 'Egoera',
+    anyStatus: 'Egoera guztiak',
+    from: 'Eskura jarriak, noiztik',
+    to: 'Noiz arte',
+    q: 'Bilatu gaian',
+    apply: 'Aplikatu iragazkiak',
+    clear: 'Kendu iragazkiak',
+    invalidRange: '«Noiztik» data ezin da «noiz arte» data baino geroagokoa izan.',
+  },
+  results_one: 'Jakinarazpen {{count}}',
+  results_other: '{{count}} jakinarazpen',
+  unread_one: '{{count}} irakurtzeke',
+  unread_other: '{{count}} irakurtzeke',
+  noResults: {
+    title: 'Ez dago iragazkiekin bat datorren jakinarazpenik',
+    body: 'Saiatu beste iragazki batzuekin edo kendu itzazu guztiak ikusteko.',
+  },
+  pagination: {
+    label: 'Jakinarazpenen orriak',
+    previous: 'Aurrekoa',
+    next: 'Hurrengoa',
+    page: '{{page}}. orria',
+  },
+  act: {
+    title: 'Edukian sartu aurretik',
+    body: 'Edukian sartzea ondorio juridikoak dituen egintza da (agerraldia, 39/2015 Legearen 41. eta 43. art.): une honetan jakinaraziko zaizu eta gaurtik aurrera hasiko dira epeak zenbatzen. Data eta ordua, nor sartzen den eta zein helbidetatik jasoko dira, eta egiaztagiri bat jasoko duzu.',
+    communicationBody:
+      'Informazio-komunikazio bat da: bertan sartzeak ez du eperik irekitzen, baina data eta ordua jasoko dira eta egiaztagiri bat jasoko duzu.',
+    deadline:
+      '{{date}} baino lehen sartzen ez bazara, baztertutzat joko da eta prozedurak aurrera egingo du.',
+    actingFor:
+      '{{name}} pertsonaren izenean ari zara: egintza zure izenean erregistratuko da, haren ordezkari gisa.',
+    accept: 'Berresten dut: edukian sartu',
+    reject: 'Baztertu jakinarazpena',
+    working: 'Egintza erregistratzen…',
+    rejectTitle: 'Jakinarazpena baztertu nahi duzu?',
+    rejectBody:
+      'Baztertzeak jasotzearen ondorio berberak ditu: izapidea egintzat ematen da eta prozedurak aurrera egiten du. Gero ezin izango zara hemendik haren edukian sartu.',
+    rejectConfirm: 'Bai, baztertu',
+    cancel: 'Utzi',
+    failedTitle: 'Ezin izan da egintza osatu',
+    accepted: 'Jakinarazpenean sartu zara. Orain haren edukia ikus dezakezu.',
+    rejected: 'Jakinarazpena baztertu duzu.',
+    expired:
+      'Jakinarazpen hau iraungi egin zen zu sartu gabe: baztertutzat jotzen da eta haren edukia ez dago jada hemen eskuragarri.',
+  },
+  content: {
+    title: 'Edukia',
+    documents: 'Dokumentuak',
+    download: 'Deskargatu «{{title}}» (PDF)',
+    unavailable: 'Erakundeak ezin izan du edukia orain eman. Saiatu berriro geroago.',
+    receiptTitle: 'Egiaztagiria',
+    receipt: 'Deskargatu egiaztagiria (PDF)',
+    receiptCode: 'Egiaztapen-kode segurua: {{code}}',
+  },
+  sources: {
+    partialTitle: 'Erakunderen baten jakinarazpenak falta dira',
+    partialBody:
+      'Ezin izan dugu kontsultatu: {{names}}. Ikusten duzuna osatu gabe egon daiteke; saiatu berriro geroago.',
+    timeout: 'ez du garaiz erantzuten',
+    unavailable: 'ez dago erabilgarri',
+    'invalid-response': 'datu baliogabeekin erantzun du',
+    retry: 'Kontsultatu berriro',
+  },
+  error: {
+    title: 'Ezin izan ditugu zure jakinarazpenak kargatu',
+    retry: 'Saiatu berriro',
+  },
+  detail: {
+    title: 'Jakinarazpenaren datuak',
+    back: 'Itzuli jakinarazpenetara',
+    notFoundTitle: 'Ez da jakinarazpena aurkitu',
+    notFoundBody: 'Ez dago erreferentzia hori duen jakinarazpenik zure izenean.',
+    fields: {
+      kind: 'Mota',
+      issuer: 'Erakunde igorlea',
+      dir3: 'DIR3 kodea',
+      procedure: 'Prozedura',
+      fileReference: 'Espedientea',
+      status: 'Egoera',
+      availableAt: 'Eskura jartzea',
+      expiresAt: 'Iraungitze-data',
+      respondedAt: 'Erantzun-data',
+      urgent: 'Premia',
+      reference: 'Erreferentzia',
+    },
+    notProvided: 'Adierazi gabe',
+    urgentYes: 'Premiazkoa',
+    urgentNo: 'Arrunta',
+    noExpiry: 'Ez da iraungitzen (komunikazioa)',
+  },
+};

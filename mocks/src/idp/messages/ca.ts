@@ -1,0 +1,97 @@
+import type { Messages } from '../messages.ts';
+
+export const ca: Messages = {
+  languageName: 'Català',
+  languageNav: 'Idioma',
+  skipLink: 'Salta al contingut principal',
+  serviceName: 'Cl@ve',
+  simulatedTag: 'Simulat',
+  simulatedNote:
+    'Proveïdor d’identitat simulat per a proves. No és Cl@ve: no hi escriguis dades ni contrasenyes reals.',
+  footerNote: 'Simulació de Cl@ve del projecte Carpeta, només per a desenvolupament i proves.',
+  titleSuffix: 'Cl@ve (simulat)',
+  errorTitlePrefix: 'Error: ',
+  errorSummaryTitle: 'Hi ha un problema',
+  errorPrefix: 'Error:',
+  step: (current, total) => `Pas ${current} de ${total}`,
+  levels: { substantial: 'substancial', high: 'alt' },
+  levelLabel: (level) => `Nivell de seguretat ${level}`,
+  methods: {
+    'clave-movil': {
+      label: 'Cl@ve Móvil',
+      hint: 'Confirmes la teva identitat des de l’aplicació Cl@ve del teu mòbil.',
+    },
+    'clave-pin': {
+      label: 'Cl@ve PIN',
+      hint: 'Un codi d’un sol ús que reps per SMS i que val 10 minuts.',
+    },
+    'clave-permanente': {
+      label: 'Cl@ve permanente',
+      hint: 'Usuari i contrasenya, amb un codi per SMS per als serveis més sensibles.',
+    },
+    certificate: {
+      label: 'Certificat electrònic',
+      hint: 'Un certificat reconegut instal·lat al teu navegador o al teu dispositiu.',
+    },
+    dnie: {
+      label: 'DNI electrònic (DNIe)',
+      hint: 'El teu document nacional d’identitat electrònic, amb un lector o per NFC.',
+    },
+  },
+  method: {
+    title: 'Tria com vols identificar-te',
+    hint: 'Cada mètode té un nivell de seguretat. Carpeta te’n demanarà un de més alt per a alguns tràmits.',
+    stepUp:
+      'Aquest tràmit necessita un nivell de seguretat alt: només et pots identificar amb certificat electrònic o DNIe.',
+    required: 'Tria un mètode per identificar-te',
+    continue: 'Continua',
+    cancel: 'Cancel·la',
+  },
+  citizen: {
+    title: 'Tria amb quina persona de prova vols entrar',
+    hint: (method) => `Simulació de ${method}: en lloc d’identificar-te, tries una identitat de prova.`,
+    required: 'Tria una persona de prova',
+    testOnly: 'Només per a proves automàtiques: dades hostils',
+    document: (type, number) => `${type} ${number}`,
+    smsTitle: 'SMS simulat',
+    smsText: 'El teu codi Cl@ve PIN és:',
+    smsExpiry: 'Caduca d’aquí a 10 minuts. No el comparteixis amb ningú.',
+    codeLabel: 'Codi Cl@ve PIN',
+    codeHint: 'El codi de 6 xifres que has rebut per SMS.',
+    codeRequired: 'Escriu el codi Cl@ve PIN que has rebut per SMS',
+    codeWrong: 'El codi Cl@ve PIN no és correcte. Comprova’l i torna’l a escriure',
+    codeExpired: 'El codi Cl@ve PIN ha caducat. Te n’hem enviat un de nou',
+    otherMethod: 'Tria un altre mètode',
+    continue: 'Continua',
+    cancel: 'Cancel·la',
+  },
+  consent: {
+    title: 'Comparteix les teves dades amb Carpeta',
+    intro: (client) => `${client} rebrà aquestes dades per identificar-te:`,
+    givenName: 'Nom',
+    surnames: 'Cognoms',
+    document: 'NIF o NIE',
+    level: 'Nivell de seguretat',
+    accept: 'Accepta i continua',
+    cancel: 'Cancel·la',
+  },
+  logout: {
+    title: 'S’està tancant la teva sessió',
+    text: 'Estem tancant la teva sessió de Cl@ve i et tornarem a Carpeta.',
+    button: 'Tanca la sessió i torna',
+  },
+  loggedOut: {
+    title: 'Has tancat la sessió',
+    text: 'La teva sessió de Cl@ve ha acabat. Ja pots tancar aquesta pàgina.',
+  },
+  error: {
+    title: 'No s’ha pogut completar la identificació',
+    text: 'Torna a Carpeta i torna-ho a provar.',
+    expiredTitle: 'La identificació ha caducat',
+    expiredText: 'Ha passat massa temps o la pàgina ja s’havia fet servir. Torna a Carpeta i comença de nou.',
+    forbiddenTitle: 'No s’ha pogut enviar el formulari',
+    forbiddenText: 'El formulari no és vàlid o ha caducat. Torna a Carpeta i comença de nou.',
+    notFoundTitle: 'No s’ha trobat la pàgina',
+    notFoundText: 'Aquesta adreça no existeix al proveïdor d’identitat.',
+  },
+};

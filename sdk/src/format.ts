@@ -1,0 +1,40 @@
+// Zod-free: bundled into every remote through the lifecycles helpers.
+import { formatLocale, type Language } from './languages.ts';
+
+/** Formatting in the citizen's language (through `Intl`) and the portal's time zone. */
+export interface Formatters {
+  /** The locale `Intl` formats with, e.g. "ca-ES" for `va` where there is no Valencian data. */
+  readonly locale: string;
+  /** e.g. "3 de marzo de 2026, 10:30" / "3 de març del 2026, 10:30". */
+  dateTime(iso: string): string;
+  /** e.g. "3 de marzo de 2026"; a plain date ("2026-03-03") is that calendar day. */
+  date(iso: string): string;
+  /** An amount of euros, e.g. "1.234,56 €" / "€1,234.56". */
+  euros(amount: number): string;
+  number(value: number): string;
+  /** "a, b y c" / "a, b i c" / "a, b eta c" / "a, b and c". */
+  list(items: readonly string[]): string;
+}
+
+const TIME_ZONE = 'Europe/Madrid';
+
+export function createFormatters(language: Language): Formatters {
+  const locale = formatLocale(language);
+  const dateTime = new Intl.DateTimeFormat(locale, {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: TIME_ZONE,
+  });
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: TIME_ZONE });
+  const euros = new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' });
+  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+  const list = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
+  return {
+    locale,
+    dateTime: (iso) => dateTime.format(new Date(iso)),
+    date: (iso) => date.format(new Date(/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T12:00:00Z` : iso)),
+    euros: (amount) => euros.format(amount),
+    number: (value) => number.format(value),
+    list: (items) => list.format(items),
+  };
+}

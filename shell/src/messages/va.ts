@@ -1,0 +1,200 @@
+import type { ShellMessages } from '../messages.ts';
+
+/** Valencian: its own catalogue, in the normative forms of the Acadèmia Valenciana de la Llengua. */
+export const va: ShellMessages = {
+  portalName: 'Carpeta Ciutadana',
+  skipToContent: 'Salta al contingut principal',
+  primaryNavigation: 'Navegació principal',
+  navUnread_one: '{{count}} sense llegir',
+  navUnread_other: '{{count}} sense llegir',
+  menu: 'Menú',
+  language: 'Idioma',
+  footerNavigation: 'Informació del portal',
+  appearance: {
+    label: 'Aparença',
+    system: 'Segons el dispositiu',
+    light: 'Clara',
+    dark: 'Fosca',
+    'high-contrast': 'Contrast alt',
+  },
+  userArea: {
+    signIn: 'Identificar-se',
+    signOut: 'Tanca la sessió',
+    previousAccess: 'Últim accés: {{at}} amb {{method}}',
+    firstAccess: 'És el teu primer accés',
+  },
+  methods: {
+    'clave-movil': 'Cl@ve Móvil',
+    'clave-pin': 'Cl@ve PIN',
+    'clave-permanente': 'Cl@ve permanente',
+    certificate: 'certificat electrònic',
+    dnie: 'DNIe',
+  },
+  loa: { low: 'nivell baix', substantial: 'nivell substancial', high: 'nivell alt' },
+  actingFor: {
+    choose: 'Actuar en nom de…',
+    title: 'Actuar en nom d’una altra persona',
+    legend: 'De qui vols vore la carpeta?',
+    self: 'Jo mateix: {{name}}',
+    kind: {
+      general: 'Poder general per a qualsevol tràmit, vàlid fins a: {{until}}',
+      organisation: 'Poder davant de {{organisation}}, vàlid fins a: {{until}}',
+      procedures: 'Poder per a tràmits concrets davant de {{organisation}}, vàlid fins a: {{until}}',
+    },
+    noEnd: 'sense data de fi',
+    none: 'No tens poders de representació en vigor en el Registre Electrònic d’Apoderaments.',
+    loading: 'S’estan consultant els teus poders de representació…',
+    unavailable:
+      'No hem pogut consultar el Registre Electrònic d’Apoderaments. Torna a intentar-ho més tard.',
+    failed: 'No s’ha pogut canviar. Torna a intentar-ho.',
+    confirm: 'Canvia',
+    cancel: 'Cancel·la',
+    close: 'Tanca',
+    banner: 'Estàs actuant en nom de {{name}} ({{id}})',
+    bannerCompany: 'Estàs actuant en representació de l’empresa {{name}} ({{id}})',
+    back: 'Torna a la meua carpeta',
+  },
+  notices: {
+    representationEndedTitle: 'Ja no actues en nom d’una altra persona',
+    representationEnded:
+      'El poder de representació que utilitzaves ja no és vàlid (revocat o caducat). Estàs veient la teua pròpia carpeta.',
+    signInFailedTitle: 'No s’ha pogut iniciar la sessió',
+    signin: {
+      cancelled: 'Has cancel·lat la identificació. Pots tornar a intentar-ho quan vullgues.',
+      failed: 'La identificació no s’ha completat. Torna a intentar-ho.',
+      throttled:
+        'Hi ha hagut massa intents fallits. Per seguretat, espera uns minuts abans de tornar a intentar-ho.',
+      unavailable: 'El servici d’identificació no està disponible ara. Intenta-ho d’ací a uns minuts.',
+      insufficient:
+        'Este servici necessita un certificat electrònic o DNIe; el mètode triat no té prou nivell.',
+    },
+  },
+  expiry: {
+    title: 'La teua sessió caducarà',
+    body: 'Per seguretat, la teua sessió es tancarà d’ací a {{remaining}} si no fas res.',
+    extend: 'Continua connectat',
+  },
+  stepUp: {
+    title: '{{title}} necessita una identificació més segura',
+    body: 'Per a vore este servici t’has d’identificar amb certificat electrònic o DNIe (nivell alt). Tornaràs a esta pàgina.',
+    action: 'Identificar-me amb certificat o DNIe',
+  },
+  landing: {
+    title: 'La teua Carpeta Ciutadana',
+    lead: 'Un únic lloc per a vore i gestionar el que les administracions públiques tenen sobre tu.',
+    points: {
+      notifications: 'Les teues notificacions de qualsevol administració, amb els seus terminis.',
+      files: 'Els teus expedients oberts i les teues cites.',
+      data: 'Les teues dades personals i justificants, i qui els ha consultat.',
+      representation: 'Els tràmits de les persones o empreses que representes.',
+    },
+    signIn: 'Identificar-me',
+    howTitle: 'Com identificar-te',
+    howBody: 'Utilitza el sistema Cl@ve o un certificat electrònic:',
+    methods: {
+      'clave-movil': 'Cl@ve Móvil, des de l’aplicació del teu mòbil (nivell substancial).',
+      'clave-pin': 'Cl@ve PIN, amb un codi d’un sol ús (nivell substancial).',
+      'clave-permanente': 'Cl@ve permanente, amb usuari, contrasenya i codi SMS (nivell substancial).',
+      certificate: 'Certificat electrònic (nivell alt).',
+      dnie: 'DNI electrònic (nivell alt).',
+    },
+    moreTitle: 'Més informació',
+  },
+  signInRequired: {
+    title: 'Identifica’t per a vore {{title}}',
+    body: '{{title}} conté informació personal. Identifica’t i tornaràs a esta pàgina.',
+    titleAny: 'Identifica’t per a continuar',
+    bodyAny: 'Esta pàgina és de la teua Carpeta i conté informació personal. Identifica’t i hi tornaràs.',
+    expiredTitle: 'La teua sessió ha caducat',
+    expiredBody:
+      'Per seguretat hem tancat la teua sessió. Torna a identificar-te per a continuar on estaves.',
+  },
+  footer: {
+    accessibility: 'Declaració d’accessibilitat',
+    roadmap: 'Full de ruta',
+    feedback: 'Opinió i suggeriments',
+    owner: 'Carpeta és un portal obert de la ciutadania.',
+  },
+  mfe: {
+    loading: 'S’està carregant {{title}}…',
+    loadErrorTitle: '{{title}} no està disponible ara',
+    loadErrorBody:
+      'No hem pogut carregar este servici. La resta del portal continua funcionant. Pots tornar a intentar-ho ara o més tard.',
+    mountErrorBody:
+      'Este servici ha fallat en iniciar-se. La resta del portal continua funcionant. Pots tornar a intentar-ho.',
+    timeoutBody: 'Este servici tarda massa a respondre. La resta del portal continua funcionant.',
+    retry: 'Torna a intentar-ho',
+    errorReference: 'Referència de l’error: {{id}}',
+    errorProvider: 'Servici de {{owner}}, fet amb {{framework}} (versió {{version}}).',
+    framework: { react: 'React', angular: 'Angular', vanilla: 'JavaScript sense framework' },
+  },
+  manifest: {
+    unavailableTitle: 'No podem mostrar els servicis',
+    unavailableBody:
+      'No hem pogut obtindre la llista de servicis del portal. Torna a intentar-ho d’ací a uns minuts.',
+    rejectedTitle: 'Alguns servicis no s’han pogut incorporar',
+    rejectedBody: 'Els servicis següents tenen una configuració no vàlida i s’han omés:',
+    rejectedDetails: 'Detalls tècnics',
+    residenceTitle: 'Pot ser que falten servicis de la teua comunitat o del teu ajuntament',
+    residenceBody:
+      'No hem pogut consultar el teu lloc de residència ({{name}}): ara només veus els servicis de tot Espanya. Els de la teua comunitat autònoma i del teu ajuntament tornaran a aparéixer tan prompte com responga.',
+  },
+  pages: {
+    notFound: {
+      title: 'No s’ha trobat la pàgina',
+      body: 'L’adreça no correspon a cap pàgina del portal. Si l’has escrita tu, comprova que és correcta.',
+      home: 'Ves a la pàgina d’inici',
+    },
+    accessibility: {
+      title: 'Declaració d’accessibilitat',
+      intro:
+        'Carpeta s’ha compromés a fer accessible el seu lloc web de conformitat amb el Reial decret 1112/2018, de 7 de setembre, sobre accessibilitat dels llocs web i aplicacions per a dispositius mòbils del sector públic. Esta declaració s’aplica a tot el portal, inclosos els servicis que hi incorporen les administracions participants.',
+      statusTitle: 'Situació de compliment',
+      status:
+        'Este lloc web és parcialment conforme amb el RD 1112/2018 (norma UNE-EN 301 549, equivalent a les WCAG 2.1 nivells A i AA) a causa de la falta de conformitat dels aspectes que s’indiquen a continuació.',
+      nonAccessibleTitle: 'Contingut no accessible',
+      nonAccessible: {
+        audit:
+          'Encara no s’ha fet una auditoria manual completa per part de persones expertes ni proves amb usuaris de tecnologies de suport; l’avaluació és automàtica i amb teclat.',
+        documents:
+          'Els documents que emeten les administracions (per exemple, PDF de notificacions) són responsabilitat de cada organisme emissor i poden no ser accessibles.',
+        services:
+          'Els servicis de les administracions participants es verifiquen quan s’incorporen, però poden canviar després de la revisió.',
+      },
+      preparationTitle: 'Preparació d’esta declaració',
+      preparation:
+        'Esta declaració es va preparar el {{reviewed}}. El mètode emprat ha sigut una autoavaluació: proves automàtiques amb axe-core (0 incidències) en cada pàgina i en cada idioma en cada canvi del codi, i recorreguts complets només amb teclat.',
+      contactTitle: 'Observacions i dades de contacte',
+      contact:
+        'Podeu fer comunicacions sobre requisits d’accessibilitat (article 10.2.a del RD 1112/2018), per exemple informar de qualsevol possible incompliment o sol·licitar informació que no siga accessible, per mitjà del formulari d’opinió del portal o escrivint a accesibilidad@carpeta.example. Rebreu resposta en un termini màxim de 20 dies hàbils.',
+      procedureTitle: 'Procediment d’aplicació',
+      procedure:
+        'Si, una vegada feta una sol·licitud d’informació accessible o una queixa, esta ha sigut desestimada, no s’està d’acord amb la decisió adoptada o la resposta no complix els requisits de l’article 12.5 del RD 1112/2018, la persona interessada pot presentar una reclamació davant de la unitat responsable d’accessibilitat.',
+    },
+    roadmap: {
+      title: 'Full de ruta',
+      intro: 'Carpeta es construïx en obert. Açò és el que ja funciona i el que vindrà després.',
+      doneTitle: 'Disponible',
+      done: {
+        platform:
+          'Portal amb servicis que cada administració publica pel seu compte (micro-frontends carregats en temps d’execució).',
+        notifications:
+          'Notificacions de la Direcció Electrònica Habilitada única, amb la caducitat legal de 10 dies naturals.',
+        signIn: 'Identificació amb Cl@ve i certificat electrònic.',
+        services: 'Expedients, cites, les meues dades, apoderaments i registre.',
+        languages: 'Els sis idiomes del portal: castellà, català, gallec, basc, valencià i anglès.',
+      },
+      nextTitle: 'Pròximament',
+      next: {
+        assistant: 'Ada, l’assistent que respon en els sis idiomes.',
+        alerts: 'Avisos i centre de missatges.',
+      },
+    },
+    feedback: {
+      title: 'Opinió i suggeriments',
+      body: 'La teua opinió ens ajuda a millorar Carpeta. Prompte la podràs enviar des d’ací amb un formulari. Mentrestant, escriu-nos a opinion@carpeta.example.',
+      accessibility:
+        'Si tens un problema d’accessibilitat, indica-ho: et respondrem en un màxim de 20 dies hàbils.',
+    },
+  },
+};
