@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { RECEIPT_TEXT } from '../gateway/src/registry/receipt.ts';
 import { messages as appointments } from '../mfes/appointments/src/messages.ts';
+import { messages as assistant } from '../mfes/assistant/src/messages.ts';
 import { messages as files } from '../mfes/files/src/messages.ts';
 import { messages as health } from '../mfes/health/src/messages.ts';
 import { messages as home } from '../mfes/home/src/messages.ts';
@@ -33,6 +34,7 @@ const CATALOGUES: Record<string, () => Promise<AnyCatalogue>> = {
   'mfes/representation': async () => representation,
   'mfes/municipal': async () => municipal,
   'mfes/health': async () => health,
+  'mfes/assistant (Ada)': async () => assistant,
   'idp (simulated Cl@ve pages)': async () => idp,
   'gateway (registry receipt PDF)': async () => RECEIPT_TEXT,
 };
