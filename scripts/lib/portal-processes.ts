@@ -11,7 +11,7 @@ import { ROOT, type Topology } from './topology.ts';
  * (a cold start with a new data folder is the slowest). GATEWAY_NODE_FLAGS overrides them.
  */
 export const GATEWAY_NODE_FLAGS = (
-  process.env.GATEWAY_NODE_FLAGS ?? '--max-semi-space-size=2 --max-old-space-size=64 --liftoff-only'
+  process.env.GATEWAY_NODE_FLAGS ?? '--max-semi-space-size=2 --max-old-space-size=128 --liftoff-only'
 )
   .split(/\s+/)
   .filter((flag) => flag !== '');
