@@ -93,6 +93,10 @@ export async function runLoadBench(options: {
   if (pid === undefined) throw new Error(`${gatewayName} is not running`);
   const agency = `http://127.0.0.1:${topo.agencyPort}`;
   const results: LoadResult[] = [];
+  const idle = memoryOf(pid);
+  console.log(
+    `gateway before the load: ${idle.rss.toFixed(0)} MiB resident, ${idle.hwm.toFixed(0)} MiB at most since it started`,
+  );
   for (const scenario of options.scenarios) {
     await setFault(agency, scenario.fault);
     const before = supervisor.output(gatewayName);

@@ -5,13 +5,15 @@ import { ROOT, type Topology } from './topology.ts';
 /**
  * V8 heap limits for the gateway. Left to itself, Node sizes the young generation for the
  * machine's memory (up to 128 MiB of semi-spaces here) and lets the old generation grow lazily:
- * under load the gateway sat at 350+ MiB resident though it holds under 40 MiB of live data. With
- * these limits it stays well under 256 MiB (see docs/bench.md). `--liftoff-only` keeps V8 from
+ * under load the gateway sat at 350+ MiB resident though it holds about 50 MiB of live data (the
+ * libraries' code, Ada's models). With these limits it stays under 256 MiB (see docs/bench.md); the
+ * old generation keeps about 45 MiB of room above the live data (64 MiB left too little: the gateway
+ * ran out of heap during a whole end-to-end run once the assistant's models were in it). `--liftoff-only` keeps V8 from
  * re-optimising the embedded database's WebAssembly in the background: seconds of CPU less at start
  * (a cold start with a new data folder is the slowest). GATEWAY_NODE_FLAGS overrides them.
  */
 export const GATEWAY_NODE_FLAGS = (
-  process.env.GATEWAY_NODE_FLAGS ?? '--max-semi-space-size=2 --max-old-space-size=128 --liftoff-only'
+  process.env.GATEWAY_NODE_FLAGS ?? '--max-semi-space-size=2 --max-old-space-size=96 --liftoff-only'
 )
   .split(/\s+/)
   .filter((flag) => flag !== '');
