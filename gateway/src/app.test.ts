@@ -23,7 +23,14 @@ import { createTestDatabase, type TestDatabase } from './db/testing.ts';
 
 const NOW = new Date('2026-06-10T10:00:00Z');
 const CONFIG = fileURLToPath(new URL('../config/mfes.json', import.meta.url));
-const INDEX_HTML = '<!doctype html><html lang="es"><title>Carpeta</title><div id="app"></div></html>';
+const INDEX_HTML =
+  '<!doctype html><html lang="es"><head><title>Carpeta</title></head><div id="app"></div></html>';
+
+/** The manifest the gateway put in a page (see pages/page.ts). */
+function inlineManifest(html: string): unknown {
+  const found = /<script type="application\/json" id="carpeta-manifest">(.*?)<\/script>/s.exec(html);
+  return found ? JSON.parse(found[1] ?? '') : undefined;
+}
 
 let dir: string;
 let manifestPath: string;
@@ -464,15 +471,19 @@ describe('GET /mfes.json and the Content-Security-Policy', () => {
 });
 
 describe('the shell', () => {
-  it('serves index.html uncached, and deep links fall back to it', async () => {
+  it('serves index.html private and uncached, with the visitor’s manifest in it; deep links fall back to it', async () => {
     const home = await fetch(`${base}/`, { headers: { accept: 'text/html' } });
     expect(home.status).toBe(200);
-    expect(home.headers.get('cache-control')).toBe('no-cache');
-    expect(await home.text()).toBe(INDEX_HTML);
+    expect(home.headers.get('cache-control')).toBe('private, no-cache');
+    expect(home.headers.get('vary')).toContain('cookie');
+    const html = await home.text();
+    expect(html.startsWith(INDEX_HTML.slice(0, INDEX_HTML.indexOf('</head>')))).toBe(true);
+    const served = await (await fetch(`${base}/mfes.json`)).json();
+    expect(inlineManifest(html)).toEqual(served);
 
     const deep = await fetch(`${base}/notifications/dehu:N-1`, { headers: { accept: 'text/html' } });
     expect(deep.status).toBe(200);
-    expect(await deep.text()).toBe(INDEX_HTML);
+    expect(inlineManifest(await deep.text())).toEqual(served);
     expect(deep.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
   });
 

@@ -24,6 +24,8 @@ import { CSP_DIRECTIVES, cspValue } from './csp.ts';
 import { messageForClientError, sendError } from './errors.ts';
 import { createManifestStore } from './manifest.ts';
 import { createAssistant, sharedCatalogue, sharedClassifier } from './assistant/index.ts';
+import { renderPage } from './pages/page.ts';
+import { createRemoteAssets } from './pages/remote-assets.ts';
 import { createAssistantStore } from './db/assistant.ts';
 import { registerAppointmentRoutes } from './routes/appointments.ts';
 import { registerAssistantRoutes } from './routes/assistant.ts';
@@ -380,7 +382,18 @@ export function buildGateway(config: GatewayConfig, deps: { database: PortalData
   app.all('/api/*', noSuchApi);
 
   if (existsSync(path.join(config.shellDist, 'index.html'))) {
-    registerStatic(app, { root: config.shellDist, spaFallback: true });
+    // Each page carries its citizen's manifest and preload hints for the remote it opens on.
+    const remoteAssets = createRemoteAssets({ logger: app.log });
+    registerStatic(app, {
+      root: config.shellDist,
+      spaFallback: true,
+      page: (request, html) =>
+        renderPage(html, {
+          view: views.get(request.raw),
+          pathname: request.url.split('?')[0] ?? '/',
+          assets: remoteAssets,
+        }),
+    });
   } else {
     app.log.warn({ shellDist: config.shellDist }, 'the shell is not built: serving a 503 page');
     app.get('/*', async (_request, reply) =>

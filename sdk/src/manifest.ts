@@ -245,6 +245,12 @@ export class ManifestError extends Error {
   override name = 'ManifestError';
 }
 
+/**
+ * The id of the element in which the gateway puts the page's own manifest (JSON), so that the
+ * shell need not ask `/mfes.json` before the first route can load.
+ */
+export const INLINE_MANIFEST_ID = 'carpeta-manifest';
+
 /** Whether a path belongs to an MFE mounted on `route`. */
 export function routeMatches(route: string, pathname: string): boolean {
   if (route === '/') return pathname === '/' || pathname === '';

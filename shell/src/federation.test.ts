@@ -8,7 +8,7 @@ vi.mock('@module-federation/runtime', () => ({
   loadRemote: vi.fn(),
 }));
 const runtime = vi.mocked(await import('@module-federation/runtime'));
-const { loadLifecycles, RemoteLoadError, verifyIntegrity } = await import('./federation.ts');
+const { loadLifecycles, prefetchRemotes, RemoteLoadError, verifyIntegrity } = await import('./federation.ts');
 
 const REMOTE_ENTRY = 'export const init = () => {}; // remote entry of carpeta_files\n';
 const sri = (algorithm: string, text: string) =>
@@ -111,5 +111,31 @@ describe('loadLifecycles with integrity', () => {
     await expect(loadLifecycles(entry('gone', sri('sha384', REMOTE_ENTRY)), 1000)).rejects.toMatchObject({
       failure: 'load',
     });
+  });
+});
+
+describe('prefetchRemotes', () => {
+  it('adds one modulepreload link per module remote when idle, never twice, and none for classic scripts', async () => {
+    vi.useFakeTimers();
+    vi.stubGlobal('requestIdleCallback', undefined);
+    try {
+      const classic = entry('legacy');
+      classic.remote = { ...classic.remote, type: 'var' };
+      prefetchRemotes([entry('files'), entry('data'), classic]);
+      expect(document.querySelectorAll('link[rel="modulepreload"]')).toHaveLength(0);
+      await vi.runAllTimersAsync();
+      prefetchRemotes([entry('files')]);
+      await vi.runAllTimersAsync();
+      const links = [...document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')];
+      expect(links.map((link) => link.getAttribute('href'))).toEqual([
+        'https://mfe.example.es/files/remoteEntry.js',
+        'https://mfe.example.es/data/remoteEntry.js',
+      ]);
+      expect(links.every((link) => link.crossOrigin === 'anonymous')).toBe(true);
+      // Nothing of a remote runs by being prefetched.
+      expect(runtime.registerRemotes).not.toHaveBeenCalled();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -150,3 +150,28 @@ export async function loadLifecycles(entry: ManifestEntry, timeoutMs: number): P
   }
   return candidate;
 }
+
+const prefetched = new Set<string>();
+
+/**
+ * Fetches the remote entries of MFEs the citizen may open next, without running them: a
+ * `modulepreload` link each, added once, when the browser is idle. A later switch to one of them
+ * then imports an entry the browser already holds. Classic-script remotes are left alone.
+ */
+export function prefetchRemotes(entries: readonly ManifestEntry[], doc: Document = document): void {
+  const run = () => {
+    for (const entry of entries) {
+      const href = entry.remote.entry;
+      if (entry.remote.type !== 'module' || href.endsWith('.json') || prefetched.has(href)) continue;
+      prefetched.add(href);
+      if (doc.querySelector(`link[rel="modulepreload"][href="${CSS.escape(href)}"]`)) continue;
+      const link = doc.createElement('link');
+      link.rel = 'modulepreload';
+      link.crossOrigin = 'anonymous';
+      link.href = href;
+      doc.head.append(link);
+    }
+  };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 5000 });
+  else setTimeout(run, 1000);
+}

@@ -7,7 +7,8 @@ import { addErrorHandler, start } from 'single-spa';
 import { App } from './App.tsx';
 import type { ManifestState, ShellContext } from './context.ts';
 import { loadShellMessages, messages } from './messages.ts';
-import { createRegistrar, fetchManifest, followSession } from './register.ts';
+import { prefetchRemotes } from './federation.ts';
+import { createRegistrar, fetchManifest, followSession, loadableOrigins } from './register.ts';
 import {
   createLanguageStore,
   createSessionStore,
@@ -74,6 +75,18 @@ if (state.status === 'ready') {
   await registrar.sync(state.entries);
 }
 start({ urlRerouteOnly: true });
+// The remotes of the navigation are fetched while the browser is idle: switching to one then
+// imports what is already here.
+const prefetchLoadable = () => {
+  const current = manifest.get();
+  if (current.status !== 'ready') return;
+  const origins = loadableOrigins(current.entries, session.get());
+  prefetchRemotes(
+    current.entries.filter((entry) => entry.nav.show && origins.has(new URL(entry.remote.entry).origin)),
+  );
+};
+prefetchLoadable();
+manifest.subscribe(prefetchLoadable);
 // The manifest is the session's: sign-out or expiry in place, or a switch of who the citizen acts
 // for, brings the navigation and the registered MFEs in line with the new session.
 followSession(context, {

@@ -1,4 +1,10 @@
-import { audienceKey, type ManifestEntry, parseManifest, type Session } from '@carpeta/sdk';
+import {
+  audienceKey,
+  INLINE_MANIFEST_ID,
+  type ManifestEntry,
+  parseManifest,
+  type Session,
+} from '@carpeta/sdk';
 import { describe, expect, it, vi } from 'vitest';
 import type { ManifestState } from './context.ts';
 import { createRegistrar, fetchManifest, followSession, type SingleSpaRegistry } from './register.ts';
@@ -19,6 +25,38 @@ const respond = (status: number, body: unknown) =>
   vi.fn(async () => new Response(typeof body === 'string' ? body : JSON.stringify(body), { status }));
 
 describe('fetchManifest', () => {
+  it('reads the manifest the gateway put in the page once, then asks /mfes.json', async () => {
+    const telemetry = { error: vi.fn(), event: vi.fn() };
+    const inline = document.createElement('script');
+    inline.type = 'application/json';
+    inline.id = INLINE_MANIFEST_ID;
+    inline.textContent = JSON.stringify({ version: 1, mfes: [entry] });
+    document.head.append(inline);
+    const network = respond(200, { version: 1, mfes: [{ ...entry, id: 'other', route: '/other' }] });
+    const first = await fetchManifest({ telemetry }, network);
+    if (first.status !== 'ready') throw new Error(first.status);
+    expect(first.entries.map((item) => item.id)).toEqual(['home']);
+    expect(network).not.toHaveBeenCalled();
+    expect(document.getElementById(INLINE_MANIFEST_ID)).toBeNull();
+    const second = await fetchManifest({ telemetry }, network);
+    if (second.status !== 'ready') throw new Error(second.status);
+    expect(second.entries.map((item) => item.id)).toEqual(['other']);
+    expect(network).toHaveBeenCalledTimes(1);
+  });
+
+  it('asks /mfes.json when the page holds no readable manifest', async () => {
+    const telemetry = { error: vi.fn(), event: vi.fn() };
+    const inline = document.createElement('script');
+    inline.type = 'application/json';
+    inline.id = INLINE_MANIFEST_ID;
+    inline.textContent = '{ cut sh';
+    document.head.append(inline);
+    const network = respond(200, { version: 1, mfes: [entry] });
+    const state = await fetchManifest({ telemetry }, network);
+    expect(state.status).toBe('ready');
+    expect(network).toHaveBeenCalledTimes(1);
+  });
+
   it('keeps valid entries and reports each skipped one', async () => {
     const telemetry = { error: vi.fn(), event: vi.fn() };
     const state = await fetchManifest(

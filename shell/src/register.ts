@@ -1,4 +1,5 @@
 import {
+  INLINE_MANIFEST_ID,
   type ApiError,
   audienceKey,
   type CarpetaProps,
@@ -28,19 +29,37 @@ import { createTelemetry } from './telemetry.ts';
  * Fetches and validates the manifest — the signed-in citizen's own entries, chosen by the gateway
  * for the session the cookie carries; invalid entries are reported and skipped, never fatal.
  */
+/**
+ * The manifest the gateway put in the page, taken out of it: it is read once, for the first
+ * route; later reads (sign-out, a switch of whom the citizen acts for) ask `/mfes.json`.
+ */
+function takeInlineManifest(): unknown {
+  const element = document.getElementById(INLINE_MANIFEST_ID);
+  if (!element) return undefined;
+  element.remove();
+  try {
+    return JSON.parse(element.textContent ?? '');
+  } catch {
+    return undefined;
+  }
+}
+
 export async function fetchManifest(
   context: Pick<ShellContext, 'telemetry'>,
   fetchImpl: typeof fetch = fetch,
 ): Promise<ManifestState> {
   try {
-    const response = await fetchImpl('/mfes.json', {
-      headers: { accept: 'application/json' },
-      credentials: 'same-origin',
-      cache: 'no-store',
-    });
-    if (!response.ok) throw new ManifestError(`The manifest answered ${response.status}`);
-    const document: unknown = await response.json();
-    const { entries, rejected } = parseManifest(document);
+    let body: unknown = takeInlineManifest();
+    if (body === undefined) {
+      const response = await fetchImpl('/mfes.json', {
+        headers: { accept: 'application/json' },
+        credentials: 'same-origin',
+        cache: 'no-store',
+      });
+      if (!response.ok) throw new ManifestError(`The manifest answered ${response.status}`);
+      body = await response.json();
+    }
+    const { entries, rejected } = parseManifest(body);
     for (const entry of rejected) {
       context.telemetry.error(new ManifestError(`Manifest entry skipped: ${entry.reason}`), {
         entry: entry.id ?? `#${entry.index}`,
@@ -51,8 +70,8 @@ export async function fetchManifest(
     return {
       status: 'ready',
       entries,
-      rejected: [...rejectedByGateway(document), ...rejected],
-      audience: audienceOf(document),
+      rejected: [...rejectedByGateway(body), ...rejected],
+      audience: audienceOf(body),
     };
   } catch (error) {
     context.telemetry.error(error, { phase: 'manifest' });

@@ -4,7 +4,7 @@ import { LRUCache } from 'lru-cache';
 import { sessionView } from '../auth/sessions.ts';
 import type { SessionRecord } from '../db/index.ts';
 import type { ManifestSnapshot, ManifestStore } from '../manifest.ts';
-import { entriesFor, originsFor, type Viewer } from './filter.ts';
+import { entriesFor, loadable, originsFor, type Viewer } from './filter.ts';
 import type { ResidenceLookup } from './residence.ts';
 
 /*
@@ -25,6 +25,8 @@ export interface ManifestView {
   origins: readonly string[];
   audience: ManifestAudience;
   mfes: readonly ManifestEntry[];
+  /** Whether this viewer may load an entry's remote now (else the shell shows it gated). */
+  loadable(entry: ManifestEntry): boolean;
 }
 
 interface SharedView {
@@ -93,6 +95,7 @@ export function createAudienceService(options: AudienceServiceOptions): Audience
       origins: view.origins,
       audience,
       mfes: view.mfes,
+      loadable: (entry) => loadable(entry, viewer),
     };
   }
 

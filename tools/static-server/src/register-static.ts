@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
@@ -16,6 +16,11 @@ export interface StaticOptions {
    * hosting: they hand the original source and the dependency graph to anyone who asks.
    */
   debugFiles?: boolean;
+  /**
+   * Makes the page out of the root's index.html for one request (e.g. data the page would
+   * otherwise fetch, preload hints). A page made this way is private and revalidated on every use.
+   */
+  page?: (request: FastifyRequest, html: string) => string | Promise<string>;
 }
 
 /** Files only a developer needs: source maps and Module Federation's build statistics. */
@@ -77,8 +82,27 @@ export function registerStatic(app: FastifyInstance, options: StaticOptions): Pr
   const root = path.resolve(options.root);
   const spaFallback = options.spaFallback ?? false;
   const debugFiles = options.debugFiles ?? false;
+  const page = options.page;
+  let template: { mtimeMs: number; html: string } | undefined;
 
-  function send(reply: FastifyReply, relative: string) {
+  /** index.html as built, read again only when the file changed (a rebuild needs no restart). */
+  async function indexHtml(): Promise<string> {
+    const file = path.join(root, 'index.html');
+    const { mtimeMs } = await stat(file);
+    if (template?.mtimeMs !== mtimeMs) template = { mtimeMs, html: await readFile(file, 'utf8') };
+    return template.html;
+  }
+
+  async function send(request: FastifyRequest, reply: FastifyReply, relative: string) {
+    if (page && relative === 'index.html') {
+      const html = await page(request, await indexHtml());
+      appendVary(reply, 'accept-encoding');
+      appendVary(reply, 'cookie');
+      return reply
+        .header('cache-control', `private, ${NO_CACHE}`)
+        .type('text/html; charset=utf-8')
+        .send(html);
+    }
     reply.header('cache-control', cacheControlFor(relative));
     // Whether or not this answer ends up compressed, a cache must key it by Accept-Encoding.
     appendVary(reply, 'accept-encoding');
@@ -103,14 +127,18 @@ export function registerStatic(app: FastifyInstance, options: StaticOptions): Pr
         if (absolute !== root && !absolute.startsWith(`${root}${path.sep}`)) return reply.callNotFound();
 
         const kind = await fileKind(absolute);
-        if (kind === 'file') return send(reply, relative);
+        if (kind === 'file') return send(request, reply, relative);
         if (kind === 'directory') {
           const index = relative === '' ? 'index.html' : `${relative}/index.html`;
-          if ((await fileKind(path.join(absolute, 'index.html'))) === 'file') return send(reply, index);
+          if ((await fileKind(path.join(absolute, 'index.html'))) === 'file') {
+            return send(request, reply, index);
+          }
         }
         const last = segments.at(-1) ?? '';
         if (spaFallback && !HAS_EXTENSION.test(last) && acceptsHtml(request)) {
-          if ((await fileKind(path.join(root, 'index.html'))) === 'file') return send(reply, 'index.html');
+          if ((await fileKind(path.join(root, 'index.html'))) === 'file') {
+            return send(request, reply, 'index.html');
+          }
         }
         return reply.callNotFound();
       });

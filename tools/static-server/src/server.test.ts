@@ -4,7 +4,8 @@ import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cacheControlFor, createStaticServer, IMMUTABLE, NO_CACHE } from './index.ts';
+import Fastify from 'fastify';
+import { cacheControlFor, createStaticServer, IMMUTABLE, NO_CACHE, registerStatic } from './index.ts';
 
 const PORTAL = 'http://127.0.0.1:4000';
 const BIG_SCRIPT = `export const text = ${JSON.stringify('carpeta '.repeat(2000))};\n`;
@@ -181,3 +182,31 @@ async function rawGet(url: string, headers: Record<string, string>): Promise<Raw
     req.end();
   });
 }
+
+describe('a page made per request', () => {
+  it('transforms index.html for each request, private and uncached, and follows a rebuilt file', async () => {
+    const pageRoot = await mkdtemp(path.join(tmpdir(), 'carpeta-page-'));
+    const paged = Fastify();
+    try {
+      await writeFile(path.join(pageRoot, 'index.html'), '<html>one</html>');
+      await registerStatic(paged, {
+        root: pageRoot,
+        spaFallback: true,
+        page: (request, html) => html.replace('</html>', `<p>${request.url}</p></html>`),
+      });
+      const first = await paged.inject({ url: '/deep/link', headers: { accept: 'text/html' } });
+      expect(first.body).toBe('<html>one<p>/deep/link</p></html>');
+      expect(first.headers['cache-control']).toBe(`private, ${NO_CACHE}`);
+      expect(String(first.headers.vary)).toContain('cookie');
+      const root = await paged.inject({ url: '/' });
+      expect(root.body).toBe('<html>one<p>/</p></html>');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await writeFile(path.join(pageRoot, 'index.html'), '<html>two</html>');
+      const rebuilt = await paged.inject({ url: '/index.html' });
+      expect(rebuilt.body).toBe('<html>two<p>/index.html</p></html>');
+    } finally {
+      await paged.close();
+      await rm(pageRoot, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,137 @@
+import type { ManifestEntry } from '@carpeta/sdk';
+import { describe, expect, it } from 'vitest';
+import type { ManifestView } from '../audience/service.ts';
+import { firstRouteEntry, renderPage, scriptSafeJson } from './page.ts';
+import { createRemoteAssets, mfManifestUrl } from './remote-assets.ts';
+
+function entry(id: string, extra: Partial<ManifestEntry> = {}): ManifestEntry {
+  return {
+    id,
+    title: { es: id },
+    owner: { id: 'x', name: 'X' },
+    kind: 'domain',
+    route: id === 'home' ? '/' : `/${id}`,
+    nav: { order: 10, show: true },
+    framework: 'react',
+    remote: {
+      name: id,
+      entry: `https://${id}.example/remoteEntry.js`,
+      expose: './lifecycles',
+      type: 'module',
+    },
+    minLoa: 'low',
+    public: false,
+    api: [],
+    scopes: [],
+    version: '1.0.0',
+    ...extra,
+  };
+}
+
+function view(
+  mfes: ManifestEntry[],
+  loadable = (item: ManifestEntry) => item.minLoa === 'low',
+): ManifestView {
+  return {
+    body: JSON.stringify({ version: 1, mfes, rejected: [] }),
+    origins: [],
+    audience: { key: 'x', residence: 'found' },
+    mfes,
+    loadable,
+  };
+}
+
+const HTML = '<!doctype html><html><head><title>Carpeta</title></head><body></body></html>';
+
+/** A remote's mf-manifest.json as @module-federation/vite writes it. */
+function mfManifest(origin: string) {
+  return {
+    exposes: [
+      {
+        path: './lifecycles',
+        assets: {
+          js: {
+            sync: [
+              'assets/lifecycles-AAAAAAAA.js',
+              `${origin === 'x' ? 'https://evil.example/' : ''}assets/b.js`,
+            ],
+            async: [],
+          },
+        },
+      },
+    ],
+  };
+}
+
+describe('the page', () => {
+  it('inlines the manifest so that nothing in it can close the script element', () => {
+    const hostile = entry('notifications', { title: { es: '</script><script>alert(1)</script><!--' } });
+    const html = renderPage(HTML, {
+      view: view([hostile]),
+      pathname: '/other',
+      assets: createRemoteAssets({ fetch: async () => new Response('{}') }),
+    });
+    const inline = /<script type="application\/json" id="carpeta-manifest">(.*?)<\/script>/s.exec(html);
+    expect(inline).not.toBeNull();
+    expect(html.match(/<\/script>/g)).toHaveLength(1);
+    expect(JSON.parse(inline?.[1] ?? '').mfes[0].title.es).toBe('</script><script>alert(1)</script><!--');
+    expect(scriptSafeJson('"<"')).toBe('"\\u003c"');
+  });
+
+  it('leaves the page as built when there is no manifest', () => {
+    const assets = createRemoteAssets({ fetch: async () => new Response('{}') });
+    expect(renderPage(HTML, { view: null, pathname: '/', assets })).toBe(HTML);
+  });
+
+  it('hints the remote the path opens on, and its chunks once they are known', async () => {
+    const asked: string[] = [];
+    const assets = createRemoteAssets({
+      fetch: async (url) => {
+        asked.push(String(url));
+        return Response.json(mfManifest('own'));
+      },
+    });
+    const mfes = [entry('home'), entry('notifications', { integrity: 'sha384-abc"def' })];
+    const first = renderPage(HTML, { view: view(mfes), pathname: '/notifications/dehu:1', assets });
+    expect(first).toContain(
+      '<link rel="modulepreload" crossorigin href="https://notifications.example/remoteEntry.js" integrity="sha384-abc&quot;def">',
+    );
+    expect(first).not.toContain('lifecycles-AAAAAAAA');
+    await assets.settled();
+    expect(asked).toEqual(['https://notifications.example/mf-manifest.json']);
+    const second = renderPage(HTML, { view: view(mfes), pathname: '/notifications', assets });
+    expect(second).toContain('href="https://notifications.example/assets/lifecycles-AAAAAAAA.js"');
+    expect(second).toContain('href="https://notifications.example/assets/b.js"');
+    expect(second).not.toContain('href="https://home.example');
+    expect(asked).toHaveLength(1);
+  });
+
+  it('hints nothing for a gated entry, a classic-script remote or chunks on another origin', async () => {
+    const gated = entry('data', { minLoa: 'substantial' });
+    expect(firstRouteEntry(view([gated]), '/data')).toBeUndefined();
+    const assets = createRemoteAssets({ fetch: async () => Response.json(mfManifest('x')) });
+    const classic = entry('legacy', { remote: { ...entry('legacy').remote, type: 'var' } });
+    expect(assets.preloads(classic)).toEqual([]);
+    const other = entry('other');
+    assets.preloads(other);
+    await assets.settled();
+    expect(assets.preloads(other)).toEqual([
+      'https://other.example/remoteEntry.js',
+      'https://other.example/assets/lifecycles-AAAAAAAA.js',
+    ]);
+  });
+
+  it('goes with the remote entry alone when the remote cannot say what it needs', async () => {
+    const warnings: unknown[] = [];
+    const assets = createRemoteAssets({
+      fetch: async () => new Response('not json'),
+      logger: { warn: (details) => warnings.push(details) },
+    });
+    const broken = entry('broken');
+    assets.preloads(broken);
+    await assets.settled();
+    expect(assets.preloads(broken)).toEqual(['https://broken.example/remoteEntry.js']);
+    expect(warnings).toHaveLength(1);
+    expect(mfManifestUrl('https://a.example/x/remoteEntry.js')).toBe('https://a.example/x/mf-manifest.json');
+  });
+});

@@ -1,0 +1,104 @@
+import type { ManifestEntry } from '@carpeta/sdk';
+import { LRUCache } from 'lru-cache';
+import { z } from 'zod/mini';
+
+/*
+ * What a remote's first render needs, read from the `mf-manifest.json` that
+ * `@module-federation/vite` writes next to each `remoteEntry.js`: the synchronous JavaScript chunks
+ * of the exposed module. The page of a route lists them (with the remote entry) as modulepreload
+ * hints, so the browser fetches them beside the shell's own scripts instead of after them.
+ *
+ * A page never waits for a remote: what is not known yet is asked for in the background and the
+ * page goes with the remote entry alone; a remote that cannot be read is asked again after a while.
+ */
+
+const MAX_BYTES = 256 * 1024;
+const mfManifestSchema = z.object({
+  exposes: z.array(
+    z.object({
+      path: z.string(),
+      assets: z.object({ js: z.object({ sync: z.array(z.string()) }) }),
+    }),
+  ),
+});
+
+export interface RemoteAssetsOptions {
+  fetch?: typeof fetch;
+  /** How long what a remote said is kept before it is asked again (default 60 s). */
+  ttlMs?: number;
+  /** How long one `mf-manifest.json` may take (default 2 s). */
+  timeoutMs?: number;
+  logger?: { warn(details: object, message: string): void };
+}
+
+export interface RemoteAssets {
+  /**
+   * Absolute URLs to preload for an entry's first render: its remote entry, then the exposed
+   * module's synchronous chunks when they are known. Starts reading them when they are not.
+   */
+  preloads(entry: ManifestEntry): string[];
+  /** Resolves when every read under way has ended (for tests). */
+  settled(): Promise<void>;
+}
+
+/** `…/remoteEntry.js` → `…/mf-manifest.json`; an entry that is the manifest itself stays. */
+export function mfManifestUrl(entry: string): string {
+  return new URL('mf-manifest.json', entry).href;
+}
+
+export function createRemoteAssets(options: RemoteAssetsOptions = {}): RemoteAssets {
+  const fetchImpl = options.fetch ?? fetch;
+  const timeoutMs = options.timeoutMs ?? 2000;
+  const chunks = new LRUCache<string, readonly string[]>({ max: 500, ttl: options.ttlMs ?? 60_000 });
+  const reading = new Map<string, Promise<void>>();
+
+  async function read(entry: ManifestEntry, key: string): Promise<void> {
+    const manifestUrl = mfManifestUrl(entry.remote.entry);
+    try {
+      const response = await fetchImpl(manifestUrl, {
+        signal: AbortSignal.timeout(timeoutMs),
+        headers: { accept: 'application/json' },
+      });
+      if (!response.ok) throw new Error(`it answered ${response.status}`);
+      const text = await response.text();
+      if (text.length > MAX_BYTES) throw new Error(`it is over ${MAX_BYTES} bytes`);
+      const parsed = mfManifestSchema.safeParse(JSON.parse(text));
+      if (!parsed.success) throw new Error('it is not a Module Federation manifest');
+      const exposed = entry.remote.expose.slice(2);
+      const exposes = parsed.data.exposes.find((item) => item.path === `./${exposed}`);
+      const base = new URL('.', manifestUrl);
+      const sync = (exposes?.assets.js.sync ?? [])
+        .map((file) => new URL(file, base))
+        // Only files of the remote's own origin: the page's CSP allows no other.
+        .filter((url) => url.origin === base.origin)
+        .map((url) => url.href);
+      chunks.set(key, sync);
+    } catch (error) {
+      // Known as "nothing to add" for a while: the page keeps the remote entry's hint alone.
+      chunks.set(key, [], { ttl: 10_000 });
+      options.logger?.warn(
+        { mfe: entry.id, url: manifestUrl, reason: error instanceof Error ? error.message : String(error) },
+        'the chunks of a remote could not be read for preload hints',
+      );
+    }
+  }
+
+  return {
+    preloads(entry) {
+      // Classic-script remotes (`var`, `global`) are not modules: nothing to preload as one.
+      if (entry.remote.type !== 'module') return [];
+      const key = `${entry.remote.entry}|${entry.remote.expose}`;
+      const known = chunks.get(key);
+      if (known === undefined && !reading.has(key)) {
+        const pending = read(entry, key).finally(() => reading.delete(key));
+        reading.set(key, pending);
+      }
+      // An entry given as the remote's mf-manifest.json is read by the runtime, not imported.
+      const entryUrl = entry.remote.entry.endsWith('.json') ? [] : [entry.remote.entry];
+      return [...entryUrl, ...(known ?? [])];
+    },
+    async settled() {
+      await Promise.all([...reading.values()]);
+    },
+  };
+}
