@@ -50,8 +50,19 @@ test('the home says what needs María now, sorted by due date, with deadlines an
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(`${E2E.portal}${href}`);
 
-  await page.goto('/');
+  // The page carries María's manifest and preloads the home's remote: the browser asks for no
+  // /mfes.json, and fetches the remote entry beside the shell's scripts.
+  const asked: string[] = [];
+  page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+  const response = await page.goto('/');
+  const html = (await response?.text()) ?? '';
+  expect(html).toContain('<script type="application/json" id="carpeta-manifest">');
+  expect(html).toMatch(
+    /<link rel="modulepreload" crossorigin href="http:\/\/127\.0\.0\.1:\d+\/remoteEntry\.js"/,
+  );
+  expect(response?.headers()['cache-control']).toBe('private, no-cache');
   await mfeSettled(page, 'home');
+  expect(asked).not.toContain('/mfes.json');
   await switchLanguage(page, 'en');
   await expect(page.getByRole('heading', { level: 2, name: 'What needs you now' })).toBeVisible();
   await expectNoAxeViolations(page);

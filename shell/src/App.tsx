@@ -210,7 +210,11 @@ export function App({ context }: { context: ShellContext }) {
           )}
           {ShellPage && <ShellPage t={t} language={language} formatDate={createFormatters(language).date} />}
           {notFound && <NotFound t={t} />}
-          <div id="mfe-outlet" className="cp-mfe-outlet" />
+          <div
+            id="mfe-outlet"
+            className="cp-mfe-outlet"
+            data-expecting={activeEntry && !showSignIn ? '' : undefined}
+          />
         </div>
       </main>
       <SessionExpiry context={context} t={t} />

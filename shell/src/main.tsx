@@ -1,6 +1,6 @@
 import '@carpeta/design-system/styles.css';
 import './shell.css';
-import { createEventBus, createTranslator } from '@carpeta/sdk';
+import { createEventBus, createTranslator, routeMatches } from '@carpeta/sdk';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { addErrorHandler, start } from 'single-spa';
@@ -8,6 +8,7 @@ import { App } from './App.tsx';
 import type { ManifestState, ShellContext } from './context.ts';
 import { loadShellMessages, messages } from './messages.ts';
 import { prefetchRemotes } from './federation.ts';
+import { MFE_MOUNTED_EVENT } from './mfe-host.tsx';
 import { createRegistrar, fetchManifest, followSession, loadableOrigins } from './register.ts';
 import {
   createLanguageStore,
@@ -53,6 +54,22 @@ window.addEventListener('single-spa:routing-event', updatePath);
 // turned it into an error panel in that MFE's area.
 addErrorHandler((error) => telemetry.error(error, { phase: 'single-spa', mfe: error.appOrParcelName }));
 
+// Pages that come back from the back/forward cache after signing out must not show anything private.
+window.addEventListener('pageshow', (event) => {
+  if (event.persisted) window.location.reload();
+});
+
+const known = Promise.all([
+  fetchManifest(context).then((state) => {
+    manifest.set(state);
+    return state;
+  }),
+  session.refresh(),
+]);
+// The first render waits for the manifest (in the page) and the session, for 3 s at most: the
+// page then paints with its navigation and its landing or MFE area in place, and nothing shifts
+// as they arrive. A slow session answer gets the layout with its loading states instead.
+await Promise.race([known, new Promise((resolve) => setTimeout(resolve, 3000))]);
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('index.html has no #root');
 createRoot(rootElement).render(
@@ -60,14 +77,7 @@ createRoot(rootElement).render(
     <App context={context} />
   </StrictMode>,
 );
-
-// Pages that come back from the back/forward cache after signing out must not show anything private.
-window.addEventListener('pageshow', (event) => {
-  if (event.persisted) window.location.reload();
-});
-
-const [state] = await Promise.all([fetchManifest(context), session.refresh()]);
-manifest.set(state);
+const [state] = await known;
 const registrar = createRegistrar(context, { loadTimeoutMs: 10_000, mountTimeoutMs: 10_000 });
 if (state.status === 'ready') {
   // Wait for React to commit the layout so that #mfe-outlet exists before anything mounts.
@@ -75,8 +85,9 @@ if (state.status === 'ready') {
   await registrar.sync(state.entries);
 }
 start({ urlRerouteOnly: true });
-// The remotes of the navigation are fetched while the browser is idle: switching to one then
-// imports what is already here.
+// The remotes of the navigation are fetched while the browser is idle, once the first route is
+// there (its MFE mounted, or the page loaded when the route has none): switching to one then
+// imports what is already here, and the first route never shares the network with them.
 const prefetchLoadable = () => {
   const current = manifest.get();
   if (current.status !== 'ready') return;
@@ -85,8 +96,21 @@ const prefetchLoadable = () => {
     current.entries.filter((entry) => entry.nav.show && origins.has(new URL(entry.remote.entry).origin)),
   );
 };
-prefetchLoadable();
-manifest.subscribe(prefetchLoadable);
+const firstRouteHasMfe =
+  state.status === 'ready' &&
+  state.entries.some((entry) => routeMatches(entry.route, window.location.pathname));
+let prefetching = false;
+const afterFirstRoute = () => {
+  if (prefetching) return;
+  prefetching = true;
+  setTimeout(prefetchLoadable, 1500);
+  manifest.subscribe(prefetchLoadable);
+};
+// A route whose MFE never mounts (it failed, or needs a stronger sign-in) still prefetches, later.
+const onLoad = () => setTimeout(afterFirstRoute, firstRouteHasMfe ? 10_000 : 0);
+if (firstRouteHasMfe) window.addEventListener(MFE_MOUNTED_EVENT, afterFirstRoute, { once: true });
+if (document.readyState === 'complete') onLoad();
+else window.addEventListener('load', onLoad, { once: true });
 // The manifest is the session's: sign-out or expiry in place, or a switch of who the citizen acts
 // for, brings the navigation and the registered MFEs in line with the new session.
 followSession(context, {

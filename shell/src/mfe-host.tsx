@@ -9,6 +9,9 @@ import type { ShellContext } from './context.ts';
 import { signInHref } from './stores.ts';
 
 type Failure = RemoteFailure | 'mount';
+
+/** Dispatched on `window` each time a remote finished mounting (detail: `{ mfe }`). */
+export const MFE_MOUNTED_EVENT = 'carpeta:mfe-mounted';
 /** Why an MFE is not loaded for this session: nobody signed in, or the session's level is too low. */
 type Gate = 'anonymous' | 'step-up';
 type Status =
@@ -230,6 +233,7 @@ export function createMfeHost(
       }
       mounted = props;
       setStatus({ state: 'ready' });
+      window.dispatchEvent(new CustomEvent(MFE_MOUNTED_EVENT, { detail: { mfe: entry.id } }));
     } catch (error) {
       if (run !== generation) return;
       const failure: Failure = error instanceof RemoteLoadError ? error.failure : phase;
