@@ -66,7 +66,14 @@ function StatusPanel({
     if (current.state === 'error' && retried.current) heading.current?.focus();
   }, [current]);
   if (current.state === 'ready') return null;
-  if (current.state === 'loading') return <Spinner label={t('mfe.loading', { title })} />;
+  if (current.state === 'loading') {
+    // Out of the flow: the MFE's first render takes the place without moving (layout shift).
+    return (
+      <div className="cp-mfe-loading">
+        <Spinner label={t('mfe.loading', { title })} />
+      </div>
+    );
+  }
   // Anonymous visitors see the shell's landing or sign-in page instead; nothing private is fetched.
   if (current.state === 'gated' && current.gate === 'anonymous') return null;
   if (current.state === 'gated')

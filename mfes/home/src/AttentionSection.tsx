@@ -42,8 +42,15 @@ export function AttentionSection({ pins }: { pins: Pins }) {
     announcement = '';
   }
 
+  // While administrations are still answering, the section holds a screen's height: the items
+  // that stream in then fill it instead of pushing the sections below down (layout shift).
+  const pending = attention.state === 'loading' || waiting.length > 0;
   return (
-    <section aria-labelledby="home-attention-heading" data-testid="attention">
+    <section
+      aria-labelledby="home-attention-heading"
+      data-testid="attention"
+      style={pending ? { minBlockSize: '100vh' } : undefined}
+    >
       <h2 id="home-attention-heading">{t('attention.title')}</h2>
       {/* Always in the page, so each change is announced politely as sources answer. */}
       <p role="status" aria-live="polite" className="cp-visually-hidden" data-testid="attention-status">

@@ -123,11 +123,10 @@ export function NotificationList() {
       <h1>{t('title')}</h1>
       <p className="cp-lead">{t('intro')}</p>
       <p>{t('legalNote')}</p>
-      {data && (
-        <p role="status" data-testid="unread-count">
-          {t('unread', { count: unreadOf(data) })}
-        </p>
-      )}
+      {/* In the page from the start (a line held, so nothing below moves when the count arrives). */}
+      <p role="status" data-testid="unread-count" style={{ minBlockSize: '1lh' }}>
+        {data ? t('unread', { count: unreadOf(data) }) : ''}
+      </p>
 
       <section aria-labelledby="notifications-filters-heading">
         <h2 id="notifications-filters-heading">{t('filters.title')}</h2>
