@@ -34,6 +34,7 @@ const es = {
     filed:
       'He registrado tu incidencia con la referencia {{reference}}. Puedes seguir su estado en Mis incidencias.',
     failed: 'No he podido registrar la incidencia. Inténtalo de nuevo.',
+    restored: 'Seguimos con la incidencia que habías empezado.',
   },
   tickets: {
     title: 'Mis incidencias',
@@ -89,6 +90,7 @@ const en: Messages = {
     cancelled: 'Incident cancelled.',
     filed: 'I have logged your incident with reference {{reference}}. You can follow it in My incidents.',
     failed: 'I could not log the incident. Please try again.',
+    restored: 'Let us carry on with the incident you had started.',
   },
   tickets: {
     title: 'My incidents',
@@ -145,6 +147,7 @@ const ca: Messages = {
     filed:
       "He registrat la teva incidència amb la referència {{reference}}. En pots seguir l'estat a Les meves incidències.",
     failed: 'No he pogut registrar la incidència. Torna-ho a provar.',
+    restored: 'Continuem amb la incidència que havies començat.',
   },
   tickets: {
     title: 'Les meves incidències',
@@ -183,6 +186,7 @@ const va: Messages = {
   incident: {
     ...ca.incident,
     tried: 'Què vas intentar fer',
+    restored: 'Seguim amb la incidència que havies començat.',
     filed:
       "He registrat la teua incidència amb la referència {{reference}}. En pots seguir l'estat en Les meues incidències.",
   },
@@ -228,6 +232,7 @@ const gl: Messages = {
     filed:
       'Rexistrei a túa incidencia coa referencia {{reference}}. Podes seguir o seu estado en As miñas incidencias.',
     failed: 'Non puiden rexistrar a incidencia. Téntao de novo.',
+    restored: 'Seguimos coa incidencia que comezaras.',
   },
   tickets: {
     title: 'As miñas incidencias',
@@ -284,6 +289,7 @@ const eu: Messages = {
     filed:
       'Zure intzidentzia {{reference}} erreferentziarekin erregistratu dut. Haren egoera Nire intzidentziak atalean ikus dezakezu.',
     failed: 'Ezin izan dut intzidentzia erregistratu. Saiatu berriro.',
+    restored: 'Hasitako intzidentziarekin jarraituko dugu.',
   },
   tickets: {
     title: 'Nire intzidentziak',
