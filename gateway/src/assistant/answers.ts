@@ -319,11 +319,11 @@ const va: Catalogue = {
   'greeting.thanks': { text: 'De res. Si necessites alguna cosa més, ací em tens.' },
   'notifications.pending': {
     text: 'Les teues notificacions de totes les administracions estan en Notificacions.',
-    link: { label: 'Vore les meues notificacions', href: '/notifications' },
+    link: { label: 'Veure les meues notificacions', href: '/notifications' },
   },
   'notifications.deadline': {
     text: "Tens 10 dies naturals per a obrir una notificació des que es posa a la teua disposició; si no l'obris, s'entén rebutjada.",
-    link: { label: 'Vore les meues notificacions', href: '/notifications' },
+    link: { label: 'Veure les meues notificacions', href: '/notifications' },
   },
   'appointments.book': {
     text: 'Pots demanar cita prèvia amb la policia, Hisenda, la Seguretat Social, Trànsit i altres administracions en Les meues cites.',
@@ -350,7 +350,7 @@ const va: Catalogue = {
     link: { label: 'Les meues dades: vehicles', href: '/my-data' },
   },
   'data.who_accessed': {
-    text: "En Les meues dades pots vore quina administració ha consultat les teues dades, quan i per a què, i oposar-t'hi quan la llei ho permet.",
+    text: "En Les meues dades pots veure quina administració ha consultat les teues dades, quan i per a què, i oposar-t'hi quan la llei ho permet.",
     link: { label: 'Qui ha utilitzat les meues dades', href: '/my-data' },
   },
   'representation.power_of_attorney': {
@@ -367,7 +367,7 @@ const va: Catalogue = {
   'incident.report': { text: 'Registrem la incidència. Et faré unes preguntes.' },
   'alerts.settings': {
     text: 'Els avisos per correu i SMS de noves notificacions es configuren en la teua àrea personal del portal.',
-    link: { label: 'Vore les meues notificacions', href: '/notifications' },
+    link: { label: 'Veure les meues notificacions', href: '/notifications' },
   },
   'human.contact': {
     text: "Pots parlar amb una persona en el 060 (telèfon d'informació de l'Administració) o escriure'ns amb el formulari de contacte.",
@@ -375,10 +375,11 @@ const va: Catalogue = {
   fallback: {
     text: "No estic segura d'haver-te entés. Prova-ho amb altres paraules o parla amb una persona: 060 o el formulari de contacte.",
   },
-  signIn: "Identifica't per a vore les teues dades",
-  notificationsNext: 'La de {issuer} caduca d’ací {days} dies.',
+  signIn: "Identifica't per a veure les teues dades",
+  human: 'Telefonar al 060',
+  notificationsNext: 'La de {issuer} caduca d’ací a {days} dies.',
   filesCount: 'Tens {count} expedients oberts; {requirements} et demanen que actues.',
-  folderUnavailable: 'Ara no puc consultar la teua carpeta; torna-ho a provar més tard.',
+  folderUnavailable: 'Ara no puc consultar la teua carpeta; torna a intentar-ho més tard.',
   servicesFound: 'Estos servicis et poden ajudar:',
   incidentError: 'Quin error o missatge has vist?',
   incidentSignIn: "Per a registrar la incidència al teu nom, identifica't.",
