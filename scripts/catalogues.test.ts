@@ -4,7 +4,7 @@
  * A new catalogue (a new MFE, a new PDF) is one more line in CATALOGUES.
  */
 import { describe, expect, it } from 'vitest';
-import { RECEIPT_TEXT } from '../gateway/src/registry/receipt.ts';
+import { PROOF_TEXT } from '../gateway/src/proofs/messages.ts';
 import { messages as appointments } from '../mfes/appointments/src/messages.ts';
 import { messages as assistant } from '../mfes/assistant/src/messages.ts';
 import { messages as files } from '../mfes/files/src/messages.ts';
@@ -36,7 +36,7 @@ const CATALOGUES: Record<string, () => Promise<AnyCatalogue>> = {
   'mfes/health': async () => health,
   'mfes/assistant (Ada)': async () => assistant,
   'idp (simulated Cl@ve pages)': async () => idp,
-  'gateway (registry receipt PDF)': async () => RECEIPT_TEXT,
+  'gateway (PDFs: notification receipt, my-data certificate, registry receipt)': async () => PROOF_TEXT,
 };
 
 function leaves(value: unknown, path = '', into = new Map<string, unknown>()): Map<string, unknown> {

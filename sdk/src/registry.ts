@@ -262,7 +262,7 @@ export type RegistrySubmissionAnswer = z.infer<typeof registrySubmissionAnswerSc
 /** POST /api/registry/submissions/:id/retry (with an Idempotency-Key): send a pending one again. */
 export const registryRetryRequestSchema = z.object({});
 
-/** Paths of the registry API. The receipt takes `?lang=es|en` (Spanish by default). */
+/** Paths of the registry API. The receipt takes `?lang=` with a portal language code (Spanish by default). */
 export const REGISTRY_API = {
   units: '/api/registry/units',
   submissions: '/api/registry/submissions',

@@ -1,16 +1,38 @@
+import type { IncidentCategory } from '@carpeta/sdk/assistant';
 import type { AssistantLanguage, IntentOrFallback } from './intents.ts';
 
 /**
- * Ada's words in the portal's six languages. `{name}` placeholders are filled by the caller; links
- * point into the MFE routes of the portal (or its shell pages). Valencian has its own answers.
+ * Where each intent's answer leads, for every language: a route of the portal's MFEs. One table,
+ * so a route changes in one place; the catalogues below hold only words.
  */
-export interface AnswerText {
-  text: string;
-  /** A link into the portal: label and path. */
-  link?: { label: string; href: string };
-}
+export const INTENT_LINKS = {
+  'notifications.pending': '/notifications',
+  'notifications.deadline': '/notifications',
+  'appointments.book': '/appointments',
+  'appointments.cancel': '/appointments',
+  'data.employment_history': '/my-data',
+  'data.education': '/my-data',
+  'data.family': '/my-data',
+  'data.vehicles': '/my-data',
+  'data.who_accessed': '/my-data',
+  'representation.power_of_attorney': '/representation',
+  'registry.submit': '/representation/registry',
+  'files.status': '/files',
+  'alerts.settings': '/notifications',
+} as const satisfies Partial<Record<IntentOrFallback, `/${string}`>>;
+type LinkedIntent = keyof typeof INTENT_LINKS;
 
-type Catalogue = Record<IntentOrFallback, AnswerText> & {
+/** An intent's words in one language: the answer, and its link's label exactly when it has a link. */
+type IntentWords<I extends IntentOrFallback> = I extends LinkedIntent
+  ? { text: string; link: string }
+  : { text: string };
+
+/**
+ * Ada's words in the portal's six languages. `{name}` placeholders are filled by the caller. The
+ * incident categories are the contract's (`INCIDENT_CATEGORIES`); each language names them.
+ * Valencian has its own answers.
+ */
+type Catalogue = { [I in IntentOrFallback]: IntentWords<I> } & {
   signIn: string;
   human: string;
   humanForm: string;
@@ -30,66 +52,62 @@ type Catalogue = Record<IntentOrFallback, AnswerText> & {
   categories: Record<IncidentCategory, string>;
 };
 
-export const INCIDENT_CATEGORIES = [
-  'sign-in',
-  'notifications',
-  'appointments',
-  'my-data',
-  'registry',
-  'other',
-] as const;
-export type IncidentCategory = (typeof INCIDENT_CATEGORIES)[number];
+/** An answer as Ada gives it: the text, and a link into the portal (label and path). */
+export interface AnswerText {
+  text: string;
+  link?: { label: string; href: string };
+}
 
 const es: Catalogue = {
   'greeting.hello': { text: 'Hola, soy Ada, la asistente de Carpeta. ¿En qué puedo ayudarte?' },
   'greeting.thanks': { text: 'De nada. Si necesitas algo más, aquí estoy.' },
   'notifications.pending': {
     text: 'Tus notificaciones de todas las administraciones están en Notificaciones.',
-    link: { label: 'Ver mis notificaciones', href: '/notifications' },
+    link: 'Ver mis notificaciones',
   },
   'notifications.deadline': {
     text: 'Tienes 10 días naturales para abrir una notificación desde que se pone a tu disposición; si no la abres, se entiende rechazada.',
-    link: { label: 'Ver mis notificaciones', href: '/notifications' },
+    link: 'Ver mis notificaciones',
   },
   'appointments.book': {
     text: 'Puedes pedir cita previa con la policía, Hacienda, la Seguridad Social, Tráfico y otras administraciones en Mis citas.',
-    link: { label: 'Pedir cita', href: '/appointments' },
+    link: 'Pedir cita',
   },
   'appointments.cancel': {
     text: 'Puedes anular o cambiar una cita desde Mis citas: abre la cita y elige anular o cambiar fecha.',
-    link: { label: 'Mis citas', href: '/appointments' },
+    link: 'Mis citas',
   },
   'data.employment_history': {
     text: 'Tu vida laboral (informe de la Seguridad Social) está en Mis datos, en el tema Trabajo, y se puede descargar en PDF.',
-    link: { label: 'Mis datos: trabajo', href: '/my-data' },
+    link: 'Mis datos: trabajo',
   },
   'data.education': {
     text: 'Tus títulos oficiales, becas y matrículas están en Mis datos, en el tema Educación.',
-    link: { label: 'Mis datos: educación', href: '/my-data' },
+    link: 'Mis datos: educación',
   },
   'data.family': {
     text: 'La condición de familia numerosa y los datos de tu familia están en Mis datos.',
-    link: { label: 'Mis datos', href: '/my-data' },
+    link: 'Mis datos',
   },
   'data.vehicles': {
     text: 'Tus vehículos, tu permiso de conducir, sus puntos y la ITV están en Mis datos, en el tema Vehículos.',
-    link: { label: 'Mis datos: vehículos', href: '/my-data' },
+    link: 'Mis datos: vehículos',
   },
   'data.who_accessed': {
     text: 'En Mis datos puedes ver qué administración consultó tus datos, cuándo y para qué, y oponerte cuando la ley lo permite.',
-    link: { label: 'Quién ha usado mis datos', href: '/my-data' },
+    link: 'Quién ha usado mis datos',
   },
   'representation.power_of_attorney': {
     text: 'En Apoderamientos puedes dar poder a otra persona para que haga trámites por ti, aceptar, renunciar o revocar poderes.',
-    link: { label: 'Apoderamientos', href: '/representation' },
+    link: 'Apoderamientos',
   },
   'registry.submit': {
     text: 'Con el Registro Electrónico General puedes presentar un escrito a cualquier administración y obtener su número de registro.',
-    link: { label: 'Presentar un escrito', href: '/representation/registry' },
+    link: 'Presentar un escrito',
   },
   'files.status': {
     text: 'El estado de tus expedientes abiertos, por administración, está en Mis expedientes.',
-    link: { label: 'Mis expedientes', href: '/files' },
+    link: 'Mis expedientes',
   },
   'login.help': {
     text: 'Puedes identificarte con Cl@ve Móvil, Cl@ve PIN, Cl@ve permanente, certificado electrónico o DNIe. Si un método falla, prueba otro o revisa que tu registro en Cl@ve esté activo.',
@@ -97,7 +115,7 @@ const es: Catalogue = {
   'incident.report': { text: 'Vamos a registrar la incidencia. Te haré unas preguntas.' },
   'alerts.settings': {
     text: 'Los avisos por correo y SMS de nuevas notificaciones se configuran en tu área personal del portal.',
-    link: { label: 'Ver mis notificaciones', href: '/notifications' },
+    link: 'Ver mis notificaciones',
   },
   'human.contact': {
     text: 'Puedes hablar con una persona en el 060 (teléfono de información de la Administración) o escribirnos con el formulario de contacto.',
@@ -136,51 +154,51 @@ const en: Catalogue = {
   'greeting.thanks': { text: "You're welcome. If you need anything else, I'm here." },
   'notifications.pending': {
     text: 'Your notifications from every administration are in Notifications.',
-    link: { label: 'See my notifications', href: '/notifications' },
+    link: 'See my notifications',
   },
   'notifications.deadline': {
     text: 'You have 10 calendar days to open a notification from when it is made available; if you do not, it is deemed rejected.',
-    link: { label: 'See my notifications', href: '/notifications' },
+    link: 'See my notifications',
   },
   'appointments.book': {
     text: 'You can book appointments with the police, the tax agency, social security, traffic and other administrations in My appointments.',
-    link: { label: 'Book an appointment', href: '/appointments' },
+    link: 'Book an appointment',
   },
   'appointments.cancel': {
     text: 'You can cancel or move an appointment in My appointments: open it and choose cancel or change date.',
-    link: { label: 'My appointments', href: '/appointments' },
+    link: 'My appointments',
   },
   'data.employment_history': {
     text: 'Your employment history (the social security report) is in My data, under Work, and can be downloaded as a PDF.',
-    link: { label: 'My data: work', href: '/my-data' },
+    link: 'My data: work',
   },
   'data.education': {
     text: 'Your official degrees, scholarships and enrolments are in My data, under Education.',
-    link: { label: 'My data: education', href: '/my-data' },
+    link: 'My data: education',
   },
   'data.family': {
     text: 'Large family status and your family data are in My data.',
-    link: { label: 'My data', href: '/my-data' },
+    link: 'My data',
   },
   'data.vehicles': {
     text: 'Your vehicles, driving licence, its points and vehicle inspections are in My data, under Vehicles.',
-    link: { label: 'My data: vehicles', href: '/my-data' },
+    link: 'My data: vehicles',
   },
   'data.who_accessed': {
     text: 'In My data you can see which administration consulted your data, when and why, and object where the law allows it.',
-    link: { label: 'Who used my data', href: '/my-data' },
+    link: 'Who used my data',
   },
   'representation.power_of_attorney': {
     text: 'In Powers of attorney you can empower someone to act for you, and accept, renounce or revoke powers.',
-    link: { label: 'Powers of attorney', href: '/representation' },
+    link: 'Powers of attorney',
   },
   'registry.submit': {
     text: 'With the General Electronic Registry you can submit a document to any administration and get its registry number.',
-    link: { label: 'Submit a document', href: '/representation/registry' },
+    link: 'Submit a document',
   },
   'files.status': {
     text: 'The status of your open files, by administration, is in My files.',
-    link: { label: 'My files', href: '/files' },
+    link: 'My files',
   },
   'login.help': {
     text: 'You can sign in with Cl@ve Móvil, Cl@ve PIN, Cl@ve permanente, an electronic certificate or DNIe. If one method fails, try another or check that your Cl@ve registration is active.',
@@ -188,7 +206,7 @@ const en: Catalogue = {
   'incident.report': { text: "Let's log the incident. I'll ask you a few questions." },
   'alerts.settings': {
     text: 'E-mail and text message alerts about new notifications are set in your personal area of the portal.',
-    link: { label: 'See my notifications', href: '/notifications' },
+    link: 'See my notifications',
   },
   'human.contact': {
     text: "You can talk to a person on 060 (the administration's information line) or write to us with the contact form.",
@@ -227,51 +245,51 @@ const ca: Catalogue = {
   'greeting.thanks': { text: 'De res. Si necessites res més, aquí em tens.' },
   'notifications.pending': {
     text: 'Les teves notificacions de totes les administracions són a Notificacions.',
-    link: { label: 'Veure les meves notificacions', href: '/notifications' },
+    link: 'Veure les meves notificacions',
   },
   'notifications.deadline': {
     text: "Tens 10 dies naturals per obrir una notificació des que es posa a la teva disposició; si no l'obres, s'entén rebutjada.",
-    link: { label: 'Veure les meves notificacions', href: '/notifications' },
+    link: 'Veure les meves notificacions',
   },
   'appointments.book': {
     text: 'Pots demanar cita prèvia amb la policia, Hisenda, la Seguretat Social, Trànsit i altres administracions a Les meves cites.',
-    link: { label: 'Demanar cita', href: '/appointments' },
+    link: 'Demanar cita',
   },
   'appointments.cancel': {
     text: 'Pots anul·lar o canviar una cita des de Les meves cites: obre la cita i tria anul·lar o canviar la data.',
-    link: { label: 'Les meves cites', href: '/appointments' },
+    link: 'Les meves cites',
   },
   'data.employment_history': {
     text: 'La teva vida laboral (informe de la Seguretat Social) és a Les meves dades, al tema Treball, i es pot descarregar en PDF.',
-    link: { label: 'Les meves dades: treball', href: '/my-data' },
+    link: 'Les meves dades: treball',
   },
   'data.education': {
     text: 'Els teus títols oficials, beques i matrícules són a Les meves dades, al tema Educació.',
-    link: { label: 'Les meves dades: educació', href: '/my-data' },
+    link: 'Les meves dades: educació',
   },
   'data.family': {
     text: 'La condició de família nombrosa i les dades de la teva família són a Les meves dades.',
-    link: { label: 'Les meves dades', href: '/my-data' },
+    link: 'Les meves dades',
   },
   'data.vehicles': {
     text: 'Els teus vehicles, el permís de conduir, els punts i la ITV són a Les meves dades, al tema Vehicles.',
-    link: { label: 'Les meves dades: vehicles', href: '/my-data' },
+    link: 'Les meves dades: vehicles',
   },
   'data.who_accessed': {
     text: "A Les meves dades pots veure quina administració ha consultat les teves dades, quan i per a què, i oposar-t'hi quan la llei ho permet.",
-    link: { label: 'Qui ha fet servir les meves dades', href: '/my-data' },
+    link: 'Qui ha fet servir les meves dades',
   },
   'representation.power_of_attorney': {
     text: 'A Apoderaments pots donar poder a una altra persona perquè faci tràmits per tu, i acceptar, renunciar o revocar poders.',
-    link: { label: 'Apoderaments', href: '/representation' },
+    link: 'Apoderaments',
   },
   'registry.submit': {
     text: 'Amb el Registre Electrònic General pots presentar un escrit a qualsevol administració i obtenir-ne el número de registre.',
-    link: { label: 'Presentar un escrit', href: '/representation/registry' },
+    link: 'Presentar un escrit',
   },
   'files.status': {
     text: "L'estat dels teus expedients oberts, per administració, és a Els meus expedients.",
-    link: { label: 'Els meus expedients', href: '/files' },
+    link: 'Els meus expedients',
   },
   'login.help': {
     text: "Pots identificar-te amb Cl@ve Mòbil, Cl@ve PIN, Cl@ve permanent, certificat electrònic o DNIe. Si un mètode falla, prova'n un altre o comprova que el teu registre a Cl@ve és actiu.",
@@ -279,7 +297,7 @@ const ca: Catalogue = {
   'incident.report': { text: 'Registrem la incidència. Et faré unes preguntes.' },
   'alerts.settings': {
     text: 'Els avisos per correu i SMS de noves notificacions es configuren a la teva àrea personal del portal.',
-    link: { label: 'Veure les meves notificacions', href: '/notifications' },
+    link: 'Veure les meves notificacions',
   },
   'human.contact': {
     text: "Pots parlar amb una persona al 060 (telèfon d'informació de l'Administració) o escriure'ns amb el formulari de contacte.",
@@ -319,47 +337,47 @@ const va: Catalogue = {
   'greeting.thanks': { text: 'De res. Si necessites alguna cosa més, ací em tens.' },
   'notifications.pending': {
     text: 'Les teues notificacions de totes les administracions estan en Notificacions.',
-    link: { label: 'Vore les meues notificacions', href: '/notifications' },
+    link: 'Veure les meues notificacions',
   },
   'notifications.deadline': {
     text: "Tens 10 dies naturals per a obrir una notificació des que es posa a la teua disposició; si no l'obris, s'entén rebutjada.",
-    link: { label: 'Vore les meues notificacions', href: '/notifications' },
+    link: 'Veure les meues notificacions',
   },
   'appointments.book': {
     text: 'Pots demanar cita prèvia amb la policia, Hisenda, la Seguretat Social, Trànsit i altres administracions en Les meues cites.',
-    link: { label: 'Demanar cita', href: '/appointments' },
+    link: 'Demanar cita',
   },
   'appointments.cancel': {
     text: 'Pots anul·lar o canviar una cita des de Les meues cites: obri la cita i tria anul·lar o canviar la data.',
-    link: { label: 'Les meues cites', href: '/appointments' },
+    link: 'Les meues cites',
   },
   'data.employment_history': {
     text: 'La teua vida laboral (informe de la Seguretat Social) està en Les meues dades, en el tema Treball, i es pot descarregar en PDF.',
-    link: { label: 'Les meues dades: treball', href: '/my-data' },
+    link: 'Les meues dades: treball',
   },
   'data.education': {
     text: 'Els teus títols oficials, beques i matrícules estan en Les meues dades, en el tema Educació.',
-    link: { label: 'Les meues dades: educació', href: '/my-data' },
+    link: 'Les meues dades: educació',
   },
   'data.family': {
     text: 'La condició de família nombrosa i les dades de la teua família estan en Les meues dades.',
-    link: { label: 'Les meues dades', href: '/my-data' },
+    link: 'Les meues dades',
   },
   'data.vehicles': {
     text: 'Els teus vehicles, el permís de conduir, els punts i la ITV estan en Les meues dades, en el tema Vehicles.',
-    link: { label: 'Les meues dades: vehicles', href: '/my-data' },
+    link: 'Les meues dades: vehicles',
   },
   'data.who_accessed': {
-    text: "En Les meues dades pots vore quina administració ha consultat les teues dades, quan i per a què, i oposar-t'hi quan la llei ho permet.",
-    link: { label: 'Qui ha utilitzat les meues dades', href: '/my-data' },
+    text: "En Les meues dades pots veure quina administració ha consultat les teues dades, quan i per a què, i oposar-t'hi quan la llei ho permet.",
+    link: 'Qui ha utilitzat les meues dades',
   },
   'representation.power_of_attorney': {
     text: 'En Apoderaments pots donar poder a una altra persona perquè faça tràmits per tu, i acceptar, renunciar o revocar poders.',
-    link: { label: 'Apoderaments', href: '/representation' },
+    link: 'Apoderaments',
   },
   'files.status': {
     text: "L'estat dels teus expedients oberts, per administració, està en Els meus expedients.",
-    link: { label: 'Els meus expedients', href: '/files' },
+    link: 'Els meus expedients',
   },
   'login.help': {
     text: "Pots identificar-te amb Cl@ve Mòbil, Cl@ve PIN, Cl@ve permanent, certificat electrònic o DNIe. Si un mètode falla, prova'n un altre o comprova que el teu registre en Cl@ve està actiu.",
@@ -367,7 +385,7 @@ const va: Catalogue = {
   'incident.report': { text: 'Registrem la incidència. Et faré unes preguntes.' },
   'alerts.settings': {
     text: 'Els avisos per correu i SMS de noves notificacions es configuren en la teua àrea personal del portal.',
-    link: { label: 'Vore les meues notificacions', href: '/notifications' },
+    link: 'Veure les meues notificacions',
   },
   'human.contact': {
     text: "Pots parlar amb una persona en el 060 (telèfon d'informació de l'Administració) o escriure'ns amb el formulari de contacte.",
@@ -375,10 +393,11 @@ const va: Catalogue = {
   fallback: {
     text: "No estic segura d'haver-te entés. Prova-ho amb altres paraules o parla amb una persona: 060 o el formulari de contacte.",
   },
-  signIn: "Identifica't per a vore les teues dades",
-  notificationsNext: 'La de {issuer} caduca d’ací {days} dies.',
+  signIn: "Identifica't per a veure les teues dades",
+  human: 'Telefonar al 060',
+  notificationsNext: 'La de {issuer} caduca d’ací a {days} dies.',
   filesCount: 'Tens {count} expedients oberts; {requirements} et demanen que actues.',
-  folderUnavailable: 'Ara no puc consultar la teua carpeta; torna-ho a provar més tard.',
+  folderUnavailable: 'Ara no puc consultar la teua carpeta; torna a intentar-ho més tard.',
   servicesFound: 'Estos servicis et poden ajudar:',
   incidentError: 'Quin error o missatge has vist?',
   incidentSignIn: "Per a registrar la incidència al teu nom, identifica't.",
@@ -390,51 +409,51 @@ const gl: Catalogue = {
   'greeting.thanks': { text: 'De nada. Se precisas algo máis, aquí estou.' },
   'notifications.pending': {
     text: 'As túas notificacións de todas as administracións están en Notificacións.',
-    link: { label: 'Ver as miñas notificacións', href: '/notifications' },
+    link: 'Ver as miñas notificacións',
   },
   'notifications.deadline': {
     text: 'Tes 10 días naturais para abrir unha notificación desde que se pon á túa disposición; se non a abres, enténdese rexeitada.',
-    link: { label: 'Ver as miñas notificacións', href: '/notifications' },
+    link: 'Ver as miñas notificacións',
   },
   'appointments.book': {
     text: 'Podes pedir cita previa coa policía, Facenda, a Seguridade Social, Tráfico e outras administracións en As miñas citas.',
-    link: { label: 'Pedir cita', href: '/appointments' },
+    link: 'Pedir cita',
   },
   'appointments.cancel': {
     text: 'Podes anular ou cambiar unha cita desde As miñas citas: abre a cita e escolle anular ou cambiar a data.',
-    link: { label: 'As miñas citas', href: '/appointments' },
+    link: 'As miñas citas',
   },
   'data.employment_history': {
     text: 'A túa vida laboral (informe da Seguridade Social) está en Os meus datos, no tema Traballo, e pódese descargar en PDF.',
-    link: { label: 'Os meus datos: traballo', href: '/my-data' },
+    link: 'Os meus datos: traballo',
   },
   'data.education': {
     text: 'Os teus títulos oficiais, bolsas e matrículas están en Os meus datos, no tema Educación.',
-    link: { label: 'Os meus datos: educación', href: '/my-data' },
+    link: 'Os meus datos: educación',
   },
   'data.family': {
     text: 'A condición de familia numerosa e os datos da túa familia están en Os meus datos.',
-    link: { label: 'Os meus datos', href: '/my-data' },
+    link: 'Os meus datos',
   },
   'data.vehicles': {
     text: 'Os teus vehículos, o permiso de conducir, os seus puntos e a ITV están en Os meus datos, no tema Vehículos.',
-    link: { label: 'Os meus datos: vehículos', href: '/my-data' },
+    link: 'Os meus datos: vehículos',
   },
   'data.who_accessed': {
     text: 'En Os meus datos podes ver que administración consultou os teus datos, cando e para que, e opoñerte cando a lei o permite.',
-    link: { label: 'Quen usou os meus datos', href: '/my-data' },
+    link: 'Quen usou os meus datos',
   },
   'representation.power_of_attorney': {
     text: 'En Apoderamentos podes darlle poder a outra persoa para que faga trámites por ti, e aceptar, renunciar ou revogar poderes.',
-    link: { label: 'Apoderamentos', href: '/representation' },
+    link: 'Apoderamentos',
   },
   'registry.submit': {
     text: 'Co Rexistro Electrónico Xeral podes presentar un escrito a calquera administración e obter o seu número de rexistro.',
-    link: { label: 'Presentar un escrito', href: '/representation/registry' },
+    link: 'Presentar un escrito',
   },
   'files.status': {
     text: 'O estado dos teus expedientes abertos, por administración, está en Os meus expedientes.',
-    link: { label: 'Os meus expedientes', href: '/files' },
+    link: 'Os meus expedientes',
   },
   'login.help': {
     text: 'Podes identificarte con Cl@ve Móbil, Cl@ve PIN, Cl@ve permanente, certificado electrónico ou DNIe. Se un método falla, proba outro ou revisa que o teu rexistro en Cl@ve estea activo.',
@@ -442,7 +461,7 @@ const gl: Catalogue = {
   'incident.report': { text: 'Imos rexistrar a incidencia. Fareiche unhas preguntas.' },
   'alerts.settings': {
     text: 'Os avisos por correo e SMS de novas notificacións configúranse na túa área persoal do portal.',
-    link: { label: 'Ver as miñas notificacións', href: '/notifications' },
+    link: 'Ver as miñas notificacións',
   },
   'human.contact': {
     text: 'Podes falar cunha persoa no 060 (teléfono de información da Administración) ou escribirnos co formulario de contacto.',
@@ -481,51 +500,51 @@ const eu: Catalogue = {
   'greeting.thanks': { text: 'Ez horregatik. Beste ezer behar baduzu, hemen nago.' },
   'notifications.pending': {
     text: 'Administrazio guztien jakinarazpenak Jakinarazpenak atalean dituzu.',
-    link: { label: 'Nire jakinarazpenak ikusi', href: '/notifications' },
+    link: 'Nire jakinarazpenak ikusi',
   },
   'notifications.deadline': {
     text: 'Jakinarazpen bat zure esku jartzen denetik 10 egun natural dituzu irekitzeko; irekitzen ez baduzu, baztertutzat jotzen da.',
-    link: { label: 'Nire jakinarazpenak ikusi', href: '/notifications' },
+    link: 'Nire jakinarazpenak ikusi',
   },
   'appointments.book': {
     text: 'Poliziarekin, Ogasunarekin, Gizarte Segurantzarekin, Trafikoarekin eta beste administrazio batzuekin hitzordua eska dezakezu Nire hitzorduak atalean.',
-    link: { label: 'Hitzordua eskatu', href: '/appointments' },
+    link: 'Hitzordua eskatu',
   },
   'appointments.cancel': {
     text: 'Hitzordu bat ezeztatu edo aldatu dezakezu Nire hitzorduak atalean: ireki hitzordua eta aukeratu ezeztatu edo data aldatu.',
-    link: { label: 'Nire hitzorduak', href: '/appointments' },
+    link: 'Nire hitzorduak',
   },
   'data.employment_history': {
     text: 'Zure lan bizitza (Gizarte Segurantzaren txostena) Nire datuak atalean dago, Lana gaian, eta PDFan deskarga daiteke.',
-    link: { label: 'Nire datuak: lana', href: '/my-data' },
+    link: 'Nire datuak: lana',
   },
   'data.education': {
     text: 'Zure titulu ofizialak, bekak eta matrikulak Nire datuak atalean daude, Hezkuntza gaian.',
-    link: { label: 'Nire datuak: hezkuntza', href: '/my-data' },
+    link: 'Nire datuak: hezkuntza',
   },
   'data.family': {
     text: 'Familia ugariaren egoera eta zure familiaren datuak Nire datuak atalean daude.',
-    link: { label: 'Nire datuak', href: '/my-data' },
+    link: 'Nire datuak',
   },
   'data.vehicles': {
     text: 'Zure ibilgailuak, gidabaimena, haren puntuak eta IAT Nire datuak atalean daude, Ibilgailuak gaian.',
-    link: { label: 'Nire datuak: ibilgailuak', href: '/my-data' },
+    link: 'Nire datuak: ibilgailuak',
   },
   'data.who_accessed': {
     text: 'Nire datuak atalean ikus dezakezu zein administraziok kontsultatu dituen zure datuak, noiz eta zertarako, eta legeak uzten duenean aurka egin.',
-    link: { label: 'Nork erabili ditu nire datuak', href: '/my-data' },
+    link: 'Nork erabili ditu nire datuak',
   },
   'representation.power_of_attorney': {
     text: 'Ahalordeak atalean beste pertsona bati ahalordea eman diezaiokezu zure izenean izapideak egin ditzan, eta ahalordeak onartu, haiei uko egin edo ezeztatu.',
-    link: { label: 'Ahalordeak', href: '/representation' },
+    link: 'Ahalordeak',
   },
   'registry.submit': {
     text: 'Erregistro Elektroniko Orokorrarekin edozein administraziori idazki bat aurkez diezaiokezu eta haren erregistro zenbakia lortu.',
-    link: { label: 'Idazki bat aurkeztu', href: '/representation/registry' },
+    link: 'Idazki bat aurkeztu',
   },
   'files.status': {
     text: 'Zure espediente irekien egoera, administrazioka, Nire espedienteak atalean dago.',
-    link: { label: 'Nire espedienteak', href: '/files' },
+    link: 'Nire espedienteak',
   },
   'login.help': {
     text: 'Cl@ve Mugikorra, Cl@ve PIN, Cl@ve iraunkorra, ziurtagiri elektronikoa edo NAN elektronikoa erabil ditzakezu identifikatzeko. Metodo batek huts egiten badu, probatu beste bat edo egiaztatu Cl@ven erregistratuta zaudela.',
@@ -533,7 +552,7 @@ const eu: Catalogue = {
   'incident.report': { text: 'Intzidentzia erregistratuko dugu. Galdera batzuk egingo dizkizut.' },
   'alerts.settings': {
     text: 'Jakinarazpen berrien posta eta SMS bidezko abisuak atariko zure eremu pertsonalean konfiguratzen dira.',
-    link: { label: 'Nire jakinarazpenak ikusi', href: '/notifications' },
+    link: 'Nire jakinarazpenak ikusi',
   },
   'human.contact': {
     text: 'Pertsona batekin hitz egin dezakezu 060 zenbakian (Administrazioaren informazio telefonoa) edo harremanetarako formularioarekin idatzi.',
@@ -568,6 +587,15 @@ const eu: Catalogue = {
 };
 
 export const ANSWERS: Record<AssistantLanguage, Catalogue> = { es, ca, va, gl, eu, en };
+
+/** The answer to an intent in a language, with its link from the one table. */
+export function answerOf(language: AssistantLanguage, intent: IntentOrFallback): AnswerText {
+  const words: { text: string; link?: string } = ANSWERS[language][intent];
+  const href = (INTENT_LINKS as Partial<Record<IntentOrFallback, string>>)[intent];
+  return words.link !== undefined && href !== undefined
+    ? { text: words.text, link: { label: words.link, href } }
+    : { text: words.text };
+}
 
 /** Fills `{name}` placeholders. */
 export function fill(template: string, values: Record<string, string | number>): string {

@@ -1,8 +1,15 @@
-import type { AssistantReply, IncidentDraft, IncidentState, MessageRequest } from '@carpeta/sdk/assistant';
+import {
+  type AssistantReply,
+  INCIDENT_CATEGORIES,
+  type IncidentCategory,
+  type IncidentDraft,
+  type IncidentState,
+  type MessageRequest,
+} from '@carpeta/sdk/assistant';
 import type { Folder } from '../agencies/fan-out.ts';
 import type { AssistantStore } from '../db/assistant.ts';
 import { anonymise } from './anonymise.ts';
-import { ANSWERS, fill, INCIDENT_CATEGORIES, type IncidentCategory } from './answers.ts';
+import { ANSWERS, answerOf, fill } from './answers.ts';
 import type { Classifier } from './classifier.ts';
 import { normalise } from './corpus.ts';
 import { type AssistantLanguage, FALLBACK, type IntentOrFallback } from './intents.ts';
@@ -181,7 +188,7 @@ export function createAssistant(options: {
       const { intent, confidence, language } = await classifier.classify(request.text, request.language);
       const words = ANSWERS[language];
       const reply = base(language, intent, confidence);
-      const answer = words[intent];
+      const answer = answerOf(language, intent);
       reply.text.push(answer.text);
       if (answer.link) reply.links.push(answer.link);
       if (intent === FALLBACK) {

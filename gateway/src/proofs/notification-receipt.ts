@@ -1,6 +1,5 @@
-import type { Notification } from '@carpeta/sdk';
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns/format';
+import type { Language, Notification } from '@carpeta/sdk';
+import { fill, proofLocale } from './messages.ts';
 import { renderProofPdf } from './pdf.ts';
 
 export const NOTIFICATION_RECEIPT_KIND = 'notification-receipt';
@@ -25,50 +24,47 @@ export interface NotificationReceiptInput {
   ip: string;
   documentSha256: string | null;
   code: string;
+  /** The citizen's language when they acted: the receipt is written in it once and kept. */
+  language: Language;
 }
-
-const madrid = (instant: Date) =>
-  format(new TZDate(instant.getTime(), 'Europe/Madrid'), "dd/MM/yyyy 'a las' HH:mm:ss '(hora peninsular)'");
 
 /** The proof of receipt (justificante) of an acceptance or a rejection, as a PDF. */
 export function renderNotificationReceipt(input: NotificationReceiptInput): Promise<Uint8Array> {
   const { notification } = input;
+  const { text: all, tag, instant } = proofLocale(input.language);
+  const text = all.notificationReceipt;
+  const when = (date: Date) => `${instant.format(date)} (${all.timeZone})`;
   const accepted = input.act === 'accept';
   const actingFor = input.actor.nif !== input.holder.nif;
   return renderProofPdf({
-    title: accepted
-      ? 'Justificante de comparecencia (acceso a la notificación)'
-      : 'Justificante de rechazo de la notificación',
-    intro: accepted
-      ? 'Se acredita el acceso al contenido de la notificación electrónica, que produce los efectos de la notificación practicada (arts. 41 y 43 de la Ley 39/2015).'
-      : 'Se acredita el rechazo expreso de la notificación electrónica: se tiene por efectuado el trámite y se sigue el procedimiento (art. 41.5 de la Ley 39/2015).',
+    title: accepted ? text.acceptedTitle : text.rejectedTitle,
+    language: tag,
+    intro: accepted ? text.acceptedIntro : text.rejectedIntro,
     rows: [
-      ['Fecha y hora del acto', madrid(input.at)],
-      ['Acto', accepted ? 'Comparecencia (aceptación)' : 'Rechazo'],
-      ['Órgano emisor', `${notification.issuer.name} (DIR3 ${notification.issuer.dir3})`],
-      ['Titular', `${input.holder.name} (NIF ${input.holder.nif})`],
+      [text.at, when(input.at)],
+      [text.act, accepted ? text.accepted : text.rejected],
+      [text.issuer, `${notification.issuer.name} (DIR3 ${notification.issuer.dir3})`],
+      [text.holder, fill(text.person, { name: input.holder.name, nif: input.holder.nif })],
       [
-        'Actúa',
-        actingFor
-          ? `${input.actor.name} (NIF ${input.actor.nif}), en representación del titular`
-          : 'El propio titular',
+        text.actor,
+        actingFor ? fill(text.actingFor, { name: input.actor.name, nif: input.actor.nif }) : text.self,
       ],
-      ['Dirección de origen', input.ip],
-      ['Identificador en la Carpeta', notification.id],
-      ['Identificador del envío', `${input.agencyId} (${input.sourceName})`],
-      ['Tipo', notification.kind === 'notification' ? 'Notificación' : 'Comunicación'],
-      ['Asunto', notification.subject],
-      ['Procedimiento', notification.procedure ?? '-'],
-      ['Referencia del expediente', notification.fileReference ?? '-'],
-      ['Puesta a disposición', madrid(new Date(notification.availableAt))],
-      [
-        'SHA-256 del documento',
-        input.documentSha256 ?? (accepted ? 'no disponible' : 'no aplica (rechazada)'),
-      ],
+      [text.ip, input.ip],
+      [text.portalId, notification.id],
+      [text.agencyId, `${input.agencyId} (${input.sourceName})`],
+      [text.kind, notification.kind === 'notification' ? text.notification : text.communication],
+      [text.subject, notification.subject],
+      [text.procedure, notification.procedure ?? '-'],
+      [text.fileReference, notification.fileReference ?? '-'],
+      [text.availableAt, when(new Date(notification.availableAt))],
+      input.documentSha256
+        ? [text.documentSha256, input.documentSha256, 'mono']
+        : [text.documentSha256, accepted ? text.notAvailable : text.notApplicable],
     ],
     code: input.code,
     qrText: `CSV:${input.code}`,
     issuedAt: input.at,
-    author: 'Carpeta Ciudadana',
+    author: all.portal,
+    verification: all.verification,
   });
 }

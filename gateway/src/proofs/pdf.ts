@@ -1,12 +1,18 @@
 import { PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from 'pdf-lib';
 
-/** One proof document: a title, labelled rows, the verification code and its QR code. */
+/**
+ * One proof document: a title, labelled rows, the verification code and its QR code. Its words come
+ * from the caller, in the citizen's language (`messages.ts`).
+ */
 export interface ProofDocument {
-  /** e.g. "Justificante de comparecencia" — the proofs are issued in Spanish, the official language. */
+  /** e.g. "Justificante de comparecencia". */
   title: string;
+  /** The BCP 47 tag of the document's language (the PDF's `/Lang`), e.g. "ca-ES-valencia". */
+  language: string;
   /** A sentence under the title, e.g. the legal basis. */
   intro: string;
-  rows: ReadonlyArray<readonly [label: string, value: string]>;
+  /** Label and value; `mono` writes the value in a fixed-width font (hashes). */
+  rows: ReadonlyArray<readonly [label: string, value: string, style?: 'mono']>;
   /** Secure verification code (CSV). */
   code: string;
   /** Text the QR code carries (the code, or a verification address with it). */
@@ -14,13 +20,24 @@ export interface ProofDocument {
   issuedAt: Date;
   /** Shown in the document's metadata. */
   author: string;
-  /** The verification block's heading and note (Spanish by default). */
-  verification?: { heading: string; note: string };
+  /** The verification block's heading and note. */
+  verification: { heading: string; note: string };
 }
 
-/** The standard PDF fonts speak WinAnsi: other characters (Arabic, zero-width marks) are replaced. */
+/**
+ * The standard PDF fonts speak WinAnsi, which holds every letter of the portal's six languages
+ * (Spanish, Catalan and Valencian with "l·l" and "’", Galician, Basque, English; a test checks every
+ * catalogue): other characters (Arabic, zero-width marks) are replaced by "?". The typographic
+ * spaces `Intl` may write become plain spaces, and the rare one-character "ŀ" is written "l·".
+ */
 export function winAnsi(text: string): string {
-  return [...text.replace(/[\u200B-\u200F\u202A-\u202E\u2060\uFEFF\u00AD]/g, '')]
+  return [
+    ...text
+      .replace(/[\u200B-\u200F\u202A-\u202E\u2060\uFEFF\u00AD]/g, '')
+      .replace(/[\u2000-\u200A\u202F\u205F\u3000]/g, ' ')
+      .replace(/\u0140/g, 'l·')
+      .replace(/\u013F/g, 'L·'),
+  ]
     .map((char) => {
       const code = char.codePointAt(0) ?? 0;
       if (code < 0x20 || (code >= 0x7f && code < 0xa0)) return ' ';
@@ -82,6 +99,7 @@ export async function renderProofPdf(proof: ProofDocument): Promise<Uint8Array> 
   pdf.setCreator('Carpeta Ciudadana');
   pdf.setProducer('Carpeta Ciudadana (pdf-lib)');
   pdf.setSubject(`CSV ${proof.code}`);
+  pdf.setLanguage(proof.language);
   pdf.setCreationDate(proof.issuedAt);
   pdf.setModificationDate(proof.issuedAt);
   const regular = await pdf.embedFont(StandardFonts.Helvetica);
@@ -110,19 +128,13 @@ export async function renderProofPdf(proof: ProofDocument): Promise<Uint8Array> 
   write(proof.intro, regular, 10);
   y -= 10;
   const labelWidth = 150;
-  for (const [label, value] of proof.rows) {
+  for (const [label, value, style] of proof.rows) {
     newPageIfNeeded(24);
     const top = y;
     write(label, bold, 9, margin, labelWidth - 8);
     const afterLabel = y;
     y = top;
-    write(
-      value || '-',
-      label.startsWith('SHA-256') ? mono : regular,
-      9,
-      margin + labelWidth,
-      width - labelWidth,
-    );
+    write(value || '-', style === 'mono' ? mono : regular, 9, margin + labelWidth, width - labelWidth);
     y = Math.min(y, afterLabel) - 6;
   }
 
@@ -138,10 +150,7 @@ export async function renderProofPdf(proof: ProofDocument): Promise<Uint8Array> 
   });
   await drawQr(page, proof.qrText, margin + 5, margin + 5, qrSize);
   const textX = margin + qrSize + 20;
-  const verification = proof.verification ?? {
-    heading: 'Código seguro de verificación (CSV)',
-    note: 'La integridad de este documento puede comprobarse con este código en la Carpeta Ciudadana.',
-  };
+  const { verification } = proof;
   page.drawText(winAnsi(verification.heading), {
     x: textX,
     y: margin + qrSize - 20,

@@ -42,6 +42,7 @@ const receipt = (holder: string, notificationId = NOTIFICATION.id, actor = holde
         ip: '203.0.113.7',
         documentSha256: 'a'.repeat(64),
         code,
+        language: 'es',
       }),
   });
 

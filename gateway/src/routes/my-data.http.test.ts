@@ -3,7 +3,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { inflateSync } from 'node:zlib';
 import { pidHandlers } from '@carpeta/mocks/agencies/pid';
 import { type AgencyServer, startAgencyServer } from '@carpeta/mocks/server';
 import { createFaultController } from '@carpeta/mocks';
@@ -26,6 +25,7 @@ import type { AgencyEntry } from '../agencies/types.ts';
 import { buildGateway } from '../app.ts';
 import { testSession, type TestSession } from '../auth/testing.ts';
 import { loadConfig } from '../config.ts';
+import { pdfText } from '../proofs/testing.ts';
 
 // My data over real HTTP: the gateway with the real `pid` connector type, talking to the simulated
 // data intermediation platform served over HTTP, with its fault injection.
@@ -184,27 +184,8 @@ describe('POST /api/my-data/:id/refresh', () => {
   });
 });
 
-/** The text a PDF draws (pdf-lib writes hex strings for the standard fonts, in flate streams). */
-function pdfText(bytes: Uint8Array): string {
-  const raw = Buffer.from(bytes).toString('latin1');
-  let text = '';
-  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    const body = Buffer.from(match[1] ?? '', 'latin1');
-    let content: string;
-    try {
-      content = inflateSync(body).toString('latin1');
-    } catch {
-      content = body.toString('latin1');
-    }
-    for (const hex of content.matchAll(/<([0-9A-Fa-f]*)>\s*Tj/g)) {
-      text += `${Buffer.from(hex[1] ?? '', 'hex').toString('latin1')}\n`;
-    }
-  }
-  return text;
-}
-
-async function downloadProof(id: string) {
-  const response = await call('GET', `/api/my-data/${id}/proof.pdf`);
+async function downloadProof(id: string, query = '') {
+  const response = await call('GET', `/api/my-data/${id}/proof.pdf${query}`);
   expect(response.status).toBe(200);
   expect(response.headers.get('content-type')).toBe('application/pdf');
   return new Uint8Array(await response.arrayBuffer());
@@ -235,6 +216,20 @@ describe('proofs anyone can verify', () => {
     // Each download is a proof of its own.
     const again = await PDFDocument.load(await downloadProof('pid:DGT-PC-0001'));
     expect(again.getSubject()).not.toBe(pdf.getSubject());
+  });
+
+  it('is written in the language ?lang= names, Spanish for an unknown one; the record stays as given', async () => {
+    const basque = await call('GET', '/api/my-data/pid:DGT-PC-0001/proof.pdf?lang=eu');
+    expect(basque.headers.get('content-disposition')).toContain('filename="ziurtagiria-DGT-PC-0001.pdf"');
+    const text = pdfText(new Uint8Array(await basque.arrayBuffer()));
+    expect(text).toContain('Datuen ziurtagiria: Permiso de conducción y puntos');
+    expect(text).toContain('Dokumentu honen osotasuna kode honekin');
+    expect(text).not.toContain('Certificado de datos');
+    const unknown = await call('GET', '/api/my-data/pid:DGT-PC-0001/proof.pdf?lang=fr');
+    expect(unknown.headers.get('content-disposition')).toContain('filename="certificado-DGT-PC-0001.pdf"');
+    expect(pdfText(new Uint8Array(await unknown.arrayBuffer()))).toContain(
+      'Certificado de datos: Permiso de conducción y puntos',
+    );
   });
 
   it('genuine passes (by hash or by file), one byte changed fails, a made-up code is unknown; signed out', async () => {

@@ -30,6 +30,7 @@ import { type Folder, isSourceFailure } from '../agencies/fan-out.ts';
 import type { PortalDatabase } from '../db/index.ts';
 import { sendError } from '../errors.ts';
 import { createOppositionStore } from '../db/my-data-oppositions.ts';
+import { PROOF_TEXT, proofLanguage } from '../proofs/messages.ts';
 import { MY_DATA_PROOF_KIND, renderMyDataProof } from '../proofs/my-data-proof.ts';
 import { createProofStore, issueProof, resolveProof } from '../proofs/store.ts';
 import { errorAnswer, idempotentWrite } from './idempotent.ts';
@@ -196,72 +197,81 @@ export function registerMyDataRoutes(
 
   /**
    * A PDF proof of one record as the portal last retrieved it (asked of its source when it has not
-   * been yet): a new verification code each time, its SHA-256 stored with the code.
+   * been yet): a new verification code each time, its SHA-256 stored with the code. Written in the
+   * language `?lang=` names (a portal language code), Spanish otherwise.
    */
-  app.get<{ Params: { id: string } }>('/api/my-data/:id/proof.pdf', async (request, reply) => {
-    const id = splitPortalId(request.params.id);
-    if (!id) return sendError(reply, 400, 'bad-request', 'That is not a valid record id.');
-    const source = folder.source(id.sourceId);
-    const data = source?.data;
-    if (!source || !data) return sendError(reply, 404, 'not-found', NOT_FOUND);
-    const identity = request.identity;
-    if (!identity) throw new Error('a private route ran without the guard');
-    const citizenId = identity.subjectId;
-    let record = lastKnown.get(citizenId, request.params.id);
-    if (!record) {
-      const result = await folder.guard(source, () => data.get(citizenId, id.agencyId));
-      if (isSourceFailure(result)) {
-        return sendError(
-          reply,
-          502,
-          'agency-unavailable',
-          result.status.message ?? 'The service could not be reached.',
-          {
-            source: source.id,
-          },
-        );
+  app.get<{ Params: { id: string }; Querystring: { lang?: unknown } }>(
+    '/api/my-data/:id/proof.pdf',
+    async (request, reply) => {
+      const language = proofLanguage(request.query.lang);
+      const id = splitPortalId(request.params.id);
+      if (!id) return sendError(reply, 400, 'bad-request', 'That is not a valid record id.');
+      const source = folder.source(id.sourceId);
+      const data = source?.data;
+      if (!source || !data) return sendError(reply, 404, 'not-found', NOT_FOUND);
+      const identity = request.identity;
+      if (!identity) throw new Error('a private route ran without the guard');
+      const citizenId = identity.subjectId;
+      let record = lastKnown.get(citizenId, request.params.id);
+      if (!record) {
+        const result = await folder.guard(source, () => data.get(citizenId, id.agencyId));
+        if (isSourceFailure(result)) {
+          return sendError(
+            reply,
+            502,
+            'agency-unavailable',
+            result.status.message ?? 'The service could not be reached.',
+            {
+              source: source.id,
+            },
+          );
+        }
+        if (!result.ok) {
+          return result.reason === 'not-found'
+            ? sendError(reply, 404, 'not-found', NOT_FOUND)
+            : sendError(
+                reply,
+                502,
+                'agency-unavailable',
+                result.status.message ?? 'The service could not be reached.',
+                {
+                  source: source.id,
+                },
+              );
+        }
+        record = result.item;
+        lastKnown.set(citizenId, record);
       }
-      if (!result.ok) {
-        return result.reason === 'not-found'
-          ? sendError(reply, 404, 'not-found', NOT_FOUND)
-          : sendError(
-              reply,
-              502,
-              'agency-unavailable',
-              result.status.message ?? 'The service could not be reached.',
-              {
-                source: source.id,
-              },
-            );
-      }
-      record = result.item;
-      lastKnown.set(citizenId, record);
-    }
-    const { citizen, actingFor } = identity.session;
-    const holder = actingFor && actingFor.nif === citizenId ? actingFor : citizen;
-    const proofRecord = record;
-    const proof = await issueProof({
-      kind: MY_DATA_PROOF_KIND,
-      subjectNif: citizenId,
-      reference: record.id,
-      issuedAt: options.now(),
-      render: (code) =>
-        renderMyDataProof({
-          record: proofRecord,
-          subjectNif: citizenId,
-          subjectName: holder.displayName,
-          code,
-          issuedAt: options.now(),
-          portalOrigin: options.portalOrigin,
-        }),
-    });
-    await proofs.save(proof);
-    return reply
-      .header('cache-control', 'no-store')
-      .header('content-disposition', `attachment; filename="certificado-${id.agencyId}.pdf"`)
-      .type('application/pdf')
-      .send(Buffer.from(proof.document));
-  });
+      const { citizen, actingFor } = identity.session;
+      const holder = actingFor && actingFor.nif === citizenId ? actingFor : citizen;
+      const proofRecord = record;
+      const proof = await issueProof({
+        kind: MY_DATA_PROOF_KIND,
+        subjectNif: citizenId,
+        reference: record.id,
+        issuedAt: options.now(),
+        render: (code) =>
+          renderMyDataProof({
+            record: proofRecord,
+            subjectNif: citizenId,
+            subjectName: holder.displayName,
+            code,
+            issuedAt: options.now(),
+            portalOrigin: options.portalOrigin,
+            language,
+          }),
+      });
+      await proofs.save(proof);
+      return reply
+        .header('cache-control', 'no-store')
+        .header(
+          'content-disposition',
+          `attachment; filename="${PROOF_TEXT[language].myData.fileName}-${id.agencyId}.pdf"`,
+        )
+        .type('application/pdf')
+        .send(Buffer.from(proof.document));
+    },
+  );
 
   /** Who consulted a record: filterable by administration and result, paginated, or all as CSV. */
   app.get<{

@@ -16,6 +16,7 @@ import { openDatabase, type PortalDatabase } from '../db/index.ts';
 import type { ActingFor } from '../db/types.ts';
 import { createTestDatabase, type TestDatabase } from '../db/testing.ts';
 import { resolveProof } from '../proofs/store.ts';
+import { pdfFlatText } from '../proofs/testing.ts';
 
 // Notifications as legal acts, over real HTTP: the gateway, the simulated DEHú and REA, a database.
 const NOW = new Date('2026-06-10T10:00:00Z');
@@ -252,6 +253,8 @@ describe('accepting a notification (comparecencia)', () => {
     const receiptBytes = new Uint8Array(await receipt.arrayBuffer());
     const pdf = await PDFDocument.load(receiptBytes);
     expect(pdf.getSubject()).toBe(`CSV ${body.receipt?.code}`);
+    // Asked without a language: Spanish.
+    expect(pdfFlatText(receiptBytes)).toContain('Justificante de comparecencia (acceso a la notificación)');
     // The code resolves to the hash of exactly these bytes.
     const resolved = await resolveProof(database.db, body.receipt?.code ?? '');
     expect(resolved).toMatchObject({ kind: 'notification-receipt' });
@@ -281,13 +284,24 @@ describe('accepting a notification (comparecencia)', () => {
 });
 
 describe('rejecting, and acting for someone else', () => {
-  it('rejects with a receipt; the content stays closed', async () => {
-    const response = await post(maria, '/api/notifications/dehu:N-2026-000132/reject');
+  it('rejects with a receipt in the citizen’s language; the content stays closed', async () => {
+    const response = await post(maria, '/api/notifications/dehu:N-2026-000132/reject?lang=va');
     expect(response.status).toBe(200);
     const body = notificationDetailSchema.parse(await response.json());
     expect(body).toMatchObject({ item: { status: 'rejected' }, content: null, receipt: { act: 'reject' } });
     expect(await agencyState(MARIA_NIF, 'N-2026-000132')).toBe('RE');
-    expect((await get(maria, '/api/notifications/dehu:N-2026-000132/receipt.pdf')).status).toBe(200);
+    const receipt = await get(maria, '/api/notifications/dehu:N-2026-000132/receipt.pdf?lang=va');
+    expect(receipt.status).toBe(200);
+    expect(receipt.headers.get('content-disposition')).toContain('filename="justificant-N-2026-000132.pdf"');
+    const bytes = new Uint8Array(await receipt.arrayBuffer());
+    expect(pdfFlatText(bytes)).toContain('Justificant de rebuig de la notificació');
+    expect(pdfFlatText(bytes)).toContain('La integritat d’este document');
+    // The receipt is the one issued: asked in another language, the same bytes (its hash is stored).
+    const again = await get(maria, '/api/notifications/dehu:N-2026-000132/receipt.pdf');
+    expect(again.headers.get('content-disposition')).toContain('filename="justificante-N-2026-000132.pdf"');
+    expect(Buffer.from(await again.arrayBuffer()).equals(Buffer.from(bytes))).toBe(true);
+    const resolved = await resolveProof(database.db, body.receipt?.code ?? '');
+    expect(resolved?.hash).toBe(createHash('sha256').update(bytes).digest('hex'));
     expect((await get(maria, '/api/notifications/dehu:N-2026-000132/document')).status).toBe(404);
   });
 

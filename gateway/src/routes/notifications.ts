@@ -22,9 +22,13 @@ import type {
 import type { PortalDatabase } from '../db/index.ts';
 import { sendError } from '../errors.ts';
 import { createNotificationActStore, type NotificationAct } from '../proofs/notification-acts.ts';
+import { PROOF_TEXT, proofLanguage } from '../proofs/messages.ts';
 import { NOTIFICATION_RECEIPT_KIND, renderNotificationReceipt } from '../proofs/notification-receipt.ts';
 import { createProofStore, issueProof } from '../proofs/store.ts';
 import { errorAnswer, idempotentWrite, type WriteAnswer } from './idempotent.ts';
+
+/** `?lang=`: the portal language of the receipt (a code such as `ca`; Spanish when absent or unknown). */
+type ActQuery = { lang?: unknown };
 
 export interface NotificationRoutesOptions {
   connectors: readonly NotificationConnector[];
@@ -246,10 +250,13 @@ export function registerNotificationRoutes(app: FastifyInstance, options: Notifi
     return reply.header('cache-control', 'no-store').send(body);
   });
 
-  /** Accepting (comparecencia) or rejecting: a legal act, done once, recorded, with a receipt. */
+  /**
+   * Accepting (comparecencia) or rejecting: a legal act, done once, recorded, with a receipt written
+   * in the language `?lang=` names (the citizen's, a portal language code; Spanish otherwise).
+   */
   async function act(
     kind: 'accept' | 'reject',
-    request: FastifyRequest<{ Params: { id: string } }>,
+    request: FastifyRequest<{ Params: { id: string }; Querystring: ActQuery }>,
     reply: FastifyReply,
   ): Promise<FastifyReply> {
     const target = resolve(request, reply);
@@ -324,6 +331,7 @@ export function registerNotificationRoutes(app: FastifyInstance, options: Notifi
                 ip: request.ip,
                 documentSha256,
                 code,
+                language: proofLanguage(request.query.lang),
               }),
           });
           const userAgent = request.headers['user-agent'];
@@ -361,11 +369,13 @@ export function registerNotificationRoutes(app: FastifyInstance, options: Notifi
     );
   }
 
-  app.post<{ Params: { id: string } }>('/api/notifications/:id/accept', (request, reply) =>
-    act('accept', request, reply),
+  app.post<{ Params: { id: string }; Querystring: ActQuery }>(
+    '/api/notifications/:id/accept',
+    (request, reply) => act('accept', request, reply),
   );
-  app.post<{ Params: { id: string } }>('/api/notifications/:id/reject', (request, reply) =>
-    act('reject', request, reply),
+  app.post<{ Params: { id: string }; Querystring: ActQuery }>(
+    '/api/notifications/:id/reject',
+    (request, reply) => act('reject', request, reply),
   );
 
   /** The notification's document, as the agency serves it: only the citizen's, only once accepted. */
@@ -393,19 +403,28 @@ export function registerNotificationRoutes(app: FastifyInstance, options: Notifi
       .send(Buffer.from(document.bytes));
   });
 
-  /** The proof of receipt of the act recorded here (the exact PDF whose hash the code resolves to). */
-  app.get<{ Params: { id: string } }>('/api/notifications/:id/receipt.pdf', async (request, reply) => {
-    const target = resolve(request, reply);
-    if ('sent' in target) return target;
-    const { id, agencyId } = target;
-    const citizenId = options.citizenId(request);
-    const recorded = await acts.find(citizenId, id);
-    const proof = recorded ? await proofs.get(recorded.receiptCode, citizenId) : null;
-    if (!proof) return sendError(reply, 404, 'not-found', 'There is no receipt for this notification.');
-    return reply
-      .header('cache-control', 'no-store')
-      .header('content-disposition', `attachment; filename="${safeFileName(`justificante-${agencyId}.pdf`)}"`)
-      .type(proof.contentType)
-      .send(Buffer.from(proof.document));
-  });
+  /**
+   * The proof of receipt of the act recorded here (the exact PDF whose hash the code resolves to),
+   * in the language it was issued in; `?lang=` only names the file.
+   */
+  app.get<{ Params: { id: string }; Querystring: ActQuery }>(
+    '/api/notifications/:id/receipt.pdf',
+    async (request, reply) => {
+      const target = resolve(request, reply);
+      if ('sent' in target) return target;
+      const { id, agencyId } = target;
+      const citizenId = options.citizenId(request);
+      const recorded = await acts.find(citizenId, id);
+      const proof = recorded ? await proofs.get(recorded.receiptCode, citizenId) : null;
+      if (!proof) return sendError(reply, 404, 'not-found', 'There is no receipt for this notification.');
+      return reply
+        .header('cache-control', 'no-store')
+        .header(
+          'content-disposition',
+          `attachment; filename="${safeFileName(`${PROOF_TEXT[proofLanguage(request.query.lang)].notificationReceipt.fileName}-${agencyId}.pdf`)}"`,
+        )
+        .type(proof.contentType)
+        .send(Buffer.from(proof.document));
+    },
+  );
 }

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { isLanguage, type SourceStatus } from '@carpeta/sdk';
+import type { SourceStatus } from '@carpeta/sdk';
 import {
   type Dir3UnitList,
   dir3UnitListSchema,
@@ -28,12 +28,8 @@ import { sendError } from '../errors.ts';
 import { createProofStore, issueProof } from '../proofs/store.ts';
 import { readSubmission } from '../registry/attachments.ts';
 import type { Directory } from '../registry/directory.ts';
-import {
-  RECEIPT_TEXT,
-  REGISTRY_RECEIPT_KIND,
-  type ReceiptLanguage,
-  renderRegistryReceipt,
-} from '../registry/receipt.ts';
+import { PROOF_TEXT, proofLanguage } from '../proofs/messages.ts';
+import { REGISTRY_RECEIPT_KIND, renderRegistryReceipt } from '../registry/receipt.ts';
 import { errorAnswer, idempotentWrite, type WriteAnswer } from './idempotent.ts';
 
 /*
@@ -287,7 +283,7 @@ export function registerRegistryRoutes(app: FastifyInstance, options: RegistryRo
       async (request, reply) => {
         const { id } = request.params;
         if (!SUBMISSION_ID.test(id)) return sendError(reply, 404, 'not-found', NOT_FOUND);
-        const language: ReceiptLanguage = isLanguage(request.query.lang) ? request.query.lang : 'es';
+        const language = proofLanguage(request.query.lang);
         const { subjectId } = identityOf(request);
         const { items } = await everything(subjectId, request.log);
         const item = items.find((candidate) => candidate.id === id);
@@ -320,7 +316,7 @@ export function registerRegistryRoutes(app: FastifyInstance, options: RegistryRo
           .header('cache-control', 'no-store')
           .header(
             'content-disposition',
-            `attachment; filename="${RECEIPT_TEXT[language].fileName}-${item.number}.pdf"`,
+            `attachment; filename="${PROOF_TEXT[language].registryReceipt.fileName}-${item.number}.pdf"`,
           )
           .type('application/pdf')
           .send(Buffer.from(proof.document));

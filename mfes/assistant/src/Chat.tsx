@@ -13,13 +13,32 @@ import {
   ticketSchema,
 } from '@carpeta/sdk/assistant';
 import { useCarpeta, useSession, useTranslation } from '@carpeta/sdk/react';
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import {
+  ANONYMOUS,
+  clearDraft,
+  draftOwner,
+  type IncidentDraftRecord,
+  loadDraft,
+  saveDraft,
+} from './incident-draft.ts';
 
 type NewEntry =
   | { from: 'citizen'; text: string }
   | { from: 'ada'; reply: AssistantReply; feedback?: 'up' | 'down' }
-  | { from: 'note'; text: string; reference?: string };
+  | { from: 'note'; text: string; reference?: string }
+  | { from: 'restored' };
 type Entry = NewEntry & { id: number };
+
+/** What a restored draft shows: a note that the intake goes on, and Ada's last question. */
+function restoredEntries(draft: IncidentDraftRecord, nextId: { current: number }): Entry[] {
+  const shown: NewEntry[] = [{ from: 'restored' }];
+  if (draft.question) shown.push({ from: 'ada', reply: draft.question });
+  return shown.map((entry) => {
+    nextId.current += 1;
+    return { ...entry, id: nextId.current };
+  });
+}
 
 /** A BCP 47 tag for `lang`: Valencian is Catalan as written in Valencia. */
 function langTag(language: string): string {
@@ -47,16 +66,21 @@ export function Chat({
   const { t, language } = useTranslation();
   const { api, navigate } = useCarpeta();
   const session = useSession();
-  const [entries, setEntries] = useState<Entry[]>([]);
+  const owner = draftOwner(session);
+  // A half-written incident of this citizen (kept in the tab) starts where it was left.
+  const [restored] = useState(() => loadDraft(owner));
+  const nextId = useRef(0);
+  const [entries, setEntries] = useState<Entry[]>(() => (restored ? restoredEntries(restored, nextId) : []));
   const [text, setText] = useState('');
   const [pending, setPending] = useState(false);
-  const [incident, setIncident] = useState<IncidentState | null>(null);
+  const [incident, setIncident] = useState<IncidentState | null>(restored?.incident ?? null);
   const [filing, setFiling] = useState(false);
-  const ticketKey = useRef<string | null>(null);
+  const ticketKey = useRef<string | null>(restored?.ticketKey ?? null);
+  /** Ada's last question of the intake, kept with the draft. */
+  const lastQuestion = useRef<AssistantReply | null>(restored?.question ?? null);
   /** Set at once on the first click (state would only be seen after a render): one request per click burst. */
   const filingNow = useRef(false);
   const input = useRef<HTMLInputElement>(null);
-  const nextId = useRef(0);
   const headingId = useId();
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
   const Sub = headingLevel === 1 ? 'h2' : 'h3';
@@ -66,6 +90,43 @@ export function Chat({
     const id = nextId.current;
     setEntries((current) => [...current, { ...entry, id }]);
   };
+
+  /** Keeps the intake as it is now (or forgets it when it ended) for a reload of this tab. */
+  function keep(state: IncidentState | null) {
+    if (state) {
+      saveDraft({
+        owner,
+        incident: state,
+        question: lastQuestion.current,
+        ...(ticketKey.current ? { ticketKey: ticketKey.current } : {}),
+      });
+    } else clearDraft();
+  }
+
+  // The citizen changed under the page: signed out, expired, or someone else. A citizen's draft
+  // leaves with them; a draft begun signed out (or kept for this citizen) is taken up.
+  const shownOwner = useRef(owner);
+  const incidentNow = useRef(incident);
+  incidentNow.current = incident;
+  useEffect(() => {
+    const previous = shownOwner.current;
+    if (previous === owner) return;
+    shownOwner.current = owner;
+    if (previous !== ANONYMOUS) {
+      clearDraft();
+      lastQuestion.current = null;
+      ticketKey.current = null;
+      setIncident(null);
+      return;
+    }
+    if (incidentNow.current) return;
+    const draft = loadDraft(owner);
+    if (!draft) return;
+    lastQuestion.current = draft.question;
+    ticketKey.current = draft.ticketKey ?? null;
+    setIncident(draft.incident);
+    setEntries((shown) => [...shown, ...restoredEntries(draft, nextId)]);
+  }, [owner]);
 
   async function ask(question: string, shown = question) {
     const trimmed = question.trim();
@@ -84,6 +145,8 @@ export function Chat({
       );
       setIncident(reply.incident);
       if (reply.incident?.step !== 'confirm') ticketKey.current = null;
+      lastQuestion.current = reply.incident ? reply : null;
+      keep(reply.incident);
       add({ from: 'ada', reply });
     } catch (error) {
       add({ from: 'note', text: isApiError(error) && error.status === 429 ? t('rateLimited') : t('error') });
@@ -118,8 +181,9 @@ export function Chat({
       return;
     filingNow.current = true;
     setFiling(true);
-    // One key per incident: a retry after a lost answer files it once.
+    // One key per incident: a retry after a lost answer (or a reload) files it once.
     ticketKey.current ??= newIdempotencyKey();
+    keep(incident);
     try {
       const ticket = await api.post(
         '/assistant/tickets',
@@ -133,7 +197,9 @@ export function Chat({
         { bodySchema: ticketRequestSchema, schema: ticketSchema, idempotencyKey: ticketKey.current },
       );
       ticketKey.current = null;
+      lastQuestion.current = null;
       setIncident(null);
+      clearDraft();
       add({
         from: 'note',
         text: t('incident.filed', { reference: ticket.reference }),
@@ -152,6 +218,8 @@ export function Chat({
   function cancelIncident() {
     setIncident(null);
     ticketKey.current = null;
+    lastQuestion.current = null;
+    clearDraft();
     add({ from: 'note', text: t('incident.cancelled') });
     input.current?.focus();
   }
@@ -174,6 +242,10 @@ export function Chat({
           entry.from === 'citizen' ? (
             <p key={entry.id} data-from="citizen">
               <strong>{t('you')}:</strong> {entry.text}
+            </p>
+          ) : entry.from === 'restored' ? (
+            <p key={entry.id} data-from="note">
+              <strong>{t('ada')}:</strong> {t('incident.restored')}
             </p>
           ) : entry.from === 'note' ? (
             <p key={entry.id} data-from="note" data-reference={entry.reference}>

@@ -34,6 +34,7 @@ const es = {
     filed:
       'He registrado tu incidencia con la referencia {{reference}}. Puedes seguir su estado en Mis incidencias.',
     failed: 'No he podido registrar la incidencia. Inténtalo de nuevo.',
+    restored: 'Seguimos con la incidencia que habías empezado.',
   },
   tickets: {
     title: 'Mis incidencias',
@@ -89,6 +90,7 @@ const en: Messages = {
     cancelled: 'Incident cancelled.',
     filed: 'I have logged your incident with reference {{reference}}. You can follow it in My incidents.',
     failed: 'I could not log the incident. Please try again.',
+    restored: 'Let us carry on with the incident you had started.',
   },
   tickets: {
     title: 'My incidents',
@@ -145,6 +147,7 @@ const ca: Messages = {
     filed:
       "He registrat la teva incidència amb la referència {{reference}}. En pots seguir l'estat a Les meves incidències.",
     failed: 'No he pogut registrar la incidència. Torna-ho a provar.',
+    restored: 'Continuem amb la incidència que havies començat.',
   },
   tickets: {
     title: 'Les meves incidències',
@@ -168,31 +171,62 @@ const ca: Messages = {
   },
 };
 
+/** Valencian: its own words (AVL), not Catalan's with a few changes. */
 const va: Messages = {
-  ...ca,
   title: 'Ada, la teua assistent',
   intro: 'Pregunta el que necessites sobre la teua carpeta i els servicis de les administracions públiques.',
   welcome:
     'Hola, soc Ada. Escriu la teua pregunta en castellano, català, galego, euskara, valencià o English.',
   logLabel: 'Conversa amb Ada',
+  you: 'Tu',
+  ada: 'Ada',
   inputLabel: 'Escriu la teua pregunta',
+  send: 'Envia',
   thinking: 'Ada està escrivint…',
+  error: 'No he pogut respondre ara. Torna a intentar-ho.',
+  rateLimited: 'Has fet moltes preguntes seguides. Espera un minut i torna a intentar-ho.',
+  helpful: "M'ha servit",
+  notHelpful: "No m'ha servit",
   feedbackThanks: 'Gràcies per la teua valoració.',
+  call060: 'Telefonar al 060',
+  contactForm: 'Formulari de contacte',
+  signIn: "Identifica't",
   services: 'Servicis trobats',
   openPanel: 'Obrir Ada en pàgina completa',
   incident: {
-    ...ca.incident,
+    summary: 'Resum de la incidència',
+    category: 'Sobre què',
+    administration: 'Administració',
     tried: 'Què vas intentar fer',
+    errorSeen: 'Error que vas veure',
+    file: 'Registrar la incidència',
+    cancel: 'Cancel·lar la incidència',
+    cancelled: 'Incidència cancel·lada.',
     filed:
       "He registrat la teua incidència amb la referència {{reference}}. En pots seguir l'estat en Les meues incidències.",
+    failed: 'No he pogut registrar la incidència. Torna a intentar-ho.',
+    restored: 'Seguim amb la incidència que havies començat.',
   },
   tickets: {
-    ...ca.tickets,
     title: 'Les meues incidències',
+    empty: 'No has registrat cap incidència.',
     loading: 'Carregant les teues incidències…',
     error: 'Ara no hem pogut carregar les teues incidències.',
+    retry: 'Torna a intentar-ho',
+    reference: 'Referència',
+    category: 'Sobre què',
+    status: 'Estat',
+    date: 'Data',
+    statuses: { open: 'Oberta', 'in-progress': 'En curs', resolved: 'Resolta', closed: 'Tancada' },
   },
-  categories: { ...ca.categories, 'my-data': 'Les meues dades' },
+  categories: {
+    'sign-in': 'Identificació',
+    notifications: 'Notificacions',
+    appointments: 'Cites',
+    'my-data': 'Les meues dades',
+    registry: 'Registre',
+    other: 'Altres',
+  },
 };
 
 const gl: Messages = {
@@ -228,6 +262,7 @@ const gl: Messages = {
     filed:
       'Rexistrei a túa incidencia coa referencia {{reference}}. Podes seguir o seu estado en As miñas incidencias.',
     failed: 'Non puiden rexistrar a incidencia. Téntao de novo.',
+    restored: 'Seguimos coa incidencia que comezaras.',
   },
   tickets: {
     title: 'As miñas incidencias',
@@ -284,6 +319,7 @@ const eu: Messages = {
     filed:
       'Zure intzidentzia {{reference}} erreferentziarekin erregistratu dut. Haren egoera Nire intzidentziak atalean ikus dezakezu.',
     failed: 'Ezin izan dut intzidentzia erregistratu. Saiatu berriro.',
+    restored: 'Hasitako intzidentziarekin jarraituko dugu.',
   },
   tickets: {
     title: 'Nire intzidentziak',

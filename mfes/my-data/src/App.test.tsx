@@ -89,9 +89,15 @@ describe('my data MFE', () => {
     expect(panel()?.textContent).toContain('<script>alert(1)</script>');
     expect(root.querySelector('img, script, svg[onload]')).toBeNull();
     const proof = panel()?.querySelector<HTMLAnchorElement>('[data-testid="proof-link"]');
-    expect(proof?.getAttribute('href')).toBe('/api/my-data/pid%3ADNI-1/proof.pdf');
+    expect(proof?.getAttribute('href')).toBe('/api/my-data/pid%3ADNI-1/proof.pdf?lang=es');
     expect(proof?.hasAttribute('download')).toBe(true);
     expect(proof?.textContent).toBe('Descargar certificado (PDF): Documento Nacional de Identidad');
+    // The certificate is asked for in the citizen's language.
+    await act(async () => test.setLanguage('eu'));
+    expect(panel()?.querySelector('[data-testid="proof-link"]')?.getAttribute('href')).toBe(
+      '/api/my-data/pid%3ADNI-1/proof.pdf?lang=eu',
+    );
+    await act(async () => test.setLanguage('es'));
 
     // End goes to the last theme, Left to the one before: vehicles.
     const first = tabs()[0];

@@ -121,7 +121,7 @@ function RecordCard({
   onRefreshed: (record: MyDataRecord) => void;
 }) {
   const { api, navigate } = useCarpeta();
-  const { t } = useTranslation();
+  const { t, language } = useTranslation();
   const format = useFormatters();
   const [working, setWorking] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
@@ -183,7 +183,7 @@ function RecordCard({
           <VisuallyHidden>{t('refreshContext', { title: record.title })}</VisuallyHidden>
         </Button>{' '}
         <Link
-          href={`/api/my-data/${encodeURIComponent(record.id)}/proof.pdf`}
+          href={`/api/my-data/${encodeURIComponent(record.id)}/proof.pdf?lang=${language}`}
           download
           data-testid="proof-link"
         >

@@ -191,7 +191,7 @@ describe('notifications MFE', () => {
         accept?.click();
       });
       expect(agency.posts).toHaveLength(1);
-      expect(agency.posts[0]?.url).toBe('/api/notifications/dehu%3AN-1/accept');
+      expect(agency.posts[0]?.url).toBe('/api/notifications/dehu%3AN-1/accept?lang=es');
       expect(agency.posts[0]?.key).toMatch(/^[0-9a-f-]{36}$/);
       await act(async () => agency.release());
       await vi.waitFor(() =>
@@ -203,7 +203,7 @@ describe('notifications MFE', () => {
       const links = [...root.querySelectorAll('a[download]')].map((link) => link.getAttribute('href'));
       expect(links).toEqual([
         '/api/notifications/dehu%3AN-1/document',
-        '/api/notifications/dehu%3AN-1/receipt.pdf',
+        '/api/notifications/dehu%3AN-1/receipt.pdf?lang=es',
       ]);
       expect(root.textContent).toContain('ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-2345-6789');
       expect(test.props.events.last('notification:read')).toEqual({ id: 'dehu:N-1' });
@@ -233,11 +233,11 @@ describe('notifications MFE', () => {
       expect(agency.posts).toHaveLength(0);
       expect(document.body.textContent).toContain('¿Rechazar la notificación?');
       await act(async () => button('Sí, rechazar')?.click());
-      expect(agency.posts.map((post) => post.url)).toEqual(['/api/notifications/dehu%3AN-1/reject']);
+      expect(agency.posts.map((post) => post.url)).toEqual(['/api/notifications/dehu%3AN-1/reject?lang=es']);
       await act(async () => agency.release());
       await vi.waitFor(() => expect(root.textContent).toContain('Has rechazado la notificación.'));
       expect(root.querySelector('[data-testid="notification-content"]')).toBeNull();
-      expect(root.querySelector('a[href$="/receipt.pdf"]')).not.toBeNull();
+      expect(root.querySelector('a[href$="/receipt.pdf?lang=es"]')).not.toBeNull();
       await act(() => lifecycles.unmount(test.props));
     });
   });

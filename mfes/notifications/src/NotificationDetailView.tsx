@@ -23,7 +23,7 @@ function ActPanel({
   onDone: (answer: NotificationDetail, act: 'accept' | 'reject') => void;
 }) {
   const { api } = useCarpeta();
-  const { t } = useTranslation();
+  const { t, language } = useTranslation();
   const format = useFormatters();
   const session = useSession();
   const [working, setWorking] = useState<'accept' | 'reject' | null>(null);
@@ -46,7 +46,8 @@ function ActPanel({
     setFailure(null);
     try {
       const answer = await api.post(
-        `/notifications/${encodeURIComponent(item.id)}/${act}`,
+        // The receipt is written once, in the citizen's language.
+        `/notifications/${encodeURIComponent(item.id)}/${act}?lang=${language}`,
         {},
         {
           bodySchema: notificationActRequestSchema,
@@ -165,14 +166,14 @@ function Content({ detail }: { detail: NotificationDetail }) {
 }
 
 function Receipt({ detail }: { detail: NotificationDetail }) {
-  const { t } = useTranslation();
+  const { t, language } = useTranslation();
   const { receipt, item } = detail;
   if (!receipt) return null;
   return (
     <section aria-labelledby="receipt-heading" data-testid="notification-receipt">
       <h2 id="receipt-heading">{t('content.receiptTitle')}</h2>
       <p>
-        <a className="cp-link" href={apiPath(item.id, '/receipt.pdf')} download>
+        <a className="cp-link" href={apiPath(item.id, `/receipt.pdf?lang=${language}`)} download>
           {t('content.receipt')}
         </a>
       </p>

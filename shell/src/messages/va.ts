@@ -34,7 +34,7 @@ export const va: ShellMessages = {
   actingFor: {
     choose: 'Actuar en nom de…',
     title: 'Actuar en nom d’una altra persona',
-    legend: 'De qui vols vore la carpeta?',
+    legend: 'De qui vols veure la carpeta?',
     self: 'Jo mateix: {{name}}',
     kind: {
       general: 'Poder general per a qualsevol tràmit, vàlid fins a: {{until}}',
@@ -76,12 +76,12 @@ export const va: ShellMessages = {
   },
   stepUp: {
     title: '{{title}} necessita una identificació més segura',
-    body: 'Per a vore este servici t’has d’identificar amb certificat electrònic o DNIe (nivell alt). Tornaràs a esta pàgina.',
+    body: 'Per a veure este servici t’has d’identificar amb certificat electrònic o DNIe (nivell alt). Tornaràs a esta pàgina.',
     action: 'Identificar-me amb certificat o DNIe',
   },
   landing: {
     title: 'La teua Carpeta Ciutadana',
-    lead: 'Un únic lloc per a vore i gestionar el que les administracions públiques tenen sobre tu.',
+    lead: 'Un únic lloc per a veure i gestionar el que les administracions públiques tenen sobre tu.',
     points: {
       notifications: 'Les teues notificacions de qualsevol administració, amb els seus terminis.',
       files: 'Els teus expedients oberts i les teues cites.',
@@ -101,7 +101,7 @@ export const va: ShellMessages = {
     moreTitle: 'Més informació',
   },
   signInRequired: {
-    title: 'Identifica’t per a vore {{title}}',
+    title: 'Identifica’t per a veure {{title}}',
     body: '{{title}} conté informació personal. Identifica’t i tornaràs a esta pàgina.',
     titleAny: 'Identifica’t per a continuar',
     bodyAny: 'Esta pàgina és de la teua Carpeta i conté informació personal. Identifica’t i hi tornaràs.',

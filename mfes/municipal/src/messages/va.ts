@@ -60,7 +60,7 @@ export const va: MunicipalMessages = {
     chargedOn: 'Carregat el {{date}}',
     paidOn: 'Pagat el {{date}}',
     notDebited: 'Sense domiciliar',
-    howTo: 'Com pago o domicilio un rebut?',
+    howTo: 'Com pague o domicilie un rebut?',
     howToBody:
       'Pots pagar un rebut pendent en la seu electrònica del teu ajuntament amb targeta o càrrec en compte, o en el teu banc amb el document de pagament. Per a domiciliar-lo, sol·licita-ho en la seu electrònica: s’aplicarà als rebuts següents.',
   },

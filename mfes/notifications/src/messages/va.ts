@@ -44,7 +44,7 @@ export const va: NotificationsMessages = {
   unread_other: '{{count}} pendents de llegir',
   noResults: {
     title: 'Cap notificació no coincidix amb els filtres',
-    body: 'Prova amb altres filtres o lleva’ls per a vore-les totes.',
+    body: 'Prova amb altres filtres o lleva’ls per a veure-les totes.',
   },
   pagination: {
     label: 'Pàgines de notificacions',
@@ -68,7 +68,7 @@ export const va: NotificationsMessages = {
     rejectConfirm: 'Sí, rebutja-la',
     cancel: 'Cancel·la',
     failedTitle: 'No s’ha pogut completar l’acte',
-    accepted: 'Has accedit a la notificació. Ja pots vore’n el contingut.',
+    accepted: 'Has accedit a la notificació. Ja pots veure’n el contingut.',
     rejected: 'Has rebutjat la notificació.',
     expired:
       'Esta notificació va caducar sense que hi accediren: s’entén rebutjada i el seu contingut ja no està disponible ací.',

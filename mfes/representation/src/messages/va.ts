@@ -220,7 +220,7 @@ export const va: RepresentationMessages = {
       tooMany: 'Pots adjuntar com a màxim {{max}} documents.',
       tooLargeTotal: 'Els documents ocupen més de {{max}} en total.',
       tooLarge: '«{{name}}» ocupa més de {{max}}.',
-      empty: '«{{name}}» és buit.',
+      empty: '«{{name}}» està buit.',
       type: '«{{name}}» no és un PDF, JPEG, PNG ni XML.',
       name: 'El nom de «{{name}}» no és vàlid.',
     },
