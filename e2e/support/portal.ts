@@ -69,37 +69,43 @@ export async function expectNoAxeViolations(page: Page) {
   expect(summary).toEqual([]);
 }
 
-/** Counts React renderers announced to the devtools hook: one per copy of react-dom on the page. */
-export async function installReactCopyCounter(page: Page) {
-  await page.addInitScript(() => {
-    let nextId = 1;
-    const renderers = new Map<number, unknown>();
-    Object.defineProperty(window, '__REACT_DEVTOOLS_GLOBAL_HOOK__', {
-      configurable: true,
-      value: {
-        renderers,
-        supportsFiber: true,
-        inject(renderer: unknown) {
-          const id = nextId++;
-          renderers.set(id, renderer);
-          return id;
-        },
-        onScheduleFiberRoot() {},
-        onCommitFiberRoot() {},
-        onCommitFiberUnmount() {},
-        onPostCommitFiberRoot() {},
-        checkDCE() {},
-      },
-    });
-  });
+export interface DownloadedScript {
+  url: string;
+  body: string;
 }
 
-export async function reactCopies(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      (window as unknown as { __REACT_DEVTOOLS_GLOBAL_HOOK__: { renderers: Map<number, unknown> } })
-        .__REACT_DEVTOOLS_GLOBAL_HOOK__.renderers.size,
-  );
+/** Records every script the page downloads from now on, from any origin; call the result to read them. */
+export function recordScripts(page: Page): () => Promise<DownloadedScript[]> {
+  const pending: Promise<DownloadedScript | undefined>[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() !== 'script' || !response.ok()) return;
+    pending.push(
+      response.text().then(
+        (body) => ({ url: response.url(), body }),
+        () => undefined,
+      ),
+    );
+  });
+  return async () => (await Promise.all(pending)).filter((script) => script !== undefined);
+}
+
+/**
+ * The UI libraries among downloaded scripts. React's API is Preact's compatibility layer, one
+ * shared copy the shell provides (`@carpeta/sdk/federation`): a page must download Preact's core
+ * once (the only script with both its MathML namespace and its unitless-style pattern; the
+ * jsx-runtime has the pattern only, Angular the namespace only) and nothing of React (React 19's
+ * element symbol, react-dom's devtools hook).
+ */
+export function uiLibraryCopies(scripts: DownloadedScript[]): { preact: string[]; react: string[] } {
+  const isPreactCore = (body: string) =>
+    body.includes('http://www.w3.org/1998/Math/MathML') &&
+    body.includes('acit|ex(?:s|g|n|p|$)|rph|grid|ows|mnc|ntw|ine[ch]|zoo|^ord|itera');
+  const isReact = (body: string) =>
+    body.includes('react.transitional.element') || body.includes('__REACT_DEVTOOLS_GLOBAL_HOOK__');
+  return {
+    preact: scripts.filter((script) => isPreactCore(script.body)).map((script) => script.url),
+    react: scripts.filter((script) => isReact(script.body)).map((script) => script.url),
+  };
 }
 
 /** Presses Tab until the focused element matches, as a keyboard-only user would. */

@@ -1,12 +1,12 @@
 import { expect, test } from '@playwright/test';
 import {
   expectNoAxeViolations,
-  installReactCopyCounter,
   mfeSettled,
-  reactCopies,
+  recordScripts,
   resetManifest,
   switchLanguage,
   tabTo,
+  uiLibraryCopies,
   startInSpanish,
 } from '../support/portal.ts';
 import { CITIZENS, signIn } from '../support/auth.ts';
@@ -93,14 +93,18 @@ test('the language switch reaches every mounted MFE and <html lang>', async ({ p
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 });
 
-test('the browser loads exactly one copy of React for the shell and every MFE', async ({ page }) => {
-  await installReactCopyCounter(page);
+test('the browser loads exactly one copy of Preact, as React, for the shell and every MFE', async ({
+  page,
+}) => {
+  const scripts = recordScripts(page);
   await page.goto('/');
   await mfeSettled(page, 'home');
   await page.getByRole('navigation').getByRole('link', { name: 'Notificaciones' }).click();
   await mfeSettled(page, 'notifications');
   await expect(page.getByTestId('notification-list')).toBeVisible();
-  expect(await reactCopies(page)).toBe(1);
+  const copies = uiLibraryCopies(await scripts());
+  expect(copies.preact).toHaveLength(1);
+  expect(copies.react).toEqual([]);
 });
 
 test('shell pages and the not-found page are accessible', async ({ page }) => {

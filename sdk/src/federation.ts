@@ -4,9 +4,68 @@
  *
  *   federation({ ...carpetaRemote({ name: 'carpeta_home', exposes: { './lifecycles': './src/lifecycles.tsx' } }) })
  */
+
+/**
+ * React's API is provided by Preact's compatibility layer (`preact/compat`, ~11 KB gzip instead of
+ * React and react-dom's ~71 KB): every import of `react`, `react-dom`, `react-dom/client` and
+ * `react/jsx-runtime` is a shared module whose implementation (`import`) is Preact's. The share
+ * keys stay React's: the shell provides them, once, and every remote built with this preset uses
+ * that copy. Preact is pinned to one exact version in every React package of the workspace. What
+ * differs from React 19: a component that takes `ref` as a prop needs `forwardRef` (the design
+ * system's `withRef`), and `onChange` of a text field follows `input` events only.
+ */
+export const PREACT_VERSION_RANGE = '^10.29.8';
+const preact = (implementation: string) =>
+  ({ singleton: true, requiredVersion: PREACT_VERSION_RANGE, import: implementation }) as const;
+export const REACT_AS_PREACT = {
+  react: preact('preact/compat'),
+  'react-dom': preact('preact/compat'),
+  'react-dom/client': preact('preact/compat/client'),
+  'react/jsx-runtime': preact('preact/compat/jsx-runtime'),
+  'react/jsx-dev-runtime': preact('preact/compat/jsx-dev-runtime'),
+} as const;
+
+/**
+ * For a unit-test config (`defineProject({ ...preactForTests, test: { deps: PREACT_TEST_DEPS } })`):
+ * `react` and `react-dom` resolve to Preact, as in the builds, so that the tests and the code they
+ * render use the one Preact the portal runs on (Node's own resolution would load real React for
+ * testing-library, or a second Preact).
+ */
+const testShim = (file: string) => decodeURIComponent(new URL(`./testing/${file}`, import.meta.url).pathname);
+export const preactForTests = {
+  resolve: {
+    alias: [
+      // Files of the sdk, not packages: testing-library (CommonJS) then imports them as ES modules,
+      // and so the one Preact its tests render with.
+      { find: /^react(-dom)?$/, replacement: testShim('react-for-tests.ts') },
+      { find: /^react-dom\/test-utils$/, replacement: testShim('react-for-tests.ts') },
+      { find: /^react-dom\/client$/, replacement: testShim('react-dom-client-for-tests.ts') },
+      { find: /^react\/jsx-runtime$/, replacement: 'preact/compat/jsx-runtime' },
+      { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/compat/jsx-dev-runtime' },
+    ],
+  },
+};
+/** testing-library is CommonJS: bundled for the tests, with the aliases above applied. */
+export const PREACT_TEST_DEPS = {
+  optimizer: {
+    client: {
+      enabled: true,
+      include: [
+        '@testing-library/react',
+        'preact',
+        'preact/hooks',
+        'preact/compat',
+        'preact/compat/client',
+        'preact/compat/jsx-runtime',
+        'preact/compat/jsx-dev-runtime',
+        'preact/test-utils',
+      ],
+    },
+  },
+};
+
 export const SHARED_SINGLETONS = {
-  react: { singleton: true, requiredVersion: '^19.0.0' },
-  'react-dom': { singleton: true, requiredVersion: '^19.0.0' },
+  ...REACT_AS_PREACT,
   i18next: { singleton: true, requiredVersion: '^26.0.0' },
   '@carpeta/sdk': { singleton: true, requiredVersion: '^0.1.0' },
   '@carpeta/design-system': { singleton: true, requiredVersion: '^0.1.0' },
@@ -33,7 +92,7 @@ export const ANGULAR_SINGLETONS = {
   '@angular/platform-browser': { singleton: true, requiredVersion: '^22.0.0' },
 } as const;
 
-type SharedConfig = Record<string, { singleton: boolean; requiredVersion: string }>;
+type SharedConfig = Record<string, { singleton: boolean; requiredVersion: string; import?: string }>;
 
 export interface CarpetaRemoteOptions {
   /** Container name, the manifest's `remote.name`: a JavaScript identifier, e.g. "carpeta_home". */

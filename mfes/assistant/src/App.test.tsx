@@ -83,7 +83,8 @@ async function ask(text: string) {
   const input = document.querySelector<HTMLInputElement>('input[name="question"]');
   if (!input) throw new Error('no input');
   input.focus();
-  await settle(() => fireEvent.change(input, { target: { value: text } }));
+  // Typing fires `input` events, which both React's and Preact's `onChange` of a text field follow.
+  await settle(() => fireEvent.input(input, { target: { value: text } }));
   await settle(() => fireEvent.submit(input.form as HTMLFormElement));
   return input;
 }

@@ -1,5 +1,6 @@
 import type { ButtonHTMLAttributes, ReactNode, Ref } from 'react';
 import { cx } from '../../utils/cx.ts';
+import { withRef } from '../../utils/with-ref.ts';
 
 export type ButtonVariant = 'primary' | 'secondary' | 'warning';
 
@@ -12,7 +13,7 @@ export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
 }
 
 /** A native `<button>`; defaults to `type="button"` (pass `type="submit"` in forms). */
-export function Button({
+export const Button = withRef<HTMLButtonElement, ButtonProps>(function Button({
   variant = 'primary',
   block = false,
   className,
@@ -26,7 +27,7 @@ export function Button({
       {...rest}
     />
   );
-}
+});
 
 export interface ButtonGroupProps {
   children: ReactNode;

@@ -1,6 +1,7 @@
 import type { InputHTMLAttributes, ReactNode, Ref } from 'react';
 import { useState } from 'react';
 import { cx } from '../../utils/cx.ts';
+import { withRef } from '../../utils/with-ref.ts';
 import type { FieldMessagesProps } from '../Field/Field.tsx';
 import { Field, useFieldIds } from '../Field/Field.tsx';
 
@@ -20,7 +21,7 @@ export interface FileUploadProps
  * A native file input (keyboard, screen reader and mobile camera support come for free) with
  * label, hint, error and an optional list of the chosen files.
  */
-export function FileUpload({
+export const FileUpload = withRef<HTMLInputElement, FileUploadProps>(function FileUpload({
   label,
   hint,
   error,
@@ -73,4 +74,4 @@ export function FileUpload({
       )}
     </Field>
   );
-}
+});

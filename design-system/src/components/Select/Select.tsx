@@ -1,5 +1,6 @@
 import type { ReactNode, Ref, SelectHTMLAttributes } from 'react';
 import { cx } from '../../utils/cx.ts';
+import { withRef } from '../../utils/with-ref.ts';
 import type { FieldMessagesProps } from '../Field/Field.tsx';
 import { Field, useFieldIds } from '../Field/Field.tsx';
 
@@ -21,7 +22,7 @@ export interface SelectProps extends SelectHTMLAttributes<HTMLSelectElement>, Fi
  * Native `<select>`: best keyboard and screen reader support on every platform. Changing it must
  * never navigate or submit by itself (WCAG 3.2.2).
  */
-export function Select({
+export const Select = withRef<HTMLSelectElement, SelectProps>(function Select({
   label,
   options,
   placeholder,
@@ -60,4 +61,4 @@ export function Select({
       </select>
     </Field>
   );
-}
+});

@@ -1,5 +1,6 @@
 import type { InputHTMLAttributes, ReactNode, Ref } from 'react';
 import { cx } from '../../utils/cx.ts';
+import { withRef } from '../../utils/with-ref.ts';
 import type { FieldMessagesProps } from '../Field/Field.tsx';
 import { Field, useFieldIds } from '../Field/Field.tsx';
 
@@ -14,7 +15,7 @@ export interface TextInputProps
 }
 
 /** Single-line text input with label, hint and error message (GOV.UK pattern). */
-export function TextInput({
+export const TextInput = withRef<HTMLInputElement, TextInputProps>(function TextInput({
   label,
   labelSize,
   hint,
@@ -49,4 +50,4 @@ export function TextInput({
       />
     </Field>
   );
-}
+});

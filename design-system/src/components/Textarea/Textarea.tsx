@@ -1,6 +1,7 @@
 import type { ReactNode, Ref, TextareaHTMLAttributes } from 'react';
 import { useState } from 'react';
 import { cx } from '../../utils/cx.ts';
+import { withRef } from '../../utils/with-ref.ts';
 import type { FieldMessagesProps } from '../Field/Field.tsx';
 import { Field, useFieldIds } from '../Field/Field.tsx';
 
@@ -16,7 +17,7 @@ export interface TextareaProps extends TextareaHTMLAttributes<HTMLTextAreaElemen
 }
 
 /** Multi-line text input. With `maxLength` + `countMessage` it shows the characters left. */
-export function Textarea({
+export const Textarea = withRef<HTMLTextAreaElement, TextareaProps>(function Textarea({
   label,
   labelSize,
   hint,
@@ -73,4 +74,4 @@ export function Textarea({
       )}
     </Field>
   );
-}
+});
