@@ -112,7 +112,7 @@ async function settle(action?: () => void) {
 async function ask(text: string) {
   const input = document.querySelector<HTMLInputElement>('input[name="question"]');
   if (!input) throw new Error('no input');
-  await settle(() => fireEvent.change(input, { target: { value: text } }));
+  await settle(() => fireEvent.input(input, { target: { value: text } }));
   await settle(() => fireEvent.submit(input.form as HTMLFormElement));
 }
 
