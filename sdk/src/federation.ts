@@ -18,7 +18,8 @@ export const PREACT_VERSION_RANGE = '^10.29.8';
 const preact = (implementation: string) =>
   ({ singleton: true, requiredVersion: PREACT_VERSION_RANGE, import: implementation }) as const;
 export const REACT_AS_PREACT = {
-  react: preact('preact/compat'),
+  // preact/compat with a page-wide unique `useId` (Preact numbers ids per render root).
+  react: preact('@carpeta/sdk/preact/react'),
   'react-dom': preact('preact/compat'),
   'react-dom/client': preact('preact/compat/client'),
   'react/jsx-runtime': preact('preact/compat/jsx-runtime'),

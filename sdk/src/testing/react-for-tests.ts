@@ -3,8 +3,8 @@
 import { options } from 'preact';
 import { act as preactAct } from 'preact/test-utils';
 
-export * from 'preact/compat';
-export { default } from 'preact/compat';
+export * from '../preact/react.js';
+export { default } from '../preact/react.js';
 
 // React runs a render's effects right after it inside `act`, which is where tests wait; Preact
 // runs them a frame later. In tests, right after, always.
