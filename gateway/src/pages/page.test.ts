@@ -1,32 +1,11 @@
 import type { ManifestEntry } from '@carpeta/sdk';
+import { testManifestEntry } from '@carpeta/sdk/testing/manifest';
 import { describe, expect, it } from 'vitest';
 import type { ManifestView } from '../audience/service.ts';
 import { firstRouteEntry, renderPage, scriptSafeJson } from './page.ts';
 import { createRemoteAssets, mfManifestUrl } from './remote-assets.ts';
 
-function entry(id: string, extra: Partial<ManifestEntry> = {}): ManifestEntry {
-  return {
-    id,
-    title: { es: id },
-    owner: { id: 'x', name: 'X' },
-    kind: 'domain',
-    route: id === 'home' ? '/' : `/${id}`,
-    nav: { order: 10, show: true },
-    framework: 'react',
-    remote: {
-      name: id,
-      entry: `https://${id}.example/remoteEntry.js`,
-      expose: './lifecycles',
-      type: 'module',
-    },
-    minLoa: 'low',
-    public: false,
-    api: [],
-    scopes: [],
-    version: '1.0.0',
-    ...extra,
-  };
-}
+const entry = testManifestEntry;
 
 function view(
   mfes: ManifestEntry[],
