@@ -403,7 +403,23 @@ interface ChainNode {
 }
 interface LighthouseReport {
   categories: Record<string, { score: number | null }>;
-  audits: Record<string, { numericValue?: number; details?: { chains?: Record<string, ChainNode> } }>;
+  audits: Record<
+    string,
+    {
+      numericValue?: number;
+      details?: {
+        chains?: Record<string, ChainNode>;
+        items?: { value?: { chains?: Record<string, ChainNode> } }[];
+      };
+    }
+  >;
+}
+/** The chains of dependent requests: Lighthouse 13's network dependency tree (older: its own audit). */
+function chainsOf(report: LighthouseReport): Record<string, ChainNode> | undefined {
+  const tree = report.audits['network-dependency-tree-insight']?.details?.items?.find(
+    (item) => item.value?.chains,
+  );
+  return tree?.value?.chains ?? report.audits['critical-request-chains']?.details?.chains;
 }
 /** Levels of the longest chain of dependent requests Lighthouse found (the page itself is 1). */
 function chainDepth(chains: Record<string, ChainNode> | undefined): number {
@@ -414,7 +430,7 @@ const runLighthouse = promisify(execFile);
 const lighthouse = join(ROOT, 'node_modules/.bin/lighthouse');
 const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
 console.log(
-  `\nLighthouse (mobile, simulated throttling; median of ${LIGHTHOUSE_RUNS} runs). Budgets: perf ≥ 98, a11y 100, best 100, LCP ≤ 1200 ms, TBT ≤ 50 ms, CLS ≤ 0.01, chain ≤ 3 levels before the page's content:\n`,
+  `\nLighthouse (mobile, simulated throttling; median of ${LIGHTHOUSE_RUNS} runs). Budgets: perf ≥ 98, a11y 100, best 100, LCP ≤ 1200 ms, TBT ≤ 50 ms, CLS ≤ 0.01, chain ≤ 3 levels of dependent requests (the page is the first):\n`,
 );
 console.log(
   `${'page'.padEnd(16)}${'perf'.padStart(6)}${'a11y'.padStart(6)}${'best'.padStart(6)}${'FCP ms'.padStart(9)}${'LCP ms'.padStart(9)}${'TBT ms'.padStart(9)}${'CLS'.padStart(7)}${'chain'.padStart(7)}`,
@@ -453,7 +469,7 @@ for (const path of ['/landing', '/', '/notifications', '/representation']) {
   const score = (id: string) => String(Math.round((report.categories[id]?.score ?? 0) * 100)).padStart(6);
   const metric = (id: string, digits = 0) => (report.audits[id]?.numericValue ?? Number.NaN).toFixed(digits);
   console.log(
-    `${path.padEnd(16)}${score('performance')}${score('accessibility')}${score('best-practices')}${metric('first-contentful-paint').padStart(9)}${metric('largest-contentful-paint').padStart(9)}${metric('total-blocking-time').padStart(9)}${metric('cumulative-layout-shift', 3).padStart(7)}${String(chainDepth(report.audits['critical-request-chains']?.details?.chains)).padStart(7)}`,
+    `${path.padEnd(16)}${score('performance')}${score('accessibility')}${score('best-practices')}${metric('first-contentful-paint').padStart(9)}${metric('largest-contentful-paint').padStart(9)}${metric('total-blocking-time').padStart(9)}${metric('cumulative-layout-shift', 3).padStart(7)}${String(chainDepth(chainsOf(report))).padStart(7)}`,
   );
 }
 if (withLoad) await loadRun(cookie);
