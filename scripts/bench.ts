@@ -22,6 +22,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { CHROMIUM_ARGS, CHROMIUM_LAUNCH_OPTIONS, CHROMIUM_PATH } from '@carpeta/chromium';
+import { SHELL_INTERACTIVE_MARK } from '../sdk/src/page.ts';
 import { chromium, type Page, type Request } from '@playwright/test';
 import {
   defaultScenarios,
@@ -38,8 +39,13 @@ import { portalProcesses } from './lib/portal-processes.ts';
 import { assertPortsFree, Supervisor } from './lib/processes.ts';
 import { ROOT, topology } from './lib/topology.ts';
 
-const BUDGET_KB = 100;
-const SCRIPTS_BUDGET = 10;
+// The committed budgets CI holds each first route to (e2e/tests/performance.spec.ts), and the aim.
+const BUDGETS = JSON.parse(readFileSync(join(ROOT, 'performance-budgets.json'), 'utf8')) as {
+  target: { gzipKB: number; scripts: number };
+  routes: Record<string, { gzipKB: number; scripts: number }>;
+};
+const BUDGET_KB = BUDGETS.target.gzipKB;
+const SCRIPTS_BUDGET = BUDGETS.target.scripts;
 // 7000+: away from `npm start` (4000+), the e2e tests (5000+) and ports browsers refuse (6000).
 const topo = topology(Number(process.env.CARPETA_BENCH_PORT_BASE ?? 7000));
 const loadOnly = process.argv.includes('--load-only');
@@ -236,7 +242,7 @@ function recordScripts(page: Page): {
   };
 }
 
-function printScripts(title: string, rows: Row[], later: Row[] = []) {
+function printScripts(title: string, route: string, rows: Row[], later: Row[] = []) {
   const kb = (bytes: number) => (bytes / 1024).toFixed(1).padStart(8);
   const groups = new Map<string, { files: number; raw: number; gzip: number }>();
   for (const row of rows) {
@@ -255,8 +261,14 @@ function printScripts(title: string, rows: Row[], later: Row[] = []) {
   }
   console.log(`${'TOTAL'.padEnd(28)}${String(total.files).padStart(6)}  ${kb(total.raw)}  ${kb(total.gzip)}`);
   console.log(
-    `budget (target): ${BUDGET_KB} KB gzip → ${total.gzip / 1024 <= BUDGET_KB ? 'within' : 'OVER'} budget; ${SCRIPTS_BUDGET} script requests → ${total.files <= SCRIPTS_BUDGET ? 'within' : 'OVER'} budget`,
+    `target: ${BUDGET_KB} KB gzip → ${total.gzip / 1024 <= BUDGET_KB ? 'within' : 'OVER'}; ${SCRIPTS_BUDGET} script requests → ${total.files <= SCRIPTS_BUDGET ? 'within' : 'OVER'}`,
   );
+  const ci = BUDGETS.routes[route];
+  if (ci) {
+    console.log(
+      `CI budget (performance-budgets.json, measured in Spanish by the e2e test): ${ci.gzipKB} KB gzip, ${ci.scripts} scripts`,
+    );
+  }
   if (later.length > 0) {
     const bytes = later.reduce((sum, row) => sum + row.gzip, 0);
     console.log(
@@ -341,12 +353,19 @@ try {
   const landingScripts = recordScripts(landing);
   await landing.goto(`${topo.portal}/`, { waitUntil: 'load' });
   await landing.getByTestId('landing').waitFor({ timeout: 30_000 });
+  // The landing page is painted by the gateway's HTML: it is shown once the shell took it over.
+  await landing.waitForFunction(
+    (mark) => performance.getEntriesByName(mark).length > 0,
+    SHELL_INTERACTIVE_MARK,
+    { timeout: 30_000 },
+  );
   landingScripts.firstRouteShown();
   await landing.waitForLoadState('networkidle');
   await landingScripts.settled();
   if (!loadOnly) {
     printScripts(
       'the first route anonymously (/, the landing page)',
+      'landing',
       landingScripts.rows,
       landingScripts.later,
     );
@@ -377,7 +396,7 @@ try {
     homeScripts.firstRouteShown();
     await home.waitForLoadState('networkidle');
     await homeScripts.settled();
-    printScripts('the first route signed in (/, the home MFE)', homeScripts.rows, homeScripts.later);
+    printScripts('the first route signed in (/, the home MFE)', 'home', homeScripts.rows, homeScripts.later);
     await printSwitches(home);
     console.log(
       `\ntime to home MFE mounted with data, signed in (local, cold cache): ${homeMs.toFixed(0)} ms`,

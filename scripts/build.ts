@@ -4,15 +4,20 @@
 // `npm start` starts at once. `pnpm build --force` builds anyway.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { buildInputsHash } from './lib/build-inputs.ts';
+import { precompress } from './lib/precompress.ts';
 import { ROOT } from './lib/topology.ts';
 
 const STAMP = join(ROOT, '.carpeta', 'build-stamp.json');
 
 /** The file each built package must have produced. */
 function expectedOutputs(): string[] {
-  const outputs = [join(ROOT, 'shell', 'dist', 'index.html')];
+  const outputs = [
+    join(ROOT, 'shell', 'dist', 'index.html'),
+    // The shell's server render: the gateway makes each page's layout with it.
+    join(ROOT, 'shell', 'dist-server', 'render.js'),
+  ];
   for (const parent of ['mfes', 'e2e/fixtures']) {
     const dir = join(ROOT, parent);
     if (!existsSync(dir)) continue;
@@ -70,6 +75,13 @@ if (!force && inputs !== undefined && inputs === lastBuild() && missing.length =
     );
     process.exit(1);
   }
+  // Served as they are: no compression per request (scripts/lib/precompress.ts).
+  let compressed = 0;
+  for (const file of outputs) {
+    // Each package's dist/, not the server render (read from disk by the gateway, never sent).
+    if (basename(dirname(file)) === 'dist') compressed += precompress(dirname(file));
+  }
+  console.log(`Precompressed ${compressed} files (brotli and gzip).`);
   if (inputs !== undefined) {
     mkdirSync(dirname(STAMP), { recursive: true });
     writeFileSync(STAMP, `${JSON.stringify({ inputs, builtAt: new Date().toISOString() })}\n`);

@@ -7,6 +7,14 @@ export default defineProject({
     name: 'shell',
     environment: 'happy-dom',
     include: ['src/**/*.test.{ts,tsx}'],
-    deps: PREACT_TEST_DEPS,
+    // The server render's renderer too, so that it renders with the one Preact of the tests.
+    deps: {
+      optimizer: {
+        client: {
+          ...PREACT_TEST_DEPS.optimizer.client,
+          include: [...PREACT_TEST_DEPS.optimizer.client.include, 'preact-render-to-string'],
+        },
+      },
+    },
   },
 });

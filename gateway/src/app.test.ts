@@ -24,7 +24,12 @@ import { createTestDatabase, type TestDatabase } from './db/testing.ts';
 const NOW = new Date('2026-06-10T10:00:00Z');
 const CONFIG = fileURLToPath(new URL('../config/mfes.json', import.meta.url));
 const INDEX_HTML =
-  '<!doctype html><html lang="es"><head><title>Carpeta</title></head><div id="app"></div></html>';
+  '<!doctype html><html lang="es"><head><title>Carpeta</title></head><body><div id="root"></div></body></html>';
+/** A stand-in for the shell's server render (shell/src/render.tsx): says what it was given. */
+const RENDER_JS = `export function renderShell(input) {
+  const who = input.session.session.authenticated ? input.session.session.citizen.displayName : 'nobody';
+  return '<p id="rendered">' + [input.language, input.theme, input.pathname, input.search, who, input.manifest.mfes.length].join('|') + '</p>';
+}`;
 
 /** The manifest the gateway put in a page (see pages/page.ts). */
 function inlineManifest(html: string): unknown {
@@ -114,6 +119,8 @@ beforeAll(async () => {
   await mkdir(path.join(shellDist, 'assets'), { recursive: true });
   await writeFile(path.join(shellDist, 'index.html'), INDEX_HTML);
   await writeFile(path.join(shellDist, 'assets', 'index-BQ3x9_aZ.js'), 'console.log("shell");');
+  await mkdir(path.join(dir, 'dist-server'));
+  await writeFile(path.join(dir, 'dist-server', 'render.js'), RENDER_JS);
 
   agency = await startAgencyServer({ port: 0, host: '127.0.0.1', handlers: dehuHandlers({ now: NOW }) });
   testDatabase = await createTestDatabase('pglite');
@@ -485,6 +492,32 @@ describe('the shell', () => {
     expect(deep.status).toBe(200);
     expect(inlineManifest(await deep.text())).toEqual(served);
     expect(deep.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+  });
+
+  it('carries the shell’s layout, made for the session in the visitor’s language, and the session', async () => {
+    const served = (await (await fetch(`${base}/mfes.json`)).json()) as { mfes: unknown[] };
+    const page = await fetch(`${base}/files?x=1`, {
+      headers: { accept: 'text/html', 'accept-language': 'eu-ES,eu;q=0.9,es;q=0.8' },
+    });
+    const html = await page.text();
+    expect(html).toContain('<html lang="eu">');
+    expect(html).toContain(
+      `<div id="root" data-language="eu" data-theme="system"><p id="rendered">eu|system|/files|?x=1|María García López|${served.mfes.length}</p></div>`,
+    );
+    const session = /<script type="application\/json" id="carpeta-session">(.*?)<\/script>/s.exec(html);
+    expect(JSON.parse(session?.[1] ?? '')).toMatchObject({
+      session: { authenticated: true, citizen: { displayName: 'María García López' } },
+      csrfToken: CSRF_TOKEN,
+    });
+    // `?lang=` wins over the browser's preferences, as in the shell.
+    const galician = await (
+      await fetch(`${base}/?lang=gl`, { headers: { accept: 'text/html', 'accept-language': 'en' } })
+    ).text();
+    expect(galician).toContain('data-language="gl"');
+    // Without a session: the layout of nobody, and no token.
+    const anonymous = await (await realFetch(`${base}/`, { headers: { accept: 'text/html' } })).text();
+    expect(anonymous).toContain('|nobody|');
+    expect(anonymous).toContain('"csrfToken":null');
   });
 
   it('caches hashed assets forever; a missing file is a typed 404', async () => {

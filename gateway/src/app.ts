@@ -25,6 +25,8 @@ import { messageForClientError, sendError } from './errors.ts';
 import { createManifestStore } from './manifest.ts';
 import { createAssistant, sharedCatalogue, sharedClassifier } from './assistant/index.ts';
 import { renderPage } from './pages/page.ts';
+import { pagePreferences } from './pages/preferences.ts';
+import { loadShellRender } from './pages/shell-render.ts';
 import { createRemoteAssets } from './pages/remote-assets.ts';
 import { createAssistantStore } from './db/assistant.ts';
 import { registerAppointmentRoutes } from './routes/appointments.ts';
@@ -270,7 +272,7 @@ export function buildGateway(config: GatewayConfig, deps: { database: PortalData
   });
 
   const apiEntries = new WeakMap<object, ManifestEntry[]>();
-  registerAuth(app, {
+  const auth = registerAuth(app, {
     database: deps.database,
     oidc: createOidcClient(config.oidc),
     rea,
@@ -384,15 +386,30 @@ export function buildGateway(config: GatewayConfig, deps: { database: PortalData
   if (existsSync(path.join(config.shellDist, 'index.html'))) {
     // Each page carries its citizen's manifest and preload hints for the remote it opens on.
     const remoteAssets = createRemoteAssets({ logger: app.log });
+    const shellRender = loadShellRender(
+      config.shellRender ?? path.join(path.dirname(config.shellDist), 'dist-server', 'render.js'),
+      app.log,
+    );
     registerStatic(app, {
       root: config.shellDist,
       spaFallback: true,
-      page: (request, html) =>
-        renderPage(html, {
-          view: views.get(request.raw),
-          pathname: request.url.split('?')[0] ?? '/',
+      page: async (request, html, reply) => {
+        const [pathname = '/', query = ''] = request.url.split(/\?(.*)/s);
+        const view = views.get(request.raw);
+        const render = view ? await shellRender : undefined;
+        return renderPage(html, {
+          view,
+          pathname,
           assets: remoteAssets,
-        }),
+          shell: render && {
+            render,
+            session: await auth.sessionResponse(request, reply),
+            ...pagePreferences(request),
+            search: query ? `?${query}` : '',
+            onError: (error) => request.log.error({ err: error }, 'the shell could not be rendered'),
+          },
+        });
+      },
     });
   } else {
     app.log.warn({ shellDist: config.shellDist }, 'the shell is not built: serving a 503 page');

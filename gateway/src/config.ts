@@ -11,6 +11,12 @@ import { loadSecuritySettings, type SecuritySettings } from './security/settings
 export interface GatewayConfig extends SecuritySettings {
   /** Directory of the built shell (index.html and assets). */
   shellDist: string;
+  /**
+   * The shell's server render (SHELL_RENDER; by default `dist-server/render.js` beside
+   * `shellDist`): pages then carry the shell's layout as HTML. Without it (not built) the shell
+   * renders its layout in the browser.
+   */
+  shellRender?: string | undefined;
   /** Path of the MFE manifest config file (JSON, with ${VAR:-default} references). */
   manifestPath: string;
   /** Environment used for the manifest's ${VAR} references. */
@@ -108,6 +114,7 @@ export function loadConfig(
     host: '127.0.0.1',
     port,
     shellDist: path.resolve(text(env, 'SHELL_DIST', path.join(REPO_ROOT, 'shell', 'dist'))),
+    shellRender: env.SHELL_RENDER?.trim() ? path.resolve(env.SHELL_RENDER.trim()) : undefined,
     manifestPath: path.resolve(
       text(env, 'CARPETA_MANIFEST', path.join(REPO_ROOT, 'gateway', 'config', 'mfes.json')),
     ),

@@ -1,6 +1,7 @@
 export * from './languages.ts';
 export * from './errors.ts';
 export * from './manifest.ts';
+export * from './page.ts';
 export * from './domain.ts';
 export * from './folder.ts';
 export * from './props.ts';

@@ -15,7 +15,7 @@ import type { ShellContext } from './context.ts';
 import { hasUnread, NOTIFICATIONS_ENTRY_ID, UnreadBadge, usePendingCount } from './nav-badge.tsx';
 import { SHELL_PAGES, findShellPage } from './pages/index.tsx';
 import { Landing, SignInRequired } from './pages/Landing.tsx';
-import { ActingForBanner, currentPath, SessionExpiry, SessionNotices, UserArea } from './session-ui.tsx';
+import { ActingForBanner, SessionExpiry, SessionNotices, UserArea } from './session-ui.tsx';
 import { createPanelHost } from './register.ts';
 import { signInHref, THEMES } from './stores.ts';
 
@@ -62,7 +62,8 @@ export function App({ context }: { context: ShellContext }) {
     (privateEntry !== undefined || (manifest.status === 'ready' && activeEntry === undefined));
   const notFound =
     manifest.status === 'ready' && sessionStatus === 'ready' && !anonymous && !activeEntry && !shellPage;
-  const loginHref = signInHref(currentPath(), { language, theme });
+  const search = useStore(context.search);
+  const loginHref = signInHref(`${pathname}${search}`, { language, theme });
 
   const pageTitle = showLanding
     ? t('landing.title')

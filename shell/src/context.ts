@@ -32,9 +32,11 @@ export interface ShellContext {
   theme: ReturnType<typeof createThemeStore>;
   manifest: Store<ManifestState>;
   pathname: Store<string>;
+  /** The page's query string, with its "?" (or ""), as `pathname` follows navigation. */
+  search: Store<string>;
   translator: i18n;
   events: EventBus;
   telemetry: Telemetry;
-  /** The element in <main> where MFE areas are mounted. */
+  /** The element in <main> where MFE areas are mounted (never asked for on the server). */
   outlet(): HTMLElement;
 }

@@ -1,8 +1,16 @@
 import '@carpeta/design-system/styles.css';
 import './shell.css';
-import { createEventBus, createTranslator, routeMatches } from '@carpeta/sdk';
+import {
+  createEventBus,
+  createTranslator,
+  INLINE_SESSION_ID,
+  routeMatches,
+  SHELL_INTERACTIVE_MARK,
+  type SessionResponse,
+  sessionResponseSchema,
+} from '@carpeta/sdk';
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { addErrorHandler, start } from 'single-spa';
 import { App } from './App.tsx';
 import type { ManifestState, ShellContext } from './context.ts';
@@ -25,9 +33,26 @@ const translator = createTranslator({ es: messages.es }, 'es');
 const firstLanguage = initialLanguage();
 await loadShellMessages(translator, firstLanguage).catch(() => undefined);
 const language = createLanguageStore(firstLanguage, (next) => loadShellMessages(translator, next));
-const session = createSessionStore();
+/**
+ * The session the gateway put in the page (as `/api/session` answers), taken out of it: the first
+ * render then needs no request. Without it (an older gateway, `pnpm dev`) the shell asks.
+ */
+function takeInlineSession(): SessionResponse | undefined {
+  const element = document.getElementById(INLINE_SESSION_ID);
+  if (!element) return undefined;
+  element.remove();
+  try {
+    const parsed = sessionResponseSchema.safeParse(JSON.parse(element.textContent ?? ''));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+const inlineSession = takeInlineSession();
+const session = createSessionStore(undefined, inlineSession);
 const theme = createThemeStore();
 const pathname = createStore(window.location.pathname);
+const search = createStore(window.location.search);
 const manifest = createStore<ManifestState>({ status: 'loading' });
 
 const context: ShellContext = {
@@ -36,6 +61,7 @@ const context: ShellContext = {
   theme,
   manifest,
   pathname,
+  search,
   translator,
   events: createEventBus((error) => telemetry.error(error, { phase: 'event-listener' })),
   telemetry,
@@ -46,7 +72,10 @@ const context: ShellContext = {
   },
 };
 
-const updatePath = () => pathname.set(window.location.pathname);
+const updatePath = () => {
+  pathname.set(window.location.pathname);
+  search.set(window.location.search);
+};
 window.addEventListener('popstate', updatePath);
 window.addEventListener('single-spa:routing-event', updatePath);
 
@@ -64,19 +93,32 @@ const known = Promise.all([
     manifest.set(state);
     return state;
   }),
-  session.refresh(),
+  inlineSession ? Promise.resolve() : session.refresh(),
 ]);
-// The first render waits for the manifest (in the page) and the session, for 3 s at most: the
-// page then paints with its navigation and its landing or MFE area in place, and nothing shifts
-// as they arrive. A slow session answer gets the layout with its loading states instead.
+// The first render waits for the manifest and the session (both in the page, unless an older
+// gateway served it), for 3 s at most. The gateway already painted the same layout as HTML
+// (render.tsx): this render takes those elements over, and nothing shifts. A slow session answer
+// gets the layout with its loading states instead.
 await Promise.race([known, new Promise((resolve) => setTimeout(resolve, 3000))]);
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('index.html has no #root');
-createRoot(rootElement).render(
+const app = (
   <StrictMode>
     <App context={context} />
-  </StrictMode>,
+  </StrictMode>
 );
+// The gateway's HTML is taken over when it was made from what this render reads: the same
+// language and theme (the session and the manifest came with it). Otherwise it is rendered afresh.
+const madeAlike =
+  rootElement.firstElementChild !== null &&
+  inlineSession !== undefined &&
+  rootElement.dataset.language === language.get() &&
+  rootElement.dataset.theme === theme.get();
+if (madeAlike) hydrateRoot(rootElement, app);
+else createRoot(rootElement).render(app);
+// From here the layout answers (its events are bound): a mark for `pnpm bench`, the budget test
+// and anyone measuring the portal in the field.
+performance.mark(SHELL_INTERACTIVE_MARK);
 const [state] = await known;
 const registrar = createRegistrar(context, { loadTimeoutMs: 10_000, mountTimeoutMs: 10_000 });
 if (state.status === 'ready') {

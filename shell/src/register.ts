@@ -5,16 +5,11 @@ import {
   type CarpetaProps,
   createApiClient,
   loaSatisfies,
-  type ManifestAudience,
   type ManifestEntry,
   ManifestError,
-  manifestAudienceSchema,
-  parseManifest,
-  type RejectedEntry,
   routeMatches,
   type Session,
 } from '@carpeta/sdk';
-import { z } from 'zod/mini';
 import {
   navigateToUrl,
   type RegisterApplicationConfig,
@@ -22,6 +17,7 @@ import {
   unregisterApplication,
 } from 'single-spa';
 import type { ManifestState, ShellContext } from './context.ts';
+import { manifestState } from './manifest-state.ts';
 import { createMfeHost, type HostOptions } from './mfe-host.tsx';
 import { createTelemetry } from './telemetry.ts';
 
@@ -59,20 +55,7 @@ export async function fetchManifest(
       if (!response.ok) throw new ManifestError(`The manifest answered ${response.status}`);
       body = await response.json();
     }
-    const { entries, rejected } = parseManifest(body);
-    for (const entry of rejected) {
-      context.telemetry.error(new ManifestError(`Manifest entry skipped: ${entry.reason}`), {
-        entry: entry.id ?? `#${entry.index}`,
-        phase: 'manifest',
-      });
-    }
-    // The gateway serves only the entries it validated and says why it left the others out.
-    return {
-      status: 'ready',
-      entries,
-      rejected: [...rejectedByGateway(body), ...rejected],
-      audience: audienceOf(body),
-    };
+    return manifestState(body, context.telemetry);
   } catch (error) {
     context.telemetry.error(error, { phase: 'manifest' });
     return { status: 'failed' };
@@ -90,30 +73,6 @@ export function onSessionError(error: ApiError, context: ShellContext): void {
   } else if (error.code === 'representation-ended' || error.code === 'step-up-required') {
     void context.session.refresh();
   }
-}
-
-const gatewayRejectionSchema = z.object({
-  index: z.int().check(z.minimum(0)),
-  id: z.optional(z.string().check(z.maxLength(40))),
-  reason: z.string().check(z.maxLength(2000)),
-});
-
-function audienceOf(document: unknown): ManifestAudience | null {
-  if (typeof document !== 'object' || document === null || !('audience' in document)) return null;
-  const parsed = manifestAudienceSchema.safeParse(document.audience);
-  return parsed.success ? parsed.data : null;
-}
-
-function rejectedByGateway(document: unknown): RejectedEntry[] {
-  if (typeof document !== 'object' || document === null || !('rejected' in document)) return [];
-  const list = document.rejected;
-  if (!Array.isArray(list)) return [];
-  return list.flatMap((item: unknown) => {
-    const parsed = gatewayRejectionSchema.safeParse(item);
-    return parsed.success
-      ? [{ index: parsed.data.index, id: parsed.data.id, reason: parsed.data.reason }]
-      : [];
-  });
 }
 
 /** What the shell does with single-spa's registrations (replaceable in tests). */

@@ -9,8 +9,9 @@ function useStore<T>(store: { get(): T; subscribe(listener: () => void): () => v
   return useSyncExternalStore(store.subscribe, store.get, store.get);
 }
 
-export function currentPath(): string {
-  return `${window.location.pathname}${window.location.search}`;
+/** Where the citizen is (path and query): where signing in brings them back. */
+export function currentPath(context: Pick<ShellContext, 'pathname' | 'search'>): string {
+  return `${context.pathname.get()}${context.search.get()}`;
 }
 
 function dateTime(iso: string, language: Language): string {
@@ -38,7 +39,7 @@ export function UserArea({ context, t }: { context: ShellContext; t: TFunction }
   if (!citizen) {
     return (
       <p className="cp-user-area" data-testid="user-area">
-        <a className="cp-user-area__sign-in" href={signInHref(currentPath(), { language, theme })}>
+        <a className="cp-user-area__sign-in" href={signInHref(currentPath(context), { language, theme })}>
           {t('userArea.signIn')}
         </a>
       </p>
@@ -214,7 +215,7 @@ export function SessionNotices({
   showExpired: boolean;
 }) {
   const notice = useStore(context.session.notice);
-  const signin = new URLSearchParams(window.location.search).get('signin');
+  const signin = new URLSearchParams(useStore(context.search)).get('signin');
   const known = ['cancelled', 'failed', 'throttled', 'unavailable', 'insufficient'];
   return (
     <>

@@ -6,10 +6,15 @@ import {
   type Language,
   type Session,
   isLanguage,
+  isTheme,
+  LANGUAGE_COOKIE,
   languageFromPreferences,
   languageTag,
   type SessionResponse,
   sessionResponseSchema,
+  THEME_COOKIE,
+  THEMES,
+  type Theme,
 } from '@carpeta/sdk';
 
 type Listener<T> = (value: T) => void;
@@ -35,6 +40,17 @@ export function createStore<T>(initial: T) {
 }
 
 const LANGUAGE_KEY = 'carpeta.language';
+const YEAR_SECONDS = 365 * 24 * 60 * 60;
+
+/**
+ * Keeps a choice in a cookie as well as in storage: the gateway reads it to make the page in the
+ * citizen's language and theme, so the HTML painted before any script runs is already right.
+ */
+function keepInCookie(name: string, value: string): void {
+  const secure = window.location.protocol === 'https:' ? '; secure' : '';
+  // biome-ignore lint/suspicious/noDocumentCookie: a preference the gateway must read; Cookie Store is not in every browser the portal supports
+  document.cookie = `${name}=${encodeURIComponent(value)}; path=/; max-age=${YEAR_SECONDS}; samesite=lax${secure}`;
+}
 
 export function initialLanguage(): Language {
   const fromUrl = new URLSearchParams(window.location.search).get('lang');
@@ -57,6 +73,7 @@ export function initialLanguage(): Language {
 export function createLanguageStore(
   initial: Language,
   prepare: (language: Language) => Promise<void> = () => Promise.resolve(),
+  options: { inPage?: boolean } = {},
 ) {
   const store = createStore<Language>(initial);
   let latest = initial;
@@ -71,14 +88,18 @@ export function createLanguageStore(
   };
   const apply = (language: Language) => {
     document.documentElement.lang = languageTag(language);
+    keepInCookie(LANGUAGE_COOKIE, language);
     try {
       window.localStorage.setItem(LANGUAGE_KEY, language);
     } catch {
       // Not persisted; the choice still applies to this page.
     }
   };
-  apply(initial);
-  store.subscribe(apply);
+  // On the server (`inPage: false`) there is no page to apply the language to.
+  if (options.inPage !== false) {
+    apply(initial);
+    store.subscribe(apply);
+  }
   const bridge: I18nBridge = { get: store.get, subscribe: store.subscribe, languages: LANGUAGES };
   return { ...store, choose, bridge };
 }
@@ -92,7 +113,11 @@ export type SessionNotice = 'representation-ended' | 'expired';
  * sign-in state changes, switches of who the citizen acts for, extension and expiry. The CSRF
  * token stays here, handed only to the API clients the shell builds.
  */
-export function createSessionStore(fetchImpl: typeof fetch = (input, init) => fetch(input, init)) {
+export function createSessionStore(
+  fetchImpl: typeof fetch = (input, init) => fetch(input, init),
+  /** The session the page came with (the gateway puts it there), so none is asked for first. */
+  initial?: SessionResponse,
+) {
   const store = createStore<Session>(ANONYMOUS);
   const status = createStore<'loading' | 'ready'>('loading');
   const notice = createStore<SessionNotice | null>(null);
@@ -130,6 +155,8 @@ export function createSessionStore(fetchImpl: typeof fetch = (input, init) => fe
       return null;
     }
   }
+
+  if (initial) apply(initial);
 
   return {
     ...store,
@@ -198,36 +225,39 @@ export function signInHref(
   return `/auth/login?${query.toString()}`;
 }
 
-export const THEMES = ['system', 'light', 'dark', 'high-contrast'] as const;
-export type Theme = (typeof THEMES)[number];
+export { THEMES, type Theme };
 const THEME_KEY = 'carpeta.theme';
 
-function isTheme(value: unknown): value is Theme {
-  return typeof value === 'string' && (THEMES as readonly string[]).includes(value);
+/** The appearance kept in this browser, or "system". */
+export function storedTheme(): Theme {
+  try {
+    const stored = window.localStorage.getItem(THEME_KEY);
+    if (isTheme(stored)) return stored;
+  } catch {
+    // Storage can be disabled; the system theme applies.
+  }
+  return 'system';
 }
 
 /**
  * The citizen's appearance choice, applied as the design system's `data-theme` on <html>.
  * "system" removes the attribute so the design system follows `prefers-color-scheme`.
  */
-export function createThemeStore() {
-  let stored: string | null = null;
-  try {
-    stored = window.localStorage.getItem(THEME_KEY);
-  } catch {
-    // Storage can be disabled; the system theme applies.
-  }
-  const store = createStore<Theme>(isTheme(stored) ? stored : 'system');
+export function createThemeStore(initial: Theme = storedTheme(), options: { inPage?: boolean } = {}) {
+  const store = createStore<Theme>(initial);
   const apply = (theme: Theme) => {
     if (theme === 'system') document.documentElement.removeAttribute('data-theme');
     else document.documentElement.dataset.theme = theme;
+    keepInCookie(THEME_COOKIE, theme);
     try {
       window.localStorage.setItem(THEME_KEY, theme);
     } catch {
       // Not persisted; the choice still applies to this page.
     }
   };
-  apply(store.get());
-  store.subscribe(apply);
+  if (options.inPage !== false) {
+    apply(store.get());
+    store.subscribe(apply);
+  }
   return { ...store, isTheme };
 }

@@ -39,6 +39,7 @@ export function testContext(): ShellContext & { telemetry: Telemetry & { error: 
     theme: createThemeStore(),
     manifest: createStore<ManifestState>({ status: 'loading' }),
     pathname: createStore('/'),
+    search: createStore(''),
     // Every language at once: the page loads them on demand (messages.ts), tests need no wait.
     translator: createTranslator({ es, ca, gl, eu, va, en }, 'es'),
     events: createEventBus(),

@@ -116,7 +116,13 @@ function htmlPage(title: string, body: string, status: number, reply: FastifyRep
  * the portal's database, CSRF protection, levels of assurance, acting on behalf of someone, and the
  * guard that gives every private /api route its citizen from the session, never from a parameter.
  */
-export function registerAuth(app: FastifyInstance, options: AuthOptions): void {
+/** What the auth routes give the rest of the gateway. */
+export interface AuthApi {
+  /** The session as `/api/session` answers it, for the page that carries it. */
+  sessionResponse(request: FastifyRequest, reply: FastifyReply): Promise<SessionResponse>;
+}
+
+export function registerAuth(app: FastifyInstance, options: AuthOptions): AuthApi {
   const { database, oidc, rea } = options;
   const now = options.now ?? (() => new Date());
   const cookieName = sessionCookieName(options.portalOrigin);
@@ -489,23 +495,29 @@ export function registerAuth(app: FastifyInstance, options: AuthOptions): void {
 
   // ---- session API ---------------------------------------------------------------------------
 
-  app.get('/api/session', { config: { public: true } }, async (request, reply) => {
-    reply.header('cache-control', 'no-store');
+  /**
+   * The session as the browser may know it (never a token), for `/api/session` and for the page,
+   * which carries it. Reading the session does not extend it: the shell checks it before warning
+   * of the expiry. A cookie that names no session is cleared.
+   */
+  async function sessionResponse(request: FastifyRequest, reply: FastifyReply): Promise<SessionResponse> {
     const id = sessionIdOf(request);
-    // Reading the session does not extend it: the shell checks it before warning of the expiry.
     const record = id ? await database.sessions.get(id, now()) : null;
     if (!record) {
       if (id) clearSessionCookie(reply);
-      const body: SessionResponse = { session: ANONYMOUS_SESSION, csrfToken: null, notice: null };
-      return body;
+      return { session: ANONYMOUS_SESSION, csrfToken: null, notice: null };
     }
     const holds = await representationHolds(request, record);
-    const body: SessionResponse = {
+    return {
       session: sessionView(record),
       csrfToken: record.csrfToken,
       notice: holds ? null : 'representation-ended',
     };
-    return body;
+  }
+
+  app.get('/api/session', { config: { public: true } }, async (request, reply) => {
+    reply.header('cache-control', 'no-store');
+    return sessionResponse(request, reply);
   });
 
   /** "Stay signed in": any private call extends the idle time; this one does nothing else. */
@@ -588,4 +600,6 @@ export function registerAuth(app: FastifyInstance, options: AuthOptions): void {
     };
     return body;
   });
+
+  return { sessionResponse };
 }

@@ -1,8 +1,8 @@
-import type { ManifestEntry } from '@carpeta/sdk';
+import type { ManifestEntry, SessionResponse, ShellRenderInput } from '@carpeta/sdk';
 import { testManifestEntry } from '@carpeta/sdk/testing/manifest';
 import { describe, expect, it } from 'vitest';
 import type { ManifestView } from '../audience/service.ts';
-import { firstRouteEntry, renderPage, scriptSafeJson } from './page.ts';
+import { firstRouteEntry, type PageShell, renderPage, scriptSafeJson } from './page.ts';
 import { createRemoteAssets, mfManifestUrl } from './remote-assets.ts';
 
 const entry = testManifestEntry;
@@ -112,5 +112,96 @@ describe('the page', () => {
     expect(assets.preloads(broken)).toEqual(['https://broken.example/remoteEntry.js']);
     expect(warnings).toHaveLength(1);
     expect(mfManifestUrl('https://a.example/x/remoteEntry.js')).toBe('https://a.example/x/mf-manifest.json');
+  });
+});
+
+describe('the page with the shell’s layout', () => {
+  const BUILT =
+    '<!doctype html>\n<html lang="es">\n  <head><title>Carpeta</title></head>\n  <body>\n    <div id="root"></div>\n  </body>\n</html>';
+  const session: SessionResponse = {
+    session: { authenticated: false, citizen: null },
+    csrfToken: null,
+    notice: null,
+  };
+  const assets = () => createRemoteAssets({ fetch: async () => new Response('{}') });
+
+  function shell(overrides: Partial<PageShell> = {}): PageShell & { inputs: ShellRenderInput[] } {
+    const inputs: ShellRenderInput[] = [];
+    return {
+      inputs,
+      render: (input) => {
+        inputs.push(input);
+        return `<main><h1>${input.language} ${input.pathname}${input.search}</h1></main>`;
+      },
+      session,
+      language: 'eu',
+      theme: 'dark',
+      search: '?lang=eu',
+      onError: () => undefined,
+      ...overrides,
+    };
+  }
+
+  it('puts the layout in #root, says in which language and theme it is, and sets them on <html>', () => {
+    const page = shell();
+    const html = renderPage(BUILT, {
+      view: view([entry('home')]),
+      pathname: '/files',
+      assets: assets(),
+      shell: page,
+    });
+    expect(html).toContain('<html lang="eu" data-theme="dark">');
+    expect(html).toContain(
+      '<div id="root" data-language="eu" data-theme="dark"><main><h1>eu /files?lang=eu</h1></main></div>',
+    );
+    // The render got the manifest as the page carries it, and the session.
+    expect(page.inputs[0]?.manifest).toEqual({ version: 1, mfes: [entry('home')], rejected: [] });
+    expect(page.inputs[0]?.session).toBe(session);
+  });
+
+  it('carries the session as JSON no string in it can close', () => {
+    const hostile: SessionResponse = {
+      ...session,
+      csrfToken: '</script><script>alert(1)</script>',
+    };
+    const html = renderPage(BUILT, {
+      view: view([]),
+      pathname: '/',
+      assets: assets(),
+      shell: shell({ session: hostile, theme: 'system' }),
+    });
+    expect(html).toContain('<html lang="eu">');
+    const inline = /<script type="application\/json" id="carpeta-session">(.*?)<\/script>/s.exec(html);
+    expect(JSON.parse(inline?.[1] ?? '')).toEqual(hostile);
+    expect(html.match(/<\/script>/g)).toHaveLength(2);
+  });
+
+  it('keeps a name with replacement patterns as text', () => {
+    const html = renderPage(BUILT, {
+      view: view([]),
+      pathname: '/',
+      assets: assets(),
+      shell: shell({ render: () => "<p>$& $` $' $1</p>" }),
+    });
+    expect(html).toContain("<p>$& $` $' $1</p>");
+  });
+
+  it('serves the page as built, and says why, when the layout cannot be rendered', () => {
+    const errors: unknown[] = [];
+    const html = renderPage(BUILT, {
+      view: view([]),
+      pathname: '/',
+      assets: assets(),
+      shell: shell({
+        render: () => {
+          throw new Error('boom');
+        },
+        onError: (error) => errors.push(error),
+      }),
+    });
+    expect(html).toContain('<div id="root"></div>');
+    expect(html).not.toContain('carpeta-session');
+    expect(html).toContain('id="carpeta-manifest"');
+    expect(errors).toHaveLength(1);
   });
 });

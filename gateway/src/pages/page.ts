@@ -1,12 +1,26 @@
-import { INLINE_MANIFEST_ID, type ManifestEntry, routeMatches } from '@carpeta/sdk';
+import {
+  INLINE_MANIFEST_ID,
+  INLINE_SESSION_ID,
+  type Language,
+  languageTag,
+  type ManifestEntry,
+  routeMatches,
+  type SessionResponse,
+  type ShellRenderer,
+  type Theme,
+} from '@carpeta/sdk';
 import type { ManifestView } from '../audience/service.ts';
 import type { RemoteAssets } from './remote-assets.ts';
 
 /*
- * The shell's page, made for the request's session: the citizen's manifest inlined (the shell reads
- * it instead of asking `/mfes.json`), and modulepreload hints for the remote of the route the page
- * opens on, so that the MFE's scripts arrive beside the shell's instead of after the manifest, the
- * remote entry and its imports, one round trip each.
+ * The shell's page, made for the request's session:
+ * - the shell's layout as HTML (shell/src/render.tsx), in the citizen's language and theme, so the
+ *   header, the navigation and the page's own content paint before any script arrives;
+ * - the citizen's manifest and session inlined (the shell reads them instead of asking
+ *   `/mfes.json` and `/api/session` before its first render);
+ * - modulepreload hints for the remote of the route the page opens on, so that the MFE's scripts
+ *   arrive beside the shell's instead of after the manifest, the remote entry and its imports, one
+ *   round trip each.
  */
 
 /** JSON that can sit inside a `<script>` element: no `<` can close it or open a comment. */
@@ -23,12 +37,65 @@ export function firstRouteEntry(view: ManifestView, pathname: string): ManifestE
   return view.mfes.find((entry) => routeMatches(entry.route, pathname) && view.loadable(entry));
 }
 
+/** What the page's layout is rendered from, besides the manifest. */
+export interface PageShell {
+  render: ShellRenderer;
+  session: SessionResponse;
+  language: Language;
+  theme: Theme;
+  /** The query string with its "?", or "". */
+  search: string;
+  /** Told when the render fails: the page is then served as the shell built it, and still works. */
+  onError(error: unknown): void;
+}
+
+/**
+ * The shell's layout in `#root`, the page's language and theme on `<html>`, and the session as
+ * JSON. `#root` says which language and theme its HTML is in: the shell takes it over only when its
+ * own choice is the same (a choice kept from before the cookie existed renders afresh).
+ */
+function withShell(html: string, shell: PageShell, manifest: string, pathname: string): string {
+  let markup: string;
+  try {
+    markup = shell.render({
+      pathname,
+      search: shell.search,
+      language: shell.language,
+      theme: shell.theme,
+      manifest: JSON.parse(manifest),
+      session: shell.session,
+    });
+  } catch (error) {
+    shell.onError(error);
+    return html;
+  }
+  const root = '<div id="root"></div>';
+  const htmlTag = /<html lang="[^"]*">/;
+  if (!html.includes(root) || !htmlTag.test(html)) return html;
+  const theme = shell.theme === 'system' ? '' : ` data-theme="${attribute(shell.theme)}"`;
+  const session = `<script type="application/json" id="${INLINE_SESSION_ID}">${scriptSafeJson(JSON.stringify(shell.session))}</script>`;
+  // Functions, not strings: a `$&` in a citizen's name is text, not a replacement pattern.
+  return html
+    .replace(htmlTag, () => `<html lang="${attribute(languageTag(shell.language))}"${theme}>`)
+    .replace(
+      root,
+      () =>
+        `<div id="root" data-language="${attribute(shell.language)}" data-theme="${attribute(shell.theme)}">${markup}</div>\n    ${session}`,
+    );
+}
+
 export function renderPage(
   html: string,
-  options: { view: ManifestView | null | undefined; pathname: string; assets: RemoteAssets },
+  options: {
+    view: ManifestView | null | undefined;
+    pathname: string;
+    assets: RemoteAssets;
+    shell?: PageShell | undefined;
+  },
 ): string {
   const { view } = options;
   if (!view) return html;
+  const page = options.shell ? withShell(html, options.shell, view.body, options.pathname) : html;
   const lines = [
     `<script type="application/json" id="${INLINE_MANIFEST_ID}">${scriptSafeJson(view.body)}</script>`,
   ];
@@ -40,7 +107,7 @@ export function renderPage(
       lines.push(`<link rel="modulepreload" crossorigin href="${attribute(url)}"${integrity}>`);
     }
   }
-  const at = html.indexOf('</head>');
-  if (at === -1) return html;
-  return `${html.slice(0, at)}    ${lines.join('\n    ')}\n  ${html.slice(at)}`;
+  const at = page.indexOf('</head>');
+  if (at === -1) return page;
+  return `${page.slice(0, at)}    ${lines.join('\n    ')}\n  ${page.slice(at)}`;
 }

@@ -6,17 +6,13 @@
 // (`export =`) cannot be re-exported; code types `react` with React's own types.
 import compat from 'preact/compat';
 import { useState } from 'preact/hooks';
+import { nextId } from './ids.js';
 
 export * from 'preact/compat';
 
-let next = 0;
-
 /** A page-wide unique id, stable for the life of the component (React's `useId`). */
 export function useId() {
-  const [id] = useState(() => {
-    next += 1;
-    return `cp-${next.toString(36)}`;
-  });
+  const [id] = useState(nextId);
   return id;
 }
 

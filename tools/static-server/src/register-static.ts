@@ -20,7 +20,7 @@ export interface StaticOptions {
    * Makes the page out of the root's index.html for one request (e.g. data the page would
    * otherwise fetch, preload hints). A page made this way is private and revalidated on every use.
    */
-  page?: (request: FastifyRequest, html: string) => string | Promise<string>;
+  page?: (request: FastifyRequest, html: string, reply: FastifyReply) => string | Promise<string>;
 }
 
 /** Files only a developer needs: source maps and Module Federation's build statistics. */
@@ -73,7 +73,8 @@ async function fileKind(filePath: string): Promise<'file' | 'directory' | undefi
 }
 
 /**
- * Serves the files under `root` with compression (br, gzip), long-cache hashed names and
+ * Serves the files under `root` with compression (br, gzip: the build's precompressed copies when it
+ * made them), long-cache hashed names and
  * uncached entry files, optionally falling back to index.html for client-side routes. Missing files
  * go to the instance's not-found handler. Files are looked up at request time, so a rebuilt
  * directory is picked up without a restart. Await the result, or let `ready()`/`listen()` load it.
@@ -95,7 +96,7 @@ export function registerStatic(app: FastifyInstance, options: StaticOptions): Pr
 
   async function send(request: FastifyRequest, reply: FastifyReply, relative: string) {
     if (page && relative === 'index.html') {
-      const html = await page(request, await indexHtml());
+      const html = await page(request, await indexHtml(), reply);
       appendVary(reply, 'accept-encoding');
       appendVary(reply, 'cookie');
       return reply
@@ -112,7 +113,9 @@ export function registerStatic(app: FastifyInstance, options: StaticOptions): Pr
   return app.register(
     async (scope) => {
       await scope.register(fastifyCompress, { encodings: ['br', 'gzip'] });
-      await scope.register(fastifyStatic, { root, serve: false, cacheControl: false });
+      // A build's `.br`/`.gz` copies (scripts/lib/precompress.ts) are sent as they are; files
+      // without them are compressed on the fly.
+      await scope.register(fastifyStatic, { root, serve: false, cacheControl: false, preCompressed: true });
 
       scope.get('/*', async (request, reply) => {
         const wildcard = (request.params as { '*'?: string })['*'] ?? '';

@@ -1,0 +1,41 @@
+import type { Language } from './languages.ts';
+import type { SessionResponse } from './domain.ts';
+
+/*
+ * What the gateway puts in the shell's page so that it paints before any script runs: the shell's
+ * chrome as HTML in the citizen's language and theme, and, beside the manifest, the session the
+ * shell would otherwise ask `/api/session` for before its first render.
+ */
+
+/** The id of the element (JSON) in which the gateway puts the page's session, as `/api/session` answers. */
+export const INLINE_SESSION_ID = 'carpeta-session';
+
+/** The User Timing mark the shell sets once its layout is rendered in the browser and answers. */
+export const SHELL_INTERACTIVE_MARK = 'carpeta:shell-interactive';
+
+/** Cookies that carry the citizen's choices to the gateway, so the page is made in them. Not secret. */
+export const LANGUAGE_COOKIE = 'carpeta_lang';
+export const THEME_COOKIE = 'carpeta_theme';
+
+/** The appearances the portal offers; "system" follows `prefers-color-scheme`. */
+export const THEMES = ['system', 'light', 'dark', 'high-contrast'] as const;
+export type Theme = (typeof THEMES)[number];
+
+export function isTheme(value: unknown): value is Theme {
+  return typeof value === 'string' && (THEMES as readonly string[]).includes(value);
+}
+
+/** What the shell's server render needs: everything its first render in the browser reads. */
+export interface ShellRenderInput {
+  pathname: string;
+  /** The query string with its "?", or "". */
+  search: string;
+  language: Language;
+  theme: Theme;
+  /** The manifest document as `/mfes.json` serves it (parsed JSON). */
+  manifest: unknown;
+  session: SessionResponse;
+}
+
+/** The shell's server render (`shell/dist-server/render.js`): the HTML inside `#root`. */
+export type ShellRenderer = (input: ShellRenderInput) => string;

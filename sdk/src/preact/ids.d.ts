@@ -1,0 +1,2 @@
+export function nextId(): string;
+export function resetIds(): void;
