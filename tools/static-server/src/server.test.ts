@@ -1,7 +1,7 @@
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Fastify from 'fastify';
@@ -98,6 +98,23 @@ describe('static server', () => {
     expect(identity.headers['content-encoding']).toBeUndefined();
     expect(identity.body.toString()).toBe(BIG_SCRIPT);
     expect(String(identity.headers.vary).toLowerCase()).toContain('accept-encoding');
+  });
+
+  it('sends the build’s precompressed copies as they are, and compresses files that have none', async () => {
+    // scripts/lib/precompress.ts writes these at build time; here, recognisable stand-ins.
+    const precompressed = 'export const precompressed = true;\n'.repeat(100);
+    await writeFile(path.join(root, 'assets', 'pre-CCCCCCCC.js'), precompressed);
+    await writeFile(path.join(root, 'assets', 'pre-CCCCCCCC.js.br'), brotliCompressSync('// the .br copy\n'));
+    await writeFile(path.join(root, 'assets', 'pre-CCCCCCCC.js.gz'), gzipSync('// the .gz copy\n'));
+    const url = `${base}/assets/pre-CCCCCCCC.js`;
+    const br = await rawGet(url, { 'accept-encoding': 'br' });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toMatch(/javascript/);
+    expect(brotliDecompressSync(br.body).toString()).toBe('// the .br copy\n');
+    const gzip = await rawGet(url, { 'accept-encoding': 'gzip' });
+    expect(gunzipSync(gzip.body).toString()).toBe('// the .gz copy\n');
+    expect((await rawGet(url, { 'accept-encoding': 'identity' })).body.toString()).toBe(precompressed);
+    expect(String(br.headers.vary).toLowerCase()).toContain('accept-encoding');
   });
 
   it('caches hashed assets forever and revalidates entry files', async () => {
