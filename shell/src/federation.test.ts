@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ManifestEntry } from '@carpeta/sdk';
+import { testManifestEntry } from '@carpeta/sdk/testing/manifest';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('@module-federation/runtime', () => ({
@@ -17,25 +18,10 @@ const sri = (algorithm: string, text: string) =>
 const lifecycles = { bootstrap: async () => {}, mount: async () => {}, unmount: async () => {} };
 
 function entry(id: string, integrity?: string): ManifestEntry {
+  const base = testManifestEntry(id, { route: `/${id}`, nav: { order: 1, show: true } });
   return {
-    id,
-    title: { es: id },
-    owner: { id: 'x', name: 'X' },
-    kind: 'domain',
-    route: `/${id}`,
-    nav: { order: 1, show: true },
-    framework: 'react',
-    remote: {
-      name: `carpeta_${id}`,
-      entry: `https://mfe.example.es/${id}/remoteEntry.js`,
-      expose: './lifecycles',
-      type: 'module',
-    },
-    minLoa: 'low',
-    public: false,
-    api: [],
-    scopes: [],
-    version: '1.0.0',
+    ...base,
+    remote: { ...base.remote, entry: `https://mfe.example.es/${id}/remoteEntry.js` },
     ...(integrity ? { integrity } : {}),
   };
 }

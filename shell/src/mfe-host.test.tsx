@@ -1,4 +1,5 @@
 import type { CarpetaLifecycles, CarpetaProps, ManifestEntry } from '@carpeta/sdk';
+import { testManifestEntry } from '@carpeta/sdk/testing/manifest';
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RemoteLoadError } from './federation.ts';
@@ -13,26 +14,16 @@ const { loadLifecycles } = vi.mocked(await import('./federation.ts'));
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-const entry: ManifestEntry = {
-  id: 'files',
+const entry: ManifestEntry = testManifestEntry('files', {
   title: { es: 'Expedientes', en: 'Files' },
-  owner: { id: 'x', name: 'X' },
-  kind: 'domain',
-  route: '/files',
   nav: { order: 1, show: true },
-  framework: 'react',
   remote: {
     name: 'files',
     entry: 'http://127.0.0.1:1/remoteEntry.js',
     expose: './lifecycles',
     type: 'module',
   },
-  minLoa: 'low',
-  public: false,
-  api: [],
-  scopes: [],
-  version: '1.0.0',
-};
+});
 
 function fakeLifecycles(overrides: Partial<CarpetaLifecycles> = {}): CarpetaLifecycles {
   return {

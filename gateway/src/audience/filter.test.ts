@@ -2,34 +2,17 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { MANIFEST_MAX_ENTRIES, type ManifestEntry, parseManifest } from '@carpeta/sdk';
+import { testManifestEntry } from '@carpeta/sdk/testing/manifest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createManifestStore } from '../manifest.ts';
 import { entriesFor, indexEntries, originsFor, type Viewer } from './filter.ts';
 import { type Place, placeOf } from './regions.ts';
 import { COMMUNITY_CODES, generatedManifest, KNOWN_MUNICIPALITIES } from './spain.testing.ts';
 
+/** An administration's entry on its own route (the test builder's, with `r` as remote name). */
 function entry(id: string, extra: Partial<ManifestEntry> = {}): ManifestEntry {
-  return {
-    id,
-    title: { es: id },
-    owner: { id: 'x', name: 'X' },
-    kind: 'administration',
-    route: `/${id}`,
-    nav: { order: 10, show: true },
-    framework: 'react',
-    remote: {
-      name: 'r',
-      entry: `https://${id}.example/remoteEntry.js`,
-      expose: './lifecycles',
-      type: 'module',
-    },
-    minLoa: 'low',
-    public: false,
-    api: [],
-    scopes: [],
-    version: '1.0.0',
-    ...extra,
-  };
+  const base = testManifestEntry(id, { kind: 'administration', route: `/${id}` });
+  return { ...base, remote: { ...base.remote, name: 'r' }, ...extra };
 }
 
 const audience = (part: { communities?: string[]; provinces?: string[]; municipalities?: string[] }) => ({
