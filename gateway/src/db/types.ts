@@ -44,6 +44,8 @@ export interface SessionRecord {
   lastSeenAt: Date;
   idleExpiresAt: Date;
   absoluteExpiresAt: Date;
+  /** What the identity provider vouched for beyond the person: `maintainer`, or none (a citizen). */
+  role?: 'maintainer' | null;
 }
 
 export interface SessionStore {
