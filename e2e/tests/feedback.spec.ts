@@ -91,6 +91,12 @@ test('the maintainer links feedback to an item and changes its status; the publi
   });
   expect(sent.status()).toBe(201);
   const { reference } = (await sent.json()) as { reference: string };
+  const request = await page.request.post(`${E2E.portal}/api/feedback/accessibility`, {
+    headers: { 'idempotency-key': `e2e-${Date.now()}-accessibility` },
+    data: { page: '/files', problem: 'El foco se pierde al cerrar el diálogo' },
+  });
+  expect(request.status()).toBe(201);
+  const accessibility = (await request.json()) as { reference: string };
 
   await signIn(page, { nif: CITIZENS.maintainer, returnTo: '/admin/roadmap' });
   await mfeSettled(page, 'roadmap-admin');
@@ -116,6 +122,14 @@ test('the maintainer links feedback to an item and changes its status; the publi
     'Estado de «Perfil de empresa» guardado: En curso.',
   );
   await expectNoAxeViolations(page);
+
+  const row = page.getByRole('row').filter({ hasText: accessibility.reference });
+  await expect(row).toContainText('En plazo');
+  await pressButton(page, `Marcar como respondida: ${accessibility.reference}`);
+  await expect(page.getByTestId('admin-notice')).toHaveText(
+    `Comunicación ${accessibility.reference} marcada como respondida.`,
+  );
+  await expect(row).toContainText('Respondida');
 
   await page.goto('/roadmap');
   await mfeSettled(page, 'roadmap');

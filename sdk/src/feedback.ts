@@ -185,3 +185,5 @@ export const adminAccessibilityListSchema = z.object({ items: z.array(adminAcces
 
 export const roadmapStatusChangeSchema = z.object({ status: roadmapStatusSchema });
 export const roadmapLinkSchema = z.object({ feedbackId: z.string().check(z.regex(/^[0-9a-f-]{36}$/)) });
+/** Marking an accessibility request answered carries nothing but the reference in its path. */
+export const accessibilityAnsweredSchema = z.object({});

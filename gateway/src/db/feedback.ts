@@ -57,6 +57,8 @@ export interface FeedbackStore {
   roadmap(): Promise<RoadmapItemRecord[]>;
   /** false when there is no such item. */
   setStatus(itemId: string, status: RoadmapStatus, now: Date): Promise<boolean>;
+  /** Marks an accessibility request answered (once): false when there is no such unanswered one. */
+  markAnswered(reference: string, now: Date): Promise<boolean>;
   /** 'linked' (or already was), or which of the two does not exist. */
   link(itemId: string, feedbackId: string, now: Date): Promise<'linked' | 'no-item' | 'no-feedback'>;
 }
@@ -208,6 +210,16 @@ export function createFeedbackStore(db: Kysely<DatabaseSchema>): FeedbackStore {
         .updateTable('roadmap_items')
         .set({ status, updated_at: now })
         .where('id', '=', itemId)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
+    async markAnswered(reference, now) {
+      const result = await db
+        .updateTable('accessibility_requests')
+        .set({ answered_at: now })
+        .where('reference', '=', reference)
+        .where('answered_at', 'is', null)
         .executeTakeFirst();
       return Number(result.numUpdatedRows) > 0;
     },

@@ -86,7 +86,10 @@ export type AuditKind =
   | 'power-extended'
   | 'registry-submitted'
   | 'health-card-replacement'
-  | 'assistant-ticket-filed';
+  | 'assistant-ticket-filed'
+  | 'roadmap-status-changed'
+  | 'roadmap-feedback-linked'
+  | 'accessibility-request-answered';
 
 export interface AuditEvent {
   kind: AuditKind;

@@ -229,6 +229,10 @@ describe('public feedback, then the maintainers', () => {
       await (await call('GET', '/api/admin/feedback', undefined, { as: maintainer })).json(),
     );
     expect(list.items.find((item) => item.id === feedbackId)?.items).toEqual(['alerts']);
+    const audit = await session.database.audit.list({ citizenNif: MAINTAINER });
+    expect(audit.map((row) => row.kind)).toEqual(
+      expect.arrayContaining(['roadmap-status-changed', 'roadmap-feedback-linked']),
+    );
   });
 
   it('flags an unanswered request once its answer date has passed (Madrid)', async () => {
@@ -244,6 +248,30 @@ describe('public feedback, then the maintainers', () => {
     expect(await overdue()).toBe(false);
     clock = new Date('2026-11-30T23:00:00Z'); // 00:00 on 1 December in Madrid
     expect(await overdue()).toBe(true);
+    // Answered (late, but answered): no longer overdue, and only once.
+    const list = adminAccessibilityListSchema.parse(
+      await (await call('GET', '/api/admin/accessibility', undefined, { as: maintainer })).json(),
+    );
+    const reference = list.items.find((item) => item.answerBy === '2026-11-30')?.reference ?? '';
+    const citizen = { cookie: session.cookie, csrfToken: session.csrfToken };
+    expect(
+      (await call('POST', `/api/admin/accessibility/${reference}/answered`, undefined, { as: citizen }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await call('POST', `/api/admin/accessibility/${reference}/answered`, undefined, { as: maintainer }))
+        .status,
+    ).toBe(200);
+    expect(
+      (await call('POST', `/api/admin/accessibility/${reference}/answered`, undefined, { as: maintainer }))
+        .status,
+    ).toBe(404);
+    expect(await overdue()).toBe(false);
+    const audit = await session.database.audit.list({
+      citizenNif: MAINTAINER,
+      kind: 'accessibility-request-answered',
+    });
+    expect(audit[0]?.detail).toMatchObject({ reference });
     clock = NOW;
   });
 

@@ -14,12 +14,14 @@ import {
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { PortalDatabase } from '../db/index.ts';
 import { type FeedbackStore, newReference, type NewFeedback } from '../db/feedback.ts';
+import { auditWrite } from '../agencies/answers.ts';
 import { sendError } from '../errors.ts';
 import { addWorkingDays, madridDay } from '../feedback/working-days.ts';
 import { errorAnswer, idempotentWrite } from './idempotent.ts';
 
 const BODY_LIMIT = 16 * 1024;
 const ITEM_ID = /^[a-z0-9-]{1,60}$/;
+const ACCESSIBILITY_REFERENCE = /^ACC-[0-9A-Z]{8}$/;
 
 export interface FeedbackRouteOptions {
   store: FeedbackStore;
@@ -72,8 +74,9 @@ const isRobot = (body: { website?: string | undefined }) => (body.website ?? '')
  * stored, and nothing is kept: a robot learns nothing from the answer.
  *
  * Maintainers only (a session whose identity provider vouched for the `maintainer` role; a citizen
- * gets 403): GET /api/admin/feedback, GET /api/admin/accessibility, PUT
- * /api/admin/roadmap/:id/status, POST /api/admin/roadmap/:id/links.
+ * gets 403): GET /api/admin/feedback, GET /api/admin/accessibility, POST
+ * /api/admin/accessibility/:reference/answered, PUT /api/admin/roadmap/:id/status, POST
+ * /api/admin/roadmap/:id/links. Their writes are idempotent and recorded in the audit log.
  */
 export function registerFeedbackRoutes(app: FastifyInstance, options: FeedbackRouteOptions): void {
   const { store, database, now } = options;
@@ -222,8 +225,13 @@ export function registerFeedbackRoutes(app: FastifyInstance, options: FeedbackRo
       if (!parsed.success) return sendError(reply, 400, 'bad-request', 'Choose a status.');
       const { id } = request.params;
       return idempotentWrite(request, reply, { database, operation: 'roadmap-status', now }, async () => {
-        const changed = ITEM_ID.test(id) && (await store.setStatus(id, parsed.data.status, now()));
+        const at = now();
+        const changed = ITEM_ID.test(id) && (await store.setStatus(id, parsed.data.status, at));
         if (!changed) return errorAnswer(request, 404, 'not-found', 'There is no such roadmap item.');
+        await auditWrite(database, request, at, 'roadmap-status-changed', {
+          item: id,
+          status: parsed.data.status,
+        });
         return { status: 200, body: { id, status: parsed.data.status } };
       });
     },
@@ -239,13 +247,47 @@ export function registerFeedbackRoutes(app: FastifyInstance, options: FeedbackRo
       if (!parsed.success) return sendError(reply, 400, 'bad-request', 'Choose a piece of feedback.');
       const { id } = request.params;
       return idempotentWrite(request, reply, { database, operation: 'roadmap-link', now }, async () => {
-        const result = ITEM_ID.test(id) ? await store.link(id, parsed.data.feedbackId, now()) : 'no-item';
+        const at = now();
+        const result = ITEM_ID.test(id) ? await store.link(id, parsed.data.feedbackId, at) : 'no-item';
         if (result === 'no-item')
           return errorAnswer(request, 404, 'not-found', 'There is no such roadmap item.');
         if (result === 'no-feedback')
           return errorAnswer(request, 404, 'not-found', 'There is no such feedback.');
+        await auditWrite(database, request, at, 'roadmap-feedback-linked', {
+          item: id,
+          feedback: parsed.data.feedbackId,
+        });
         return { status: 201, body: { id, feedbackId: parsed.data.feedbackId } };
       });
+    },
+  );
+
+  app.post<{ Params: { reference: string } }>(
+    '/api/admin/accessibility/:reference/answered',
+    { bodyLimit: BODY_LIMIT },
+    async (request, reply) => {
+      const refused = refuseCitizens(request, reply);
+      if (refused) return refused;
+      const { reference } = request.params;
+      return idempotentWrite(
+        request,
+        reply,
+        { database, operation: 'accessibility-answered', now },
+        async () => {
+          const at = now();
+          const marked = ACCESSIBILITY_REFERENCE.test(reference) && (await store.markAnswered(reference, at));
+          if (!marked) {
+            return errorAnswer(
+              request,
+              404,
+              'not-found',
+              'There is no unanswered request with this reference.',
+            );
+          }
+          await auditWrite(database, request, at, 'accessibility-request-answered', { reference });
+          return { status: 200, body: { reference, answeredAt: at.toISOString() } };
+        },
+      );
     },
   );
 }

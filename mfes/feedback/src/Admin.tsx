@@ -2,6 +2,7 @@ import { Alert, Button, Select, Spinner, Table, Tag } from '@carpeta/design-syst
 import { localize, newIdempotencyKey } from '@carpeta/sdk';
 import {
   type AdminFeedback,
+  accessibilityAnsweredSchema,
   adminAccessibilityListSchema,
   adminFeedbackListSchema,
   ROADMAP_STATUSES,
@@ -292,6 +293,34 @@ export function Admin() {
                         )}
                       </>
                     ),
+                  },
+                  {
+                    key: 'action',
+                    header: t('admin.action'),
+                    render: (request) =>
+                      request.answeredAt ? null : (
+                        <Button
+                          variant="secondary"
+                          disabled={busy}
+                          aria-label={t('admin.markAnsweredOf', { reference: request.reference })}
+                          onClick={() =>
+                            void act(
+                              () =>
+                                api.post(
+                                  `/admin/accessibility/${encodeURIComponent(request.reference)}/answered`,
+                                  {},
+                                  {
+                                    bodySchema: accessibilityAnsweredSchema,
+                                    idempotencyKey: newIdempotencyKey(),
+                                  },
+                                ),
+                              t('admin.answeredSaved', { reference: request.reference }),
+                            )
+                          }
+                        >
+                          {t('admin.markAnswered')}
+                        </Button>
+                      ),
                   },
                 ]}
               />

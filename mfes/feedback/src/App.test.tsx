@@ -236,6 +236,10 @@ describe('the maintainers’ page', () => {
         writes.push({ method: 'POST', url: request.url, body: await request.json() });
         return HttpResponse.json({}, { status: 201 });
       }),
+      http.post(`${PORTAL}/api/admin/accessibility/:reference/answered`, async ({ request }) => {
+        writes.push({ method: 'POST', url: request.url, body: await request.json() });
+        return HttpResponse.json({ reference: 'ACC-7K2M9QXA', answeredAt: '2026-12-04T09:00:00.000Z' });
+      }),
       http.put(`${PORTAL}/api/admin/roadmap/:id/status`, async ({ request }) => {
         writes.push({ method: 'PUT', url: request.url, body: await request.json() });
         return HttpResponse.json({});
@@ -274,5 +278,14 @@ describe('the maintainers’ page', () => {
       url: `${PORTAL}/api/admin/roadmap/a/status`,
       body: { status: 'in-progress' },
     });
+    await click('button[aria-label="Marcar como respondida: ACC-7K2M9QXA"]');
+    expect(writes[2]).toEqual({
+      method: 'POST',
+      url: `${PORTAL}/api/admin/accessibility/ACC-7K2M9QXA/answered`,
+      body: {},
+    });
+    expect(document.querySelector('[data-testid="admin-notice"]')?.textContent).toContain(
+      'Comunicación ACC-7K2M9QXA marcada como respondida.',
+    );
   });
 });

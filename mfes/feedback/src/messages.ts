@@ -162,6 +162,10 @@ const es = {
     overdue: 'Fuera de plazo',
     inTime: 'En plazo',
     answered: 'Respondida',
+    action: 'Acción',
+    markAnswered: 'Marcar como respondida',
+    markAnsweredOf: 'Marcar como respondida: {{reference}}',
+    answeredSaved: 'Comunicación {{reference}} marcada como respondida.',
   },
 };
 
@@ -326,6 +330,10 @@ const en: FeedbackMessages = {
     overdue: 'Overdue',
     inTime: 'In time',
     answered: 'Answered',
+    action: 'Action',
+    markAnswered: 'Mark as answered',
+    markAnsweredOf: 'Mark as answered: {{reference}}',
+    answeredSaved: 'Report {{reference}} marked as answered.',
   },
 };
 

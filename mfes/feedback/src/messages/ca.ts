@@ -161,5 +161,9 @@ export const ca: FeedbackMessages = {
     overdue: 'Fora de termini',
     inTime: 'En termini',
     answered: 'Resposta',
+    action: 'Acció',
+    markAnswered: 'Marca com a resposta',
+    markAnsweredOf: 'Marca com a resposta: {{reference}}',
+    answeredSaved: 'Comunicació {{reference}} marcada com a resposta.',
   },
 };

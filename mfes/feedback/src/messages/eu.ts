@@ -160,5 +160,9 @@ export const eu: FeedbackMessages = {
     overdue: 'Epez kanpo',
     inTime: 'Epean',
     answered: 'Erantzunda',
+    action: 'Ekintza',
+    markAnswered: 'Markatu erantzunda',
+    markAnsweredOf: 'Markatu erantzunda: {{reference}}',
+    answeredSaved: '{{reference}} jakinarazpena erantzunda markatu da.',
   },
 };

@@ -157,5 +157,9 @@ export const gl: FeedbackMessages = {
     overdue: 'Fóra de prazo',
     inTime: 'En prazo',
     answered: 'Respondida',
+    action: 'Acción',
+    markAnswered: 'Marcar como respondida',
+    markAnsweredOf: 'Marcar como respondida: {{reference}}',
+    answeredSaved: 'Comunicación {{reference}} marcada como respondida.',
   },
 };

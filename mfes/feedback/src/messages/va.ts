@@ -160,5 +160,9 @@ export const va: FeedbackMessages = {
     overdue: 'Fora de termini',
     inTime: 'En termini',
     answered: 'Resposta',
+    action: 'Acció',
+    markAnswered: 'Marca com a resposta',
+    markAnsweredOf: 'Marca com a resposta: {{reference}}',
+    answeredSaved: 'Comunicació {{reference}} marcada com a resposta.',
   },
 };
