@@ -200,6 +200,9 @@ describe('authorization code + PKCE over HTTP, for each method', () => {
       ...TEST_CITIZENS.map((citizen) => citizen.nif),
       MAINTAINER_NIF,
     ]);
+    expect(text(citizens, 'label[for="citizen-5"] + .cp-hint')).toMatch(
+      /Personal de mantenimiento del portal/,
+    );
     expect(citizens.html).not.toContain(HOSTILE_NIF);
     // Certificate needs no code.
     expect(citizens.document.querySelector('input[name="pin"]')).toBeNull();
