@@ -46,6 +46,9 @@ export default defineConfig({
         // callback with states the gateway never issued (failed sign-ins): keep the per-address
         // throttle out of their way. The gateway's tests check the throttle itself.
         SIGNIN_MAX_FAILURES: '1000',
+        // Feedback forms are limited per address and hour, and every test browser is 127.0.0.1 on a
+        // database kept between runs: keep the limit out of reruns' way (the gateway's tests check it).
+        FEEDBACK_RATE_PER_HOUR: '1000',
         // The test remotes' origins, besides the MFEs' own (allowed through their URL variables).
         CARPETA_MFE_ORIGINS: [
           E2E.fixtureOrigin,

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { PROOF_TEXT } from '../gateway/src/proofs/messages.ts';
 import { messages as appointments } from '../mfes/appointments/src/messages.ts';
 import { messages as assistant } from '../mfes/assistant/src/messages.ts';
+import { messages as feedback } from '../mfes/feedback/src/messages.ts';
 import { messages as files } from '../mfes/files/src/messages.ts';
 import { messages as health } from '../mfes/health/src/messages.ts';
 import { messages as home } from '../mfes/home/src/messages.ts';
@@ -35,6 +36,7 @@ const CATALOGUES: Record<string, () => Promise<AnyCatalogue>> = {
   'mfes/municipal': async () => municipal,
   'mfes/health': async () => health,
   'mfes/assistant (Ada)': async () => assistant,
+  'mfes/feedback (feedback, roadmap, maintainers)': async () => feedback,
   'idp (simulated Cl@ve pages)': async () => idp,
   'gateway (PDFs: notification receipt, my-data certificate, registry receipt)': async () => PROOF_TEXT,
 };

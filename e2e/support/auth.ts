@@ -8,6 +8,8 @@ export const CITIZENS = {
   javier: '45678912S',
   john: 'X1234567L',
   hostile: 'Y2345678Z',
+  /** Not a citizen: the portal's maintainer (feedback and roadmap back office). */
+  maintainer: '34567890V',
 } as const;
 
 export type Method = 'clave-movil' | 'clave-pin' | 'clave-permanente' | 'certificate' | 'dnie';

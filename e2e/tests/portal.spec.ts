@@ -111,7 +111,7 @@ test('shell pages and the not-found page are accessible', async ({ page }) => {
   for (const [path, title] of [
     ['/accessibility', 'Declaración de accesibilidad'],
     ['/roadmap', 'Hoja de ruta'],
-    ['/feedback', 'Opinión y sugerencias'],
+    ['/feedback', 'Danos tu opinión'],
     ['/no-such-page', 'Página no encontrada'],
   ] as const) {
     await page.goto(path);

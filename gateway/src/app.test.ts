@@ -162,6 +162,7 @@ beforeAll(async () => {
         'http://127.0.0.1:4206',
         'http://127.0.0.1:4208',
         'http://127.0.0.1:4209',
+        'http://127.0.0.1:4210',
         'http://127.0.0.1:4333',
       ],
       agenciesPath: await writeAgenciesFile(dir, [dehuEntry(agency.url, 300)]),
@@ -398,6 +399,9 @@ describe('GET /mfes.json and the Content-Security-Policy', () => {
       'http://127.0.0.1:4206/remoteEntry.js',
       'http://127.0.0.1:4205/remoteEntry.js',
       'http://127.0.0.1:4209/remoteEntry.js',
+      'http://127.0.0.1:4210/remoteEntry.js',
+      'http://127.0.0.1:4210/remoteEntry.js',
+      'http://127.0.0.1:4210/remoteEntry.js',
     ]);
   });
 

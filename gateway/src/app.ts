@@ -29,8 +29,10 @@ import { pagePreferences } from './pages/preferences.ts';
 import { loadShellRender } from './pages/shell-render.ts';
 import { createRemoteAssets } from './pages/remote-assets.ts';
 import { createAssistantStore } from './db/assistant.ts';
+import { createFeedbackStore } from './db/feedback.ts';
 import { registerAppointmentRoutes } from './routes/appointments.ts';
 import { registerAssistantRoutes } from './routes/assistant.ts';
+import { registerFeedbackRoutes } from './routes/feedback.ts';
 import { registerDocumentRoutes } from './routes/documents.ts';
 import { registerExportRoute } from './routes/export.ts';
 import { registerFileRoutes } from './routes/files.ts';
@@ -374,6 +376,24 @@ export function buildGateway(config: GatewayConfig, deps: { database: PortalData
       database: deps.database,
       now,
       rateLimit: rateLimited(assistantLimit),
+    });
+  });
+
+  // Feedback, accessibility requests and the roadmap: the two public writes are limited per client
+  // and hour (spam: with the honeypot field, no third party involved); the maintainers' routes are
+  // private and check the role.
+  const feedbackLimit = {
+    max: config.limits.feedbackPerHour,
+    timeWindowMs: 3_600_000,
+    store: config.rateLimitStore,
+  };
+  app.register(async (scope) => {
+    await registerRateLimit(scope, feedbackLimit, app.log);
+    registerFeedbackRoutes(scope, {
+      store: createFeedbackStore(deps.database.db),
+      database: deps.database,
+      now,
+      rateLimit: rateLimited(feedbackLimit),
     });
   });
 

@@ -70,6 +70,7 @@ describe('loadConfig', () => {
         telemetryPerMinute: 60,
         telemetryLogPerMinute: 120,
         assistantPerMinute: 60,
+        feedbackPerHour: 10,
       },
     });
     expect(config.rateLimitStore).toBeUndefined();

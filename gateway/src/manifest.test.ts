@@ -84,6 +84,7 @@ describe('gateway/config/mfes.json', () => {
       'http://127.0.0.1:4207',
       'http://127.0.0.1:4208',
       'http://127.0.0.1:4209',
+      'http://127.0.0.1:4210',
     ];
     const store = createManifestStore({ path: CONFIG, env: {}, policy: { allowedOrigins: defaults } });
     const snapshot = await store.load();
@@ -112,6 +113,9 @@ describe('gateway/config/mfes.json', () => {
       ['health-madrid', '/health-madrid', 70, 'carpeta_health', 'http://127.0.0.1:4207/remoteEntry.js'],
       ['verify', '/verify', 90, 'carpeta_my_data', 'http://127.0.0.1:4205/remoteEntry.js'],
       ['assistant', '/ada', 95, 'carpeta_assistant', 'http://127.0.0.1:4209/remoteEntry.js'],
+      ['feedback', '/feedback', 96, 'carpeta_feedback', 'http://127.0.0.1:4210/remoteEntry.js'],
+      ['roadmap', '/roadmap', 97, 'carpeta_feedback', 'http://127.0.0.1:4210/remoteEntry.js'],
+      ['roadmap-admin', '/admin/roadmap', 98, 'carpeta_feedback', 'http://127.0.0.1:4210/remoteEntry.js'],
     ]);
     // A city council's MFE in plain JavaScript: owned by the council (its DIR3 code), ES module.
     expect(snapshot.entries.find((e) => e.id === 'municipal')).toMatchObject({
@@ -141,6 +145,9 @@ describe('gateway/config/mfes.json', () => {
       'representation',
       'verify',
       'assistant',
+      'feedback',
+      'roadmap',
+      'roadmap-admin',
     ]);
     for (const item of snapshot.entries) expect(manifestEntrySchema.safeParse(item).success).toBe(true);
     expect(snapshot.entries[1]?.owner).toEqual({
@@ -167,6 +174,9 @@ describe('gateway/config/mfes.json', () => {
       'health-madrid': ['/api/health-service'],
       verify: [],
       assistant: ['/api/assistant'],
+      feedback: [],
+      roadmap: [],
+      'roadmap-admin': ['/api/admin'],
     });
 
     const moved = await createManifestStore({
@@ -183,6 +193,7 @@ describe('gateway/config/mfes.json', () => {
       'http://127.0.0.1:4207',
       'http://127.0.0.1:4208',
       'http://127.0.0.1:4209',
+      'http://127.0.0.1:4210',
       'https://home.cdn.example',
     ]);
   });

@@ -13,6 +13,11 @@ export interface TestCitizen {
    * characters). The identity provider lists it only when IDP_TEST_CITIZENS=true.
    */
   testOnly?: boolean;
+  /**
+   * Not a citizen: one of the portal's maintainers (the feedback and roadmap back office). The
+   * identity provider releases it as the `carpeta_role` claim.
+   */
+  role?: 'maintainer';
 }
 
 /** A fictional legal person (company) other people act for. The CIF control character is valid. */
@@ -35,6 +40,8 @@ export const JAVIER_NIF = '45678912S';
 export const HOSTILE_NIF = 'Y2345678Z';
 /** Grants María a power that has expired; not a sign-in citizen. */
 export const ANTONIO_NIF = '30214587Q';
+/** The portal's test maintainer: reads feedback and updates the public roadmap. */
+export const MAINTAINER_NIF = '34567890V';
 /** A bakery, S.L. (CIF starting with B: control character is a digit). */
 export const PANADERIA_CIF = 'B85341279';
 
@@ -68,6 +75,11 @@ export const TEST_CITIZENS: readonly TestCitizen[] = [
   citizen(CARMEN_NIF, 'Carmen', 'López Sánchez', 'NIF'),
 ];
 
+/** Staff of the portal who sign in to its back office (not citizens: no folder is made for them). */
+export const MAINTAINERS: readonly TestCitizen[] = [
+  { ...citizen(MAINTAINER_NIF, 'Marta', 'Ortega Ruiz', 'NIF'), role: 'maintainer' },
+];
+
 /** Citizens that exist only for automated tests (hostile data). */
 export const TEST_ONLY_CITIZENS: readonly TestCitizen[] = [
   citizen(HOSTILE_NIF, 'Prueba', 'Datos Hostiles', 'NIE', true),
@@ -82,13 +94,17 @@ export const TEST_COMPANIES: readonly TestCompany[] = [
 
 /** Every sign-in citizen, with the test-only ones when asked. */
 export function signInCitizens(options: { includeTestOnly?: boolean } = {}): readonly TestCitizen[] {
-  return options.includeTestOnly ? [...TEST_CITIZENS, ...TEST_ONLY_CITIZENS] : TEST_CITIZENS;
+  return options.includeTestOnly
+    ? [...TEST_CITIZENS, ...TEST_ONLY_CITIZENS, ...MAINTAINERS]
+    : [...TEST_CITIZENS, ...MAINTAINERS];
 }
 
 /** Any known person (sign-in, test-only or other) by NIF/NIE. */
 export function findPerson(nif: string): TestCitizen | undefined {
   const wanted = nif.toUpperCase();
-  return [...TEST_CITIZENS, ...TEST_ONLY_CITIZENS, ...OTHER_PEOPLE].find((person) => person.nif === wanted);
+  return [...TEST_CITIZENS, ...MAINTAINERS, ...TEST_ONLY_CITIZENS, ...OTHER_PEOPLE].find(
+    (person) => person.nif === wanted,
+  );
 }
 
 const NIF_LETTERS = 'TRWAGMYFPDXBNJZSQVHLCKE';

@@ -233,6 +233,17 @@ describe('sign-in through the identity provider', () => {
     );
   });
 
+  it('gives the maintainer account the maintainer role, and a citizen none', async () => {
+    const maintainer = await signIn('34567890V', 'clave-pin');
+    expect((await portalFetch(maintainer, '/api/admin/feedback')).status).toBe(200);
+    const citizen = await signIn(MARIA_NIF, 'clave-pin');
+    const refused = await portalFetch(citizen, '/api/admin/feedback');
+    expect(refused.status).toBe(403);
+    expect(await errorCode(refused)).toBe('forbidden');
+    const rows = await database.audit.list({ citizenNif: '34567890V', kind: 'sign-in' });
+    expect(rows[0]?.detail).toMatchObject({ role: 'maintainer' });
+  });
+
   it('refuses a return address outside the portal', async () => {
     for (const returnTo of [
       '//evil.example',

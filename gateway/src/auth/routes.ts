@@ -306,6 +306,8 @@ export function registerAuth(app: FastifyInstance, options: AuthOptions): AuthAp
     const givenName = typeof claims?.given_name === 'string' ? claims.given_name : '';
     const surnames = typeof claims?.family_name === 'string' ? claims.family_name : '';
     const documentType = claims?.document_type === 'NIE' ? 'NIE' : 'NIF';
+    // The provider vouches for the portal's maintainers with `carpeta_role`; anything else is a citizen.
+    const role = claims?.carpeta_role === 'maintainer' ? 'maintainer' : null;
     if (!claims || !citizenId || !loa || !method || !givenName) {
       await failSignIn(request, 'claims');
       return reply.redirect('/?signin=failed', 303);
@@ -351,6 +353,7 @@ export function registerAuth(app: FastifyInstance, options: AuthOptions): AuthAp
       lastSeenAt: at,
       idleExpiresAt: new Date(at.getTime() + Math.min(options.sessions.idleMs, options.sessions.absoluteMs)),
       absoluteExpiresAt: new Date(at.getTime() + options.sessions.absoluteMs),
+      role,
     });
     await database.audit.record({
       kind: 'sign-in',
@@ -360,7 +363,7 @@ export function registerAuth(app: FastifyInstance, options: AuthOptions): AuthAp
       loa,
       ip: clientIp(request),
       userAgent: userAgent(request),
-      detail: { stepUp: transaction.acrValues !== null },
+      detail: { stepUp: transaction.acrValues !== null, ...(role ? { role } : {}) },
     });
     await database.throttle.reset(`citizen:${citizenId}`);
     setSessionCookie(reply, secret);

@@ -18,6 +18,8 @@ export interface SessionsTable {
   last_seen_at: Date;
   idle_expires_at: Date;
   absolute_expires_at: Date;
+  /** Migration 0007: the role the identity provider vouched for; null for citizens. */
+  role: Generated<'maintainer' | null>;
 }
 
 export interface AuditEventsTable {
@@ -198,6 +200,46 @@ export interface AssistantUnrecognisedTable {
   reviewed: Generated<boolean>;
 }
 
+export interface FeedbackTable {
+  id: string;
+  reference: string;
+  kind: 'general' | 'sign-in' | 'flow';
+  rating: string;
+  method: string | null;
+  flow: string | null;
+  message: string;
+  language: string;
+  created_at: Date;
+}
+
+export interface RoadmapItemsTable {
+  id: string;
+  title: JSONColumnType<Record<string, string>>;
+  summary: JSONColumnType<Record<string, string>>;
+  status: 'considering' | 'planned' | 'in-progress' | 'done';
+  position: number;
+  updated_at: Date;
+}
+
+export interface RoadmapLinksTable {
+  item_id: string;
+  feedback_id: string;
+  linked_at: Date;
+}
+
+export interface AccessibilityRequestsTable {
+  id: string;
+  reference: string;
+  page: string;
+  problem: string;
+  email: string | null;
+  language: string;
+  created_at: Date;
+  /** A `date`: written as "YYYY-MM-DD", read back with to_char (drivers differ on dates). */
+  answer_by: string;
+  answered_at: Date | null;
+}
+
 export interface DatabaseSchema {
   sessions: SessionsTable;
   audit_events: AuditEventsTable;
@@ -214,4 +256,8 @@ export interface DatabaseSchema {
   assistant_tickets: AssistantTicketsTable;
   assistant_feedback: AssistantFeedbackTable;
   assistant_unrecognised: AssistantUnrecognisedTable;
+  feedback: FeedbackTable;
+  roadmap_items: RoadmapItemsTable;
+  roadmap_links: RoadmapLinksTable;
+  accessibility_requests: AccessibilityRequestsTable;
 }

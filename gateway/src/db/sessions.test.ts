@@ -52,6 +52,13 @@ describeEachDatabase('session store', (getDb) => {
     expect(await getDb().sessions.get(bare.id, at(MINUTE))).toEqual(bare);
   });
 
+  it('keeps the maintainer role the identity provider vouched for (migration 0007)', async () => {
+    const maintainer = session({ role: 'maintainer' });
+    await getDb().sessions.create(maintainer);
+    expect(await getDb().sessions.get(maintainer.id, at(MINUTE))).toEqual(maintainer);
+    expect((await getDb().sessions.touch(maintainer.id, at(MINUTE), 15 * MINUTE))?.role).toBe('maintainer');
+  });
+
   it('refuses a second session with the same id', async () => {
     const record = session();
     await getDb().sessions.create(record);

@@ -16,6 +16,8 @@ function toRecord(row: Selectable<SessionsTable>): SessionRecord {
     lastSeenAt: row.last_seen_at,
     idleExpiresAt: row.idle_expires_at,
     absoluteExpiresAt: row.absolute_expires_at,
+    // Only a maintainer's record has a role: a citizen's is exactly what was stored.
+    ...(row.role ? { role: row.role } : {}),
   };
 }
 
@@ -43,6 +45,7 @@ export function createSessionStore(db: Kysely<DatabaseSchema>): SessionStore {
           last_seen_at: record.lastSeenAt,
           idle_expires_at: record.idleExpiresAt,
           absolute_expires_at: record.absoluteExpiresAt,
+          role: record.role ?? null,
         })
         .execute();
     },

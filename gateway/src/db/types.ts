@@ -44,6 +44,8 @@ export interface SessionRecord {
   lastSeenAt: Date;
   idleExpiresAt: Date;
   absoluteExpiresAt: Date;
+  /** What the identity provider vouched for beyond the person: `maintainer`, or none (a citizen). */
+  role?: 'maintainer' | null;
 }
 
 export interface SessionStore {
@@ -84,7 +86,10 @@ export type AuditKind =
   | 'power-extended'
   | 'registry-submitted'
   | 'health-card-replacement'
-  | 'assistant-ticket-filed';
+  | 'assistant-ticket-filed'
+  | 'roadmap-status-changed'
+  | 'roadmap-feedback-linked'
+  | 'accessibility-request-answered';
 
 export interface AuditEvent {
   kind: AuditKind;

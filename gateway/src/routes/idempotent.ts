@@ -17,6 +17,12 @@ export interface IdempotentWriteOptions {
   /** A name for the kind of write, e.g. "notification-accept": keys are scoped by it. */
   operation: string;
   now: () => Date;
+  /**
+   * A public write (feedback) without a session: keys of anonymous writers share the scope
+   * `anonymous:<operation>`; a key is 8 to 100 characters the client made at random, so two writers
+   * meet only by chance, and then get a 422 (a different request) rather than someone else's answer.
+   */
+  allowAnonymous?: boolean;
 }
 
 /**
@@ -33,7 +39,7 @@ export async function idempotentWrite(
   write: () => Promise<WriteAnswer>,
 ): Promise<FastifyReply> {
   const identity = request.identity;
-  if (!identity) throw new Error('a private route ran without the guard');
+  if (!identity && !options.allowAnonymous) throw new Error('a private route ran without the guard');
   const key = request.headers['idempotency-key'];
   if (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key)) {
     return sendError(
@@ -43,7 +49,9 @@ export async function idempotentWrite(
       'This action needs an Idempotency-Key header (8 to 100 letters, digits, - or _).',
     );
   }
-  const scope = `${identity.session.citizen.nif}>${identity.subjectId}:${options.operation}`;
+  const scope = identity
+    ? `${identity.session.citizen.nif}>${identity.subjectId}:${options.operation}`
+    : `anonymous:${options.operation}`;
   const requestHash = createHash('sha256')
     .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
     .digest('hex');

@@ -40,6 +40,8 @@ export interface GatewayLimits {
   telemetryLogPerMinute: number;
   /** Questions one client may ask the assistant per minute (messages, classify, services, feedback). */
   assistantPerMinute: number;
+  /** Feedback forms and accessibility requests one client may send per hour (spam protection). */
+  feedbackPerHour: number;
 }
 
 export const DEFAULT_LIMITS: GatewayLimits = {
@@ -50,6 +52,7 @@ export const DEFAULT_LIMITS: GatewayLimits = {
   telemetryPerMinute: 60,
   telemetryLogPerMinute: 120,
   assistantPerMinute: 60,
+  feedbackPerHour: 10,
 };
 
 function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
@@ -186,6 +189,7 @@ export function loadSecuritySettings(env: Env, port: number): SecuritySettings {
         1,
         1_000_000,
       ),
+      feedbackPerHour: integer(env, 'FEEDBACK_RATE_PER_HOUR', DEFAULT_LIMITS.feedbackPerHour, 1, 1_000_000),
     },
   };
 }

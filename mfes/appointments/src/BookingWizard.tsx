@@ -232,6 +232,14 @@ function Wizard({ mode, bookable }: { mode: WizardMode; bookable: BookableSource
             {t('back')}
           </Link>
         </ButtonGroup>
+        {/* The feedback MFE's short "was this useful?" form for this flow. */}
+        {mode.kind === 'book' && (
+          <p>
+            <Link href="/feedback?context=appointment" onNavigate={(href) => navigate(href)}>
+              {t('wizard.feedback')}
+            </Link>
+          </p>
+        )}
       </>
     );
   }

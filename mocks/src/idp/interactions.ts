@@ -292,7 +292,7 @@ export function createInteractionRoutes(options: InteractionRoutesOptions) {
           (citizen, index) => html`<div class="cp-choice cp-choice--radio">
           <input class="cp-choice__input" type="radio" id="citizen-${index}" name="citizen" value="${citizen.nif}" aria-describedby="citizen-${index}-hint"${chosen === citizen.nif ? html` checked` : ''}>
           <label class="cp-choice__label" for="citizen-${index}">${citizen.displayName}</label>
-          <div class="cp-hint cp-choice__hint" id="citizen-${index}-hint">${m.citizen.document(citizen.documentType, citizen.nif)}${citizen.testOnly ? html` <strong class="cp-tag cp-tag--warning">${m.citizen.testOnly}</strong>` : ''}</div>
+          <div class="cp-hint cp-choice__hint" id="citizen-${index}-hint">${m.citizen.document(citizen.documentType, citizen.nif)}${citizen.testOnly ? html` <strong class="cp-tag cp-tag--warning">${m.citizen.testOnly}</strong>` : ''}${citizen.role === 'maintainer' ? html` <strong class="cp-tag cp-tag--info">${m.citizen.maintainer}</strong>` : ''}</div>
         </div>`,
         )}
       </div>

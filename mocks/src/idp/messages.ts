@@ -58,6 +58,7 @@ export interface Messages {
     hint: (method: string) => string;
     required: string;
     testOnly: string;
+    maintainer: string;
     document: (type: string, number: string) => string;
     smsTitle: string;
     smsText: string;
@@ -154,6 +155,7 @@ const es: Messages = {
     hint: (method) => `Simulación de ${method}: en lugar de identificarte, eliges una identidad de prueba.`,
     required: 'Elige una persona de prueba',
     testOnly: 'Solo para pruebas automáticas: datos hostiles',
+    maintainer: 'Personal de mantenimiento del portal, no es una persona ciudadana',
     document: (type, number) => `${type} ${number}`,
     smsTitle: 'SMS simulado',
     smsText: 'Tu código Cl@ve PIN es:',
@@ -251,6 +253,7 @@ const en: Messages = {
     hint: (method) => `Simulated ${method}: instead of proving who you are, you pick a test identity.`,
     required: 'Choose a test citizen',
     testOnly: 'For automated tests only: hostile data',
+    maintainer: 'Portal maintenance staff, not a citizen',
     document: (type, number) => `${type} ${number}`,
     smsTitle: 'Simulated text message',
     smsText: 'Your Cl@ve PIN code is:',

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as client from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CARMEN_NIF, HOSTILE_NIF, JOHN_NIF, MARIA_NIF, TEST_CITIZENS } from '../citizens.ts';
+import { CARMEN_NIF, HOSTILE_NIF, JOHN_NIF, MAINTAINER_NIF, MARIA_NIF, TEST_CITIZENS } from '../citizens.ts';
 import { ACR } from './assurance.ts';
 import {
   DEFAULT_CLIENT_ID,
@@ -174,14 +174,35 @@ describe('authorization code + PKCE over HTTP, for each method', () => {
     });
   });
 
-  it('offers the five methods with their level, and the five test citizens', async () => {
+  it('vouches for the maintainer with carpeta_role, and for no citizen', async () => {
+    const browser = new TestBrowser(idp.url);
+    const started = await authorizationUrl();
+    const claims = (
+      await exchange(started, await signIn(browser, started, 'clave-pin', MAINTAINER_NIF))
+    ).claims();
+    expect(claims).toMatchObject({ sub: MAINTAINER_NIF, carpeta_role: 'maintainer' });
+    const citizen = new TestBrowser(idp.url);
+    const other = await authorizationUrl();
+    const citizenClaims = (
+      await exchange(other, await signIn(citizen, other, 'clave-pin', MARIA_NIF))
+    ).claims();
+    expect(citizenClaims?.carpeta_role).toBeUndefined();
+  });
+
+  it('offers the five methods with their level, the five test citizens and the maintainer', async () => {
     const browser = new TestBrowser(idp.url);
     const page = expectPage(await browser.open((await authorizationUrl()).url));
     expect(radioValues(page, 'method')).toEqual(ALL_METHODS);
     expect(text(page, 'label[for="method-3"] + .cp-hint')).toMatch(/Nivel de seguridad alto/);
     expect(text(page, 'label[for="method-0"] + .cp-hint')).toMatch(/Nivel de seguridad sustancial/);
     const citizens = expectPage(await browser.submit(page, { set: { method: 'certificate' } }));
-    expect(radioValues(citizens, 'citizen')).toEqual(TEST_CITIZENS.map((citizen) => citizen.nif));
+    expect(radioValues(citizens, 'citizen')).toEqual([
+      ...TEST_CITIZENS.map((citizen) => citizen.nif),
+      MAINTAINER_NIF,
+    ]);
+    expect(text(citizens, 'label[for="citizen-5"] + .cp-hint')).toMatch(
+      /Personal de mantenimiento del portal/,
+    );
     expect(citizens.html).not.toContain(HOSTILE_NIF);
     // Certificate needs no code.
     expect(citizens.document.querySelector('input[name="pin"]')).toBeNull();
@@ -348,7 +369,11 @@ describe('the test-only citizen', () => {
       const started = await authorizationUrl({}, testConfig);
       const methodPage = expectPage(await browser.open(started.url));
       const citizens = expectPage(await browser.submit(methodPage, { set: { method: 'clave-movil' } }));
-      expect(radioValues(citizens, 'citizen')).toEqual([...TEST_CITIZENS.map((c) => c.nif), HOSTILE_NIF]);
+      expect(radioValues(citizens, 'citizen')).toEqual([
+        ...TEST_CITIZENS.map((c) => c.nif),
+        HOSTILE_NIF,
+        MAINTAINER_NIF,
+      ]);
       expect(text(citizens, 'label[for="citizen-5"] + .cp-hint')).toMatch(/Solo para pruebas automáticas/);
       const consent = expectPage(await browser.submit(citizens, { set: { citizen: HOSTILE_NIF } }));
       const callback = expectArrival(await browser.submit(consent, { submitter: 'continue' }));

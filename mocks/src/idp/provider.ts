@@ -30,7 +30,7 @@ const DEFAULT_PORTAL_ORIGIN = 'http://127.0.0.1:4000';
 export const SCOPE_CLAIMS = {
   openid: ['sub', 'acr', 'amr', 'auth_time'],
   profile: ['given_name', 'family_name', 'name'],
-  carpeta: ['nif', 'document_type'],
+  carpeta: ['nif', 'document_type', 'carpeta_role'],
 } as const;
 
 export interface IdentityProviderOptions {
@@ -103,6 +103,7 @@ function claimsOf(citizen: TestCitizen) {
     name: citizen.displayName,
     nif: citizen.nif,
     document_type: citizen.documentType,
+    ...(citizen.role ? { carpeta_role: citizen.role } : {}),
   };
 }
 

@@ -163,35 +163,11 @@ export const ca: ShellMessages = {
         'Aquesta declaració es va preparar el {{reviewed}}. El mètode emprat ha estat una autoavaluació: proves automàtiques amb axe-core (0 incidències) a cada pàgina i en cada idioma a cada canvi del codi, i recorreguts complets només amb teclat.',
       contactTitle: 'Observacions i dades de contacte',
       contact:
-        'Podeu fer comunicacions sobre requisits d’accessibilitat (article 10.2.a del RD 1112/2018), per exemple informar de qualsevol possible incompliment o sol·licitar informació que no sigui accessible, mitjançant el formulari d’opinió del portal o escrivint a accesibilidad@carpeta.example. Rebreu resposta en un termini màxim de 20 dies hàbils.',
+        'Podeu fer comunicacions sobre requisits d’accessibilitat (article 10.2.a del RD 1112/2018), per exemple informar de qualsevol possible incompliment o sol·licitar informació que no sigui accessible, mitjançant el formulari d’accessibilitat del portal o escrivint a accesibilidad@carpeta.example. Rebreu resposta en un termini màxim de 20 dies hàbils.',
+      reportLink: 'Comunicar un problema d’accessibilitat',
       procedureTitle: 'Procediment d’aplicació',
       procedure:
         'Si, un cop feta una sol·licitud d’informació accessible o una queixa, aquesta s’ha desestimat, no s’està d’acord amb la decisió adoptada o la resposta no compleix els requisits de l’article 12.5 del RD 1112/2018, la persona interessada pot presentar una reclamació davant la unitat responsable d’accessibilitat.',
-    },
-    roadmap: {
-      title: 'Full de ruta',
-      intro: 'Carpeta es construeix en obert. Això és el que ja funciona i el que vindrà després.',
-      doneTitle: 'Disponible',
-      done: {
-        platform:
-          'Portal amb serveis que cada administració publica pel seu compte (micro-frontends carregats en temps d’execució).',
-        notifications:
-          'Notificacions de la Direcció Electrònica Habilitada única, amb la caducitat legal de 10 dies naturals.',
-        signIn: 'Identificació amb Cl@ve i certificat electrònic.',
-        services: 'Expedients, cites, les meves dades, apoderaments i registre.',
-        languages: 'Els sis idiomes del portal: castellà, català, gallec, basc, valencià i anglès.',
-      },
-      nextTitle: 'Properament',
-      next: {
-        assistant: 'Ada, l’assistent que respon en els sis idiomes.',
-        alerts: 'Avisos i centre de missatges.',
-      },
-    },
-    feedback: {
-      title: 'Opinió i suggeriments',
-      body: 'La teva opinió ens ajuda a millorar Carpeta. Aviat la podràs enviar des d’aquí amb un formulari. Mentrestant, escriu-nos a opinion@carpeta.example.',
-      accessibility:
-        'Si tens un problema d’accessibilitat, indica-ho: et respondrem en un màxim de 20 dies hàbils.',
     },
   },
 };

@@ -163,34 +163,11 @@ export const en: ShellMessages = {
         'This statement was prepared on {{reviewed}}. The method used was a self-assessment: automated tests with axe-core (0 issues) on every page in every language on every code change, and complete keyboard-only walkthroughs.',
       contactTitle: 'Feedback and contact information',
       contact:
-        'You can send communications about accessibility requirements (article 10.2.a of RD 1112/2018), for example to report a possible non-compliance or to request information that is not accessible, through the portal’s feedback form or by writing to accesibilidad@carpeta.example. You will receive an answer within 20 working days.',
+        'You can send communications about accessibility requirements (article 10.2.a of RD 1112/2018), for example to report a possible non-compliance or to request information that is not accessible, through the portal’s accessibility form or by writing to accesibilidad@carpeta.example. You will receive an answer within 20 working days.',
+      reportLink: 'Report an accessibility problem',
       procedureTitle: 'Enforcement procedure',
       procedure:
         'If a request for accessible information or a complaint has been rejected, if you disagree with the decision, or if the answer does not meet the requirements of article 12.5 of RD 1112/2018, you may file a claim with the unit responsible for accessibility.',
-    },
-    roadmap: {
-      title: 'Roadmap',
-      intro: 'Carpeta is built in the open. This is what already works and what comes next.',
-      doneTitle: 'Available',
-      done: {
-        platform:
-          'A portal of services each administration publishes on its own (micro-frontends loaded at run time).',
-        notifications:
-          'Notifications from the single electronic address, with the legal 10 calendar day expiry.',
-        signIn: 'Sign-in with Cl@ve and electronic certificates.',
-        services: 'Files, appointments, my data, powers of attorney and registry.',
-        languages: 'The portal’s six languages: Spanish, Catalan, Galician, Basque, Valencian and English.',
-      },
-      nextTitle: 'Coming next',
-      next: {
-        assistant: 'Ada, the assistant that answers in the six languages.',
-        alerts: 'Alerts and a message centre.',
-      },
-    },
-    feedback: {
-      title: 'Feedback',
-      body: 'Your feedback helps us improve Carpeta. Soon you will be able to send it from here with a form. Meanwhile, write to opinion@carpeta.example.',
-      accessibility: 'If you have an accessibility problem, tell us: we will answer within 20 working days.',
     },
   },
 };

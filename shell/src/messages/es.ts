@@ -164,35 +164,11 @@ export const es = {
         'Esta declaración fue preparada el {{reviewed}}. El método empleado ha sido una autoevaluación: pruebas automáticas con axe-core (0 incidencias) en cada página y en cada idioma en cada cambio del código, y recorridos completos solo con teclado.',
       contactTitle: 'Observaciones y datos de contacto',
       contact:
-        'Puede realizar comunicaciones sobre requisitos de accesibilidad (artículo 10.2.a del RD 1112/2018), por ejemplo informar de cualquier posible incumplimiento o solicitar información que no sea accesible, a través del formulario de opinión del portal o escribiendo a accesibilidad@carpeta.example. Recibirá respuesta en un plazo máximo de 20 días hábiles.',
+        'Puede realizar comunicaciones sobre requisitos de accesibilidad (artículo 10.2.a del RD 1112/2018), por ejemplo informar de cualquier posible incumplimiento o solicitar información que no sea accesible, a través del formulario de accesibilidad del portal o escribiendo a accesibilidad@carpeta.example. Recibirá respuesta en un plazo máximo de 20 días hábiles.',
+      reportLink: 'Comunicar un problema de accesibilidad',
       procedureTitle: 'Procedimiento de aplicación',
       procedure:
         'Si una vez realizada una solicitud de información accesible o una queja ésta hubiera sido desestimada, no se estuviera de acuerdo con la decisión adoptada, o la respuesta no cumpliera los requisitos del artículo 12.5 del RD 1112/2018, la persona interesada podrá iniciar una reclamación ante la unidad responsable de accesibilidad.',
-    },
-    roadmap: {
-      title: 'Hoja de ruta',
-      intro: 'Carpeta se construye en público. Esto es lo que ya funciona y lo que viene después.',
-      doneTitle: 'Disponible',
-      done: {
-        platform:
-          'Portal con servicios que cada administración publica por su cuenta (micro-frontends cargados en tiempo de ejecución).',
-        notifications:
-          'Notificaciones de la Dirección Electrónica Habilitada única, con la caducidad legal de 10 días naturales.',
-        signIn: 'Identificación con Cl@ve y certificado electrónico.',
-        services: 'Expedientes, citas, mis datos, apoderamientos y registro.',
-        languages: 'Los seis idiomas del portal: español, catalán, gallego, euskera, valenciano e inglés.',
-      },
-      nextTitle: 'Próximamente',
-      next: {
-        assistant: 'Ada, el asistente que responde en los seis idiomas.',
-        alerts: 'Avisos y centro de mensajes.',
-      },
-    },
-    feedback: {
-      title: 'Opinión y sugerencias',
-      body: 'Tu opinión nos ayuda a mejorar Carpeta. Pronto podrás enviarla desde aquí con un formulario. Mientras tanto, escríbenos a opinion@carpeta.example.',
-      accessibility:
-        'Si tienes un problema de accesibilidad, indícalo: te responderemos en un máximo de 20 días hábiles.',
     },
   },
 };

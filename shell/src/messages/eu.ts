@@ -164,37 +164,11 @@ export const eu: ShellMessages = {
         'Adierazpen hau {{reviewed}} egunean prestatu zen. Erabilitako metodoa autoebaluazioa izan da: axe-core bidezko proba automatikoak (0 gorabehera) orri bakoitzean eta hizkuntza bakoitzean, kodearen aldaketa bakoitzean, eta teklatua soilik erabiliz egindako ibilbide osoak.',
       contactTitle: 'Oharrak eta harremanetarako datuak',
       contact:
-        'Irisgarritasun-baldintzei buruzko komunikazioak egin ditzakezu (1112/2018 EDren 10.2.a artikulua), adibidez balizko ez-betetzeren bat jakinarazteko edo irisgarria ez den informazioa eskatzeko, atariko iritzi-formularioaren bidez edo accesibilidad@carpeta.example helbidera idatziz. Gehienez 20 egun balioduneko epean jasoko duzu erantzuna.',
+        'Irisgarritasun-baldintzei buruzko komunikazioak egin ditzakezu (1112/2018 EDren 10.2.a artikulua), adibidez balizko ez-betetzeren bat jakinarazteko edo irisgarria ez den informazioa eskatzeko, atariko irisgarritasun-formularioaren bidez edo accesibilidad@carpeta.example helbidera idatziz. Gehienez 20 egun balioduneko epean jasoko duzu erantzuna.',
+      reportLink: 'Irisgarritasun-arazo bat jakinaraztea',
       procedureTitle: 'Aplikazio-prozedura',
       procedure:
         'Informazio irisgarria eskatu edo kexa bat aurkeztu ondoren hura ezetsi bada, hartutako erabakiarekin ados ez badago edo erantzunak 1112/2018 EDren 12.5 artikuluko baldintzak betetzen ez baditu, interesdunak erreklamazio bat aurkeztu ahal izango du irisgarritasunaren arduradun den unitatearen aurrean.',
-    },
-    roadmap: {
-      title: 'Bide-orria',
-      intro:
-        'Carpeta modu irekian eraikitzen da. Hau da dagoeneko funtzionatzen duena eta hurrengo datorrena.',
-      doneTitle: 'Erabilgarri',
-      done: {
-        platform:
-          'Administrazio bakoitzak bere kabuz argitaratzen dituen zerbitzuen ataria (exekuzio-denboran kargatutako mikro-frontendak).',
-        notifications:
-          'Gaitutako Helbide Elektroniko bakarreko jakinarazpenak, 10 egun naturaleko lege-iraungitzearekin.',
-        signIn: 'Cl@ve eta ziurtagiri elektronikoaren bidezko identifikazioa.',
-        services: 'Espedienteak, hitzorduak, nire datuak, ahalordeak eta erregistroa.',
-        languages:
-          'Atariaren sei hizkuntzak: gaztelania, katalana, galiziera, euskara, valentziera eta ingelesa.',
-      },
-      nextTitle: 'Laster',
-      next: {
-        assistant: 'Ada, sei hizkuntzetan erantzuten duen laguntzailea.',
-        alerts: 'Abisuak eta mezu-zentroa.',
-      },
-    },
-    feedback: {
-      title: 'Iritziak eta iradokizunak',
-      body: 'Zure iritziak Carpeta hobetzen laguntzen digu. Laster hemendik bidali ahal izango duzu formulario baten bidez. Bitartean, idatzi opinion@carpeta.example helbidera.',
-      accessibility:
-        'Irisgarritasun-arazoren bat baduzu, adierazi: gehienez 20 egun balioduneko epean erantzungo dizugu.',
     },
   },
 };

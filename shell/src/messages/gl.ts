@@ -162,35 +162,11 @@ export const gl: ShellMessages = {
         'Esta declaración preparouse o {{reviewed}}. O método empregado foi unha autoavaliación: probas automáticas con axe-core (0 incidencias) en cada páxina e en cada idioma en cada cambio do código, e percorridos completos só co teclado.',
       contactTitle: 'Observacións e datos de contacto',
       contact:
-        'Pode realizar comunicacións sobre requisitos de accesibilidade (artigo 10.2.a do RD 1112/2018), por exemplo informar de calquera posible incumprimento ou solicitar información que non sexa accesible, a través do formulario de opinión do portal ou escribindo a accesibilidad@carpeta.example. Recibirá resposta nun prazo máximo de 20 días hábiles.',
+        'Pode realizar comunicacións sobre requisitos de accesibilidade (artigo 10.2.a do RD 1112/2018), por exemplo informar de calquera posible incumprimento ou solicitar información que non sexa accesible, a través do formulario de accesibilidade do portal ou escribindo a accesibilidad@carpeta.example. Recibirá resposta nun prazo máximo de 20 días hábiles.',
+      reportLink: 'Comunicar un problema de accesibilidade',
       procedureTitle: 'Procedemento de aplicación',
       procedure:
         'Se, unha vez realizada unha solicitude de información accesible ou unha queixa, esta fose desestimada, non se estivese de acordo coa decisión adoptada ou a resposta non cumprise os requisitos do artigo 12.5 do RD 1112/2018, a persoa interesada poderá iniciar unha reclamación ante a unidade responsable de accesibilidade.',
-    },
-    roadmap: {
-      title: 'Folla de ruta',
-      intro: 'Carpeta constrúese en público. Isto é o que xa funciona e o que vén despois.',
-      doneTitle: 'Dispoñible',
-      done: {
-        platform:
-          'Portal con servizos que cada administración publica pola súa conta (micro-frontends cargados en tempo de execución).',
-        notifications:
-          'Notificacións da Dirección Electrónica Habilitada única, coa caducidade legal de 10 días naturais.',
-        signIn: 'Identificación con Cl@ve e certificado electrónico.',
-        services: 'Expedientes, citas, os meus datos, apoderamentos e rexistro.',
-        languages: 'Os seis idiomas do portal: castelán, catalán, galego, éuscaro, valenciano e inglés.',
-      },
-      nextTitle: 'Proximamente',
-      next: {
-        assistant: 'Ada, o asistente que responde nos seis idiomas.',
-        alerts: 'Avisos e centro de mensaxes.',
-      },
-    },
-    feedback: {
-      title: 'Opinión e suxestións',
-      body: 'A túa opinión axúdanos a mellorar Carpeta. Pronto poderás enviala desde aquí cun formulario. Mentres tanto, escríbenos a opinion@carpeta.example.',
-      accessibility:
-        'Se tes un problema de accesibilidade, indícao: responderémosche nun máximo de 20 días hábiles.',
     },
   },
 };

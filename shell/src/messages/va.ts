@@ -166,35 +166,11 @@ export const va: ShellMessages = {
         'Esta declaració es va preparar el {{reviewed}}. El mètode emprat ha sigut una autoavaluació: proves automàtiques amb axe-core (0 incidències) en cada pàgina i en cada idioma en cada canvi del codi, i recorreguts complets només amb teclat.',
       contactTitle: 'Observacions i dades de contacte',
       contact:
-        'Podeu fer comunicacions sobre requisits d’accessibilitat (article 10.2.a del RD 1112/2018), per exemple informar de qualsevol possible incompliment o sol·licitar informació que no siga accessible, per mitjà del formulari d’opinió del portal o escrivint a accesibilidad@carpeta.example. Rebreu resposta en un termini màxim de 20 dies hàbils.',
+        'Podeu fer comunicacions sobre requisits d’accessibilitat (article 10.2.a del RD 1112/2018), per exemple informar de qualsevol possible incompliment o sol·licitar informació que no siga accessible, per mitjà del formulari d’accessibilitat del portal o escrivint a accesibilidad@carpeta.example. Rebreu resposta en un termini màxim de 20 dies hàbils.',
+      reportLink: 'Comunicar un problema d’accessibilitat',
       procedureTitle: 'Procediment d’aplicació',
       procedure:
         'Si, una vegada feta una sol·licitud d’informació accessible o una queixa, esta ha sigut desestimada, no s’està d’acord amb la decisió adoptada o la resposta no complix els requisits de l’article 12.5 del RD 1112/2018, la persona interessada pot presentar una reclamació davant de la unitat responsable d’accessibilitat.',
-    },
-    roadmap: {
-      title: 'Full de ruta',
-      intro: 'Carpeta es construïx en obert. Açò és el que ja funciona i el que vindrà després.',
-      doneTitle: 'Disponible',
-      done: {
-        platform:
-          'Portal amb servicis que cada administració publica pel seu compte (micro-frontends carregats en temps d’execució).',
-        notifications:
-          'Notificacions de la Direcció Electrònica Habilitada única, amb la caducitat legal de 10 dies naturals.',
-        signIn: 'Identificació amb Cl@ve i certificat electrònic.',
-        services: 'Expedients, cites, les meues dades, apoderaments i registre.',
-        languages: 'Els sis idiomes del portal: castellà, català, gallec, basc, valencià i anglès.',
-      },
-      nextTitle: 'Pròximament',
-      next: {
-        assistant: 'Ada, l’assistent que respon en els sis idiomes.',
-        alerts: 'Avisos i centre de missatges.',
-      },
-    },
-    feedback: {
-      title: 'Opinió i suggeriments',
-      body: 'La teua opinió ens ajuda a millorar Carpeta. Prompte la podràs enviar des d’ací amb un formulari. Mentrestant, escriu-nos a opinion@carpeta.example.',
-      accessibility:
-        'Si tens un problema d’accessibilitat, indica-ho: et respondrem en un màxim de 20 dies hàbils.',
     },
   },
 };

@@ -1,4 +1,8 @@
+import { navigateToUrl } from 'single-spa';
 import type { ShellPageProps } from './index.tsx';
+
+/** The feedback MFE's accessibility form, which tracks the legal answer date. */
+const REPORT = '/feedback/accessibility';
 
 const REVIEWED = '2026-11-23';
 const NON_ACCESSIBLE = ['audit', 'documents', 'services'] as const;
@@ -26,6 +30,19 @@ export function AccessibilityStatement({ t, formatDate }: ShellPageProps) {
       <p>{t('pages.accessibility.preparation', { reviewed: formatDate(REVIEWED) })}</p>
       <h2>{k('contactTitle')}</h2>
       <p>{k('contact')}</p>
+      <p>
+        <a
+          href={REPORT}
+          onClick={(event) => {
+            if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0)
+              return;
+            event.preventDefault();
+            navigateToUrl(REPORT);
+          }}
+        >
+          {k('reportLink')}
+        </a>
+      </p>
       <h2>{k('procedureTitle')}</h2>
       <p>{k('procedure')}</p>
     </article>

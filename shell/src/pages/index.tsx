@@ -1,8 +1,6 @@
 import type { Language } from '@carpeta/sdk';
 import type { ComponentType } from 'react';
 import { AccessibilityStatement } from './AccessibilityStatement.tsx';
-import { Feedback } from './Feedback.tsx';
-import { Roadmap } from './Roadmap.tsx';
 
 export interface ShellPageProps {
   t: (key: string, options?: Record<string, string>) => string;
@@ -14,17 +12,21 @@ export interface ShellPageProps {
 export interface ShellPage {
   id: 'accessibility' | 'roadmap' | 'feedback';
   path: string;
-  component: ComponentType<ShellPageProps>;
+  /**
+   * Left out for pages the shell links to (in the footer) but a micro-frontend serves: the roadmap
+   * and the feedback forms are the feedback MFE's public routes.
+   */
+  component?: ComponentType<ShellPageProps>;
 }
 
-/** Pages the shell itself serves; everything else comes from micro-frontends. */
+/** The footer's pages; the shell itself serves those with a component, MFEs the others. */
 export const SHELL_PAGES: ShellPage[] = [
   { id: 'accessibility', path: '/accessibility', component: AccessibilityStatement },
-  { id: 'roadmap', path: '/roadmap', component: Roadmap },
-  { id: 'feedback', path: '/feedback', component: Feedback },
+  { id: 'roadmap', path: '/roadmap' },
+  { id: 'feedback', path: '/feedback' },
 ];
 
 export function findShellPage(pathname: string): ShellPage | undefined {
   const normalised = pathname.replace(/\/+$/, '') || '/';
-  return SHELL_PAGES.find((page) => page.path === normalised);
+  return SHELL_PAGES.find((page) => page.component !== undefined && page.path === normalised);
 }

@@ -5,6 +5,7 @@ import * as folderPins from './0003_folder_pins.ts';
 import * as myData from './0004_my_data.ts';
 import * as registrySubmissions from './0005_registry_submissions.ts';
 import * as assistant from './0006_assistant.ts';
+import * as feedback from './0007_feedback.ts';
 
 /**
  * Every migration, in order. Kysely's Migrator applies them by name (sorted), each once, recorded in
@@ -19,4 +20,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0004_my_data': myData,
   '0005_registry_submissions': registrySubmissions,
   '0006_assistant': assistant,
+  '0007_feedback': feedback,
 };

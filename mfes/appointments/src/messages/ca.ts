@@ -90,6 +90,7 @@ export const ca: AppointmentsMessages = {
     bookedTitle: 'Cita reservada',
     rescheduledTitle: 'Cita canviada',
     bookedBody: 'Desa el localitzador {{reference}}: te’l demanaran a l’oficina.',
+    feedback: 'T’ha resultat útil demanar la cita? Explica-ho',
     notFoundTitle: 'No s’ha trobat la cita',
     notFoundBody: 'No hi ha cap cita reservada amb aquesta referència al teu nom.',
   },

@@ -89,6 +89,7 @@ export const eu: AppointmentsMessages = {
     bookedTitle: 'Hitzordua erreserbatuta',
     rescheduledTitle: 'Hitzordua aldatuta',
     bookedBody: 'Gorde {{reference}} lokalizatzailea: bulegoan eskatuko dizute.',
+    feedback: 'Erabilgarria izan zaizu hitzordua eskatzea? Esaguzu',
     notFoundTitle: 'Ez da hitzordua aurkitu',
     notFoundBody: 'Ez dago erreferentzia hori duen hitzordu erreserbaturik zure izenean.',
   },

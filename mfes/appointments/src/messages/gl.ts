@@ -88,6 +88,7 @@ export const gl: AppointmentsMessages = {
     bookedTitle: 'Cita reservada',
     rescheduledTitle: 'Cita cambiada',
     bookedBody: 'Garda o localizador {{reference}}: pedirancho na oficina.',
+    feedback: 'Resultouche útil pedir a cita? Cóntanolo',
     notFoundTitle: 'Non se atopou a cita',
     notFoundBody: 'Non existe ningunha cita reservada con esa referencia ao teu nome.',
   },

@@ -89,6 +89,7 @@ export const va: AppointmentsMessages = {
     bookedTitle: 'Cita reservada',
     rescheduledTitle: 'Cita canviada',
     bookedBody: 'Guarda el localitzador {{reference}}: te’l demanaran en l’oficina.',
+    feedback: 'T’ha resultat útil demanar la cita? Conta-ho',
     notFoundTitle: 'No s’ha trobat la cita',
     notFoundBody: 'No hi ha cap cita reservada amb esta referència al teu nom.',
   },

@@ -52,6 +52,7 @@ export const ca: Messages = {
     hint: (method) => `Simulació de ${method}: en lloc d’identificar-te, tries una identitat de prova.`,
     required: 'Tria una persona de prova',
     testOnly: 'Només per a proves automàtiques: dades hostils',
+    maintainer: 'Personal de manteniment del portal, no és una persona ciutadana',
     document: (type, number) => `${type} ${number}`,
     smsTitle: 'SMS simulat',
     smsText: 'El teu codi Cl@ve PIN és:',

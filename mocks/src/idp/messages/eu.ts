@@ -52,6 +52,7 @@ export const eu: Messages = {
     hint: (method) => `${method} simulazioa: identifikatu beharrean, proba-identitate bat aukeratzen duzu.`,
     required: 'Aukeratu proba-pertsona bat',
     testOnly: 'Proba automatikoetarako soilik: datu arriskutsuak',
+    maintainer: 'Atariko mantentze-langilea, ez da herritarra',
     document: (type, number) => `${type} ${number}`,
     smsTitle: 'SMS simulatua',
     smsText: 'Zure Cl@ve PIN kodea hau da:',

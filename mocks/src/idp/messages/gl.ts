@@ -53,6 +53,7 @@ export const gl: Messages = {
       `Simulación de ${method}: en lugar de identificarte, escolles unha identidade de proba.`,
     required: 'Escolle unha persoa de proba',
     testOnly: 'Só para probas automáticas: datos hostís',
+    maintainer: 'Persoal de mantemento do portal, non é unha persoa cidadá',
     document: (type, number) => `${type} ${number}`,
     smsTitle: 'SMS simulado',
     smsText: 'O teu código Cl@ve PIN é:',
