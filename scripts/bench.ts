@@ -15,7 +15,7 @@
 //                    with it
 //   BENCH_LOAD_SECONDS (20), BENCH_LOAD_CONNECTIONS (50), BENCH_HANGING_AGENCY (the first folder
 //   agency other than DEHú, else DEHú)
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -454,11 +454,57 @@ console.log(
 console.log(
   `${'page'.padEnd(16)}${'perf'.padStart(6)}${'a11y'.padStart(6)}${'best'.padStart(6)}${'FCP ms'.padStart(9)}${'LCP ms'.padStart(9)}${'TBT ms'.padStart(9)}${'CLS'.padStart(7)}${'chain'.padStart(7)}`,
 );
+// Signed-in routes need the session in the browser's cookie jar: the portal keeps the citizen's
+// language and theme in cookies, and once the jar holds any, Chromium sends the jar's Cookie header
+// instead of one given with --extra-headers (the API calls then lose the session). So Lighthouse
+// drives a chromium started here, whose jar gets the session cookie before each run; between
+// runs its cookies, storage and cache are cleared, as Lighthouse's own reset would.
+const debugPort = topo.gatewayPort + 333;
+const profile = mkdtempSync(join(tmpdir(), 'carpeta-lighthouse-'));
+const lighthouseBrowser = spawn(
+  CHROMIUM_PATH,
+  [
+    '--headless=new',
+    `--remote-debugging-port=${debugPort}`,
+    `--user-data-dir=${profile}`,
+    ...CHROMIUM_ARGS,
+    'about:blank',
+  ],
+  { stdio: 'ignore' },
+);
+const cdp = await (async () => {
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    try {
+      return await chromium.connectOverCDP(`http://127.0.0.1:${debugPort}`);
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  throw new Error('the browser for Lighthouse did not start');
+})();
+const jar = cdp.contexts()[0];
+if (!jar) throw new Error('the browser for Lighthouse has no context');
+const sessionCookie = cookie.split('=');
+async function freshBrowserState(signedIn: boolean) {
+  const tab = jar?.pages()[0] ?? (await jar?.newPage());
+  if (!jar || !tab) throw new Error('no tab to reset the browser with');
+  const session = await jar.newCDPSession(tab);
+  await session.send('Network.clearBrowserCache');
+  await session.send('Storage.clearDataForOrigin', { origin: topo.portal, storageTypes: 'all' });
+  await session.detach();
+  await jar.clearCookies();
+  if (signedIn) {
+    await jar.addCookies([
+      { name: sessionCookie[0] ?? '', value: sessionCookie.slice(1).join('='), url: topo.portal },
+    ]);
+  }
+}
 for (const path of ['/landing', '/', '/notifications', '/representation']) {
   const reports: LighthouseReport[] = [];
   let failure = '';
   for (let run = 0; run < LIGHTHOUSE_RUNS; run += 1) {
     try {
+      await freshBrowserState(path !== '/landing');
       const { stdout } = await runLighthouse(
         lighthouse,
         [
@@ -467,9 +513,9 @@ for (const path of ['/landing', '/', '/notifications', '/representation']) {
           '--output-path=stdout',
           '--quiet',
           '--only-categories=performance,accessibility,best-practices',
-          // Signed in: the routes citizens use after sign-in (the landing page is measured without).
-          ...(path === '/landing' ? [] : [`--extra-headers=${JSON.stringify({ Cookie: cookie })}`]),
-          `--chrome-flags=--headless=new ${CHROMIUM_ARGS.join(' ')}`,
+          `--port=${debugPort}`,
+          // The reset above stands for Lighthouse's, which would also drop the session cookie.
+          '--disable-storage-reset',
         ],
         { env: { ...process.env, CHROME_PATH: CHROMIUM_PATH }, maxBuffer: 64 * 1024 * 1024 },
       );
@@ -491,6 +537,9 @@ for (const path of ['/landing', '/', '/notifications', '/representation']) {
     `${path.padEnd(16)}${score('performance')}${score('accessibility')}${score('best-practices')}${metric('first-contentful-paint').padStart(9)}${metric('largest-contentful-paint').padStart(9)}${metric('total-blocking-time').padStart(9)}${metric('cumulative-layout-shift', 3).padStart(7)}${String(chainDepth(chainsOf(report))).padStart(7)}`,
   );
 }
+await cdp.close();
+lighthouseBrowser.kill();
+rmSync(profile, { recursive: true, force: true });
 if (withLoad) await loadRun(cookie);
 printManifestResults(await runManifestBench());
 printAssistantResults(await runAssistantBench());
