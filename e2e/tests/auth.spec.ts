@@ -65,7 +65,12 @@ test('anonymous: a public landing page, a sign-in page on private routes, nothin
   await page.goto('/notifications');
   await expect(page.getByRole('heading', { level: 1, name: 'Identifícate para continuar' })).toBeVisible();
   const manifest = await (await page.request.get('/mfes.json')).json();
-  expect(manifest.mfes.map((entry: { id: string }) => entry.id)).toEqual(['verify', 'assistant']);
+  expect(manifest.mfes.map((entry: { id: string }) => entry.id)).toEqual([
+    'verify',
+    'assistant',
+    'feedback',
+    'roadmap',
+  ]);
   const login = new URL(
     (await page.getByRole('link', { name: 'Identificarme' }).first().getAttribute('href')) ?? '',
     E2E.portal,
