@@ -1,3 +1,4 @@
+import { SHELL_INTERACTIVE_MARK } from '@carpeta/sdk';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -52,6 +53,15 @@ export async function setAgencyFault(mode: 'ok' | 'slow' | 'garbage' | 'error' |
 }
 
 /** Waits until an MFE's area has finished loading (mounted or showing its error panel). */
+/**
+ * Waits until the shell has taken the gateway's painted layout over (its User Timing mark): before
+ * that the header's and footer's controls are HTML without their scripts, and a key pressed on the
+ * language selector does nothing.
+ */
+export async function shellInteractive(page: Page) {
+  await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, SHELL_INTERACTIVE_MARK);
+}
+
 export async function mfeSettled(page: Page, id: string) {
   const area = page.locator(`[data-mfe="${id}"]`);
   await expect(area).toHaveAttribute('aria-busy', 'false');
@@ -114,6 +124,7 @@ export async function tabTo(
   matches: (element: { text: string; href: string | null }) => boolean,
   max = 40,
 ) {
+  await shellInteractive(page);
   for (let i = 0; i < max; i += 1) {
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => {
@@ -141,6 +152,7 @@ export type PortalLanguage = keyof typeof PORTAL_LANGUAGES;
  * opens it, arrow keys move to the language (listed in its own name), Enter chooses it.
  */
 export async function switchLanguage(page: Page, language: PortalLanguage) {
+  await shellInteractive(page);
   const { name, tag } = PORTAL_LANGUAGES[language];
   const banner = page.getByRole('banner');
   const toggle = banner.getByRole('button', { name: /^(Idioma|Language|Hizkuntza):/ });

@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { SHELL_INTERACTIVE_MARK } from '@carpeta/sdk';
 import { expect, type Page, test } from '@playwright/test';
 import { signIn } from '../support/auth.ts';
 import { E2E } from '../support/env.ts';
-import { mfeSettled, resetManifest } from '../support/portal.ts';
+import { mfeSettled, resetManifest, shellInteractive } from '../support/portal.ts';
 
 /*
  * What issue 10 keeps from now on: the page paints the shell's layout before any script (the
@@ -61,7 +60,7 @@ async function firstRouteScripts(page: Page, route: RouteBudget) {
   });
   await page.goto(route.path);
   // Shown: the shell took the painted layout over (its mark), and the route's MFE is mounted.
-  await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, SHELL_INTERACTIVE_MARK);
+  await shellInteractive(page);
   if (route.mfe) await mfeSettled(page, route.mfe);
   shown = true;
   await page.waitForLoadState('networkidle');
