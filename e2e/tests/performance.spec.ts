@@ -74,6 +74,10 @@ for (const [name, route] of Object.entries(budgets.routes)) {
     const measured = await firstRouteScripts(page, route);
     const figure = `${name}: ${measured.kb.toFixed(1)} KB gzip in ${measured.files} scripts (budget ${route.gzipKB} KB, ${route.scripts})`;
     console.log(figure);
+    // PERF_VERBOSE=1: every script of the route, largest first (what to cut next).
+    if (process.env.PERF_VERBOSE)
+      for (const row of [...measured.scripts].sort((a, b) => b.gzip - a.gzip))
+        console.log(`  ${(row.gzip / 1024).toFixed(1).padStart(6)} KB  ${new URL(row.url).pathname}`);
     test.info().annotations.push({ type: 'first-route JavaScript', description: figure });
     expect(measured.kb, figure).toBeLessThanOrEqual(route.gzipKB);
     expect(measured.files, figure).toBeLessThanOrEqual(route.scripts);

@@ -109,6 +109,19 @@ export interface CarpetaRemoteOptions {
   framework?: 'react' | 'vanilla' | 'angular';
 }
 
+/**
+ * Only a development server's JSX transform imports `react/jsx-dev-runtime` (Preact's is its
+ * production runtime under another name). A production build neither provides nor asks for it: a
+ * remote's share initialisation loads every share it declares, so declaring it cost every route one
+ * more script. Vite sets `NODE_ENV` (`production` for `vite build`) before it reads a config file.
+ */
+function forThisBuild(shared: SharedConfig): SharedConfig {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  if (env?.NODE_ENV !== 'production') return shared;
+  const { 'react/jsx-dev-runtime': _development, ...production } = shared;
+  return production;
+}
+
 function sharedFor(framework: CarpetaRemoteOptions['framework']): SharedConfig {
   switch (framework) {
     case 'vanilla':
@@ -118,7 +131,7 @@ function sharedFor(framework: CarpetaRemoteOptions['framework']): SharedConfig {
       // design system's framework-free CSS, which the shell loads.
       return { ...FRAMEWORK_FREE_SHARED, ...ANGULAR_SINGLETONS };
     default:
-      return SHARED_SINGLETONS;
+      return forThisBuild(SHARED_SINGLETONS);
   }
 }
 
@@ -139,7 +152,7 @@ export function carpetaHost(name: string) {
   return {
     name,
     remotes: {},
-    shared: SHARED_SINGLETONS,
+    shared: forThisBuild(SHARED_SINGLETONS),
     dts: false,
     shareStrategy: 'loaded-first' as const,
     experiments: { provideExternalRuntime: true },

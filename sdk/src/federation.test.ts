@@ -1,0 +1,32 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { carpetaHost, carpetaRemote } from './federation.ts';
+
+const original = process.env.NODE_ENV;
+afterEach(() => {
+  process.env.NODE_ENV = original;
+});
+
+describe('the shared singletons of a build', () => {
+  const keys = (shared: Record<string, unknown>) => Object.keys(shared).sort();
+  const remote = () => carpetaRemote({ name: 'carpeta_x', exposes: { './lifecycles': './x.tsx' } });
+
+  it('leaves the development JSX runtime out of production builds, host and remotes alike', () => {
+    process.env.NODE_ENV = 'production';
+    expect(keys(carpetaHost('carpeta_shell').shared)).not.toContain('react/jsx-dev-runtime');
+    expect(keys(remote().shared)).not.toContain('react/jsx-dev-runtime');
+    expect(keys(remote().shared)).toContain('react/jsx-runtime');
+  });
+
+  it('shares it from a development server, whose JSX transform imports it', () => {
+    process.env.NODE_ENV = 'development';
+    expect(keys(carpetaHost('carpeta_shell').shared)).toContain('react/jsx-dev-runtime');
+    expect(keys(remote().shared)).toContain('react/jsx-dev-runtime');
+  });
+
+  it('declares the same keys in the host and in a React remote, so each share has one provider', () => {
+    for (const env of ['production', 'development']) {
+      process.env.NODE_ENV = env;
+      expect(keys(remote().shared)).toEqual(keys(carpetaHost('carpeta_shell').shared));
+    }
+  });
+});
