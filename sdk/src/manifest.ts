@@ -84,6 +84,10 @@ export const audienceSchema = z
   );
 export type Audience = z.infer<typeof audienceSchema>;
 
+/** Roles the identity provider may vouch for beyond the person (`carpeta_role`): the portal's own staff. */
+export const PORTAL_ROLES = ['maintainer'] as const;
+export type PortalRole = (typeof PORTAL_ROLES)[number];
+
 /** One micro-frontend as the gateway's manifest announces it. */
 export const manifestEntrySchema = z.object({
   id: z.string().check(z.regex(/^[a-z][a-z0-9-]{1,39}$/, 'lower-case letters, digits and dashes')),
@@ -142,6 +146,12 @@ export const manifestEntrySchema = z.object({
   ),
   /** Who the entry is for (the gateway's configuration only; left out: State-wide). */
   audience: z.optional(audienceSchema),
+  /**
+   * Only sessions the identity provider vouched for with one of these roles receive the entry (the
+   * gateway's configuration only; left out: every citizen). A role is never a citizen's: an entry
+   * with roles is never in a citizen's manifest, nor in that of someone acting for another person.
+   */
+  roles: z.optional(z.array(z.enum(PORTAL_ROLES)).check(z.minLength(1), z.maxLength(5))),
 });
 export type ManifestEntry = z.infer<typeof manifestEntrySchema>;
 

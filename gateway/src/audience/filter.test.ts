@@ -52,6 +52,39 @@ describe('placeOf', () => {
   });
 });
 
+describe('entriesFor: roles', () => {
+  const staff: ManifestEntry[] = [
+    entry('state'),
+    entry('admin', { roles: ['maintainer'] }),
+    entry('admin-public', { public: true, roles: ['maintainer'] }),
+    entry('admin-madrid', { roles: ['maintainer'], audience: audience({ communities: ['13'] }) }),
+  ];
+  const staffIds = (viewer: Viewer) => entriesFor(indexEntries(staff), viewer).map((item) => item.id);
+
+  it('an entry for the maintainers is in no citizen’s manifest, wherever they live', () => {
+    expect(staffIds({ loa: 'substantial', place: null })).toEqual(['state']);
+    expect(staffIds({ loa: 'high', place: place('28079'), role: null })).toEqual(['state']);
+  });
+
+  it('nor in an anonymous visitor’s, even when it is public (a role needs a session)', () => {
+    expect(staffIds({ loa: null, place: null, role: 'maintainer' })).toEqual([]);
+  });
+
+  it('a maintainer gets them, with the same audience rules as everyone', () => {
+    expect(staffIds({ loa: 'substantial', place: null, role: 'maintainer' })).toEqual([
+      'state',
+      'admin',
+      'admin-public',
+    ]);
+    expect(staffIds({ loa: 'substantial', place: place('28079'), role: 'maintainer' })).toEqual([
+      'state',
+      'admin',
+      'admin-public',
+      'admin-madrid',
+    ]);
+  });
+});
+
 describe('entriesFor: audience × residence × level × public', () => {
   it('anonymous visitors get only the public State-wide entries', () => {
     expect(ids({ loa: null, place: null })).toEqual(['state-public']);

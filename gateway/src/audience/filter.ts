@@ -1,4 +1,10 @@
-import { type Audience, type LevelOfAssurance, loaSatisfies, type ManifestEntry } from '@carpeta/sdk';
+import {
+  type Audience,
+  type LevelOfAssurance,
+  loaSatisfies,
+  type ManifestEntry,
+  type PortalRole,
+} from '@carpeta/sdk';
 import type { Place } from './regions.ts';
 
 /*
@@ -14,12 +20,18 @@ export interface Viewer {
   loa: LevelOfAssurance | null;
   /** The residence of the person whose folder is shown (the citizen or whom they act for). */
   place: Place | null;
+  /**
+   * The role the identity provider vouched for (a maintainer), null or left out for a citizen and
+   * for anyone acting for someone else.
+   */
+  role?: PortalRole | null;
 }
 
 /** What the index needs of an item: a manifest entry, or a rejected one as far as it could be read. */
 export interface Targeted {
   audience?: Audience | undefined;
   public: boolean;
+  roles?: readonly PortalRole[] | undefined;
 }
 
 interface Indexed<T> {
@@ -71,15 +83,22 @@ export function indexEntries<T extends Targeted>(entries: readonly T[]): Audienc
  * - signed in: State-wide entries and those whose audience names the residence's community,
  *   province or municipality; no residence known (a company, or the census could not be asked):
  *   State-wide entries only;
+ * - entries naming roles (the maintainers' pages): only sessions holding one of them, never
+ *   anyone acting for someone else;
  * - entries above the session's level of assurance stay in the list: the shell shows them with a
  *   "sign in with a certificate" panel instead of loading them (see `loadable`).
  */
 export function entriesFor<T extends Targeted>(index: AudienceIndex<T>, viewer: Viewer): T[] {
+  const role = viewer.loa === null ? null : (viewer.role ?? null);
+  // An entry for a role (the maintainers' pages) reaches only sessions holding it.
+  const forViewer = (entry: T) => entry.roles === undefined || (role !== null && entry.roles.includes(role));
   if (viewer.loa === null) {
-    return index.stateWide.filter((item) => item.entry.public).map((item) => item.entry);
+    return index.stateWide
+      .filter((item) => item.entry.public && forViewer(item.entry))
+      .map((item) => item.entry);
   }
   const place = viewer.place;
-  if (!place) return index.stateWide.map((item) => item.entry);
+  if (!place) return index.stateWide.filter((item) => forViewer(item.entry)).map((item) => item.entry);
   const buckets = [
     index.stateWide,
     index.byCommunity.get(place.community),
@@ -89,7 +108,7 @@ export function entriesFor<T extends Targeted>(index: AudienceIndex<T>, viewer: 
   const chosen = new Map<number, T>();
   for (const bucket of buckets) {
     if (!bucket) continue;
-    for (const item of bucket) chosen.set(item.position, item.entry);
+    for (const item of bucket) if (forViewer(item.entry)) chosen.set(item.position, item.entry);
   }
   return [...chosen].sort((a, b) => a[0] - b[0]).map(([, entry]) => entry);
 }

@@ -57,8 +57,8 @@ export interface AudienceService {
 
 /** What the browser receives of an entry: the audience stays in the gateway's configuration. */
 function served(entry: ManifestEntry): ManifestEntry {
-  if (entry.audience === undefined) return entry;
-  const { audience: _audience, ...rest } = entry;
+  if (entry.audience === undefined && entry.roles === undefined) return entry;
+  const { audience: _audience, roles: _roles, ...rest } = entry;
   return rest;
 }
 
@@ -71,7 +71,7 @@ export function createAudienceService(options: AudienceServiceOptions): Audience
       cache = new LRUCache<string, SharedView>({ max: options.maxViews ?? 2000 });
       views.set(snapshot, cache);
     }
-    const key = `${viewer.loa ?? 'anonymous'}|${viewer.place?.municipality ?? '-'}`;
+    const key = `${viewer.loa ?? 'anonymous'}|${viewer.place?.municipality ?? '-'}|${viewer.role ?? '-'}`;
     const kept = cache.get(key);
     if (kept) return kept;
     const mfes = entriesFor(snapshot.index, viewer).map(served);
@@ -124,7 +124,9 @@ export function createAudienceService(options: AudienceServiceOptions): Audience
         residence.status === 'unavailable'
           ? { key, residence: 'unavailable', source: residence.source }
           : { key, residence: residence.status };
-      return compose(snapshot, { loa: record.loa, place }, audience);
+      // A role is the signed-in person's own, never exercised while acting for someone else.
+      const role = record.actingFor ? null : (record.role ?? null);
+      return compose(snapshot, { loa: record.loa, place, role }, audience);
     },
   };
 }

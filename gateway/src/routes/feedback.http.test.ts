@@ -91,7 +91,9 @@ beforeAll(async () => {
       ...loadConfig({ PORT_GATEWAY: '0', FEEDBACK_RATE_PER_HOUR: String(RATE) }),
       shellDist: path.join(dir, 'no-shell'),
       manifestPath: MFES,
-      env: {},
+      // The feedback MFE's origin is allowed: its entries (the forms, the roadmap, the maintainers'
+      // page) are served; the others' origins are not, and they are left out.
+      env: { MFE_FEEDBACK_URL: 'http://127.0.0.1:4210' },
       sources: [],
       mfeOrigins: [],
       now: () => clock,
@@ -200,6 +202,21 @@ describe('public feedback, then the maintainers', () => {
     const link = await call('POST', '/api/admin/roadmap/app/links', { feedbackId }, { as: citizen });
     expect(link.status).toBe(403);
     expect((await call('GET', '/api/admin/feedback')).status).toBe(401);
+  });
+
+  it('names the maintainers’ page only in a maintainer’s manifest', async () => {
+    const citizen = { cookie: session.cookie, csrfToken: session.csrfToken };
+    const ids = async (as: Who) => {
+      const response = await call('GET', '/mfes.json', undefined, { as });
+      expect(response.status).toBe(200);
+      return ((await response.json()) as { mfes: { id: string }[] }).mfes.map((entry) => entry.id);
+    };
+    expect(await ids(maintainer)).toContain('roadmap-admin');
+    expect(await ids(citizen)).not.toContain('roadmap-admin');
+    expect(await ids(citizen)).toContain('roadmap');
+    expect(await ids(null)).not.toContain('roadmap-admin');
+    const served = await (await call('GET', '/mfes.json', undefined, { as: maintainer })).text();
+    expect(served).not.toContain('"roles"');
   });
 
   it('lets the maintainer link feedback and change a status, which the public roadmap shows', async () => {
