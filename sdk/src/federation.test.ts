@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { carpetaHost, carpetaRemote } from './federation.ts';
+import { createRequire } from 'node:module';
+import { carpetaHost, carpetaRemote, PREACT_VERSION, PREACT_VERSION_RANGE } from './federation.ts';
 
 const original = process.env.NODE_ENV;
 afterEach(() => {
@@ -27,6 +28,17 @@ describe('the shared singletons of a build', () => {
     for (const env of ['production', 'development']) {
       process.env.NODE_ENV = env;
       expect(keys(remote().shared)).toEqual(keys(carpetaHost('carpeta_shell').shared));
+    }
+  });
+});
+
+describe('the version React’s share keys are registered at', () => {
+  it('is the installed Preact’s, inside the range every remote requires', () => {
+    const installed = (createRequire(import.meta.url)('preact/package.json') as { version: string }).version;
+    expect(PREACT_VERSION).toBe(installed);
+    expect(PREACT_VERSION_RANGE).toBe(`^${PREACT_VERSION}`);
+    for (const [key, shared] of Object.entries(carpetaHost('carpeta_shell').shared)) {
+      if (key.startsWith('react')) expect(shared).toMatchObject({ version: PREACT_VERSION });
     }
   });
 });

@@ -15,8 +15,20 @@
  * system's `withRef`), and `onChange` of a text field follows `input` events only.
  */
 export const PREACT_VERSION_RANGE = '^10.29.8';
+/**
+ * The version every React share key is registered at: Preact's (pinned exactly across the
+ * workspace; a unit test compares it with the installed Preact). Without it, `react`, whose
+ * implementation is a file of the sdk, was registered at the sdk's version (0.1.0), and every remote
+ * warned that it does not satisfy `^10.29.8`.
+ */
+export const PREACT_VERSION = '10.29.8';
 const preact = (implementation: string) =>
-  ({ singleton: true, requiredVersion: PREACT_VERSION_RANGE, import: implementation }) as const;
+  ({
+    singleton: true,
+    requiredVersion: PREACT_VERSION_RANGE,
+    version: PREACT_VERSION,
+    import: implementation,
+  }) as const;
 export const REACT_AS_PREACT = {
   // preact/compat with a page-wide unique `useId` (Preact numbers ids per render root).
   react: preact('@carpeta/sdk/preact/react'),
@@ -93,7 +105,10 @@ export const ANGULAR_SINGLETONS = {
   '@angular/platform-browser': { singleton: true, requiredVersion: '^22.0.0' },
 } as const;
 
-type SharedConfig = Record<string, { singleton: boolean; requiredVersion: string; import?: string }>;
+type SharedConfig = Record<
+  string,
+  { singleton: boolean; requiredVersion: string; version?: string; import?: string }
+>;
 
 export interface CarpetaRemoteOptions {
   /** Container name, the manifest's `remote.name`: a JavaScript identifier, e.g. "carpeta_home". */
