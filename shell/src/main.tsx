@@ -13,6 +13,7 @@ import { StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { addErrorHandler, start } from 'single-spa';
 import { App } from './App.tsx';
+import { takeInlineJson } from './inline-data.ts';
 import type { ManifestState, ShellContext } from './context.ts';
 import { loadShellMessages, messages } from './messages.ts';
 import { prefetchRemotes } from './federation.ts';
@@ -38,15 +39,8 @@ const language = createLanguageStore(firstLanguage, (next) => loadShellMessages(
  * render then needs no request. Without it (an older gateway, `pnpm dev`) the shell asks.
  */
 function takeInlineSession(): SessionResponse | undefined {
-  const element = document.getElementById(INLINE_SESSION_ID);
-  if (!element) return undefined;
-  element.remove();
-  try {
-    const parsed = sessionResponseSchema.safeParse(JSON.parse(element.textContent ?? ''));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
+  const parsed = sessionResponseSchema.safeParse(takeInlineJson(INLINE_SESSION_ID));
+  return parsed.success ? parsed.data : undefined;
 }
 const inlineSession = takeInlineSession();
 const session = createSessionStore(undefined, inlineSession);

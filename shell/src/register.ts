@@ -17,6 +17,7 @@ import {
   unregisterApplication,
 } from 'single-spa';
 import type { ManifestState, ShellContext } from './context.ts';
+import { takeInlineJson } from './inline-data.ts';
 import { manifestState } from './manifest-state.ts';
 import { createMfeHost, type HostOptions } from './mfe-host.tsx';
 import { createTelemetry } from './telemetry.ts';
@@ -29,23 +30,12 @@ import { createTelemetry } from './telemetry.ts';
  * The manifest the gateway put in the page, taken out of it: it is read once, for the first
  * route; later reads (sign-out, a switch of whom the citizen acts for) ask `/mfes.json`.
  */
-function takeInlineManifest(): unknown {
-  const element = document.getElementById(INLINE_MANIFEST_ID);
-  if (!element) return undefined;
-  element.remove();
-  try {
-    return JSON.parse(element.textContent ?? '');
-  } catch {
-    return undefined;
-  }
-}
-
 export async function fetchManifest(
   context: Pick<ShellContext, 'telemetry'>,
   fetchImpl: typeof fetch = fetch,
 ): Promise<ManifestState> {
   try {
-    let body: unknown = takeInlineManifest();
+    let body: unknown = takeInlineJson(INLINE_MANIFEST_ID);
     if (body === undefined) {
       const response = await fetchImpl('/mfes.json', {
         headers: { accept: 'application/json' },
