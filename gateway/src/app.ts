@@ -150,6 +150,11 @@ export function buildGateway(config: GatewayConfig, deps: { database: PortalData
     config.agencyCacheOverrideSeconds === undefined
       ? RESIDENCE_DEFAULTS.ttlMs
       : config.agencyCacheOverrideSeconds * 1000;
+  const readSession = createSessionReader({
+    database: deps.database,
+    portalOrigin: config.portalOrigin,
+    ...(config.now ? { now: config.now } : {}),
+  });
   const audience = createAudienceService({
     manifest,
     residence: createResidenceLookup({
@@ -158,11 +163,7 @@ export function buildGateway(config: GatewayConfig, deps: { database: PortalData
       failureTtlMs: Math.min(RESIDENCE_DEFAULTS.failureTtlMs, residenceTtlMs),
       logger: app.log,
     }),
-    readSession: createSessionReader({
-      database: deps.database,
-      portalOrigin: config.portalOrigin,
-      ...(config.now ? { now: config.now } : {}),
-    }),
+    readSession,
   });
 
   // The MFE origins the CSP allows are those of the manifest of the request's session as it is
@@ -276,6 +277,7 @@ export function buildGateway(config: GatewayConfig, deps: { database: PortalData
   const apiEntries = new WeakMap<object, ManifestEntry[]>();
   const auth = registerAuth(app, {
     database: deps.database,
+    readSession,
     oidc: createOidcClient(config.oidc),
     rea,
     portalOrigin: config.portalOrigin,

@@ -25,12 +25,15 @@ export interface ManifestView {
   origins: readonly string[];
   audience: ManifestAudience;
   mfes: readonly ManifestEntry[];
+  /** The entries that could not be served, as `body` names them. */
+  rejected: readonly RejectedEntry[];
   /** Whether this viewer may load an entry's remote now (else the shell shows it gated). */
   loadable(entry: ManifestEntry): boolean;
 }
 
 interface SharedView {
   mfes: ManifestEntry[];
+  rejected: RejectedEntry[];
   /** JSON of `mfes` and `rejected`, as served. */
   mfesJson: string;
   rejectedJson: string;
@@ -80,6 +83,7 @@ export function createAudienceService(options: AudienceServiceOptions): Audience
       .sort((a, b) => a.index - b.index);
     const view: SharedView = {
       mfes,
+      rejected,
       mfesJson: JSON.stringify(mfes),
       rejectedJson: JSON.stringify(rejected),
       origins: originsFor(mfes, viewer),
@@ -95,6 +99,7 @@ export function createAudienceService(options: AudienceServiceOptions): Audience
       origins: view.origins,
       audience,
       mfes: view.mfes,
+      rejected: view.rejected,
       loadable: (entry) => loadable(entry, viewer),
     };
   }

@@ -44,6 +44,8 @@ export interface AuthOptions {
   throttle: ThrottleSettings;
   /** The current manifest's entries, for the level of assurance of the API paths they declare. */
   manifestEntries: () => Promise<readonly ManifestEntry[]>;
+  /** The session a request's cookie names (`createSessionReader`, read once per request). */
+  readSession?: (headers: IncomingHttpHeaders) => Promise<SessionRecord | null>;
   /** How long a verified power of attorney is trusted before the register is asked again. */
   powerCheckMs?: number;
   now?: () => Date;
@@ -89,12 +91,17 @@ export function createSessionReader(options: {
 }): (headers: IncomingHttpHeaders) => Promise<SessionRecord | null> {
   const cookieName = sessionCookieName(options.portalOrigin);
   const now = options.now ?? (() => new Date());
-  return async (headers) => {
+  // One read per request: a page asks for its manifest and for the session it carries.
+  const read = new WeakMap<IncomingHttpHeaders, Promise<SessionRecord | null>>();
+  return (headers) => {
+    const kept = read.get(headers);
+    if (kept) return kept;
     const header = headers.cookie;
-    if (!header) return null;
-    const secret = fastifyCookie.parse(header)[cookieName];
+    const secret = header ? fastifyCookie.parse(header)[cookieName] : undefined;
     const id = secret ? sessionIdFor(secret) : null;
-    return id ? options.database.sessions.get(id, now()) : null;
+    const record = id ? options.database.sessions.get(id, now()) : Promise.resolve(null);
+    read.set(headers, record);
+    return record;
   };
 }
 
@@ -505,7 +512,11 @@ export function registerAuth(app: FastifyInstance, options: AuthOptions): AuthAp
    */
   async function sessionResponse(request: FastifyRequest, reply: FastifyReply): Promise<SessionResponse> {
     const id = sessionIdOf(request);
-    const record = id ? await database.sessions.get(id, now()) : null;
+    const record = !id
+      ? null
+      : options.readSession
+        ? await options.readSession(request.headers)
+        : await database.sessions.get(id, now());
     if (!record) {
       if (id) clearSessionCookie(reply);
       return { session: ANONYMOUS_SESSION, csrfToken: null, notice: null };

@@ -12,10 +12,11 @@ function view(
   loadable = (item: ManifestEntry) => item.minLoa === 'low',
 ): ManifestView {
   return {
-    body: JSON.stringify({ version: 1, mfes, rejected: [] }),
+    body: JSON.stringify({ version: 1, mfes, rejected: [], audience: { key: 'x', residence: 'found' } }),
     origins: [],
     audience: { key: 'x', residence: 'found' },
     mfes,
+    rejected: [],
     loadable,
   };
 }
@@ -155,7 +156,9 @@ describe('the page with the shell’s layout', () => {
       '<div id="root" data-language="eu" data-theme="dark"><main><h1>eu /files?lang=eu</h1></main></div>',
     );
     // The render got the manifest as the page carries it, and the session.
-    expect(page.inputs[0]?.manifest).toEqual({ version: 1, mfes: [entry('home')], rejected: [] });
+    const inline = /<script type="application\/json" id="carpeta-manifest">(.*?)<\/script>/s.exec(html);
+    expect(page.inputs[0]?.manifest).toEqual(JSON.parse(inline?.[1] ?? ''));
+    expect(page.inputs[0]?.manifest).toMatchObject({ mfes: [entry('home')], rejected: [] });
     expect(page.inputs[0]?.session).toBe(session);
   });
 

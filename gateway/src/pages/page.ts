@@ -54,7 +54,7 @@ export interface PageShell {
  * JSON. `#root` says which language and theme its HTML is in: the shell takes it over only when its
  * own choice is the same (a choice kept from before the cookie existed renders afresh).
  */
-function withShell(html: string, shell: PageShell, manifest: string, pathname: string): string {
+function withShell(html: string, shell: PageShell, view: ManifestView, pathname: string): string {
   let markup: string;
   try {
     markup = shell.render({
@@ -62,7 +62,8 @@ function withShell(html: string, shell: PageShell, manifest: string, pathname: s
       search: shell.search,
       language: shell.language,
       theme: shell.theme,
-      manifest: JSON.parse(manifest),
+      // The document `view.body` serialises, without parsing it back.
+      manifest: { version: 1, mfes: view.mfes, rejected: view.rejected, audience: view.audience },
       session: shell.session,
     });
   } catch (error) {
@@ -95,7 +96,7 @@ export function renderPage(
 ): string {
   const { view } = options;
   if (!view) return html;
-  const page = options.shell ? withShell(html, options.shell, view.body, options.pathname) : html;
+  const page = options.shell ? withShell(html, options.shell, view, options.pathname) : html;
   const lines = [
     `<script type="application/json" id="${INLINE_MANIFEST_ID}">${scriptSafeJson(view.body)}</script>`,
   ];
