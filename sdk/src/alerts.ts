@@ -181,3 +181,6 @@ export function maskContact(kind: ContactKind, value: string): string {
   const at = value.lastIndexOf('@');
   return at <= 0 ? '***' : `${value.slice(0, 1)}***${value.slice(at)}`;
 }
+
+/** The body of writes that carry nothing (mark read, send another code). */
+export const emptyAlertRequestSchema = z.object({});
