@@ -536,7 +536,8 @@ function History({ version }: { version: number }) {
     api.get('/alerts/changes', alertChangeListSchema, { signal }),
   );
   return (
-    <section aria-labelledby="alerts-history" className="cp-stack">
+    // Not a landmark of its own: the table's scroll region is already named by the same caption.
+    <div className="cp-stack">
       <h2 id="alerts-history" className="cp-heading-l">
         {t('history.title')}
       </h2>
@@ -554,6 +555,6 @@ function History({ version }: { version: number }) {
           ]}
         />
       )}
-    </section>
+    </div>
   );
 }
