@@ -35,7 +35,7 @@ import {
 } from './lib/load-bench.ts';
 import { printAssistantResults, runAssistantBench } from './lib/assistant-bench.ts';
 import { printManifestResults, runManifestBench } from './lib/manifest-bench.ts';
-import { printAlertsResults, runAlertsBench } from './lib/alerts-bench.ts';
+import { printAlertsResults, runAlertsBench } from '../gateway/src/alerts/bench.ts';
 import { portalProcesses } from './lib/portal-processes.ts';
 import { assertPortsFree, Supervisor } from './lib/processes.ts';
 import { ROOT, topology } from './lib/topology.ts';

@@ -105,8 +105,8 @@ test('preferences need a verified phone: the code from the SMS gateway verifies 
   await phoneForm.getByRole('button', { name: 'Enviar código' }).press('Enter');
   const codeBox = phoneForm.getByRole('textbox', { name: 'Código de verificación' });
   await expect(codeBox).toBeVisible();
-  let texts: Array<{ text: string }> = [];
-  await expect.poll(async () => (texts = await smsTo(page, `+34${digits}`)).length).toBe(1);
+  await expect.poll(async () => (await smsTo(page, `+34${digits}`)).length).toBe(1);
+  const texts = await smsTo(page, `+34${digits}`);
   expect(texts[0]?.text).toMatch(/^Carpeta Ciudadana: su código de verificación es \d{6}\./);
   const code = /(\d{6})/.exec(texts[0]?.text ?? '')?.[1] ?? '';
   await codeBox.fill(code);
@@ -133,8 +133,8 @@ test('a notification about to expire: one e-mail in the mail sink, however often
   await api.reset();
   const address = `john.${run}@example.test`;
   expect((await api.post('/contacts', { kind: 'email', value: address, language: 'es' })).status()).toBe(202);
-  let codeMail: SinkMessage[] = [];
-  await expect.poll(async () => (codeMail = await mailTo(page, address)).length).toBe(1);
+  await expect.poll(async () => (await mailTo(page, address)).length).toBe(1);
+  const codeMail = await mailTo(page, address);
   expect(codeMail[0]?.carpeta['x-carpeta-purpose']).toBe('verification');
   const code = /(\d{6})/.exec(codeMail[0]?.text ?? '')?.[1] ?? '';
   expect((await api.post('/contacts/email/verify', { code })).status()).toBe(200);

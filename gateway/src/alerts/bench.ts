@@ -1,9 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import { createAlertScheduler } from '../../gateway/src/alerts/scheduler.ts';
-import type { DueAlertFinder } from '../../gateway/src/alerts/due.ts';
-import { createAlertStore } from '../../gateway/src/db/alerts.ts';
-import { IN_MEMORY, openDatabase } from '../../gateway/src/db/index.ts';
+import { createAlertScheduler } from './scheduler.ts';
+import type { DueAlertFinder } from './due.ts';
+import { createAlertStore } from '../db/alerts.ts';
+import { IN_MEMORY, openDatabase } from '../db/index.ts';
 
 export interface AlertsBenchResult {
   engine: string;
