@@ -49,6 +49,8 @@ export default defineConfig({
         // Feedback forms are limited per address and hour, and every test browser is 127.0.0.1 on a
         // database kept between runs: keep the limit out of reruns' way (the gateway's tests check it).
         FEEDBACK_RATE_PER_HOUR: '1000',
+        // The alerts scheduler runs every second, so an alert is in the mail sink within moments.
+        ALERTS_INTERVAL_MS: '1000',
         // The test remotes' origins, besides the MFEs' own (allowed through their URL variables).
         CARPETA_MFE_ORIGINS: [
           E2E.fixtureOrigin,

@@ -35,6 +35,7 @@ import {
 } from './lib/load-bench.ts';
 import { printAssistantResults, runAssistantBench } from './lib/assistant-bench.ts';
 import { printManifestResults, runManifestBench } from './lib/manifest-bench.ts';
+import { printAlertsResults, runAlertsBench } from '../gateway/src/alerts/bench.ts';
 import { portalProcesses } from './lib/portal-processes.ts';
 import { assertPortsFree, Supervisor } from './lib/processes.ts';
 import { ROOT, topology } from './lib/topology.ts';
@@ -98,6 +99,12 @@ if (process.argv.includes('--assistant-only')) {
 
 if (process.argv.includes('--manifest-only')) {
   printManifestResults(await runManifestBench());
+  process.exit(0);
+}
+
+if (process.argv.includes('--alerts-only')) {
+  // The alerts scheduler's planning throughput for 100,000 simulated citizens: no processes.
+  printAlertsResults(await runAlertsBench(Number(process.env.ALERTS_BENCH_CITIZENS ?? 100_000)));
   process.exit(0);
 }
 

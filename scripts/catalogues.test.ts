@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { PROOF_TEXT } from '../gateway/src/proofs/messages.ts';
+import { messages as alerts } from '../mfes/alerts/src/messages.ts';
 import { messages as appointments } from '../mfes/appointments/src/messages.ts';
 import { messages as assistant } from '../mfes/assistant/src/messages.ts';
 import { messages as feedback } from '../mfes/feedback/src/messages.ts';
@@ -37,6 +38,7 @@ const CATALOGUES: Record<string, () => Promise<AnyCatalogue>> = {
   'mfes/health': async () => health,
   'mfes/assistant (Ada)': async () => assistant,
   'mfes/feedback (feedback, roadmap, maintainers)': async () => feedback,
+  'mfes/alerts (alerts centre)': async () => alerts,
   'idp (simulated Cl@ve pages)': async () => idp,
   'gateway (PDFs: notification receipt, my-data certificate, registry receipt)': async () => PROOF_TEXT,
 };

@@ -26,6 +26,8 @@ try {
     topo.gatewayPort,
     ...topo.agencies.map((agency) => agency.port),
     topo.idpPort,
+    topo.mailSink.httpPort,
+    topo.mailSink.smtpPort,
     ...topo.mfes.map((mfe) => mfe.port),
   ]);
   // The gateway creates and migrates its embedded database on the first start: give it time.
@@ -40,4 +42,5 @@ console.log(`\n${line}\n  Carpeta is running: \x1b[1m${topo.portal}\x1b[0m`);
 for (const mfe of topo.mfes) console.log(`  mfe ${mfe.name.padEnd(16)} ${mfe.url}`);
 for (const agency of topo.agencies) console.log(`  agency ${agency.id.padEnd(17)} ${agency.url}`);
 console.log(`  simulated Cl@ve (OIDC)   ${topo.idp}`);
+console.log(`  mail sink (alert e-mails) ${topo.mailSink.url}`);
 console.log(`  Press Ctrl-C to stop.\n${line}\n`);

@@ -12,7 +12,8 @@ import { ROOT } from './lib/topology.ts';
 
 // 7000+: away from `npm start` (4000+), the e2e tests (5000+) and the bench (7000-7300).
 const BASE = Number(process.env.CARPETA_PROCESS_TEST_PORT_BASE ?? 7500);
-const PORTS = [BASE, BASE + 101, BASE + 201, BASE + 202];
+// The gateway, DEHú, two MFE origins and the mail sink (its page and its SMTP port).
+const PORTS = [BASE, BASE + 101, BASE + 201, BASE + 202, BASE + 120, BASE + 125];
 
 function parentOf(pid: number): number | undefined {
   try {

@@ -14,6 +14,10 @@ export const E2E = {
   rea: `http://127.0.0.1:${base + 102}`,
   /** The simulated general registry (and its DIR3 directory). */
   registry: `http://127.0.0.1:${base + 111}`,
+  /** The simulated SMS gateway (records the texts the portal sends). */
+  sms: `http://127.0.0.1:${base + 113}`,
+  /** The mail sink's page and API (alert e-mails and verification codes). */
+  mailSink: `http://127.0.0.1:${base + 120}`,
   /** The simulated identity provider (Cl@ve stand-in, OpenID Connect issuer). */
   idp: `http://127.0.0.1:${base + 110}`,
   fixturePort: base + 290,

@@ -30,6 +30,9 @@ import { loadShellRender } from './pages/shell-render.ts';
 import { createRemoteAssets } from './pages/remote-assets.ts';
 import { createAssistantStore } from './db/assistant.ts';
 import { createFeedbackStore } from './db/feedback.ts';
+import { createAlertStore } from './db/alerts.ts';
+import { createAlertChannels, createAlertScheduler, createFolderDueAlerts } from './alerts/index.ts';
+import { registerAlertRoutes } from './routes/alerts.ts';
 import { registerAppointmentRoutes } from './routes/appointments.ts';
 import { registerAssistantRoutes } from './routes/assistant.ts';
 import { registerFeedbackRoutes } from './routes/feedback.ts';
@@ -398,6 +401,31 @@ export function buildGateway(config: GatewayConfig, deps: { database: PortalData
       rateLimit: rateLimited(feedbackLimit),
     });
   });
+
+  // The alerts centre: the citizen's preferences, contact points and alerts kept in the portal; the
+  // scheduler (ALERTS_INTERVAL_MS > 0) finds due alerts and sends them through the channel adapters.
+  const alertStore = createAlertStore(deps.database.db);
+  const alertChannels = createAlertChannels(config.alerts, alertStore, now, config.alertChannels);
+  registerAlertRoutes(app, {
+    store: alertStore,
+    database: deps.database,
+    channels: alertChannels.channels,
+    now,
+  });
+  if (config.alerts.intervalMs > 0) {
+    const scheduler = createAlertScheduler({
+      store: alertStore,
+      findDue: createFolderDueAlerts({ folder, db: deps.database.db }),
+      channels: alertChannels.channels,
+      portalOrigin: config.portalOrigin,
+      now,
+      intervalMs: config.alerts.intervalMs,
+      logger: app.log,
+    });
+    app.addHook('onReady', async () => scheduler.start());
+    app.addHook('onClose', async () => scheduler.stop());
+  }
+  app.addHook('onClose', async () => alertChannels.close());
 
   const noSuchApi = async (request: FastifyRequest, reply: FastifyReply) =>
     sendMethodNotAllowed(app, request, reply, false) ||

@@ -1,3 +1,4 @@
+import type { AlertChannel, AlertSettings } from './alerts/index.ts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyServerOptions } from 'fastify';
@@ -51,6 +52,10 @@ export interface GatewayConfig extends SecuritySettings {
   sources?: SourceConnector[];
   /** Replaces the registry's connector types (tests: a fake agency's type). */
   connectorTypes?: Record<string, ConnectorFactory>;
+  /** The alerts centre: scheduler interval, SMTP server, SMS gateway. */
+  alerts: AlertSettings;
+  /** More alert channels (a web push adapter) or replacements of the built-in ones (tests). */
+  alertChannels?: AlertChannel[];
 }
 
 export interface GatewayServerConfig extends GatewayConfig {
@@ -93,6 +98,16 @@ function absoluteUrl(
     throw new Error(`${name} must be an absolute http(s) URL, got "${value}"`);
   }
   return value.replace(/\/+$/, '');
+}
+
+function smtpUrl(value: string): string {
+  try {
+    const url = new URL(value);
+    if (url.protocol === 'smtp:' || url.protocol === 'smtps:') return value;
+  } catch {
+    // Said below.
+  }
+  throw new Error(`ALERTS_SMTP_URL must be smtp://host:port or smtps://host:port, got "${value}"`);
 }
 
 function text(env: Readonly<Record<string, string | undefined>>, name: string, fallback: string): string {
@@ -146,6 +161,12 @@ export function loadConfig(
     throttle: {
       maxFailures: integer(env, 'SIGNIN_MAX_FAILURES', 5, 1, 1000),
       windowMs: integer(env, 'SIGNIN_FAILURE_WINDOW_SECONDS', 900, 1, 86_400) * 1000,
+    },
+    alerts: {
+      intervalMs: integer(env, 'ALERTS_INTERVAL_MS', 0, 0, 86_400_000),
+      smtpUrl: env.ALERTS_SMTP_URL?.trim() ? smtpUrl(env.ALERTS_SMTP_URL.trim()) : null,
+      mailFrom: text(env, 'ALERTS_MAIL_FROM', 'Carpeta Ciudadana <avisos@carpeta.invalid>'),
+      smsUrl: env.AGENCY_SMS_URL?.trim() ? absoluteUrl(env, 'AGENCY_SMS_URL', '') : null,
     },
     databaseUrl,
     dataDir: path.resolve(text(env, 'CARPETA_DATA_DIR', path.join(REPO_ROOT, '.carpeta', 'data', 'pglite'))),

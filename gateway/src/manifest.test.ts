@@ -85,6 +85,7 @@ describe('gateway/config/mfes.json', () => {
       'http://127.0.0.1:4208',
       'http://127.0.0.1:4209',
       'http://127.0.0.1:4210',
+      'http://127.0.0.1:4211',
     ];
     const store = createManifestStore({ path: CONFIG, env: {}, policy: { allowedOrigins: defaults } });
     const snapshot = await store.load();
@@ -111,6 +112,7 @@ describe('gateway/config/mfes.json', () => {
       ],
       ['municipal', '/municipal', 60, 'carpeta_municipal', 'http://127.0.0.1:4208/remoteEntry.js'],
       ['health-madrid', '/health-madrid', 70, 'carpeta_health', 'http://127.0.0.1:4207/remoteEntry.js'],
+      ['alerts', '/alerts', 80, 'carpeta_alerts', 'http://127.0.0.1:4211/remoteEntry.js'],
       ['verify', '/verify', 90, 'carpeta_my_data', 'http://127.0.0.1:4205/remoteEntry.js'],
       ['assistant', '/ada', 95, 'carpeta_assistant', 'http://127.0.0.1:4209/remoteEntry.js'],
       ['feedback', '/feedback', 96, 'carpeta_feedback', 'http://127.0.0.1:4210/remoteEntry.js'],
@@ -143,6 +145,7 @@ describe('gateway/config/mfes.json', () => {
       'appointments',
       'my-data',
       'representation',
+      'alerts',
       'verify',
       'assistant',
       'feedback',
@@ -172,6 +175,7 @@ describe('gateway/config/mfes.json', () => {
       representation: ['/api/powers', '/api/registry'],
       municipal: ['/api/municipal'],
       'health-madrid': ['/api/health-service'],
+      alerts: ['/api/alerts'],
       verify: [],
       assistant: ['/api/assistant'],
       feedback: [],
@@ -194,6 +198,7 @@ describe('gateway/config/mfes.json', () => {
       'http://127.0.0.1:4208',
       'http://127.0.0.1:4209',
       'http://127.0.0.1:4210',
+      'http://127.0.0.1:4211',
       'https://home.cdn.example',
     ]);
   });

@@ -26,8 +26,8 @@ export const GATEWAY_NODE_FLAGS = (
  */
 
 /**
- * The processes of a running portal: simulated agencies, simulated identity provider, one static
- * origin per MFE, gateway.
+ * The processes of a running portal: simulated agencies, simulated identity provider, the mail sink,
+ * one static origin per MFE, gateway.
  */
 export function portalProcesses(topo: Topology, extraEnv: Record<string, string> = {}): ProcessSpec[] {
   const env = { ...topo.env, ...extraEnv };
@@ -48,6 +48,14 @@ export function portalProcesses(topo: Topology, extraEnv: Record<string, string>
       args: [join(ROOT, 'mocks/src/idp/main.ts')],
       env,
       readyUrl: `${topo.idp}/.well-known/openid-configuration`,
+    },
+    {
+      // Alert e-mails and verification codes land here (SMTP), readable in the browser.
+      name: 'mail-sink',
+      command: node,
+      args: [join(ROOT, 'tools/mail-sink/src/cli.ts')],
+      env,
+      readyUrl: `${topo.mailSink.url}/api/messages`,
     },
     ...topo.mfes.map((mfe) => ({
       name: `mfe-${mfe.name}`,

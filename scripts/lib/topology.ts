@@ -36,6 +36,8 @@ export interface Topology {
   idpPort: number;
   idp: string;
   mfes: MfePackage[];
+  /** The local mail sink: SMTP for the gateway's alert e-mails, a page and an API to read them. */
+  mailSink: { smtpPort: number; httpPort: number; url: string };
   env: Record<string, string>;
 }
 
@@ -51,6 +53,7 @@ export function topology(base = Number(process.env.CARPETA_PORT_BASE ?? 4000)): 
   const idpPort = base + 110;
   const idp = `http://${HOST}:${idpPort}`;
   const portal = `http://${HOST}:${gatewayPort}`;
+  const mailSink = { httpPort: base + 120, smtpPort: base + 125, url: `http://${HOST}:${base + 120}` };
   const mfes = readdirSync(join(ROOT, 'mfes'), { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => {
@@ -80,6 +83,11 @@ export function topology(base = Number(process.env.CARPETA_PORT_BASE ?? 4000)): 
     IDP_URL: idp,
     PORTAL_ORIGIN: portal,
     SHELL_DIST: join(ROOT, 'shell', 'dist'),
+    PORT_MAIL_HTTP: String(mailSink.httpPort),
+    PORT_MAIL_SMTP: String(mailSink.smtpPort),
+    ALERTS_SMTP_URL: `smtp://${HOST}:${mailSink.smtpPort}`,
+    // The alerts scheduler runs once a minute in a running portal (the e2e run makes it faster).
+    ALERTS_INTERVAL_MS: process.env.ALERTS_INTERVAL_MS ?? '60000',
   };
   for (const agency of agencies) {
     env[`PORT_AGENCY_${agencyVariableStem(agency.id)}`] = String(agency.port);
@@ -89,5 +97,5 @@ export function topology(base = Number(process.env.CARPETA_PORT_BASE ?? 4000)): 
     env[mfe.urlVariable] = mfe.url;
     env[mfe.portVariable] = String(mfe.port);
   }
-  return { base, portal, gatewayPort, agencies, agencyPort, idpPort, idp, mfes, env };
+  return { base, portal, gatewayPort, agencies, agencyPort, idpPort, idp, mfes, mailSink, env };
 }

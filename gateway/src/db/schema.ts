@@ -240,6 +240,71 @@ export interface AccessibilityRequestsTable {
   answered_at: Date | null;
 }
 
+export interface AlertCitizensTable {
+  subject_nif: string;
+  language: string;
+  updated_at: Date;
+}
+
+export interface AlertPreferencesTable {
+  subject_nif: string;
+  event: string;
+  channel: string;
+  enabled: boolean;
+  updated_at: Date;
+}
+
+export interface AlertContactsTable {
+  subject_nif: string;
+  kind: 'email' | 'phone';
+  value: string;
+  verified_at: Date | null;
+  code_hash: string | null;
+  code_expires_at: Date | null;
+  attempts_left: Generated<number>;
+  last_sent_at: Date | null;
+  sends_window_start: Date | null;
+  sends_in_window: Generated<number>;
+  created_at: Date;
+}
+
+export interface AlertChangesTable {
+  /** bigint identity: pg answers a string, PGlite a number. */
+  id: Generated<string | number>;
+  subject_nif: string;
+  actor_nif: string;
+  action: string;
+  detail: string;
+  at: Date;
+}
+
+export interface AlertDeliveriesTable {
+  id: string;
+  subject_nif: string;
+  event: string;
+  item_key: string;
+  channel: string;
+  link: string;
+  status: 'pending' | 'sending' | 'sent' | 'failed' | 'skipped';
+  attempts: Generated<number>;
+  next_attempt_at: Date;
+  claimed_by: string | null;
+  claimed_until: Date | null;
+  last_error: string | null;
+  created_at: Date;
+  sent_at: Date | null;
+}
+
+export interface AlertInboxTable {
+  id: string;
+  delivery_id: string;
+  subject_nif: string;
+  event: string;
+  link: string;
+  created_at: Date;
+  read_at: Date | null;
+}
+
 export interface DatabaseSchema {
   sessions: SessionsTable;
   audit_events: AuditEventsTable;
@@ -260,4 +325,10 @@ export interface DatabaseSchema {
   roadmap_items: RoadmapItemsTable;
   roadmap_links: RoadmapLinksTable;
   accessibility_requests: AccessibilityRequestsTable;
+  alert_citizens: AlertCitizensTable;
+  alert_preferences: AlertPreferencesTable;
+  alert_contacts: AlertContactsTable;
+  alert_changes: AlertChangesTable;
+  alert_deliveries: AlertDeliveriesTable;
+  alert_inbox: AlertInboxTable;
 }

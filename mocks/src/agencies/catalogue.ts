@@ -58,6 +58,12 @@ export const SIMULATED_AGENCIES: readonly SimulatedAgency[] = [
     offset: 112,
     description: 'SERMAS, the Comunidad de Madrid health service (health card, primary care; HL7 FHIR R4)',
   },
+  {
+    id: 'sms',
+    offset: 113,
+    description:
+      'An SMS gateway: records the texts the portal sends (alerts, verification codes) for tests to read',
+  },
 ];
 
 /** "tgss" → "TGSS"; the stem of AGENCY_<ID>_URL and PORT_AGENCY_<ID>. */

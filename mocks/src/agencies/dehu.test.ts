@@ -12,6 +12,7 @@ import {
   TEST_ONLY_CITIZENS,
 } from '../citizens.ts';
 import { createFaultController } from '../faults.ts';
+import { startAgencyServer } from '../server.ts';
 import { formatMadridDateTime } from '../madrid-time.ts';
 import {
   createDehuSeed,
@@ -284,5 +285,39 @@ describe('DEHú handlers: faults', () => {
     });
     expect(invalid.status).toBe(400);
     expect(faults.get().mode).toBe('ok');
+  });
+});
+
+describe('test control: an added envío', () => {
+  it('is listed as pending until taken away', async () => {
+    const server = await startAgencyServer({ port: 0, host: '127.0.0.1', handlers: dehuHandlers() });
+    try {
+      const added = await fetch(`${server.url}/__control/envios`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ nif: 'X1234567L', availableHoursAgo: 192 }),
+      });
+      expect(added.status).toBe(201);
+      const { idEnvio } = (await added.json()) as { idEnvio: string };
+      const list = async () =>
+        (
+          (await (
+            await fetch(`${server.url}/dehu/api/v2/titulares/X1234567L/envios`)
+          ).json()) as DehuListaEnvios
+        ).notificaciones;
+      expect((await list()).find((envio) => envio.idEnvio === idEnvio)?.estado).toBe('PD');
+      expect(
+        (await fetch(`${server.url}/__control/envios/X1234567L/${idEnvio}`, { method: 'DELETE' })).status,
+      ).toBe(204);
+      expect((await list()).some((envio) => envio.idEnvio === idEnvio)).toBe(false);
+      const refused = await fetch(`${server.url}/__control/envios`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ nif: '00000000T', availableHoursAgo: 1 }),
+      });
+      expect(refused.status).toBe(400);
+    } finally {
+      await server.close();
+    }
   });
 });

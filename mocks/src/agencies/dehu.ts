@@ -212,6 +212,46 @@ export function dehuHandlers(options: DehuHandlerOptions = {}): HttpHandler[] {
   return [
     ...faultControlHandlers(faults, base),
 
+    // Tests add a pending notification made available some hours ago (e.g. one about to expire) and
+    // take it away afterwards, so that other tests see the seed as it was.
+    http.post(`${base}/__control/envios`, async ({ request }) => {
+      const body = (await request.json().catch(() => null)) as {
+        nif?: unknown;
+        availableHoursAgo?: unknown;
+      } | null;
+      const nif = typeof body?.nif === 'string' ? body.nif.toUpperCase() : '';
+      const hours = body?.availableHoursAgo;
+      const envios = seed.get(nif);
+      if (!envios || typeof hours !== 'number' || !Number.isFinite(hours) || hours < 0 || hours > 24 * 365) {
+        return ko(400, 'DEHU-400', 'Give the NIF of a seeded holder and availableHoursAgo (0 to a year).');
+      }
+      const available = new Date(clock().getTime() - hours * 3_600_000);
+      const idEnvio = `N-TEST-${Math.random().toString(36).slice(2, 10).toUpperCase()}`;
+      availability.set(availabilityKey(nif, idEnvio), available);
+      envios.unshift({
+        idEnvio,
+        tipoEnvio: 'N',
+        organismoEmisor: {
+          codigoDIR3: 'E00003901',
+          denominacion: 'Agencia Estatal de Administración Tributaria',
+        },
+        concepto: 'Requerimiento de información (prueba)',
+        procedimiento: null,
+        estado: 'PD',
+        fechaPuestaDisposicion: formatMadridDateTime(available),
+        fechaRespuesta: null,
+        urgente: 'N',
+      });
+      return HttpResponse.json({ idEnvio }, { status: 201 });
+    }),
+    http.delete(`${base}/__control/envios/:nif/:idEnvio`, ({ params }) => {
+      const envios = seed.get(String(params.nif).toUpperCase());
+      const index = envios?.findIndex((envio) => envio.idEnvio === String(params.idEnvio)) ?? -1;
+      if (!envios || index < 0) return ko(404, 'DEHU-404', 'No existe el envío indicado.');
+      envios.splice(index, 1);
+      return new HttpResponse(null, { status: 204 });
+    }),
+
     actHandler('comparecencia'),
     actHandler('rechazo'),
 

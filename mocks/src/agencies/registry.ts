@@ -9,6 +9,7 @@ import { reaHandlers } from './rea.ts';
 import { geiserHandlers } from './registro.ts';
 import { regionHandlers } from './region.ts';
 import { sermasHandlers } from './sermas.ts';
+import { smsHandlers } from './sms.ts';
 import { tgssHandlers } from './tgss.ts';
 
 /**
@@ -27,4 +28,5 @@ export const AGENCY_HANDLERS: Readonly<Record<string, () => RequestHandler[]>> =
   pid: () => pidHandlers(),
   registry: () => geiserHandlers(),
   sermas: () => sermasHandlers(),
+  sms: () => smsHandlers(),
 };
