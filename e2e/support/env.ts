@@ -14,6 +14,8 @@ export const E2E = {
   rea: `http://127.0.0.1:${base + 102}`,
   /** The simulated general registry (and its DIR3 directory). */
   registry: `http://127.0.0.1:${base + 111}`,
+  /** The simulated Web Push service (mocks/src/agencies/push-service.ts). */
+  push: `http://127.0.0.1:${base + 114}`,
   /** The simulated identity provider (Cl@ve stand-in, OpenID Connect issuer). */
   idp: `http://127.0.0.1:${base + 110}`,
   fixturePort: base + 290,

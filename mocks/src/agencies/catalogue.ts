@@ -58,6 +58,11 @@ export const SIMULATED_AGENCIES: readonly SimulatedAgency[] = [
     offset: 112,
     description: 'SERMAS, the Comunidad de Madrid health service (health card, primary care; HL7 FHIR R4)',
   },
+  {
+    id: 'push',
+    offset: 114,
+    description: 'A Web Push service (aes128gcm messages with VAPID, as browsers’ push services take them)',
+  },
 ];
 
 /** "tgss" → "TGSS"; the stem of AGENCY_<ID>_URL and PORT_AGENCY_<ID>. */

@@ -6,6 +6,7 @@ import * as myData from './0004_my_data.ts';
 import * as registrySubmissions from './0005_registry_submissions.ts';
 import * as assistant from './0006_assistant.ts';
 import * as feedback from './0007_feedback.ts';
+import * as push from './0009_push.ts';
 
 /**
  * Every migration, in order. Kysely's Migrator applies them by name (sorted), each once, recorded in
@@ -21,4 +22,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0005_registry_submissions': registrySubmissions,
   '0006_assistant': assistant,
   '0007_feedback': feedback,
+  '0009_push': push,
 };
