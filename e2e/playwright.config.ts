@@ -25,6 +25,9 @@ export default defineConfig({
     baseURL: E2E.portal,
     trace: 'retain-on-failure',
     launchOptions: CHROMIUM_LAUNCH_OPTIONS,
+    // The portal's service worker answers requests page.route() would otherwise see, and keeps
+    // copies between a test's pages: only the installable app's own spec (pwa.spec.ts) allows it.
+    serviceWorkers: 'block',
   },
   webServer: [
     {

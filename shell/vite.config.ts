@@ -1,7 +1,9 @@
 import { federation } from '@module-federation/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { carpetaHost } from '@carpeta/sdk/federation';
+import { colors } from '@carpeta/design-system/tokens';
 
 // The shell is a Module Federation host with no build-time remotes: every MFE arrives at run time
 // from the gateway's manifest. It provides the shared singletons (React, the sdk, the design system).
@@ -33,8 +35,49 @@ function inlineStylesheet(): Plugin {
   };
 }
 
+/**
+ * The installable app: the web app manifest (linked from the page) and the service worker
+ * (src/sw/sw.ts) with the list of the shell's files to precache injected by Workbox. Nothing is
+ * registered from the page's first scripts: the shell imports `src/pwa.ts` once the first route is
+ * shown (production builds only; `pnpm dev` has no service worker).
+ */
+const pwa = VitePWA({
+  strategies: 'injectManifest',
+  srcDir: 'src/sw',
+  filename: 'sw.ts',
+  injectRegister: false,
+  manifestFilename: 'manifest.webmanifest',
+  includeAssets: [],
+  includeManifestIcons: true,
+  manifest: {
+    id: '/',
+    name: 'Carpeta Ciudadana',
+    short_name: 'Carpeta',
+    description: 'Lo que las administraciones públicas tienen sobre ti, en un solo lugar.',
+    lang: 'es',
+    dir: 'ltr',
+    start_url: '/',
+    scope: '/',
+    display: 'standalone',
+    theme_color: colors.light.primary,
+    background_color: colors.light.bg,
+    icons: [
+      { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+      { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+      { src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+    ],
+  },
+  injectManifest: {
+    // The shell's own files; its page is made per request by the gateway and never precached.
+    globPatterns: ['**/*.{js,svg}'],
+    globIgnores: ['**/*.map', 'index.html', 'sw.js'],
+    maximumFileSizeToCacheInBytes: 1024 * 1024,
+  },
+  devOptions: { enabled: false },
+});
+
 export default defineConfig({
-  plugins: [react(), federation(carpetaHost('carpeta_shell')), inlineStylesheet()],
+  plugins: [react(), federation(carpetaHost('carpeta_shell')), inlineStylesheet(), pwa],
   build: { target: 'es2022', sourcemap: true },
   server: {
     host: '127.0.0.1',

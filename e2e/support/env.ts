@@ -18,6 +18,8 @@ export const E2E = {
   sms: `http://127.0.0.1:${base + 113}`,
   /** The mail sink's page and API (alert e-mails and verification codes). */
   mailSink: `http://127.0.0.1:${base + 120}`,
+  /** The simulated Web Push service (mocks/src/agencies/push-service.ts). */
+  push: `http://127.0.0.1:${base + 114}`,
   /** The simulated identity provider (Cl@ve stand-in, OpenID Connect issuer). */
   idp: `http://127.0.0.1:${base + 110}`,
   fixturePort: base + 290,

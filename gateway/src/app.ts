@@ -36,6 +36,8 @@ import { registerAlertRoutes } from './routes/alerts.ts';
 import { registerAppointmentRoutes } from './routes/appointments.ts';
 import { registerAssistantRoutes } from './routes/assistant.ts';
 import { registerFeedbackRoutes } from './routes/feedback.ts';
+import { registerPushRoutes } from './routes/push.ts';
+import { pushSettingsFromEnv } from './push/send.ts';
 import { registerDocumentRoutes } from './routes/documents.ts';
 import { registerExportRoute } from './routes/export.ts';
 import { registerFileRoutes } from './routes/files.ts';
@@ -73,6 +75,9 @@ const SHELL_NOT_BUILT = `<!doctype html>
  * manifest): those are made for the session the request carries. API calls, sign-in and assets
  * (a file name in the last segment) are not, unless a browser navigates to them.
  */
+/** The service worker's script (built by the shell, shell/src/sw/sw.ts). */
+const SERVICE_WORKER_PATH = '/sw.js';
+
 function isPageRequest(request: FastifyRequest): boolean {
   if (request.method !== 'GET' && request.method !== 'HEAD') return false;
   const path = request.url.split('?')[0] ?? '';
@@ -174,8 +179,15 @@ export function buildGateway(config: GatewayConfig, deps: { database: PortalData
   // that are not pages get those of the public entries, without reading the session.
   const cspOrigins = new WeakMap<IncomingMessage, readonly string[]>();
   const views = new WeakMap<IncomingMessage, ManifestView | null>();
+  // The service worker fetches every MFE's files for any session of the device: its own policy
+  // (a worker's fetches follow its script's CSP) allows every origin an entry may come from.
+  const workerOrigins = [...new Set([...config.mfeOrigins, ...mfeUrlVariables(config.env).origins])];
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    if ((request.url.split('?')[0] ?? '') === SERVICE_WORKER_PATH) {
+      cspOrigins.set(request.raw, workerOrigins);
+      return;
+    }
     if (isPageRequest(request)) {
       let view: ManifestView | null;
       try {
@@ -426,6 +438,18 @@ export function buildGateway(config: GatewayConfig, deps: { database: PortalData
     app.addHook('onClose', async () => scheduler.stop());
   }
   app.addHook('onClose', async () => alertChannels.close());
+  // This device's alerts (Web Push): the subscription routes, and a test alert limited per client.
+  const pushSettings = config.push ?? pushSettingsFromEnv(config.env);
+  const pushLimit = { max: pushSettings.testPerHour, timeWindowMs: 3_600_000, store: config.rateLimitStore };
+  app.register(async (scope) => {
+    await registerRateLimit(scope, pushLimit, app.log);
+    registerPushRoutes(scope, {
+      database: deps.database,
+      settings: pushSettings,
+      now,
+      rateLimit: rateLimited(pushLimit),
+    });
+  });
 
   const noSuchApi = async (request: FastifyRequest, reply: FastifyReply) =>
     sendMethodNotAllowed(app, request, reply, false) ||
@@ -447,13 +471,18 @@ export function buildGateway(config: GatewayConfig, deps: { database: PortalData
         const [pathname = '/', query = ''] = request.url.split(/\?(.*)/s);
         const view = views.get(request.raw);
         const render = view ? await shellRender : undefined;
+        const session = render ? await auth.sessionResponse(request, reply) : undefined;
+        // The service worker keeps a signed-in page only in its private cache (deleted at sign-out).
+        if (session) {
+          reply.header('x-carpeta-session', session.session.authenticated ? 'signed-in' : 'anonymous');
+        }
         return renderPage(html, {
           view,
           pathname,
           assets: remoteAssets,
           shell: render && {
             render,
-            session: await auth.sessionResponse(request, reply),
+            session: session ?? (await auth.sessionResponse(request, reply)),
             ...pagePreferences(request),
             search: query ? `?${query}` : '',
             onError: (error) => request.log.error({ err: error }, 'the shell could not be rendered'),

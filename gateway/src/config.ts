@@ -20,8 +20,10 @@ export interface GatewayConfig extends SecuritySettings {
   shellRender?: string | undefined;
   /** Path of the MFE manifest config file (JSON, with ${VAR:-default} references). */
   manifestPath: string;
-  /** Environment used for the manifest's ${VAR} references. */
+  /** Environment used for the manifest's ${VAR} references (and the push settings, PUSH_*). */
   env: Readonly<Record<string, string | undefined>>;
+  /** Web Push (push/send.ts); from PUSH_* in `env` when absent. */
+  push?: import('./push/send.ts').PushSettings | undefined;
   /**
    * The folder's sources (gateway/config/agencies.json, or CARPETA_AGENCIES): JSON whose `baseUrl`s
    * may use ${AGENCY_<ID>_URL:-default}, read from `env`.

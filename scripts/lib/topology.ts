@@ -93,6 +93,9 @@ export function topology(base = Number(process.env.CARPETA_PORT_BASE ?? 4000)): 
     env[`PORT_AGENCY_${agencyVariableStem(agency.id)}`] = String(agency.port);
     env[`AGENCY_${agencyVariableStem(agency.id)}_URL`] = agency.url;
   }
+  // The simulated push service stands in for the browsers' own: the gateway may send to it.
+  const pushService = agencies.find((agency) => agency.id === 'push');
+  if (pushService) env.PUSH_SERVICE_ORIGINS = pushService.url;
   for (const mfe of mfes) {
     env[mfe.urlVariable] = mfe.url;
     env[mfe.portVariable] = String(mfe.port);

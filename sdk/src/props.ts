@@ -22,6 +22,29 @@ export interface Telemetry {
   event(name: string, data?: Record<string, string | number | boolean>): void;
 }
 
+/** Whether this device shows the portal's alerts as system notifications (Web Push). */
+export type DevicePushState = 'unsupported' | 'denied' | 'off' | 'on';
+
+/**
+ * Alerts on this device, offered by the shell (it owns the service worker). `enable()` asks the
+ * browser's permission (call it from a click), subscribes and stores the subscription at the
+ * gateway for the signed-in citizen; `disable()` removes both. Both resolve to the new state and
+ * never throw for a refusal ('denied') or a browser without push ('unsupported'); they reject
+ * when the gateway could not store or delete the subscription. `test()` asks the gateway to send
+ * this citizen's devices a sample alert.
+ */
+export interface DevicePush {
+  state(): Promise<DevicePushState>;
+  enable(): Promise<DevicePushState>;
+  disable(): Promise<DevicePushState>;
+  test(): Promise<void>;
+}
+
+/** What the shell offers about the device the portal runs on. */
+export interface DeviceCapabilities {
+  push: DevicePush;
+}
+
 /**
  * Everything an MFE receives from the shell when it mounts. Nothing else is global: an MFE that
  * needs something not here asks for it to be added to this contract.
@@ -40,6 +63,8 @@ export interface CarpetaProps {
   i18n: I18nBridge;
   events: EventBus;
   telemetry: Telemetry;
+  /** Capabilities of this device (alerts as notifications); absent where the shell offers none. */
+  device?: DeviceCapabilities;
 }
 
 /** The single-spa lifecycles an MFE's exposed module must export. */

@@ -37,6 +37,8 @@ export interface ShellContext {
   translator: i18n;
   events: EventBus;
   telemetry: Telemetry;
+  /** What MFEs receive as `props.device` (alerts on this device); absent on the server and in tests. */
+  device?: import('@carpeta/sdk').DeviceCapabilities;
   /** The element in <main> where MFE areas are mounted (never asked for on the server). */
   outlet(): HTMLElement;
 }

@@ -27,6 +27,7 @@ import {
   initialLanguage,
 } from './stores.ts';
 import { createTelemetry } from './telemetry.ts';
+import { lazyDevice, loadPwa } from './device.ts';
 
 const telemetry = createTelemetry('shell');
 // Spanish is in this chunk; another language's shell messages are loaded before the first render.
@@ -59,6 +60,7 @@ const context: ShellContext = {
   translator,
   events: createEventBus((error) => telemetry.error(error, { phase: 'event-listener' })),
   telemetry,
+  device: lazyDevice(session.csrfToken, () => language.get()),
   outlet() {
     const outlet = document.getElementById('mfe-outlet');
     if (!outlet) throw new Error('The shell layout has no #mfe-outlet');
@@ -141,6 +143,13 @@ const afterFirstRoute = () => {
   prefetching = true;
   setTimeout(prefetchLoadable, 1500);
   manifest.subscribe(prefetchLoadable);
+  // The installable app's service worker (production builds), registered after the first route.
+  if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+    setTimeout(
+      () => loadPwa().then((pwa) => pwa.startServiceWorker(session.get().authenticated, telemetry)),
+      2000,
+    );
+  }
 };
 // A route whose MFE never mounts (it failed, or needs a stronger sign-in) still prefetches, later.
 const onLoad = () => setTimeout(afterFirstRoute, firstRouteHasMfe ? 10_000 : 0);

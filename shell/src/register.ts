@@ -106,6 +106,7 @@ function propsMaker(entry: ManifestEntry, context: ShellContext): (domElement: H
       i18n: context.language.bridge,
       events: context.events,
       telemetry,
+      ...(context.device ? { device: context.device } : {}),
     };
     props.domElement = domElement;
     return props;

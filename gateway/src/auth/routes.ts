@@ -379,6 +379,9 @@ export function registerAuth(app: FastifyInstance, options: AuthOptions): AuthAp
 
   app.post('/auth/logout', { config: { public: true } }, async (request, reply) => {
     reply.header('cache-control', 'no-store');
+    // The browser's HTTP cache of this origin goes with the session (the service worker deletes its
+    // own private cache when it sees this request: shell/src/sw/sw.ts).
+    reply.header('clear-site-data', '"cache"');
     const id = sessionIdOf(request);
     const record = id ? await database.sessions.get(id, now()) : null;
     if (!id || !record) {

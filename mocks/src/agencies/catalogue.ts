@@ -64,6 +64,11 @@ export const SIMULATED_AGENCIES: readonly SimulatedAgency[] = [
     description:
       'An SMS gateway: records the texts the portal sends (alerts, verification codes) for tests to read',
   },
+  {
+    id: 'push',
+    offset: 114,
+    description: 'A Web Push service (aes128gcm messages with VAPID, as browsers’ push services take them)',
+  },
 ];
 
 /** "tgss" → "TGSS"; the stem of AGENCY_<ID>_URL and PORT_AGENCY_<ID>. */

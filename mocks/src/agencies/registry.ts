@@ -5,6 +5,7 @@ import { dgpHandlers } from './dgp.ts';
 import { dgtHandlers } from './dgt.ts';
 import { municipalHandlers } from './municipal.ts';
 import { pidHandlers } from './pid.ts';
+import { pushServiceHandlers } from './push-service.ts';
 import { reaHandlers } from './rea.ts';
 import { geiserHandlers } from './registro.ts';
 import { regionHandlers } from './region.ts';
@@ -29,4 +30,5 @@ export const AGENCY_HANDLERS: Readonly<Record<string, () => RequestHandler[]>> =
   registry: () => geiserHandlers(),
   sermas: () => sermasHandlers(),
   sms: () => smsHandlers(),
+  push: () => pushServiceHandlers(),
 };

@@ -7,6 +7,7 @@ import * as registrySubmissions from './0005_registry_submissions.ts';
 import * as assistant from './0006_assistant.ts';
 import * as feedback from './0007_feedback.ts';
 import * as alerts from './0008_alerts.ts';
+import * as push from './0009_push.ts';
 
 /**
  * Every migration, in order. Kysely's Migrator applies them by name (sorted), each once, recorded in
@@ -23,4 +24,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0006_assistant': assistant,
   '0007_feedback': feedback,
   '0008_alerts': alerts,
+  '0009_push': push,
 };
