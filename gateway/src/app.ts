@@ -36,6 +36,7 @@ import { registerAlertRoutes } from './routes/alerts.ts';
 import { registerAppointmentRoutes } from './routes/appointments.ts';
 import { registerAssistantRoutes } from './routes/assistant.ts';
 import { registerFeedbackRoutes } from './routes/feedback.ts';
+import { createPushChannel } from './push/channel.ts';
 import { registerPushRoutes } from './routes/push.ts';
 import { pushSettingsFromEnv } from './push/send.ts';
 import { registerDocumentRoutes } from './routes/documents.ts';
@@ -417,7 +418,12 @@ export function buildGateway(config: GatewayConfig, deps: { database: PortalData
   // The alerts centre: the citizen's preferences, contact points and alerts kept in the portal; the
   // scheduler (ALERTS_INTERVAL_MS > 0) finds due alerts and sends them through the channel adapters.
   const alertStore = createAlertStore(deps.database.db);
-  const alertChannels = createAlertChannels(config.alerts, alertStore, now, config.alertChannels);
+  // This device's alerts (Web Push) are one more channel; a configured one of a kind replaces it.
+  const pushSettings = config.push ?? pushSettingsFromEnv(config.env);
+  const alertChannels = createAlertChannels(config.alerts, alertStore, now, [
+    createPushChannel(deps.database, pushSettings),
+    ...(config.alertChannels ?? []),
+  ]);
   registerAlertRoutes(app, {
     store: alertStore,
     database: deps.database,
@@ -439,7 +445,6 @@ export function buildGateway(config: GatewayConfig, deps: { database: PortalData
   }
   app.addHook('onClose', async () => alertChannels.close());
   // This device's alerts (Web Push): the subscription routes, and a test alert limited per client.
-  const pushSettings = config.push ?? pushSettingsFromEnv(config.env);
   const pushLimit = { max: pushSettings.testPerHour, timeWindowMs: 3_600_000, store: config.rateLimitStore };
   app.register(async (scope) => {
     await registerRateLimit(scope, pushLimit, app.log);

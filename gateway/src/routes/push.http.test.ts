@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildGateway } from '../app.ts';
 import { type TestSession, testSession } from '../auth/testing.ts';
 import { loadConfig } from '../config.ts';
+import { createPushChannel } from '../push/channel.ts';
 import { type PushSettings, sendPushToSubject, subscriptionId } from '../push/send.ts';
 
 // This device's alerts over real HTTP: the gateway stores the citizen's subscription and sends a
@@ -234,5 +235,50 @@ describe('sendPushToSubject', () => {
         { settings },
       ),
     ).rejects.toThrow();
+  });
+});
+
+describe('the alerts’ push channel', () => {
+  const alert = {
+    purpose: 'alert' as const,
+    event: 'notification-expiring' as const,
+    deliveryId: 'delivery-push-1',
+    subjectId: MARIA,
+    to: null,
+    language: 'es' as const,
+    subject: 'Una notificación suya caduca pronto',
+    text: 'Tiene una notificación sin abrir que caduca en los próximos días.\n\nPor su seguridad, este aviso no incluye el contenido.',
+    short: 'Carpeta Ciudadana: una notificación suya caduca pronto.',
+    path: '/notifications',
+    url: 'http://127.0.0.1:4000/notifications',
+  };
+
+  it('sends an alert to the citizen’s devices: its subject, its first sentence and the page', async () => {
+    const device = browserSubscription('alert-device-1');
+    expect((await call('PUT', '/api/push/subscription', device.body)).status).toBe(200);
+    await createPushChannel(maria.database, settings).send(alert);
+    const [message] = await recorded('alert-device-1');
+    const plain = decrypt(Buffer.from(message?.body ?? '', 'base64url'), {
+      version: 'aes128gcm',
+      privateKey: device.ecdh,
+      authSecret: device.authSecret,
+    });
+    expect(JSON.parse(plain.toString('utf8'))).toEqual({
+      title: 'Una notificación suya caduca pronto',
+      body: 'Tiene una notificación sin abrir que caduca en los próximos días.',
+      url: '/notifications',
+      tag: 'delivery-push-1',
+    });
+  });
+
+  it('rejects when no push service took it, so that the scheduler tries again', async () => {
+    const nowhere = createPushChannel(maria.database, { ...settings, allowedServices: [] });
+    await expect(nowhere.send(alert)).rejects.toThrow(/no push service took the alert/);
+  });
+
+  it('has nothing to send for a citizen with no device turned on', async () => {
+    await expect(
+      createPushChannel(maria.database, settings).send({ ...alert, subjectId: '87654321X' }),
+    ).resolves.toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
 import { ALERT_CHANNELS, ALERT_EVENT_KINDS, type AlertSettings } from '@carpeta/sdk/alerts';
+import type { DevicePush, DevicePushState } from '@carpeta/sdk';
 import { createTestProps, mountForTest } from '@carpeta/sdk/testing';
 import { fireEvent } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
@@ -163,5 +164,69 @@ describe('the alerts centre', () => {
     ).preferences.filter((preference) => preference.enabled);
     expect(enabled).toEqual([{ event: 'notification-expiring', channel: 'sms', enabled: true }]);
     expect(document.body.textContent).toContain('Preferencias guardadas.');
+  });
+
+  it('turns alerts on this device on and off through the shell, and sends a test alert', async () => {
+    server.use(
+      http.get(`${PORTAL}/api/alerts/preferences`, () =>
+        HttpResponse.json(settingsWith({ deliverable: ['email', 'portal', 'push', 'sms'] })),
+      ),
+      http.get(`${PORTAL}/api/alerts/inbox`, () => HttpResponse.json({ items: [], unread: 0 })),
+      http.get(`${PORTAL}/api/alerts/changes`, () => HttpResponse.json({ items: [] })),
+    );
+    const calls: string[] = [];
+    let state: DevicePushState = 'off';
+    const push: DevicePush = {
+      state: async () => state,
+      enable: async () => {
+        calls.push('enable');
+        state = 'on';
+        return state;
+      },
+      disable: async () => {
+        calls.push('disable');
+        state = 'off';
+        return state;
+      },
+      test: async () => {
+        calls.push('test');
+      },
+    };
+    window.history.replaceState(null, '', '/alerts');
+    const test = createTestProps({ mfeId: 'alerts', basePath: '/alerts', fetch: portalFetch });
+    await mountForTest(lifecycles, { ...test.props, device: { push } });
+    await settle();
+    const section = () => document.querySelector('[data-testid="alerts-device"]');
+    const button = (name: string) =>
+      [...(section()?.querySelectorAll('button') ?? [])].find((item) => item.textContent === name);
+    expect(section()?.querySelector('[data-testid="device-state"]')?.textContent).toBe(
+      'Los avisos están desactivados en este dispositivo.',
+    );
+    await settle(() => button('Activar avisos en este dispositivo')?.click());
+    expect(section()?.textContent).toContain('Avisos activados en este dispositivo.');
+    await settle(() => button('Enviarme un aviso de prueba')?.click());
+    expect(section()?.textContent).toContain('Te hemos enviado un aviso de prueba.');
+    await settle(() => button('Desactivar avisos en este dispositivo')?.click());
+    expect(section()?.querySelector('[data-testid="device-state"]')?.textContent).toBe(
+      'Los avisos están desactivados en este dispositivo.',
+    );
+    expect(calls).toEqual(['enable', 'test', 'disable']);
+    // No hint about installing the app: the gateway delivers push alerts.
+    expect(document.body.textContent).not.toContain('instales la Carpeta');
+  });
+
+  it('says so where the browser cannot show alerts (no device capability from the shell)', async () => {
+    server.use(
+      http.get(`${PORTAL}/api/alerts/preferences`, () => HttpResponse.json(settingsWith())),
+      http.get(`${PORTAL}/api/alerts/inbox`, () => HttpResponse.json({ items: [], unread: 0 })),
+      http.get(`${PORTAL}/api/alerts/changes`, () => HttpResponse.json({ items: [] })),
+    );
+    window.history.replaceState(null, '', '/alerts');
+    const test = createTestProps({ mfeId: 'alerts', basePath: '/alerts', fetch: portalFetch });
+    await mountForTest(lifecycles, test.props);
+    await settle();
+    const section = document.querySelector('[data-testid="alerts-device"]');
+    expect(section?.textContent).toContain('Este navegador no puede mostrar avisos de la Carpeta.');
+    expect(section?.querySelector('button')).toBeNull();
   });
 });

@@ -8,7 +8,7 @@ import {
   Tag,
   TextInput,
 } from '@carpeta/design-system';
-import { isApiError, newIdempotencyKey } from '@carpeta/sdk';
+import { type DevicePushState, isApiError, newIdempotencyKey } from '@carpeta/sdk';
 import {
   ALERT_CHANNELS,
   ALERT_EVENT_KINDS,
@@ -96,6 +96,7 @@ export function App() {
       {current && (
         <>
           <Contacts settings={current} onChange={updated} />
+          <Device />
           <Preferences settings={current} onChange={updated} />
           <History version={changesVersion} />
         </>
@@ -164,6 +165,92 @@ function Inbox() {
             </li>
           ))}
         </ul>
+      )}
+    </section>
+  );
+}
+
+type DeviceNotice = 'enabled' | 'disabled' | 'tested' | 'denied' | 'failed';
+
+/**
+ * Alerts on this device: the shell owns the service worker and offers `props.device.push`; this
+ * turns it on (the browser asks for permission), off, or sends a test alert. Where the shell offers
+ * nothing (a browser without push, the server), it says so.
+ */
+function Device() {
+  const { t } = useTranslation();
+  const push = useCarpeta().device?.push;
+  const [state, setState] = useState<DevicePushState | 'loading'>(push ? 'loading' : 'unsupported');
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<DeviceNotice | null>(null);
+
+  useEffect(() => {
+    if (!push) return;
+    let live = true;
+    push.state().then(
+      (next) => live && setState(next),
+      () => live && setState('unsupported'),
+    );
+    return () => {
+      live = false;
+    };
+  }, [push]);
+
+  async function run(action: 'enable' | 'disable' | 'test') {
+    if (!push || busy) return;
+    setBusy(true);
+    setNotice(null);
+    try {
+      if (action === 'test') {
+        await push.test();
+        setNotice('tested');
+      } else {
+        const next = action === 'enable' ? await push.enable() : await push.disable();
+        setState(next);
+        setNotice(next === 'on' ? 'enabled' : next === 'denied' ? 'denied' : 'disabled');
+      }
+    } catch {
+      setNotice('failed');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="alerts-device" className="cp-stack" data-testid="alerts-device">
+      <h2 id="alerts-device" className="cp-heading-l">
+        {t('device.title')}
+      </h2>
+      <p>{t('device.intro')}</p>
+      {state === 'loading' ? (
+        <Spinner label={t('loading')} />
+      ) : (
+        <p data-testid="device-state">{t(`device.state.${state}`)}</p>
+      )}
+      {notice && (
+        <Alert
+          variant={notice === 'failed' || notice === 'denied' ? 'error' : 'success'}
+          title={t(`device.notice.${notice}`)}
+          headingLevel={3}
+          live
+        />
+      )}
+      {state === 'off' && (
+        <div>
+          <Button onClick={() => void run('enable')} disabled={busy}>
+            {t('device.enable')}
+          </Button>
+        </div>
+      )}
+      {state === 'on' && (
+        <div className="cp-cluster">
+          <Button onClick={() => void run('test')} disabled={busy}>
+            {t('device.test')}
+          </Button>
+          <Button variant="secondary" onClick={() => void run('disable')} disabled={busy}>
+            {t('device.disable')}
+          </Button>
+        </div>
       )}
     </section>
   );

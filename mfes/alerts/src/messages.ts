@@ -27,6 +27,28 @@ const es = {
     push: 'Notificación en el móvil',
     portal: 'En la Carpeta',
   },
+  device: {
+    title: 'Avisos en este dispositivo',
+    intro:
+      'Si activas los avisos aquí, este dispositivo te mostrará una notificación cuando tengas algo pendiente en la Carpeta (marca «Notificación en el móvil» en los avisos que quieras). Nunca incluyen el contenido.',
+    state: {
+      on: 'Los avisos están activados en este dispositivo.',
+      off: 'Los avisos están desactivados en este dispositivo.',
+      denied:
+        'Este navegador tiene bloqueadas las notificaciones de la Carpeta. Puedes permitirlas en la configuración del navegador.',
+      unsupported: 'Este navegador no puede mostrar avisos de la Carpeta.',
+    },
+    enable: 'Activar avisos en este dispositivo',
+    disable: 'Desactivar avisos en este dispositivo',
+    test: 'Enviarme un aviso de prueba',
+    notice: {
+      enabled: 'Avisos activados en este dispositivo.',
+      disabled: 'Avisos desactivados en este dispositivo.',
+      tested: 'Te hemos enviado un aviso de prueba.',
+      denied: 'No has dado permiso para mostrar notificaciones.',
+      failed: 'No hemos podido hacer el cambio. Inténtalo de nuevo.',
+    },
+  },
   preferences: {
     title: 'Qué avisos recibir',
     hint: 'Marca, para cada tipo de aviso, por qué medios quieres recibirlo.',
@@ -112,6 +134,28 @@ const en: AlertsMessages = {
     sms: 'SMS',
     push: 'Phone notification',
     portal: 'In the Carpeta',
+  },
+  device: {
+    title: 'Alerts on this device',
+    intro:
+      'If you turn alerts on here, this device will show you a notification when something is waiting for you in the Carpeta (tick “Phone notification” for the alerts you want). They never include the content.',
+    state: {
+      on: 'Alerts are on for this device.',
+      off: 'Alerts are off for this device.',
+      denied:
+        'This browser blocks the Carpeta’s notifications. You can allow them in the browser’s settings.',
+      unsupported: 'This browser cannot show the Carpeta’s alerts.',
+    },
+    enable: 'Turn on alerts on this device',
+    disable: 'Turn off alerts on this device',
+    test: 'Send me a test alert',
+    notice: {
+      enabled: 'Alerts turned on for this device.',
+      disabled: 'Alerts turned off for this device.',
+      tested: 'We have sent you a test alert.',
+      denied: 'You did not allow notifications.',
+      failed: 'We could not make the change. Please try again.',
+    },
   },
   preferences: {
     title: 'Which alerts to receive',

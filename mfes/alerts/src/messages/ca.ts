@@ -23,6 +23,28 @@ export const ca: AlertsMessages = {
     push: 'Notificació al mòbil',
     portal: 'A la Carpeta',
   },
+  device: {
+    title: 'Avisos en aquest dispositiu',
+    intro:
+      'Si actives els avisos aquí, aquest dispositiu et mostrarà una notificació quan tinguis alguna cosa pendent a la Carpeta (marca «Notificació al mòbil» als avisos que vulguis). Mai no inclouen el contingut.',
+    state: {
+      on: 'Els avisos estan activats en aquest dispositiu.',
+      off: 'Els avisos estan desactivats en aquest dispositiu.',
+      denied:
+        'Aquest navegador té bloquejades les notificacions de la Carpeta. Pots permetre-les a la configuració del navegador.',
+      unsupported: 'Aquest navegador no pot mostrar avisos de la Carpeta.',
+    },
+    enable: 'Activa els avisos en aquest dispositiu',
+    disable: 'Desactiva els avisos en aquest dispositiu',
+    test: 'Envia’m un avís de prova',
+    notice: {
+      enabled: 'Avisos activats en aquest dispositiu.',
+      disabled: 'Avisos desactivats en aquest dispositiu.',
+      tested: 'T’hem enviat un avís de prova.',
+      denied: 'No has donat permís per mostrar notificacions.',
+      failed: 'No hem pogut fer el canvi. Torna-ho a provar.',
+    },
+  },
   preferences: {
     title: 'Quins avisos vols rebre',
     hint: 'Marca, per a cada tipus d’avís, per quins mitjans el vols rebre.',

@@ -23,6 +23,28 @@ export const eu: AlertsMessages = {
     push: 'Jakinarazpena mugikorrean',
     portal: 'Karpetan',
   },
+  device: {
+    title: 'Abisuak gailu honetan',
+    intro:
+      'Abisuak hemen aktibatzen badituzu, gailu honek jakinarazpen bat erakutsiko dizu Karpetan zerbait zain duzunean (markatu «Jakinarazpena mugikorrean» nahi dituzun abisuetan). Ez dute inoiz edukia jasotzen.',
+    state: {
+      on: 'Abisuak aktibatuta daude gailu honetan.',
+      off: 'Abisuak desaktibatuta daude gailu honetan.',
+      denied:
+        'Nabigatzaile honek Karpetaren jakinarazpenak blokeatuta ditu. Nabigatzailearen ezarpenetan baimendu ditzakezu.',
+      unsupported: 'Nabigatzaile honek ezin ditu Karpetaren abisuak erakutsi.',
+    },
+    enable: 'Aktibatu abisuak gailu honetan',
+    disable: 'Desaktibatu abisuak gailu honetan',
+    test: 'Bidali proba-abisu bat',
+    notice: {
+      enabled: 'Abisuak aktibatu dira gailu honetan.',
+      disabled: 'Abisuak desaktibatu dira gailu honetan.',
+      tested: 'Proba-abisu bat bidali dizugu.',
+      denied: 'Ez duzu jakinarazpenak erakusteko baimenik eman.',
+      failed: 'Ezin izan dugu aldaketa egin. Saiatu berriro.',
+    },
+  },
   preferences: {
     title: 'Zer abisu jaso',
     hint: 'Abisu mota bakoitzerako, markatu zer bitartekoren bidez jaso nahi duzun.',

@@ -23,6 +23,28 @@ export const gl: AlertsMessages = {
     push: 'Notificación no móbil',
     portal: 'Na Carpeta',
   },
+  device: {
+    title: 'Avisos neste dispositivo',
+    intro:
+      'Se activas os avisos aquí, este dispositivo mostrarache unha notificación cando teñas algo pendente na Carpeta (marca «Notificación no móbil» nos avisos que queiras). Nunca inclúen o contido.',
+    state: {
+      on: 'Os avisos están activados neste dispositivo.',
+      off: 'Os avisos están desactivados neste dispositivo.',
+      denied:
+        'Este navegador ten bloqueadas as notificacións da Carpeta. Podes permitilas na configuración do navegador.',
+      unsupported: 'Este navegador non pode mostrar avisos da Carpeta.',
+    },
+    enable: 'Activar avisos neste dispositivo',
+    disable: 'Desactivar avisos neste dispositivo',
+    test: 'Enviarme un aviso de proba',
+    notice: {
+      enabled: 'Avisos activados neste dispositivo.',
+      disabled: 'Avisos desactivados neste dispositivo.',
+      tested: 'Enviámosche un aviso de proba.',
+      denied: 'Non deches permiso para mostrar notificacións.',
+      failed: 'Non puidemos facer o cambio. Téntao de novo.',
+    },
+  },
   preferences: {
     title: 'Que avisos recibir',
     hint: 'Marca, para cada tipo de aviso, por que medios o queres recibir.',

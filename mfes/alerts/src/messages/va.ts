@@ -23,6 +23,28 @@ export const va: AlertsMessages = {
     push: 'Notificació en el mòbil',
     portal: 'En la Carpeta',
   },
+  device: {
+    title: 'Avisos en este dispositiu',
+    intro:
+      'Si actives els avisos ací, este dispositiu et mostrarà una notificació quan tingues alguna cosa pendent en la Carpeta (marca «Notificació en el mòbil» en els avisos que vulgues). Mai no inclouen el contingut.',
+    state: {
+      on: 'Els avisos estan activats en este dispositiu.',
+      off: 'Els avisos estan desactivats en este dispositiu.',
+      denied:
+        'Este navegador té bloquejades les notificacions de la Carpeta. Pots permetre-les en la configuració del navegador.',
+      unsupported: 'Este navegador no pot mostrar avisos de la Carpeta.',
+    },
+    enable: 'Activa els avisos en este dispositiu',
+    disable: 'Desactiva els avisos en este dispositiu',
+    test: 'Envia’m un avís de prova',
+    notice: {
+      enabled: 'Avisos activats en este dispositiu.',
+      disabled: 'Avisos desactivats en este dispositiu.',
+      tested: 'T’hem enviat un avís de prova.',
+      denied: 'No has donat permís per a mostrar notificacions.',
+      failed: 'No hem pogut fer el canvi. Torna-ho a provar.',
+    },
+  },
   preferences: {
     title: 'Quins avisos vols rebre',
     hint: 'Marca, per a cada tipus d’avís, per quins mitjans el vols rebre.',
