@@ -114,7 +114,7 @@ test('anonymous pages fit a phone: landing, feedback, roadmap, Ada, accessibilit
   }
 });
 
-test('signed-in pages fit a phone: home, notifications, files, appointments, my data, representation, council, health', async ({
+test('signed-in pages fit a phone: home, notifications, files, appointments, my data, representation, council, health, alerts', async ({
   page,
 }) => {
   await signIn(page);
@@ -127,6 +127,7 @@ test('signed-in pages fit a phone: home, notifications, files, appointments, my 
     ['/representation', 'representation'],
     ['/municipal', 'municipal'],
     ['/health-madrid', 'health-madrid'],
+    ['/alerts', 'alerts'],
   ] as const) {
     await page.goto(path);
     await shellInteractive(page);

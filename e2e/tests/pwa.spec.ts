@@ -3,14 +3,7 @@ import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { decrypt } from 'http_ece';
 import { signIn } from '../support/auth.ts';
 import { E2E } from '../support/env.ts';
-import {
-  expectNoAxeViolations,
-  fixtureEntry,
-  mfeSettled,
-  resetManifest,
-  setManifest,
-  shellInteractive,
-} from '../support/portal.ts';
+import { expectNoAxeViolations, mfeSettled, resetManifest, shellInteractive } from '../support/portal.ts';
 
 /*
  * The installable app: manifest and service worker, an offline start into the shell, the last
@@ -171,10 +164,6 @@ test('an alert sent by the gateway reaches the service worker, which shows it as
   page,
   context,
 }) => {
-  setManifest((document) => ({
-    ...document,
-    mfes: [...document.mfes, fixtureEntry({ id: 'device-alerts', expose: './device' })],
-  }));
   await context.grantPermissions(['notifications'], { origin: E2E.portal });
   // Chromium's own push service is out of reach: the subscription is the simulated service's, with
   // keys this test holds (as the browser would), so the test can read what the gateway sent.
@@ -212,20 +201,22 @@ test('an alert sent by the gateway reaches the service worker, which shows it as
     },
   );
 
-  await signIn(page, { returnTo: '/device-alerts' });
-  await mfeSettled(page, 'device-alerts');
+  // The alerts page turns this device's alerts on (the shell's `props.device.push`).
+  await signIn(page, { returnTo: '/alerts' });
+  await mfeSettled(page, 'alerts');
   await controlled(page);
   await page.reload();
-  await mfeSettled(page, 'device-alerts');
-  await expect(page.getByTestId('device-push-state')).toHaveText(
+  await mfeSettled(page, 'alerts');
+  const device = page.getByTestId('alerts-device');
+  await expect(device.getByTestId('device-state')).toHaveText(
     'Los avisos están desactivados en este dispositivo.',
   );
-  await page.getByRole('button', { name: 'Avisarme en este dispositivo' }).click();
-  await expect(page.getByTestId('device-push-state')).toHaveText(
+  await device.getByRole('button', { name: 'Activar avisos en este dispositivo' }).click();
+  await expect(device.getByTestId('device-state')).toHaveText(
     'Los avisos están activados en este dispositivo.',
   );
-  await page.getByRole('button', { name: 'Enviarme un aviso de prueba' }).click();
-  await expect(page.getByRole('status')).toHaveText('Aviso de prueba enviado.');
+  await device.getByRole('button', { name: 'Enviarme un aviso de prueba' }).click();
+  await expect(device).toContainText('Te hemos enviado un aviso de prueba.');
   await expectNoAxeViolations(page);
 
   // What the push service received is encrypted for this subscription only.
