@@ -1,12 +1,14 @@
-import { randomBytes } from 'node:crypto';
+import { createECDH, randomBytes } from 'node:crypto';
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { decrypt } from 'http_ece';
 import { CITIZENS, signIn } from '../support/auth.ts';
 import { E2E } from '../support/env.ts';
 import { expectNoAxeViolations, mfeSettled, resetManifest, startInSpanish } from '../support/portal.ts';
 
 // The alerts centre: preferences refused without a verified phone, a phone verified with the code
 // the simulated SMS gateway recorded; and a notification about to expire that produces exactly one
-// e-mail in the mail sink, however many times the scheduler (every second here) runs. Each test
+// e-mail in the mail sink and one push message at the simulated push service, however many times the
+// scheduler (every second here) runs. Each test
 // leaves the citizen with no alerts enabled and no contacts, so the scheduler goes quiet again.
 test.describe.configure({ timeout: 60_000 });
 
@@ -27,6 +29,8 @@ async function alertsApi(page: Page) {
   });
   const request: APIRequestContext = page.request;
   return {
+    /** The CSRF token and a fresh Idempotency-Key, for writes elsewhere than /api/alerts. */
+    headers,
     put: (path: string, data: unknown) => request.put(`/api/alerts${path}`, { headers: headers(), data }),
     post: (path: string, data: unknown = {}) =>
       request.post(`/api/alerts${path}`, { headers: headers(), data }),
@@ -124,7 +128,7 @@ test('preferences need a verified phone: the code from the SMS gateway verifies 
   await api.reset();
 });
 
-test('a notification about to expire: one e-mail in the mail sink, however often the scheduler runs', async ({
+test('a notification about to expire: one e-mail in the mail sink and one push message, however often the scheduler runs', async ({
   page,
 }) => {
   await signIn(page, { nif: CITIZEN, returnTo: '/alerts' });
@@ -138,10 +142,42 @@ test('a notification about to expire: one e-mail in the mail sink, however often
   expect(codeMail[0]?.carpeta['x-carpeta-purpose']).toBe('verification');
   const code = /(\d{6})/.exec(codeMail[0]?.text ?? '')?.[1] ?? '';
   expect((await api.post('/contacts/email/verify', { code })).status()).toBe(200);
+  // A device of John's, at the simulated push service, with keys this test holds (the browser's side
+  // of Web Push and the service worker's display are pwa.spec's).
+  const receiver = createECDH('prime256v1');
+  receiver.generateKeys();
+  const authSecret = randomBytes(16).toString('base64url');
+  const endpoint = `${E2E.push}/push/alerts-${run}`;
+  const subscribed = await page.request.put('/api/push/subscription', {
+    headers: (await alertsApi(page)).headers(),
+    data: {
+      endpoint,
+      expirationTime: null,
+      keys: { p256dh: receiver.getPublicKey().toString('base64url'), auth: authSecret },
+    },
+  });
+  expect(subscribed.status()).toBe(200);
+  const { id: device } = (await subscribed.json()) as { id: string };
+  const pushes = async () => {
+    const answer = await page.request.get(`${E2E.push}/__control/messages?token=alerts-${run}`);
+    return ((await answer.json()) as { messages: { body: string }[] }).messages.map(
+      (message) =>
+        JSON.parse(
+          decrypt(Buffer.from(message.body, 'base64url'), {
+            version: 'aes128gcm',
+            privateKey: receiver,
+            authSecret,
+          }).toString('utf8'),
+        ) as { title: string; body: string; url: string },
+    );
+  };
   expect(
     (
       await api.put('/preferences', {
-        preferences: [{ event: 'notification-expiring', channel: 'email', enabled: true }],
+        preferences: [
+          { event: 'notification-expiring', channel: 'email', enabled: true },
+          { event: 'notification-expiring', channel: 'push', enabled: true },
+        ],
         language: 'es',
       })
     ).status(),
@@ -162,11 +198,17 @@ test('a notification about to expire: one e-mail in the mail sink, however often
     // Never the notification itself: not its subject, not its id.
     expect(mail?.text).not.toContain('Requerimiento de información');
     expect(mail?.text).not.toContain(first);
+    // And one push message to John's device: that something waits, where, never what.
+    await expect.poll(async () => (await pushes()).length, { timeout: 15_000 }).toBe(1);
+    const [push] = await pushes();
+    expect(push).toMatchObject({ title: 'Una notificación suya caduca pronto', url: '/notifications' });
+    expect(JSON.stringify(push)).not.toContain('Requerimiento de información');
 
     // Another one made available: its e-mail proves the scheduler ran again; the first still has one.
     second.push(await addNotification(page, 8 * 24 + 1));
     await expect.poll(async () => (await alerts()).length, { timeout: 15_000 }).toBe(2);
     expect(await alerts()).toHaveLength(2);
+    await expect.poll(async () => (await pushes()).length, { timeout: 15_000 }).toBe(2);
 
     // The mail sink is readable in the browser, as text.
     await page.goto(E2E.mailSink);
@@ -179,6 +221,7 @@ test('a notification about to expire: one e-mail in the mail sink, however often
     for (const id of [first, ...second]) {
       await page.request.delete(`${E2E.agency}/__control/envios/${CITIZEN}/${id}`);
     }
+    await page.request.delete(`/api/push/subscription/${device}`, { headers: api.headers() });
     await api.reset();
   }
 });
