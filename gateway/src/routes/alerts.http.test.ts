@@ -82,7 +82,8 @@ describe('alerts API', () => {
     expect(response.headers.get('cache-control')).toBe('no-store');
     const settings = alertSettingsSchema.parse(await response.json());
     expect(settings.preferences).toHaveLength(24);
-    expect(settings.deliverable).toEqual(['email', 'portal', 'sms']);
+    // Every channel has an adapter: e-mail and SMS (configured here), the portal, and Web Push.
+    expect(settings.deliverable).toEqual(['email', 'portal', 'push', 'sms']);
     expect((await fetch(`${base}/api/alerts/preferences`)).status).toBe(401);
   });
 
