@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHROMIUM_LAUNCH_OPTIONS } from '@carpeta/chromium';
 import { defineConfig } from '@playwright/test';
@@ -9,6 +9,7 @@ import { E2E } from './support/env.ts';
 if (!process.env.TEST_WORKER_INDEX) {
   mkdirSync(join(E2E.manifestPath, '..'), { recursive: true });
   copyFileSync(join(E2E.root, 'gateway/config/mfes.json'), E2E.manifestPath);
+  cpSync(join(E2E.root, 'shell/dist'), E2E.shellDist, { recursive: true });
 }
 
 export default defineConfig({
@@ -36,6 +37,8 @@ export default defineConfig({
       env: {
         CARPETA_PORT_BASE: String(E2E.base),
         CARPETA_MANIFEST: E2E.manifestPath,
+        SHELL_DIST: E2E.shellDist,
+        SHELL_RENDER: join(E2E.root, 'shell/dist-server/render.js'),
         AGENCY_TIMEOUT_MS: String(E2E.agencyTimeoutMs),
         // The fault tests switch an agency off and on within seconds: its circuit breaker probes it
         // again after half a second, not the default 10 s.
@@ -60,6 +63,7 @@ export default defineConfig({
           E2E.angularFixtureOrigin,
           E2E.deadOrigin,
           E2E.recoveryOrigin,
+          E2E.updateOrigin,
         ].join(','),
       },
       reuseExistingServer: false,

@@ -31,6 +31,13 @@ export const E2E = {
   deadOrigin: `http://127.0.0.1:${base + 299}`,
   /** A remote that comes up during a test (recovery). */
   recoveryOrigin: `http://127.0.0.1:${base + 291}`,
+  /** A remote redeployed during a test (the service worker picks its new version up). */
+  updateOrigin: `http://127.0.0.1:${base + 293}`,
   manifestPath: process.env.CARPETA_E2E_MANIFEST,
+  /**
+   * The shell's build as the gateway under test serves it: a copy made for the run, so that a test
+   * can deploy a changed file (a new service worker) without touching the build in the repository.
+   */
+  shellDist: join(process.env.CARPETA_E2E_MANIFEST, '..', 'shell'),
   agencyTimeoutMs: 1500,
 };

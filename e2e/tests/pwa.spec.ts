@@ -1,9 +1,21 @@
 import { createECDH, randomBytes } from 'node:crypto';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { createStaticServer } from '@carpeta/static-server';
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { decrypt } from 'http_ece';
 import { signIn } from '../support/auth.ts';
 import { E2E } from '../support/env.ts';
-import { expectNoAxeViolations, mfeSettled, resetManifest, shellInteractive } from '../support/portal.ts';
+import {
+  expectNoAxeViolations,
+  fixtureEntry,
+  mfeSettled,
+  resetManifest,
+  setManifest,
+  shellInteractive,
+} from '../support/portal.ts';
 
 /*
  * The installable app: manifest and service worker, an offline start into the shell, the last
@@ -270,4 +282,160 @@ test('an alert sent by the gateway reaches the service worker, which shows it as
         tag: 'carpeta-test',
       },
     ]);
+});
+
+/** The test remote's chunk that renders its page: its name carries Vite's content hash. */
+const PAGE_CHUNK = /^hello-[\w-]{8}\.js$/;
+
+/**
+ * A copy of the test remote's build as an agency deploys it. Version 2 says something else on its
+ * page, so its chunk has a new content hash in its name, and the entry and manifest name the new
+ * chunk (what a rebuild does). Returns the folder and the page chunk's name.
+ */
+async function deployment(version: 1 | 2): Promise<{ root: string; chunk: string }> {
+  const root = await mkdtemp(join(tmpdir(), `carpeta-remote-v${version}-`));
+  // Without the build's precompressed copies: the server compresses what it sends itself.
+  await cp(join(E2E.root, 'e2e/fixtures/remotes/dist'), root, {
+    recursive: true,
+    filter: (path) => !/\.(?:br|gz)$/.test(path),
+  });
+  const assets = join(root, 'assets');
+  const chunk = (await readdir(assets)).find((name) => PAGE_CHUNK.test(name));
+  if (!chunk) throw new Error('the test remote has no page chunk: build e2e/fixtures/remotes');
+  if (version === 1) return { root, chunk };
+  const renamed = 'hello-Version2.js';
+  const code = await readFile(join(assets, chunk), 'utf8');
+  expect(code).toContain('`Servicio de prueba`');
+  await writeFile(
+    join(assets, renamed),
+    code.replace('`Servicio de prueba`', '`Servicio de prueba, versión 2`'),
+  );
+  await rm(join(assets, chunk));
+  for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !/\.(?:js|json)$/.test(entry.name)) continue;
+    const path = join(entry.parentPath, entry.name);
+    const text = await readFile(path, 'utf8');
+    if (text.includes(chunk)) await writeFile(path, text.replaceAll(chunk, renamed));
+  }
+  return { root, chunk: renamed };
+}
+
+async function serve(root: string) {
+  const server = createStaticServer({ root, corsOrigins: [E2E.portal] });
+  await server.listen({ port: Number(new URL(E2E.updateOrigin).port), host: '127.0.0.1' });
+  return server;
+}
+
+test('an MFE deployed again is picked up at the next load, never mixed with its old chunks, and is the one kept offline', async ({
+  page,
+  context,
+}) => {
+  setManifest((document) => ({
+    ...document,
+    mfes: [...document.mfes, fixtureEntry({ id: 'tasas', expose: './hello', origin: E2E.updateOrigin })],
+  }));
+  const first = await deployment(1);
+  const second = await deployment(2);
+  let server = await serve(first.root);
+  try {
+    await signIn(page, { returnTo: '/tasas' });
+    await mfeSettled(page, 'tasas');
+    await controlled(page);
+    // Through the service worker now: it keeps the entry and the chunks it fetched.
+    await page.reload();
+    const area = await mfeSettled(page, 'tasas');
+    await expect(
+      area.getByRole('heading', { level: 1, name: 'Servicio de prueba', exact: true }),
+    ).toBeVisible();
+    const kept = (await cacheContents(page)).map((entry) => entry.url);
+    expect(kept).toContain(`${E2E.updateOrigin}/remoteEntry.js`);
+    expect(kept).toContain(`${E2E.updateOrigin}/assets/${first.chunk}`);
+
+    // The agency deploys version 2 on the same origin; the portal is not rebuilt or restarted.
+    await server.close();
+    server = await serve(second.root);
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().startsWith(E2E.updateOrigin)) asked.push(new URL(request.url()).pathname);
+    });
+    await page.reload();
+    await mfeSettled(page, 'tasas');
+    await expect(
+      area.getByRole('heading', { level: 1, name: 'Servicio de prueba, versión 2' }),
+    ).toBeVisible();
+    expect(asked).toContain(`/assets/${second.chunk}`);
+    // The page runs what the new entry names. The gateway's preload hints come from the remote's
+    // mf-manifest.json as it read it up to a minute ago (gateway/src/pages/remote-assets.ts), so the
+    // old chunk may still be fetched as a hint right after a deploy, never imported by anything.
+    const hinted = await page
+      .locator('link[rel="modulepreload"]')
+      .evaluateAll((links) => links.map((link) => new URL((link as HTMLLinkElement).href).pathname));
+    const old = asked.filter((path) => path.endsWith(first.chunk));
+    expect(old.filter((path) => !hinted.includes(path))).toEqual([]);
+    expect(old.length).toBeLessThanOrEqual(1);
+    await expectNoAxeViolations(page);
+
+    // Offline, the version last seen: its entry and its chunks, not the first version's entry.
+    await offline(context, page);
+    await expect(page.getByTestId('offline-notice')).toBeVisible();
+    await mfeSettled(page, 'tasas');
+    await expect(
+      area.getByRole('heading', { level: 1, name: 'Servicio de prueba, versión 2' }),
+    ).toBeVisible();
+    await context.setOffline(false);
+  } finally {
+    await server.close();
+    await rm(first.root, { recursive: true, force: true });
+    await rm(second.root, { recursive: true, force: true });
+  }
+});
+
+test('a new shell build takes over the open portal by itself and replaces the outdated files it keeps', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await shellInteractive(page);
+  await controlled(page);
+  const precached = async () =>
+    (await cacheContents(page))
+      .filter((entry) => entry.cache.includes('precache'))
+      .map((entry) => new URL(entry.url))
+      .filter((url) => url.pathname === '/manifest.webmanifest')
+      .map((url) => url.searchParams.get('__WB_REVISION__'));
+  const [before] = await precached();
+  expect(before).toMatch(/^[0-9a-f]{32}$/);
+
+  // A new build of the shell is deployed: its service worker lists a changed web app manifest.
+  const worker = join(E2E.shellDist, 'sw.js');
+  const script = await readFile(worker, 'utf8');
+  const changed = script.replace(`"revision":"${before}"`, '"revision":"next-build"');
+  expect(changed).not.toBe(script);
+  const deploy = (text: string) =>
+    Promise.all([
+      writeFile(worker, text),
+      writeFile(`${worker}.br`, brotliCompressSync(text)),
+      writeFile(`${worker}.gz`, gzipSync(text)),
+    ]);
+  await deploy(changed);
+  try {
+    const tookOver = page.evaluate(
+      () =>
+        new Promise<boolean>((resolve) => {
+          navigator.serviceWorker.addEventListener('controllerchange', () => resolve(true), { once: true });
+        }),
+    );
+    // The browser checks the worker at every navigation; the portal's page asks it here directly.
+    await page.evaluate(async () => {
+      await (await navigator.serviceWorker.getRegistration('/'))?.update();
+    });
+    expect(await tookOver).toBe(true);
+    await expect.poll(precached).toEqual(['next-build']);
+
+    await page.reload();
+    await shellInteractive(page);
+    await expect(page.getByRole('heading', { level: 1, name: 'Tu Carpeta Ciudadana' })).toBeVisible();
+  } finally {
+    // The run's other tests (and a retry of this one) start from the build as it was.
+    await deploy(script);
+  }
 });

@@ -82,7 +82,7 @@ export function topology(base = Number(process.env.CARPETA_PORT_BASE ?? 4000)): 
     PORT_IDP: String(idpPort),
     IDP_URL: idp,
     PORTAL_ORIGIN: portal,
-    SHELL_DIST: join(ROOT, 'shell', 'dist'),
+    SHELL_DIST: process.env.SHELL_DIST ?? join(ROOT, 'shell', 'dist'),
     PORT_MAIL_HTTP: String(mailSink.httpPort),
     PORT_MAIL_SMTP: String(mailSink.smtpPort),
     ALERTS_SMTP_URL: `smtp://${HOST}:${mailSink.smtpPort}`,
