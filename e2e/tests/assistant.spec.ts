@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { signIn } from '../support/auth.ts';
+import { CITIZENS, signIn } from '../support/auth.ts';
 import { E2E } from '../support/env.ts';
 import {
   expectNoAxeViolations,
@@ -94,8 +94,9 @@ test('a conversation in each of the six languages, by keyboard, in the header pa
   await expect(button).toHaveAttribute('aria-expanded', 'false');
 });
 
-test('signed in: a folder answer with a working deep link, and an incident filed and listed at /ada', async ({
+test('signed in: a folder answer with a working deep link, and an incident filed, answered by a maintainer and read at /ada', async ({
   page,
+  browser,
 }) => {
   await signIn(page, { returnTo: '/ada' });
   const area = await mfeSettled(page, 'assistant');
@@ -141,4 +142,40 @@ test('signed in: a folder answer with a working deep link, and an incident filed
   await expect(page).toHaveURL(/\/notifications\/dehu%3A/);
   await mfeSettled(page, 'notifications');
   await expect(page.getByRole('heading', { level: 1, name: subject })).toBeVisible();
+
+  // A maintainer answers the incident from the maintainers' page, in another browser.
+  const elsewhere = await browser.newContext({
+    baseURL: E2E.portal,
+    locale: 'es-ES',
+    serviceWorkers: 'block',
+  });
+  try {
+    const admin = await elsewhere.newPage();
+    await signIn(admin, { nif: CITIZENS.maintainer, returnTo: '/admin/roadmap' });
+    await mfeSettled(admin, 'roadmap-admin');
+    const entry = admin.locator(`[data-ticket="${reference}"]`);
+    await expect(entry).toContainText('Error 500 <script>alert(1)</script>');
+    await expect(entry).not.toContainText(CITIZENS.maria);
+    await entry.getByRole('button', { name: 'Responder' }).click();
+    await expect(entry.getByText('Escribe la respuesta')).toBeVisible();
+    await entry
+      .getByRole('textbox', { name: `Respuesta a ${reference}` })
+      .fill('La Agencia Tributaria ya ha corregido el error: vuelve a intentarlo.');
+    await entry.getByRole('button', { name: 'Responder' }).click();
+    await expect(admin.getByTestId('admin-tickets-notice')).toHaveText(`Incidencia ${reference} respondida.`);
+    await expect(entry).toContainText('Respondida');
+    await expectNoAxeViolations(admin);
+  } finally {
+    await elsewhere.close();
+  }
+
+  // María reads the answer with her incident.
+  await page.goto('/ada');
+  await mfeSettled(page, 'assistant');
+  const answered = page.getByTestId('assistant-tickets').getByRole('row', { name: new RegExp(reference) });
+  await expect(answered).toContainText('Resuelta');
+  await expect(answered).toContainText(
+    'La Agencia Tributaria ya ha corregido el error: vuelve a intentarlo.',
+  );
+  await expectNoAxeViolations(page);
 });

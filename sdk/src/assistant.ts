@@ -126,6 +126,20 @@ export const ticketSchema = z.object({
   status: z.enum(TICKET_STATUSES),
   createdAt: instant,
   updatedAt: instant,
+  /** The portal's answer (a maintainer's), once the ticket has one. */
+  answer: z.nullable(text(4000)),
+  answeredAt: z.nullable(instant),
 });
 export type Ticket = z.infer<typeof ticketSchema>;
 export const ticketListSchema = z.object({ items: z.array(ticketSchema) });
+
+/** A ticket as the maintainers see it: what the citizen wrote, never who they are. */
+export const adminTicketSchema = z.extend(ticketSchema, { language: assistantLanguageSchema });
+export type AdminTicket = z.infer<typeof adminTicketSchema>;
+export const adminTicketListSchema = z.object({ items: z.array(adminTicketSchema) });
+
+/** A maintainer's answer to a ticket (POST /api/admin/tickets/:reference/answer). */
+export const ticketAnswerRequestSchema = z.object({
+  answer: z.string().check(z.trim(), z.minLength(1), z.maxLength(4000)),
+});
+export type TicketAnswerRequest = z.infer<typeof ticketAnswerRequestSchema>;

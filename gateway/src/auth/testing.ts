@@ -1,5 +1,6 @@
 import { openDatabase, type PortalDatabase } from '../db/index.ts';
 import { createTestDatabase, type TestDatabase } from '../db/testing.ts';
+import type { SessionRecord } from '../db/types.ts';
 import { newCsrfToken, newSessionSecret, sessionIdFor } from './sessions.ts';
 
 /** A citizen signed in straight into the database, for tests about what comes after sign-in. */
@@ -18,19 +19,39 @@ export interface TestSession {
 export async function testSession(nif = '12345678Z', now = new Date()): Promise<TestSession> {
   const testDatabase: TestDatabase = await createTestDatabase('pglite');
   const database = await openDatabase(testDatabase.options);
+  const { cookie, csrfToken } = await addTestSession(
+    database,
+    { nif, givenName: 'Test', surnames: 'Citizen' },
+    now,
+  );
+  return {
+    database,
+    cookie,
+    csrfToken,
+    async close() {
+      await database.close();
+      await testDatabase.destroy();
+    },
+  };
+}
+
+/**
+ * One more session in `database`, of the person named, valid for an hour from `now` (level
+ * substantial, Cl@ve PIN); `role: 'maintainer'` makes it a maintainer's. Returns what a browser sends.
+ */
+export async function addTestSession(
+  database: PortalDatabase,
+  person: { nif: string; givenName: string; surnames: string },
+  now: Date,
+  extra: Pick<SessionRecord, 'role'> | Record<string, never> = {},
+): Promise<{ cookie: string; csrfToken: string }> {
   const secret = newSessionSecret();
   const id = sessionIdFor(secret);
   if (!id) throw new Error('unexpected session secret');
   const csrfToken = newCsrfToken();
   await database.sessions.create({
     id,
-    citizen: {
-      nif,
-      givenName: 'Test',
-      surnames: 'Citizen',
-      displayName: 'Test Citizen',
-      documentType: 'NIF',
-    },
+    citizen: { ...person, displayName: `${person.givenName} ${person.surnames}`, documentType: 'NIF' },
     loa: 'substantial',
     method: 'clave-pin',
     actingFor: null,
@@ -41,14 +62,7 @@ export async function testSession(nif = '12345678Z', now = new Date()): Promise<
     lastSeenAt: now,
     idleExpiresAt: new Date(now.getTime() + 3_600_000),
     absoluteExpiresAt: new Date(now.getTime() + 8 * 3_600_000),
+    ...extra,
   });
-  return {
-    database,
-    cookie: `carpeta_session=${secret}`,
-    csrfToken,
-    async close() {
-      await database.close();
-      await testDatabase.destroy();
-    },
-  };
+  return { cookie: `carpeta_session=${secret}`, csrfToken };
 }

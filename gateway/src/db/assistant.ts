@@ -15,7 +15,13 @@ export interface TicketRecord {
   status: TicketStatus;
   createdAt: Date;
   updatedAt: Date;
+  /** A maintainer's answer, once there is one. */
+  answer: string | null;
+  answeredAt: Date | null;
 }
+
+/** What answering a ticket did. */
+export type TicketAnswerResult = { answered: TicketRecord } | 'no-ticket' | 'already-answered';
 
 export interface NewTicket {
   subjectNif: string;
@@ -33,6 +39,10 @@ export interface AssistantStore {
   listTickets(subjectNif: string): Promise<TicketRecord[]>;
   /** One of the citizen's tickets; null when there is none with that reference or it is someone else's. */
   ticket(subjectNif: string, reference: string): Promise<TicketRecord | null>;
+  /** Every citizen's tickets for the maintainers: the unanswered first (oldest first), then the answered (newest first); at most `limit`. */
+  ticketsToAnswer(limit?: number): Promise<TicketRecord[]>;
+  /** A maintainer answers a ticket once: it becomes resolved, with the answer the citizen reads. */
+  answerTicket(reference: string, answer: string, answeredBy: string, now: Date): Promise<TicketAnswerResult>;
   recordFeedback(feedback: { intent: string; language: string; helpful: boolean }, now: Date): Promise<void>;
   /** `text` must already be anonymised. */
   recordUnrecognised(
@@ -65,6 +75,8 @@ function toRecord(row: AssistantTicketsTable): TicketRecord {
     status: row.status,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    answer: row.answer,
+    answeredAt: row.answered_at,
   };
 }
 
@@ -85,6 +97,9 @@ export function createAssistantStore(db: Kysely<DatabaseSchema>): AssistantStore
         status: 'open',
         created_at: now,
         updated_at: now,
+        answer: null,
+        answered_at: null,
+        answered_by: null,
       };
       await db.insertInto('assistant_tickets').values(row).execute();
       return toRecord(row);
@@ -108,6 +123,42 @@ export function createAssistantStore(db: Kysely<DatabaseSchema>): AssistantStore
         .where('reference', '=', reference)
         .executeTakeFirst();
       return row ? toRecord(row) : null;
+    },
+    async ticketsToAnswer(limit = 200) {
+      const unanswered = await db
+        .selectFrom('assistant_tickets')
+        .selectAll()
+        .where('answered_at', 'is', null)
+        .orderBy('created_at', 'asc')
+        .orderBy('reference', 'asc')
+        .limit(limit)
+        .execute();
+      const answered = await db
+        .selectFrom('assistant_tickets')
+        .selectAll()
+        .where('answered_at', 'is not', null)
+        .orderBy('answered_at', 'desc')
+        .orderBy('reference', 'asc')
+        .limit(Math.max(0, limit - unanswered.length))
+        .execute();
+      return [...unanswered, ...answered].map(toRecord);
+    },
+    async answerTicket(reference, answer, answeredBy, now) {
+      // One statement: of two maintainers answering at once, one answer is kept and the other told.
+      const row = await db
+        .updateTable('assistant_tickets')
+        .set({ answer, answered_at: now, answered_by: answeredBy, status: 'resolved', updated_at: now })
+        .where('reference', '=', reference)
+        .where('answered_at', 'is', null)
+        .returningAll()
+        .executeTakeFirst();
+      if (row) return { answered: toRecord(row) };
+      const exists = await db
+        .selectFrom('assistant_tickets')
+        .select('reference')
+        .where('reference', '=', reference)
+        .executeTakeFirst();
+      return exists ? 'already-answered' : 'no-ticket';
     },
     async recordFeedback(feedback, now) {
       await db

@@ -180,6 +180,10 @@ export interface AssistantTicketsTable {
   status: 'open' | 'in-progress' | 'resolved' | 'closed';
   created_at: Date;
   updated_at: Date;
+  /** A maintainer's answer (migration 0010); null until the ticket is answered. */
+  answer: string | null;
+  answered_at: Date | null;
+  answered_by: string | null;
 }
 
 export interface AssistantFeedbackTable {

@@ -87,6 +87,7 @@ export type AuditKind =
   | 'registry-submitted'
   | 'health-card-replacement'
   | 'assistant-ticket-filed'
+  | 'assistant-ticket-answered'
   | 'roadmap-status-changed'
   | 'roadmap-feedback-linked'
   | 'accessibility-request-answered';

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Notification } from '@carpeta/sdk';
 import {
+  adminTicketListSchema,
+  adminTicketSchema,
   assistantReplySchema,
   classificationSchema,
   ticketListSchema,
@@ -12,14 +14,14 @@ import {
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildGateway } from '../app.ts';
-import { testSession, type TestSession } from '../auth/testing.ts';
+import { addTestSession, testSession, type TestSession } from '../auth/testing.ts';
 import { loadConfig } from '../config.ts';
-import { newCsrfToken, newSessionSecret, sessionIdFor } from '../auth/sessions.ts';
 import type { SourceConnector } from '../connectors/types.ts';
 
 // Ada over real HTTP: the gateway with one notifications source holding María's folder.
 const MARIA = '12345678Z';
 const OTHER = '23456781R';
+const MAINTAINER = '34567890V';
 const MFES = fileURLToPath(new URL('../../config/mfes.json', import.meta.url));
 const NOW = new Date('2026-03-20T09:00:00Z');
 
@@ -64,6 +66,7 @@ const dehu: SourceConnector = {
 let dir: string;
 let session: TestSession;
 let other: { cookie: string; csrfToken: string };
+let maintainer: { cookie: string; csrfToken: string };
 let app: FastifyInstance;
 let base: string;
 
@@ -91,23 +94,13 @@ const anonymous = { as: null };
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'carpeta-assistant-'));
   session = await testSession(MARIA, NOW);
-  const secret = newSessionSecret();
-  const csrfToken = newCsrfToken();
-  await session.database.sessions.create({
-    id: sessionIdFor(secret) ?? '',
-    citizen: { nif: OTHER, givenName: 'Carmen', surnames: 'L', displayName: 'Carmen L', documentType: 'NIF' },
-    loa: 'substantial',
-    method: 'clave-pin',
-    actingFor: null,
-    csrfToken,
-    idToken: null,
-    previousAccess: null,
-    createdAt: NOW,
-    lastSeenAt: NOW,
-    idleExpiresAt: new Date(NOW.getTime() + 3_600_000),
-    absoluteExpiresAt: new Date(NOW.getTime() + 8 * 3_600_000),
-  });
-  other = { cookie: `carpeta_session=${secret}`, csrfToken };
+  other = await addTestSession(session.database, { nif: OTHER, givenName: 'Carmen', surnames: 'L' }, NOW);
+  maintainer = await addTestSession(
+    session.database,
+    { nif: MAINTAINER, givenName: 'Marta', surnames: 'Ortega Ruiz' },
+    NOW,
+    { role: 'maintainer' },
+  );
   app = buildGateway(
     {
       ...loadConfig({ PORT_GATEWAY: '0', ASSISTANT_RATE_PER_MINUTE: '40' }),
@@ -322,6 +315,107 @@ describe('tickets', () => {
       (await call('POST', '/api/assistant/tickets', { ...ticket, category: 'x' }, { key: 'ticket-key-0004' }))
         .status,
     ).toBe(400);
+  });
+});
+
+describe('the maintainers answer tickets', () => {
+  const ticket = {
+    category: 'registry',
+    administration: 'Agencia Tributaria',
+    tried: 'Pagar una tasa',
+    errorSeen: 'Error 500',
+    language: 'es',
+  };
+
+  it('lists every ticket without who filed it, the unanswered first; the answer reaches its citizen once', async () => {
+    const filed = ticketSchema.parse(
+      await (await call('POST', '/api/assistant/tickets', ticket, { key: 'answer-key-0001' })).json(),
+    );
+    const list = adminTicketListSchema.parse(
+      await (await call('GET', '/api/admin/tickets', undefined, { as: maintainer })).json(),
+    );
+    const listed = list.items.find((item) => item.reference === filed.reference);
+    expect(listed).toMatchObject({ status: 'open', answer: null, language: 'es', tried: 'Pagar una tasa' });
+    expect(JSON.stringify(list)).not.toContain(MARIA);
+    expect(list.items.every((item) => item.answer === null)).toBe(true);
+
+    const answer = 'Ya puede pagar: el fallo de la pasarela está corregido. <b>Gracias</b>';
+    const url = `/api/admin/tickets/${filed.reference}/answer`;
+    const first = await call('POST', url, { answer }, { as: maintainer, key: 'answer-key-0002' });
+    expect(first.status).toBe(200);
+    expect(adminTicketSchema.parse(await first.json())).toMatchObject({ status: 'resolved', answer });
+    // The same request again is the same answer; another answer to the same ticket is refused.
+    const replay = await call('POST', url, { answer }, { as: maintainer, key: 'answer-key-0002' });
+    expect(replay.status).toBe(200);
+    const second = await call('POST', url, { answer: 'Otra' }, { as: maintainer, key: 'answer-key-0003' });
+    expect(second.status).toBe(409);
+
+    const mine = ticketSchema.parse(
+      await (await call('GET', `/api/assistant/tickets/${filed.reference}`)).json(),
+    );
+    expect(mine).toMatchObject({ status: 'resolved', answer, answeredAt: NOW.toISOString() });
+    const after = adminTicketListSchema.parse(
+      await (await call('GET', '/api/admin/tickets', undefined, { as: maintainer })).json(),
+    );
+    expect(after.items.at(-1)?.reference).toBe(filed.reference);
+    expect(await session.database.audit.list({ kind: 'assistant-ticket-answered' })).toHaveLength(1);
+  });
+
+  it('is for maintainers only, with a CSRF token, a real ticket and a real answer', async () => {
+    expect((await call('GET', '/api/admin/tickets')).status).toBe(403);
+    expect((await call('GET', '/api/admin/tickets', undefined, anonymous)).status).toBe(401);
+    const filed = ticketSchema.parse(
+      await (await call('POST', '/api/assistant/tickets', ticket, { key: 'answer-key-0004' })).json(),
+    );
+    const url = `/api/admin/tickets/${filed.reference}/answer`;
+    expect((await call('POST', url, { answer: 'Hecho' }, { key: 'answer-key-0005' })).status).toBe(403);
+    expect(
+      (
+        await call(
+          'POST',
+          url,
+          { answer: 'Hecho' },
+          {
+            as: { cookie: maintainer.cookie, csrfToken: 'nope' },
+            key: 'answer-key-0006',
+          },
+        )
+      ).status,
+    ).toBe(403);
+    expect(
+      (await call('POST', url, { answer: '   ' }, { as: maintainer, key: 'answer-key-0007' })).status,
+    ).toBe(400);
+    expect(
+      (await call('POST', url, { answer: 'x'.repeat(4001) }, { as: maintainer, key: 'answer-key-0008' }))
+        .status,
+    ).toBe(400);
+    expect(
+      (
+        await call(
+          'POST',
+          '/api/admin/tickets/ADA-00000000/answer',
+          { answer: 'Hecho' },
+          {
+            as: maintainer,
+            key: 'answer-key-0009',
+          },
+        )
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await call(
+          'POST',
+          '/api/admin/tickets/nope/answer',
+          { answer: 'Hecho' },
+          { as: maintainer, key: 'answer-key-0010' },
+        )
+      ).status,
+    ).toBe(404);
+    const untouched = ticketSchema.parse(
+      await (await call('GET', `/api/assistant/tickets/${filed.reference}`)).json(),
+    );
+    expect(untouched).toMatchObject({ status: 'open', answer: null });
   });
 });
 

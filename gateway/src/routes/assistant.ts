@@ -1,4 +1,6 @@
 import {
+  type AdminTicket,
+  adminTicketListSchema,
   type AssistantReply,
   type Classification,
   classifyRequestSchema,
@@ -9,6 +11,7 @@ import {
   type TicketRequest,
   ticketListSchema,
   ticketRequestSchema,
+  ticketAnswerRequestSchema,
   ticketSchema,
 } from '@carpeta/sdk/assistant';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -21,7 +24,8 @@ import type { ServiceCatalogue } from '../assistant/services.ts';
 import type { PortalDatabase } from '../db/index.ts';
 import type { AssistantStore, TicketRecord } from '../db/assistant.ts';
 import { sendError } from '../errors.ts';
-import { idempotentWrite } from './idempotent.ts';
+import { errorAnswer, idempotentWrite } from './idempotent.ts';
+import { refuseCitizens } from './maintainers.ts';
 
 const BODY_LIMIT = 16 * 1024;
 const REFERENCE = /^ADA-[0-9A-Z]{8}$/;
@@ -36,7 +40,13 @@ function ticketView(record: TicketRecord): Ticket {
     status: record.status,
     createdAt: record.createdAt.toISOString(),
     updatedAt: record.updatedAt.toISOString(),
+    answer: record.answer,
+    answeredAt: record.answeredAt?.toISOString() ?? null,
   });
+}
+
+function adminTicketView(record: TicketRecord): AdminTicket {
+  return { ...ticketView(record), language: isAssistantLanguage(record.language) ? record.language : 'es' };
 }
 
 export interface AssistantRouteOptions {
@@ -59,6 +69,9 @@ export interface AssistantRouteOptions {
  * catalogue of services), POST /api/assistant/feedback (thumbs up/down, anonymous).
  * Private (the session's citizen only): GET /api/assistant/tickets, GET /api/assistant/tickets/:reference
  * (another citizen's is a 404), POST /api/assistant/tickets (idempotent, recorded in the audit log).
+ * Maintainers only: GET /api/admin/tickets (every citizen's tickets, never who filed them, the
+ * unanswered first) and POST /api/admin/tickets/:reference/answer (once per ticket: it is resolved,
+ * the citizen reads the answer with it and, if they asked for it, is alerted).
  */
 export function registerAssistantRoutes(app: FastifyInstance, options: AssistantRouteOptions): void {
   const { store, database, now } = options;
@@ -165,4 +178,46 @@ export function registerAssistantRoutes(app: FastifyInstance, options: Assistant
       return { status: 201, body: ticketView(record) };
     });
   });
+
+  // ---- maintainers ---------------------------------------------------------------------------
+
+  app.get('/api/admin/tickets', async (request, reply) => {
+    const refused = refuseCitizens(request, reply);
+    if (refused) return refused;
+    const records = await store.ticketsToAnswer();
+    return reply.send(adminTicketListSchema.parse({ items: records.map(adminTicketView) }));
+  });
+
+  app.post<{ Params: { reference: string } }>(
+    '/api/admin/tickets/:reference/answer',
+    { bodyLimit: BODY_LIMIT },
+    async (request, reply) => {
+      const refused = refuseCitizens(request, reply);
+      if (refused) return refused;
+      const parsed = ticketAnswerRequestSchema.safeParse(request.body);
+      if (!parsed.success)
+        return sendError(reply, 400, 'bad-request', 'Write an answer of 1 to 4,000 characters.');
+      const { reference } = request.params;
+      return idempotentWrite(
+        request,
+        reply,
+        { database, operation: 'assistant-ticket-answer', now },
+        async () => {
+          const identity = request.identity;
+          if (!identity) throw new Error('a private route ran without the guard');
+          const at = now();
+          const result = REFERENCE.test(reference)
+            ? await store.answerTicket(reference, parsed.data.answer, identity.subjectId, at)
+            : 'no-ticket';
+          if (result === 'no-ticket')
+            return errorAnswer(request, 404, 'not-found', 'There is no ticket with this reference.');
+          if (result === 'already-answered') {
+            return errorAnswer(request, 409, 'conflict', 'This ticket has already been answered.');
+          }
+          await auditWrite(database, request, at, 'assistant-ticket-answered', { reference });
+          return { status: 200, body: adminTicketView(result.answered) };
+        },
+      );
+    },
+  );
 }

@@ -12,8 +12,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildGateway } from '../app.ts';
-import { testSession, type TestSession } from '../auth/testing.ts';
-import { newCsrfToken, newSessionSecret, sessionIdFor } from '../auth/sessions.ts';
+import { addTestSession, testSession, type TestSession } from '../auth/testing.ts';
 import { loadConfig } from '../config.ts';
 
 // Feedback, accessibility requests and the roadmap over real HTTP: anonymous and signed-in writers,
@@ -62,30 +61,12 @@ const general = { kind: 'general', satisfaction: 'satisfied', message: HOSTILE, 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'carpeta-feedback-'));
   session = await testSession(MARIA, NOW);
-  const secret = newSessionSecret();
-  const csrfToken = newCsrfToken();
-  await session.database.sessions.create({
-    id: sessionIdFor(secret) ?? '',
-    citizen: {
-      nif: MAINTAINER,
-      givenName: 'Marta',
-      surnames: 'Ortega Ruiz',
-      displayName: 'Marta Ortega Ruiz',
-      documentType: 'NIF',
-    },
-    loa: 'substantial',
-    method: 'clave-pin',
-    actingFor: null,
-    csrfToken,
-    idToken: null,
-    previousAccess: null,
-    createdAt: NOW,
-    lastSeenAt: NOW,
-    idleExpiresAt: new Date(NOW.getTime() + 3_600_000),
-    absoluteExpiresAt: new Date(NOW.getTime() + 8 * 3_600_000),
-    role: 'maintainer',
-  });
-  maintainer = { cookie: `carpeta_session=${secret}`, csrfToken };
+  maintainer = await addTestSession(
+    session.database,
+    { nif: MAINTAINER, givenName: 'Marta', surnames: 'Ortega Ruiz' },
+    NOW,
+    { role: 'maintainer' },
+  );
   app = buildGateway(
     {
       ...loadConfig({ PORT_GATEWAY: '0', FEEDBACK_RATE_PER_HOUR: String(RATE) }),

@@ -11,13 +11,14 @@ import {
   roadmapSchema,
   roadmapStatusChangeSchema,
 } from '@carpeta/sdk/feedback';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { PortalDatabase } from '../db/index.ts';
 import { type FeedbackStore, newReference, type NewFeedback } from '../db/feedback.ts';
 import { auditWrite } from '../agencies/answers.ts';
 import { sendError } from '../errors.ts';
 import { addWorkingDays, madridDay } from '../feedback/working-days.ts';
 import { errorAnswer, idempotentWrite } from './idempotent.ts';
+import { refuseCitizens } from './maintainers.ts';
 
 const BODY_LIMIT = 16 * 1024;
 const ITEM_ID = /^[a-z0-9-]{1,60}$/;
@@ -163,14 +164,6 @@ export function registerFeedbackRoutes(app: FastifyInstance, options: FeedbackRo
   });
 
   // ---- maintainers ---------------------------------------------------------------------------
-
-  /** A citizen's session (or one acting for someone) is refused: only the maintainer role passes. */
-  function refuseCitizens(request: FastifyRequest, reply: FastifyReply): FastifyReply | null {
-    const identity = request.identity;
-    if (!identity) throw new Error('a private route ran without the guard');
-    if (identity.session.role === 'maintainer' && identity.session.actingFor === null) return null;
-    return sendError(reply, 403, 'forbidden', 'This page is for the portal’s maintainers.');
-  }
 
   app.get('/api/admin/feedback', async (request, reply) => {
     const refused = refuseCitizens(request, reply);

@@ -44,11 +44,13 @@ const ticket: Ticket = {
   status: 'open',
   createdAt: '2026-03-20T09:00:00.000Z',
   updatedAt: '2026-03-20T09:00:00.000Z',
+  answer: null,
+  answeredAt: null,
 };
 
-function gateway(replies: AssistantReply[]) {
+function gateway(replies: AssistantReply[], filed: Ticket[] = []) {
   const sent: { url: string; body: unknown; key: string | null }[] = [];
-  let tickets: Ticket[] = [];
+  let tickets: Ticket[] = filed;
   server.use(
     http.post(`${PORTAL}/api/assistant/messages`, async ({ request }) => {
       sent.push({ url: request.url, body: await request.json(), key: null });
@@ -116,6 +118,35 @@ describe('Ada', () => {
     expect(log?.textContent).toContain('Gracias por tu valoración.');
     await settle(() => lifecycles.unmount(test.props));
     expect(test.languageListeners()).toBe(0);
+  });
+
+  it("lists the citizen's incidents with the portal's answer, as text", async () => {
+    gateway(
+      [],
+      [
+        {
+          ...ticket,
+          status: 'resolved',
+          answer: 'Ya funciona. <b>Gracias</b>',
+          answeredAt: '2026-03-21T09:00:00.000Z',
+        },
+        { ...ticket, reference: 'ADA-8K2M9QXZ' },
+      ],
+    );
+    const test = createTestProps({
+      mfeId: 'assistant',
+      basePath: '/ada',
+      fetch: portalFetch,
+      session: SIGNED_IN,
+    });
+    await mountForTest(lifecycles, test.props);
+    await settle();
+    const list = document.querySelector('[data-testid="assistant-tickets"]');
+    expect(list?.textContent).toContain('Resuelta');
+    expect(list?.textContent).toContain('Ya funciona. <b>Gracias</b>');
+    expect(list?.querySelector('b')).toBeNull();
+    expect(list?.textContent).toContain('Todavía no hay respuesta.');
+    await settle(() => lifecycles.unmount(test.props));
   });
 
   it('offers the human channels and a sign-in when unsure', async () => {

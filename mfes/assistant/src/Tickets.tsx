@@ -5,7 +5,7 @@ import { useId } from 'react';
 
 const TONES = { open: 'info', 'in-progress': 'warning', resolved: 'success', closed: 'neutral' } as const;
 
-/** The citizen's incidents filed through Ada, newest first, with their status. */
+/** The citizen's incidents filed through Ada, newest first, with their status and the portal's answer. */
 export function Tickets({ version }: { version: number }) {
   const { t } = useTranslation();
   const { api } = useCarpeta();
@@ -56,6 +56,11 @@ export function Tickets({ version }: { version: number }) {
               ),
             },
             { key: 'date', header: t('tickets.date'), render: (ticket) => dateTime(ticket.createdAt) },
+            {
+              key: 'answer',
+              header: t('tickets.answer'),
+              render: (ticket) => ticket.answer ?? t('tickets.noAnswer'),
+            },
           ]}
         />
       )}

@@ -93,6 +93,8 @@ function gateway(replies: AssistantReply[]) {
           status: 'open',
           createdAt: '2026-03-20T09:00:00.000Z',
           updatedAt: '2026-03-20T09:00:00.000Z',
+          answer: null,
+          answeredAt: null,
         },
         { status: 201 },
       );

@@ -46,6 +46,8 @@ const es = {
     category: 'Sobre qué',
     status: 'Estado',
     date: 'Fecha',
+    answer: 'Respuesta',
+    noAnswer: 'Todavía no hay respuesta.',
     statuses: { open: 'Abierta', 'in-progress': 'En curso', resolved: 'Resuelta', closed: 'Cerrada' },
   },
   categories: {
@@ -102,6 +104,8 @@ const en: Messages = {
     category: 'About',
     status: 'Status',
     date: 'Date',
+    answer: 'Answer',
+    noAnswer: 'No answer yet.',
     statuses: { open: 'Open', 'in-progress': 'In progress', resolved: 'Resolved', closed: 'Closed' },
   },
   categories: {
@@ -159,6 +163,8 @@ const ca: Messages = {
     category: 'Sobre què',
     status: 'Estat',
     date: 'Data',
+    answer: 'Resposta',
+    noAnswer: 'Encara no hi ha resposta.',
     statuses: { open: 'Oberta', 'in-progress': 'En curs', resolved: 'Resolta', closed: 'Tancada' },
   },
   categories: {
@@ -217,6 +223,8 @@ const va: Messages = {
     category: 'Sobre què',
     status: 'Estat',
     date: 'Data',
+    answer: 'Resposta',
+    noAnswer: 'Encara no hi ha resposta.',
     statuses: { open: 'Oberta', 'in-progress': 'En curs', resolved: 'Resolta', closed: 'Tancada' },
   },
   categories: {
@@ -274,6 +282,8 @@ const gl: Messages = {
     category: 'Sobre que',
     status: 'Estado',
     date: 'Data',
+    answer: 'Resposta',
+    noAnswer: 'Aínda non hai resposta.',
     statuses: { open: 'Aberta', 'in-progress': 'En curso', resolved: 'Resolta', closed: 'Pechada' },
   },
   categories: {
@@ -331,6 +341,8 @@ const eu: Messages = {
     category: 'Zeri buruz',
     status: 'Egoera',
     date: 'Data',
+    answer: 'Erantzuna',
+    noAnswer: 'Oraindik ez dago erantzunik.',
     statuses: { open: 'Irekita', 'in-progress': 'Martxan', resolved: 'Konponduta', closed: 'Itxita' },
   },
   categories: {

@@ -14,6 +14,7 @@ import {
 } from '@carpeta/sdk/feedback';
 import { useCarpeta, useFormatters, useResource, useTranslation } from '@carpeta/sdk/react';
 import { useState } from 'react';
+import { AdminTickets } from './AdminTickets.tsx';
 
 interface AdminData {
   roadmap: RoadmapItem[];
@@ -24,7 +25,8 @@ interface AdminData {
 /**
  * The maintainers' page (/admin/roadmap): the roadmap's items and their status, the feedback
  * received (each can be linked to an item: the public roadmap counts the links) and the
- * accessibility requests with their legal answer date, overdue ones flagged. The gateway answers
+ * accessibility requests with their legal answer date, overdue ones flagged, and the incidents filed
+ * through Ada, each answered here (AdminTickets). The gateway answers
  * 403 to a citizen: the page then says it is not for them.
  */
 export function Admin() {
@@ -326,6 +328,8 @@ export function Admin() {
               />
             )}
           </section>
+
+          <AdminTickets />
         </>
       )}
     </div>

@@ -1,3 +1,4 @@
+import type { AdminTicket } from '@carpeta/sdk/assistant';
 import type { AdminFeedback, RoadmapItem } from '@carpeta/sdk/feedback';
 import { createTestProps, mountForTest } from '@carpeta/sdk/testing';
 import { fireEvent } from '@testing-library/react';
@@ -232,6 +233,7 @@ describe('the maintainers’ page', () => {
         }),
       ),
       http.get(`${PORTAL}/api/roadmap`, () => HttpResponse.json({ items: [item('a', 'planned', 0)] })),
+      http.get(`${PORTAL}/api/admin/tickets`, () => HttpResponse.json({ items: [] })),
       http.post(`${PORTAL}/api/admin/roadmap/:id/links`, async ({ request }) => {
         writes.push({ method: 'POST', url: request.url, body: await request.json() });
         return HttpResponse.json({}, { status: 201 });
@@ -287,5 +289,64 @@ describe('the maintainers’ page', () => {
     expect(document.querySelector('[data-testid="admin-notice"]')?.textContent).toContain(
       'Comunicación ACC-7K2M9QXA marcada como respondida.',
     );
+  });
+
+  it('answers an incident filed with Ada once, after saying an empty answer is missing', async () => {
+    const ticket: AdminTicket = {
+      reference: 'ADA-7K2M9QXZ',
+      category: 'sign-in',
+      administration: 'Cl@ve',
+      tried: HOSTILE,
+      errorSeen: 'Error 42',
+      status: 'open',
+      createdAt: '2026-12-01T09:00:00.000Z',
+      updatedAt: '2026-12-01T09:00:00.000Z',
+      answer: null,
+      answeredAt: null,
+      language: 'es',
+    };
+    let tickets = [ticket];
+    const writes: { url: string; body: unknown; key: string | null }[] = [];
+    server.use(
+      http.get(`${PORTAL}/api/admin/feedback`, () => HttpResponse.json({ items: [] })),
+      http.get(`${PORTAL}/api/admin/accessibility`, () => HttpResponse.json({ items: [] })),
+      http.get(`${PORTAL}/api/roadmap`, () => HttpResponse.json({ items: [] })),
+      http.get(`${PORTAL}/api/admin/tickets`, () => HttpResponse.json({ items: tickets })),
+      http.post(`${PORTAL}/api/admin/tickets/:reference/answer`, async ({ request }) => {
+        const body = (await request.json()) as { answer: string };
+        writes.push({ url: request.url, body, key: request.headers.get('idempotency-key') });
+        const answered = {
+          ...ticket,
+          status: 'resolved' as const,
+          answer: body.answer,
+          answeredAt: '2026-12-04T09:00:00.000Z',
+        };
+        tickets = [answered];
+        return HttpResponse.json(answered);
+      }),
+    );
+    const test = createTestProps({ mfeId: 'roadmap-admin', basePath: '/admin/roadmap', fetch: portalFetch });
+    await mountForTest(admin, test.props);
+    await settle();
+    const section = () => document.querySelector('[data-testid="admin-tickets"]');
+    expect(section()?.textContent).toContain('ADA-7K2M9QXZ · Identificación');
+    expect(section()?.textContent).toContain(HOSTILE);
+    expect(section()?.querySelector('img')).toBeNull();
+    const form = () => section()?.querySelector('form') as HTMLFormElement;
+    await settle(() => fireEvent.submit(form()));
+    expect(writes).toEqual([]);
+    expect(section()?.textContent).toContain('Escribe la respuesta');
+    await type('#answer-ADA-7K2M9QXZ', 'Ya puede entrar con Cl@ve PIN.');
+    await settle(() => fireEvent.submit(form()));
+    expect(writes).toHaveLength(1);
+    expect(writes[0]?.url).toBe(`${PORTAL}/api/admin/tickets/ADA-7K2M9QXZ/answer`);
+    expect(writes[0]?.body).toEqual({ answer: 'Ya puede entrar con Cl@ve PIN.' });
+    expect(writes[0]?.key).toMatch(/^[A-Za-z0-9_-]{8,}$/);
+    await settle();
+    expect(document.querySelector('[data-testid="admin-tickets-notice"]')?.textContent).toContain(
+      'Incidencia ADA-7K2M9QXZ respondida.',
+    );
+    expect(section()?.textContent).toContain('Ya puede entrar con Cl@ve PIN.');
+    expect(section()?.querySelector('form')).toBeNull();
   });
 });

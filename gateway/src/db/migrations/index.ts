@@ -8,6 +8,7 @@ import * as assistant from './0006_assistant.ts';
 import * as feedback from './0007_feedback.ts';
 import * as alerts from './0008_alerts.ts';
 import * as push from './0009_push.ts';
+import * as ticketAnswers from './0010_ticket_answers.ts';
 
 /**
  * Every migration, in order. Kysely's Migrator applies them by name (sorted), each once, recorded in
@@ -25,4 +26,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0007_feedback': feedback,
   '0008_alerts': alerts,
   '0009_push': push,
+  '0010_ticket_answers': ticketAnswers,
 };
