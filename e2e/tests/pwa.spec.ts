@@ -172,6 +172,47 @@ test('the last folder view stays readable offline, and nothing private is kept a
   await context.setOffline(false);
 });
 
+test('offline, the private copies of a session that has since ended are deleted, not shown', async ({
+  page,
+  context,
+}) => {
+  await signIn(page, { returnTo: '/notifications' });
+  await mfeSettled(page, 'notifications');
+  await controlled(page);
+  await page.reload();
+  await mfeSettled(page, 'notifications');
+  const kept = (await cacheContents(page)).filter((entry) => entry.cache === 'carpeta-private');
+  const expiry = kept.find((entry) => entry.url.endsWith('/__carpeta/session-expires'))?.text ?? '';
+  // The worker knows until when the session lasts (the gateway says it on every page and read).
+  expect(Date.parse(expiry)).toBeGreaterThan(Date.now());
+
+  // The session ends while the device is away (expiry, not sign-out: no page sees it). The page
+  // tells the worker what the gateway would: the session's end, here a minute ago.
+  await page.evaluate(async (endedAt) => {
+    (await navigator.serviceWorker.ready).active?.postMessage({
+      type: 'carpeta:session',
+      signedIn: true,
+      expiresAt: endedAt,
+    });
+  }, new Date(Date.now() - 60_000).toISOString());
+  await expect
+    .poll(
+      async () =>
+        (await cacheContents(page)).find((entry) => entry.url.endsWith('/__carpeta/session-expires'))?.text,
+    )
+    .toMatch(/^\d{4}-/);
+
+  // Offline, the page is the anonymous shell's: this address asks for a sign-in, nothing of María's.
+  await offline(context, page);
+  await expect(page.getByTestId('offline-notice')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Identifícate para continuar' })).toBeVisible();
+  await expect(page.getByText('María')).toHaveCount(0);
+  const left = await cacheContents(page);
+  expect(left.filter((entry) => entry.cache === 'carpeta-private')).toEqual([]);
+  expect(left.filter((entry) => entry.text?.includes('María')).map((entry) => entry.url)).toEqual([]);
+  await context.setOffline(false);
+});
+
 test('an alert sent by the gateway reaches the service worker, which shows it as a notification', async ({
   page,
   context,

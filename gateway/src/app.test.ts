@@ -205,7 +205,11 @@ describe('API basics', () => {
     expect(body.csrfToken).toBe(CSRF_TOKEN);
     expect(JSON.stringify(body)).not.toContain(MARIA_NIF);
     expect(response.headers.get('cache-control')).toBe('no-store');
-    const anonymous = sessionResponseSchema.parse(await (await realFetch(`${base}/api/session`)).json());
+    // Until when the session lasts unless used again (the service worker's limit for private copies).
+    expect(response.headers.get('x-carpeta-session-expires')).toBe(body.session.citizen?.expiresAt);
+    const anonymousAnswer = await realFetch(`${base}/api/session`);
+    expect(anonymousAnswer.headers.get('x-carpeta-session-expires')).toBeNull();
+    const anonymous = sessionResponseSchema.parse(await anonymousAnswer.json());
     expect(anonymous).toEqual({
       session: { authenticated: false, citizen: null },
       csrfToken: null,
@@ -230,6 +234,7 @@ describe('API basics', () => {
 describe('GET /api/notifications', () => {
   it('answers the signed-in citizen’s notifications in the sdk format, newest first', async () => {
     const response = await fetch(`${base}/api/notifications`);
+    expect(response.headers.get('x-carpeta-session-expires')).toMatch(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/);
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
     const body = notificationListSchema.parse(await response.json());

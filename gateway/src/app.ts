@@ -1,3 +1,4 @@
+import { PAGE_SESSION_HEADER, SESSION_EXPIRES_HEADER } from '@carpeta/sdk';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -479,7 +480,9 @@ export function buildGateway(config: GatewayConfig, deps: { database: PortalData
         const session = render ? await auth.sessionResponse(request, reply) : undefined;
         // The service worker keeps a signed-in page only in its private cache (deleted at sign-out).
         if (session) {
-          reply.header('x-carpeta-session', session.session.authenticated ? 'signed-in' : 'anonymous');
+          reply.header(PAGE_SESSION_HEADER, session.session.authenticated ? 'signed-in' : 'anonymous');
+          if (session.session.citizen)
+            reply.header(SESSION_EXPIRES_HEADER, session.session.citizen.expiresAt);
         }
         return renderPage(html, {
           view,

@@ -10,6 +10,16 @@ import type { SessionResponse } from './domain.ts';
 /** The id of the element (JSON) in which the gateway puts the page's session, as `/api/session` answers. */
 export const INLINE_SESSION_ID = 'carpeta-session';
 
+/** The header on every page the gateway makes: `signed-in` or `anonymous` (the service worker keeps only the first privately). */
+export const PAGE_SESSION_HEADER = 'x-carpeta-session';
+
+/**
+ * The header the gateway puts on a signed-in page and on every answer of the API to a session: when
+ * that session ends (its idle or absolute limit, whichever is first) unless it is used again. The
+ * service worker deletes the private copies it kept once that passes, even offline.
+ */
+export const SESSION_EXPIRES_HEADER = 'x-carpeta-session-expires';
+
 /** The User Timing mark the shell sets once its layout is rendered in the browser and answers. */
 export const SHELL_INTERACTIVE_MARK = 'carpeta:shell-interactive';
 

@@ -146,7 +146,11 @@ const afterFirstRoute = () => {
   // The installable app's service worker (production builds), registered after the first route.
   if (import.meta.env.PROD && 'serviceWorker' in navigator) {
     setTimeout(
-      () => loadPwa().then((pwa) => pwa.startServiceWorker(session.get().authenticated, telemetry)),
+      () =>
+        loadPwa().then((pwa) => {
+          const current = session.get();
+          return pwa.startServiceWorker(current.authenticated, telemetry, current.citizen?.expiresAt ?? null);
+        }),
       2000,
     );
   }

@@ -23,14 +23,18 @@ import {
 const SCRIPT = '/sw.js';
 
 /** Registers the service worker and tells it about the session. Failures are reported, never thrown. */
-export async function startServiceWorker(signedIn: boolean, telemetry: Telemetry): Promise<void> {
+export async function startServiceWorker(
+  signedIn: boolean,
+  telemetry: Telemetry,
+  expiresAt: string | null = null,
+): Promise<void> {
   try {
     const registration = await navigator.serviceWorker.register(SCRIPT, {
       scope: '/',
       updateViaCache: 'none',
     });
     const worker = registration.active ?? (await navigator.serviceWorker.ready).active;
-    worker?.postMessage({ type: 'carpeta:session', signedIn });
+    worker?.postMessage({ type: 'carpeta:session', signedIn, expiresAt });
   } catch (error) {
     telemetry.error(error, { phase: 'service-worker' });
   }

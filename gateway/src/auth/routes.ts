@@ -5,6 +5,7 @@ import {
   loaSatisfies,
   type ManifestEntry,
   type PowerList,
+  SESSION_EXPIRES_HEADER,
   type SessionResponse,
 } from '@carpeta/sdk';
 import type { IncomingHttpHeaders } from 'node:http';
@@ -470,6 +471,12 @@ export function registerAuth(app: FastifyInstance, options: AuthOptions): AuthAp
     const id = sessionIdOf(request);
     const at = now();
     const record = id ? await database.sessions.touch(id, at, options.sessions.idleMs) : null;
+    if (record) {
+      // Until when the session lasts unless used again: the service worker deletes the private
+      // copies it kept once that passes, even offline (shell/src/sw/policy.ts).
+      const ends = Math.min(record.idleExpiresAt.getTime(), record.absoluteExpiresAt.getTime());
+      reply.header(SESSION_EXPIRES_HEADER, new Date(ends).toISOString());
+    }
     if (!record) {
       if (id) clearSessionCookie(reply);
       if (request.routeOptions.config?.optionalSession) {
@@ -534,7 +541,9 @@ export function registerAuth(app: FastifyInstance, options: AuthOptions): AuthAp
 
   app.get('/api/session', { config: { public: true } }, async (request, reply) => {
     reply.header('cache-control', 'no-store');
-    return sessionResponse(request, reply);
+    const answer = await sessionResponse(request, reply);
+    if (answer.session.citizen) reply.header(SESSION_EXPIRES_HEADER, answer.session.citizen.expiresAt);
+    return answer;
   });
 
   /** "Stay signed in": any private call extends the idle time; this one does nothing else. */

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { classify, OFFLINE_NOTICE, parsePushPayload, withOfflineNotice } from './policy.ts';
+import {
+  classify,
+  OFFLINE_NOTICE,
+  parseExpiry,
+  parsePushPayload,
+  sessionEnded,
+  withOfflineNotice,
+} from './policy.ts';
 
 const PORTAL = 'https://carpeta.example';
 const get = (url: string, extra: Partial<{ method: string; mode: string; destination: string }> = {}) => ({
@@ -73,5 +80,31 @@ describe('parsePushPayload', () => {
     expect(parsePushPayload({ ...payload, url: 'https://evil.example/' })).toBeUndefined();
     expect(parsePushPayload({ ...payload, url: '//evil.example/' })).toBeUndefined();
     expect(parsePushPayload('text')).toBeUndefined();
+  });
+});
+
+describe('private copies and the session they belong to', () => {
+  it('reads the expiry the gateway sends, and nothing else', () => {
+    expect(parseExpiry('2026-12-05T23:00:00.000Z')).toBe(Date.parse('2026-12-05T23:00:00.000Z'));
+    expect(parseExpiry('2026-12-05T23:00:00+01:00')).toBe(Date.parse('2026-12-05T22:00:00.000Z'));
+    for (const value of [
+      undefined,
+      null,
+      '',
+      'tomorrow',
+      '1765000000000',
+      1765000000000,
+      '2026-13-45T99:00:00Z',
+    ]) {
+      expect(parseExpiry(value)).toBeUndefined();
+    }
+  });
+
+  it('the copies go once the session has ended; with no expiry known they stay', () => {
+    const expiresAt = Date.parse('2026-12-05T23:00:00.000Z');
+    expect(sessionEnded(expiresAt, expiresAt - 1)).toBe(false);
+    expect(sessionEnded(expiresAt, expiresAt)).toBe(true);
+    expect(sessionEnded(expiresAt, expiresAt + 60_000)).toBe(true);
+    expect(sessionEnded(undefined, expiresAt)).toBe(false);
   });
 });

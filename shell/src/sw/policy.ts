@@ -54,8 +54,23 @@ export function classify(request: RequestFacts, scopeOrigin: string): RequestKin
   return HASHED.test(url.pathname) ? 'hashed-asset' : 'network';
 }
 
-/** The header the gateway puts on every page: whether it was made for a signed-in session. */
-export const PAGE_SESSION_HEADER = 'x-carpeta-session';
+export { PAGE_SESSION_HEADER, SESSION_EXPIRES_HEADER } from '@carpeta/sdk/page';
+
+/** The instant (ms) an expiry header or message names, or undefined when it names none. */
+export function parseExpiry(value: unknown): number | undefined {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T/.test(value)) return undefined;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : at;
+}
+
+/**
+ * Whether the private copies outlived their session: offline, a session that ended elsewhere
+ * (expiry, not sign-out) is not noticed by any page, so the worker checks the last expiry it was
+ * told before it shows a private copy. Nothing known means nothing to compare: the copies stay.
+ */
+export function sessionEnded(expiresAt: number | undefined, now: number): boolean {
+  return expiresAt !== undefined && now >= expiresAt;
+}
 
 /** What the offline notice says, in the portal's six languages (keyed by `<html lang>`). */
 export const OFFLINE_NOTICE: Readonly<Record<string, { title: string; text: string }>> = {

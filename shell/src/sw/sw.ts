@@ -13,8 +13,11 @@ import { CacheFirst, NetworkFirst } from 'workbox-strategies';
 import {
   classify,
   PAGE_SESSION_HEADER,
+  parseExpiry,
   parsePushPayload,
   type RequestKind,
+  SESSION_EXPIRES_HEADER,
+  sessionEnded,
   withOfflineNotice,
 } from './policy.ts';
 
@@ -30,6 +33,8 @@ const ENTRIES = 'carpeta-mfe-entries';
 const ASSETS = 'carpeta-mfe-assets';
 /** The key under which the last page seen is kept in each page cache. */
 const LAST_PAGE = '/__carpeta/last-page';
+/** The key under which the session's last known expiry is kept, in the private cache itself. */
+const SESSION_EXPIRY = '/__carpeta/session-expires';
 
 /** Bumped at every sign-out: a read that started before it is never kept after it. */
 let generation = 0;
@@ -48,6 +53,24 @@ async function keepPrivate(request: Request, response: Response, started: number
   const cache = await caches.open(PRIVATE);
   if (started !== generation) return;
   await cache.put(request, response);
+}
+
+/** Notes when the session ends, as the gateway or the page last said (kept with the private copies). */
+async function noteExpiry(value: string | null | undefined, started: number): Promise<void> {
+  const at = parseExpiry(value);
+  if (at === undefined || !(await signedIn()) || started !== generation) return;
+  const cache = await caches.open(PRIVATE);
+  await cache.put(new Request(SESSION_EXPIRY), new Response(new Date(at).toISOString()));
+}
+
+/** Whether private copies may be shown offline; when their session has ended, they are deleted. */
+async function privateUsable(): Promise<boolean> {
+  if (!(await signedIn())) return false;
+  const stored = await caches.match(SESSION_EXPIRY, { cacheName: PRIVATE });
+  const expiresAt = stored ? parseExpiry(await stored.text()) : undefined;
+  if (!sessionEnded(expiresAt, Date.now())) return true;
+  await forgetPrivate();
+  return false;
 }
 
 precacheAndRoute(self.__WB_MANIFEST);
@@ -73,6 +96,7 @@ registerRoute(
         if (started === generation) await caches.open(PRIVATE);
         await keepPrivate(request, response.clone(), started);
         await keepPrivate(new Request(LAST_PAGE), response.clone(), started);
+        await noteExpiry(response.headers.get(SESSION_EXPIRES_HEADER), started);
       } else if (response.ok && session === 'anonymous') {
         await forgetPrivate();
         const cache = await caches.open(PUBLIC_PAGES);
@@ -89,7 +113,7 @@ registerRoute(
 
 async function offlinePage(request: Request): Promise<Response | undefined> {
   const found =
-    ((await signedIn()) &&
+    ((await privateUsable()) &&
       ((await caches.match(request, { cacheName: PRIVATE, ignoreSearch: true })) ??
         (await caches.match(LAST_PAGE, { cacheName: PRIVATE })))) ||
     (await caches.match(LAST_PAGE, { cacheName: PUBLIC_PAGES }));
@@ -108,10 +132,15 @@ registerRoute(
     try {
       const response = await fetch(request);
       const json = response.headers.get('content-type')?.startsWith('application/json') ?? false;
-      if (response.ok && json) await keepPrivate(request, response.clone(), started);
+      if (response.ok && json) {
+        await keepPrivate(request, response.clone(), started);
+        await noteExpiry(response.headers.get(SESSION_EXPIRES_HEADER), started);
+      }
       return response;
     } catch (error) {
-      const cached = (await signedIn()) ? await caches.match(request, { cacheName: PRIVATE }) : undefined;
+      const cached = (await privateUsable())
+        ? await caches.match(request, { cacheName: PRIVATE })
+        : undefined;
       if (cached) return cached;
       throw error;
     }
@@ -168,11 +197,19 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('message', (event) => {
   const data: unknown = event.data;
   if (typeof data !== 'object' || data === null) return;
-  const message = data as { type?: unknown; signedIn?: unknown };
+  const message = data as { type?: unknown; signedIn?: unknown; expiresAt?: unknown };
   // The page says whether its session is signed in (a page the worker did not serve, such as the
-  // one the sign-in lands on): private reads are kept only from then on, and forgotten at once when not.
+  // one the sign-in lands on), and until when: private reads are kept only from then on, and
+  // forgotten at once when not.
   if (message.type !== 'carpeta:session') return;
-  event.waitUntil(message.signedIn === true ? caches.open(PRIVATE).then(() => undefined) : forgetPrivate());
+  const started = generation;
+  event.waitUntil(
+    message.signedIn === true
+      ? caches
+          .open(PRIVATE)
+          .then(() => noteExpiry(typeof message.expiresAt === 'string' ? message.expiresAt : null, started))
+      : forgetPrivate(),
+  );
 });
 
 // Web Push: the message says only that something waits, with a link into the portal.
