@@ -26,27 +26,37 @@ export interface Finding {
   screenshot?: string;
 }
 
+/** The checks beyond the two engines (which run on every page). */
+export interface PageChecks {
+  keyboard?: boolean;
+  skipLink?: boolean;
+  reflow?: boolean;
+  textSpacing?: boolean;
+  motion?: boolean;
+  forcedColors?: boolean;
+}
+
+export type Theme = 'light' | 'dark' | 'high-contrast';
+
 /** One visited page: a route in one language, theme, width, as one visitor, maybe in a key state. */
 export interface PageSpec {
   /** Unique and stable between runs: used to compare reports. */
   id: string;
   path: string;
-  /** "anonymous", a test citizen's name, or "maria→carmen" (acting for). */
+  /** "anonymous", a test citizen's first name, or "maria→carmen" (acting for). */
   visitor: string;
   language: string;
-  theme: 'light' | 'dark' | 'high-contrast';
+  theme: Theme;
   width: number;
   /** A key state reached after loading ("dialog-open", "form-errors", …), or undefined. */
   state?: string;
-  /** Which checks run beyond the two engines (keyboard walk, text spacing, motion, forced colours). */
-  deep: boolean;
+  checks: PageChecks;
 }
 
 export interface PageResult extends PageSpec {
   url: string;
-  /** The manifest entry whose route the page is (or "shell" for the shell's own pages). */
+  /** The manifest entry whose route the page is, or "shell" for the shell's own pages. */
   mfe: string;
-  owner: string;
   findings: Finding[];
   /** The keyboard walk: what Tab reached, in order. */
   tabOrder?: string[];
@@ -62,7 +72,7 @@ export interface AuditReport {
   portal: string;
   /** How the matrix of pages was chosen. */
   matrix: string[];
-  /** MFE id → owning administration (manifest `owner.name`). */
+  /** MFE id (or "shell") → owning administration (manifest `owner.name`). */
   owners: Record<string, string>;
   pages: PageResult[];
 }
