@@ -153,7 +153,7 @@ export const ca: ShellMessages = {
         'L’última auditoria automàtica ({{pages}} pàgines) no va trobar cap incompliment de les WCAG 2.1 A/AA.',
       auditFound:
         'L’última auditoria automàtica ({{pages}} pàgines) va trobar {{count}} incompliments de les WCAG 2.1 A/AA, que s’indiquen a continuació.',
-      auditItem: '{{owner}} ({{area}}): {{rule}}, en {{pages}} pàgines de l’auditoria automàtica.',
+      auditItem: '{{owner}} ({{area}}): {{rule}}, en {{pages}} pàgines.',
       nonAccessibleTitle: 'Contingut no accessible',
       nonAccessible: {
         audit:
@@ -165,7 +165,7 @@ export const ca: ShellMessages = {
       },
       preparationTitle: 'Preparació d’aquesta declaració',
       preparation:
-        'Aquesta declaració es va preparar el {{reviewed}}, data de l’última revisió. El mètode emprat ha estat una autoavaluació: una auditoria automàtica de {{pages}} pàgines (cada ruta del portal en cada idioma, en els temes clar, fosc i d’alt contrast, a 320 i 1280 píxels d’amplada) amb dos motors independents (axe-core i HTML_CodeSniffer), un recorregut amb el teclat, l’adaptació a 320 píxels i l’espaiat del text, a més de recorreguts complets només amb el teclat.',
+        'Aquesta declaració es va preparar el {{reviewed}}, data de l’última revisió. El mètode emprat ha estat una autoavaluació: una auditoria automàtica de {{pages}} pàgines amb dos motors independents (axe-core i HTML_CodeSniffer), un recorregut amb el teclat, l’adaptació a 320 píxels i l’espaiat del text, a més de recorreguts complets només amb el teclat.',
       contactTitle: 'Observacions i dades de contacte',
       contact:
         'Podeu fer comunicacions sobre requisits d’accessibilitat (article 10.2.a del RD 1112/2018), per exemple informar de qualsevol possible incompliment o sol·licitar informació que no sigui accessible, mitjançant el formulari d’accessibilitat del portal o escrivint a accesibilidad@carpeta.example. Rebreu resposta en un termini màxim de 20 dies hàbils.',

@@ -152,7 +152,7 @@ export const en: ShellMessages = {
       auditClean: 'The latest automated audit ({{pages}} pages) found no failure of WCAG 2.1 A/AA.',
       auditFound:
         'The latest automated audit ({{pages}} pages) found {{count}} failures of WCAG 2.1 A/AA, listed below.',
-      auditItem: '{{owner}} ({{area}}): {{rule}}, on {{pages}} pages of the automated audit.',
+      auditItem: '{{owner}} ({{area}}): {{rule}}, on {{pages}} pages.',
       nonAccessibleTitle: 'Non-accessible content',
       nonAccessible: {
         audit:
@@ -164,7 +164,7 @@ export const en: ShellMessages = {
       },
       preparationTitle: 'Preparation of this statement',
       preparation:
-        'This statement was prepared on {{reviewed}}, the date of the last review. The method used was a self-assessment: an automated audit of {{pages}} pages (every route of the portal in every language, in the light, dark and high-contrast themes, at 320 and 1280 pixels wide) with two independent engines (axe-core and HTML_CodeSniffer), a keyboard walk, reflow at 320 pixels and text spacing, plus complete keyboard-only walkthroughs.',
+        'This statement was prepared on {{reviewed}}, the date of the last review. The method used was a self-assessment: an automated audit of {{pages}} pages with two independent engines (axe-core and HTML_CodeSniffer), a keyboard walk, reflow at 320 pixels and text spacing, plus complete keyboard-only walkthroughs.',
       contactTitle: 'Feedback and contact information',
       contact:
         'You can send communications about accessibility requirements (article 10.2.a of RD 1112/2018), for example to report a possible non-compliance or to request information that is not accessible, through the portal’s accessibility form or by writing to accesibilidad@carpeta.example. You will receive an answer within 20 working days.',

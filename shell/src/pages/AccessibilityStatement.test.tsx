@@ -62,7 +62,7 @@ describe('the accessibility statement', () => {
     const items = [...host.querySelectorAll('[data-testid="non-accessible"] li')].map((li) => li.textContent);
     expect(items).toHaveLength(4);
     expect(items[3]).toBe(
-      'Dirección Electrónica Habilitada única (notifications): axe · color-contrast, en 2 páginas de la auditoría automática.',
+      'Dirección Electrónica Habilitada única (notifications): axe · color-contrast, en 2 páginas.',
     );
     expect(host.querySelector('[data-testid="audit-preparation"]')?.textContent).toMatch(
       /^Esta declaración fue preparada el «2026-12-05», fecha de la última revisión\..* 321 páginas/,
