@@ -13,6 +13,8 @@ export const BUILD_INPUTS = [
   'sdk',
   'design-system',
   'e2e/fixtures',
+  // The accessibility statement shows the latest audit's summary (shell/src/pages/audit-summary-data.ts).
+  'docs/accessibility/audit-summary.json',
   'package.json',
   'pnpm-lock.yaml',
   'pnpm-workspace.yaml',

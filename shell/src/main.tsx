@@ -28,6 +28,8 @@ import {
 } from './stores.ts';
 import { createTelemetry } from './telemetry.ts';
 import { lazyDevice, loadPwa } from './device.ts';
+import { loadAuditSummary } from './pages/audit-summary.ts';
+import { findShellPage } from './pages/index.tsx';
 
 const telemetry = createTelemetry('shell');
 // Spanish is in this chunk; another language's shell messages are loaded before the first render.
@@ -96,6 +98,9 @@ const known = Promise.all([
 // (render.tsx): this render takes those elements over, and nothing shifts. A slow session answer
 // gets the layout with its loading states instead.
 await Promise.race([known, new Promise((resolve) => setTimeout(resolve, 3000))]);
+// The accessibility statement opened directly: its audit summary (a chunk of its own) is here before
+// the first render, as it was for the gateway's.
+if (findShellPage(window.location.pathname)?.id === 'accessibility') await loadAuditSummary();
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('index.html has no #root');
 const app = (

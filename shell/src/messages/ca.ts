@@ -149,6 +149,11 @@ export const ca: ShellMessages = {
       statusTitle: 'Situació de compliment',
       status:
         'Aquest lloc web és parcialment conforme amb el RD 1112/2018 (norma UNE-EN 301 549, equivalent a les WCAG 2.1 nivells A i AA) a causa de la manca de conformitat dels aspectes que s’indiquen a continuació.',
+      auditClean:
+        'L’última auditoria automàtica ({{pages}} pàgines) no va trobar cap incompliment de les WCAG 2.1 A/AA.',
+      auditFound:
+        'L’última auditoria automàtica ({{pages}} pàgines) va trobar {{count}} incompliments de les WCAG 2.1 A/AA, que s’indiquen a continuació.',
+      auditItem: '{{owner}} ({{area}}): {{rule}}, en {{pages}} pàgines.',
       nonAccessibleTitle: 'Contingut no accessible',
       nonAccessible: {
         audit:
@@ -160,7 +165,7 @@ export const ca: ShellMessages = {
       },
       preparationTitle: 'Preparació d’aquesta declaració',
       preparation:
-        'Aquesta declaració es va preparar el {{reviewed}}. El mètode emprat ha estat una autoavaluació: proves automàtiques amb axe-core (0 incidències) a cada pàgina i en cada idioma a cada canvi del codi, i recorreguts complets només amb teclat.',
+        'Aquesta declaració es va preparar el {{reviewed}}, data de l’última revisió. El mètode emprat ha estat una autoavaluació: una auditoria automàtica de {{pages}} pàgines amb dos motors independents (axe-core i HTML_CodeSniffer), un recorregut amb el teclat, l’adaptació a 320 píxels i l’espaiat del text, a més de recorreguts complets només amb el teclat.',
       contactTitle: 'Observacions i dades de contacte',
       contact:
         'Podeu fer comunicacions sobre requisits d’accessibilitat (article 10.2.a del RD 1112/2018), per exemple informar de qualsevol possible incompliment o sol·licitar informació que no sigui accessible, mitjançant el formulari d’accessibilitat del portal o escrivint a accesibilidad@carpeta.example. Rebreu resposta en un termini màxim de 20 dies hàbils.',

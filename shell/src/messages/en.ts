@@ -149,6 +149,10 @@ export const en: ShellMessages = {
       statusTitle: 'Compliance status',
       status:
         'This website is partially compliant with RD 1112/2018 (standard EN 301 549, equivalent to WCAG 2.1 levels A and AA) because of the non-compliances listed below.',
+      auditClean: 'The latest automated audit ({{pages}} pages) found no failure of WCAG 2.1 A/AA.',
+      auditFound:
+        'The latest automated audit ({{pages}} pages) found {{count}} failures of WCAG 2.1 A/AA, listed below.',
+      auditItem: '{{owner}} ({{area}}): {{rule}}, on {{pages}} pages.',
       nonAccessibleTitle: 'Non-accessible content',
       nonAccessible: {
         audit:
@@ -160,7 +164,7 @@ export const en: ShellMessages = {
       },
       preparationTitle: 'Preparation of this statement',
       preparation:
-        'This statement was prepared on {{reviewed}}. The method used was a self-assessment: automated tests with axe-core (0 issues) on every page in every language on every code change, and complete keyboard-only walkthroughs.',
+        'This statement was prepared on {{reviewed}}, the date of the last review. The method used was a self-assessment: an automated audit of {{pages}} pages with two independent engines (axe-core and HTML_CodeSniffer), a keyboard walk, reflow at 320 pixels and text spacing, plus complete keyboard-only walkthroughs.',
       contactTitle: 'Feedback and contact information',
       contact:
         'You can send communications about accessibility requirements (article 10.2.a of RD 1112/2018), for example to report a possible non-compliance or to request information that is not accessible, through the portal’s accessibility form or by writing to accesibilidad@carpeta.example. You will receive an answer within 20 working days.',

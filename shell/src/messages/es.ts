@@ -150,6 +150,11 @@ export const es = {
       statusTitle: 'Situación de cumplimiento',
       status:
         'Este sitio web es parcialmente conforme con el RD 1112/2018 (norma UNE-EN 301 549, equivalente a las WCAG 2.1 niveles A y AA) debido a la falta de conformidad de los aspectos que se indican a continuación.',
+      auditClean:
+        'La última auditoría automática ({{pages}} páginas) no encontró ningún incumplimiento de las WCAG 2.1 A/AA.',
+      auditFound:
+        'La última auditoría automática ({{pages}} páginas) encontró {{count}} incumplimientos de las WCAG 2.1 A/AA, que se indican a continuación.',
+      auditItem: '{{owner}} ({{area}}): {{rule}}, en {{pages}} páginas.',
       nonAccessibleTitle: 'Contenido no accesible',
       nonAccessible: {
         audit:
@@ -161,7 +166,7 @@ export const es = {
       },
       preparationTitle: 'Preparación de la presente declaración',
       preparation:
-        'Esta declaración fue preparada el {{reviewed}}. El método empleado ha sido una autoevaluación: pruebas automáticas con axe-core (0 incidencias) en cada página y en cada idioma en cada cambio del código, y recorridos completos solo con teclado.',
+        'Esta declaración fue preparada el {{reviewed}}, fecha de la última revisión. El método empleado ha sido una autoevaluación: una auditoría automática de {{pages}} páginas con dos motores independientes (axe-core y HTML_CodeSniffer), un recorrido con el teclado, el reajuste a 320 píxeles y el espaciado del texto, además de recorridos completos solo con teclado.',
       contactTitle: 'Observaciones y datos de contacto',
       contact:
         'Puede realizar comunicaciones sobre requisitos de accesibilidad (artículo 10.2.a del RD 1112/2018), por ejemplo informar de cualquier posible incumplimiento o solicitar información que no sea accesible, a través del formulario de accesibilidad del portal o escribiendo a accesibilidad@carpeta.example. Recibirá respuesta en un plazo máximo de 20 días hábiles.',

@@ -150,6 +150,11 @@ export const eu: ShellMessages = {
       statusTitle: 'Betetze-egoera',
       status:
         'Webgune hau partzialki betetzen du 1112/2018 ED (UNE-EN 301 549 araua, WCAG 2.1 A eta AA mailen baliokidea), jarraian adierazten diren alderdiak betetzen ez direlako.',
+      auditClean:
+        'Azken ikuskapen automatikoak ({{pages}} orri) ez du WCAG 2.1 A/AA arauen ez-betetzerik aurkitu.',
+      auditFound:
+        'Azken ikuskapen automatikoak ({{pages}} orri) WCAG 2.1 A/AA arauen {{count}} ez-betetze aurkitu ditu; jarraian zerrendatzen dira.',
+      auditItem: '{{owner}} ({{area}}): {{rule}}, {{pages}} orritan.',
       nonAccessibleTitle: 'Eduki ez-irisgarria',
       nonAccessible: {
         audit:
@@ -161,7 +166,7 @@ export const eu: ShellMessages = {
       },
       preparationTitle: 'Adierazpen hau prestatzea',
       preparation:
-        'Adierazpen hau {{reviewed}} egunean prestatu zen. Erabilitako metodoa autoebaluazioa izan da: axe-core bidezko proba automatikoak (0 gorabehera) orri bakoitzean eta hizkuntza bakoitzean, kodearen aldaketa bakoitzean, eta teklatua soilik erabiliz egindako ibilbide osoak.',
+        'Adierazpen hau {{reviewed}} egunean prestatu zen, azken berrikuspenaren egunean. Erabilitako metodoa autoebaluazioa izan da: {{pages}} orriren ikuskapen automatikoa, bi motor independenterekin (axe-core eta HTML_CodeSniffer), teklatuarekin egindako ibilbidea, 320 pixeleko egokitzapena eta testuaren tarteak, eta teklatua soilik erabiliz egindako ibilbide osoak.',
       contactTitle: 'Oharrak eta harremanetarako datuak',
       contact:
         'Irisgarritasun-baldintzei buruzko komunikazioak egin ditzakezu (1112/2018 EDren 10.2.a artikulua), adibidez balizko ez-betetzeren bat jakinarazteko edo irisgarria ez den informazioa eskatzeko, atariko irisgarritasun-formularioaren bidez edo accesibilidad@carpeta.example helbidera idatziz. Gehienez 20 egun balioduneko epean jasoko duzu erantzuna.',

@@ -148,6 +148,11 @@ export const gl: ShellMessages = {
       statusTitle: 'Situación de cumprimento',
       status:
         'Este sitio web é parcialmente conforme co RD 1112/2018 (norma UNE-EN 301 549, equivalente ás WCAG 2.1 niveis A e AA) debido á falta de conformidade dos aspectos que se indican a continuación.',
+      auditClean:
+        'A última auditoría automática ({{pages}} páxinas) non atopou ningún incumprimento das WCAG 2.1 A/AA.',
+      auditFound:
+        'A última auditoría automática ({{pages}} páxinas) atopou {{count}} incumprimentos das WCAG 2.1 A/AA, que se indican a continuación.',
+      auditItem: '{{owner}} ({{area}}): {{rule}}, en {{pages}} páxinas.',
       nonAccessibleTitle: 'Contido non accesible',
       nonAccessible: {
         audit:
@@ -159,7 +164,7 @@ export const gl: ShellMessages = {
       },
       preparationTitle: 'Preparación da presente declaración',
       preparation:
-        'Esta declaración preparouse o {{reviewed}}. O método empregado foi unha autoavaliación: probas automáticas con axe-core (0 incidencias) en cada páxina e en cada idioma en cada cambio do código, e percorridos completos só co teclado.',
+        'Esta declaración preparouse o {{reviewed}}, data da última revisión. O método empregado foi unha autoavaliación: unha auditoría automática de {{pages}} páxinas con dous motores independentes (axe-core e HTML_CodeSniffer), un percorrido co teclado, a adaptación a 320 píxeles e o espazado do texto, ademais de percorridos completos só co teclado.',
       contactTitle: 'Observacións e datos de contacto',
       contact:
         'Pode realizar comunicacións sobre requisitos de accesibilidade (artigo 10.2.a do RD 1112/2018), por exemplo informar de calquera posible incumprimento ou solicitar información que non sexa accesible, a través do formulario de accesibilidade do portal ou escribindo a accesibilidad@carpeta.example. Recibirá resposta nun prazo máximo de 20 días hábiles.',

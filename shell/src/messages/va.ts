@@ -152,6 +152,11 @@ export const va: ShellMessages = {
       statusTitle: 'Situació de compliment',
       status:
         'Este lloc web és parcialment conforme amb el RD 1112/2018 (norma UNE-EN 301 549, equivalent a les WCAG 2.1 nivells A i AA) a causa de la falta de conformitat dels aspectes que s’indiquen a continuació.',
+      auditClean:
+        'L’última auditoria automàtica ({{pages}} pàgines) no va trobar cap incompliment de les WCAG 2.1 A/AA.',
+      auditFound:
+        'L’última auditoria automàtica ({{pages}} pàgines) va trobar {{count}} incompliments de les WCAG 2.1 A/AA, que s’indiquen a continuació.',
+      auditItem: '{{owner}} ({{area}}): {{rule}}, en {{pages}} pàgines.',
       nonAccessibleTitle: 'Contingut no accessible',
       nonAccessible: {
         audit:
@@ -163,7 +168,7 @@ export const va: ShellMessages = {
       },
       preparationTitle: 'Preparació d’esta declaració',
       preparation:
-        'Esta declaració es va preparar el {{reviewed}}. El mètode emprat ha sigut una autoavaluació: proves automàtiques amb axe-core (0 incidències) en cada pàgina i en cada idioma en cada canvi del codi, i recorreguts complets només amb teclat.',
+        'Esta declaració es va preparar el {{reviewed}}, data de l’última revisió. El mètode emprat ha sigut una autoavaluació: una auditoria automàtica de {{pages}} pàgines amb dos motors independents (axe-core i HTML_CodeSniffer), un recorregut amb el teclat, l’adaptació a 320 píxels i l’espaiat del text, a més de recorreguts complets només amb el teclat.',
       contactTitle: 'Observacions i dades de contacte',
       contact:
         'Podeu fer comunicacions sobre requisits d’accessibilitat (article 10.2.a del RD 1112/2018), per exemple informar de qualsevol possible incompliment o sol·licitar informació que no siga accessible, per mitjà del formulari d’accessibilitat del portal o escrivint a accesibilidad@carpeta.example. Rebreu resposta en un termini màxim de 20 dies hàbils.',

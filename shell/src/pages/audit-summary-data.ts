@@ -1,0 +1,6 @@
+import { auditSummarySchema } from '@carpeta/sdk/accessibility';
+import data from '../../../docs/accessibility/audit-summary.json';
+
+/** docs/accessibility/audit-summary.json as `pnpm a11y:audit --write-summary` wrote it, checked. */
+const parsed = auditSummarySchema.safeParse(data);
+export const AUDIT_SUMMARY = parsed.success ? parsed.data : null;
