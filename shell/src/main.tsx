@@ -28,7 +28,7 @@ import {
 } from './stores.ts';
 import { createTelemetry } from './telemetry.ts';
 import { lazyDevice, loadPwa } from './device.ts';
-import { loadAuditSummary } from './pages/audit-summary.ts';
+import { loadStatementData } from './pages/audit-summary.ts';
 import { findShellPage } from './pages/index.tsx';
 
 const telemetry = createTelemetry('shell');
@@ -98,9 +98,10 @@ const known = Promise.all([
 // (render.tsx): this render takes those elements over, and nothing shifts. A slow session answer
 // gets the layout with its loading states instead.
 await Promise.race([known, new Promise((resolve) => setTimeout(resolve, 3000))]);
-// The accessibility statement opened directly: its audit summary (a chunk of its own) is here before
-// the first render, as it was for the gateway's.
-if (findShellPage(window.location.pathname)?.id === 'accessibility') await loadAuditSummary();
+// The accessibility statement opened directly: its words and audit summary (a chunk of their own) are
+// here before the first render, as they were for the gateway's.
+if (findShellPage(window.location.pathname)?.id === 'accessibility')
+  await loadStatementData().catch(() => {});
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('index.html has no #root');
 const app = (
@@ -150,14 +151,7 @@ const afterFirstRoute = () => {
   manifest.subscribe(prefetchLoadable);
   // The installable app's service worker (production builds), registered after the first route.
   if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-    setTimeout(
-      () =>
-        loadPwa().then((pwa) => {
-          const current = session.get();
-          return pwa.startServiceWorker(current.authenticated, telemetry, current.citizen?.expiresAt ?? null);
-        }),
-      2000,
-    );
+    setTimeout(() => loadPwa().then((pwa) => pwa.startServiceWorker(session.get(), telemetry)), 2000);
   }
 };
 // A route whose MFE never mounts (it failed, or needs a stronger sign-in) still prefetches, later.

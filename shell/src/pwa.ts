@@ -9,6 +9,7 @@ import {
   type DevicePush,
   type DevicePushState,
   newIdempotencyKey,
+  type Session,
   type Telemetry,
 } from '@carpeta/sdk';
 import {
@@ -22,19 +23,22 @@ import {
 
 const SCRIPT = '/sw.js';
 
-/** Registers the service worker and tells it about the session. Failures are reported, never thrown. */
-export async function startServiceWorker(
-  signedIn: boolean,
-  telemetry: Telemetry,
-  expiresAt: string | null = null,
-): Promise<void> {
+/**
+ * Registers the service worker and tells it about the page's session: whether it is signed in and
+ * until when it lasts. Failures are reported, never thrown.
+ */
+export async function startServiceWorker(session: Session, telemetry: Telemetry): Promise<void> {
   try {
     const registration = await navigator.serviceWorker.register(SCRIPT, {
       scope: '/',
       updateViaCache: 'none',
     });
     const worker = registration.active ?? (await navigator.serviceWorker.ready).active;
-    worker?.postMessage({ type: 'carpeta:session', signedIn, expiresAt });
+    worker?.postMessage({
+      type: 'carpeta:session',
+      signedIn: session.authenticated,
+      expiresAt: session.citizen?.expiresAt ?? null,
+    });
   } catch (error) {
     telemetry.error(error, { phase: 'service-worker' });
   }

@@ -8,8 +8,8 @@ import {
 import { resetIds } from '@carpeta/sdk/preact/ids';
 import { renderToString } from 'preact-render-to-string';
 import { App } from './App.tsx';
-import { provideAuditSummary } from './pages/audit-summary.ts';
-import { AUDIT_SUMMARY } from './pages/audit-summary-data.ts';
+import { provideStatementData } from './pages/audit-summary.ts';
+import { AUDIT_SUMMARY, STATEMENT_MESSAGES } from './pages/audit-summary-data.ts';
 import type { ManifestState, ShellContext } from './context.ts';
 import { manifestState } from './manifest-state.ts';
 import { ca } from './messages/ca.ts';
@@ -29,8 +29,8 @@ import { createLanguageStore, createSessionStore, createStore, createThemeStore 
  * first from the same session, manifest, path, language and theme is this HTML.
  */
 
-// The accessibility statement's audit summary is here too (the browser loads it apart).
-provideAuditSummary(AUDIT_SUMMARY);
+// The accessibility statement's words and audit summary are here too (the browser loads them apart).
+provideStatementData({ words: STATEMENT_MESSAGES, summary: AUDIT_SUMMARY });
 
 // Every language is here: the gateway renders whichever the page is in, with no wait.
 const translators = new Map<Language, ReturnType<typeof createTranslator>>();

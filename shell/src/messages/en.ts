@@ -142,36 +142,6 @@ export const en: ShellMessages = {
       body: 'The address does not match any page of the portal. If you typed it, check that it is correct.',
       home: 'Go to the home page',
     },
-    accessibility: {
-      title: 'Accessibility statement',
-      intro:
-        'Carpeta is committed to making its website accessible in accordance with Royal Decree 1112/2018 of 7 September on the accessibility of public sector websites and mobile applications. This statement applies to the whole portal, including the services that participating administrations add to it.',
-      statusTitle: 'Compliance status',
-      status:
-        'This website is partially compliant with RD 1112/2018 (standard EN 301 549, equivalent to WCAG 2.1 levels A and AA) because of the non-compliances listed below.',
-      auditClean: 'The latest automated audit ({{pages}} pages) found no failure of WCAG 2.1 A/AA.',
-      auditFound:
-        'The latest automated audit ({{pages}} pages) found {{count}} failures of WCAG 2.1 A/AA, listed below.',
-      auditItem: '{{owner}} ({{area}}): {{rule}}, on {{pages}} pages.',
-      nonAccessibleTitle: 'Non-accessible content',
-      nonAccessible: {
-        audit:
-          'No full manual audit by experts nor testing with users of assistive technologies has been carried out yet; the evaluation is automated and by keyboard.',
-        documents:
-          'Documents issued by administrations (for example notification PDFs) are the responsibility of each issuing body and may not be accessible.',
-        services:
-          'Services of participating administrations are checked when they join, but may change after that review.',
-      },
-      preparationTitle: 'Preparation of this statement',
-      preparation:
-        'This statement was prepared on {{reviewed}}, the date of the last review. The method used was a self-assessment: an automated audit of {{pages}} pages with two independent engines (axe-core and HTML_CodeSniffer), a keyboard walk, reflow at 320 pixels and text spacing, plus complete keyboard-only walkthroughs.',
-      contactTitle: 'Feedback and contact information',
-      contact:
-        'You can send communications about accessibility requirements (article 10.2.a of RD 1112/2018), for example to report a possible non-compliance or to request information that is not accessible, through the portal’s accessibility form or by writing to accesibilidad@carpeta.example. You will receive an answer within 20 working days.',
-      reportLink: 'Report an accessibility problem',
-      procedureTitle: 'Enforcement procedure',
-      procedure:
-        'If a request for accessible information or a complaint has been rejected, if you disagree with the decision, or if the answer does not meet the requirements of article 12.5 of RD 1112/2018, you may file a claim with the unit responsible for accessibility.',
-    },
+    accessibility: { title: 'Accessibility statement' },
   },
 };

@@ -143,37 +143,6 @@ export const es = {
       body: 'La dirección no corresponde a ninguna página del portal. Si la has escrito, comprueba que es correcta.',
       home: 'Ir a la página de inicio',
     },
-    accessibility: {
-      title: 'Declaración de accesibilidad',
-      intro:
-        'Carpeta se ha comprometido a hacer accesible su sitio web de conformidad con el Real Decreto 1112/2018, de 7 de septiembre, sobre accesibilidad de los sitios web y aplicaciones para dispositivos móviles del sector público. Esta declaración se aplica a todo el portal, incluidos los servicios que incorporan las administraciones participantes.',
-      statusTitle: 'Situación de cumplimiento',
-      status:
-        'Este sitio web es parcialmente conforme con el RD 1112/2018 (norma UNE-EN 301 549, equivalente a las WCAG 2.1 niveles A y AA) debido a la falta de conformidad de los aspectos que se indican a continuación.',
-      auditClean:
-        'La última auditoría automática ({{pages}} páginas) no encontró ningún incumplimiento de las WCAG 2.1 A/AA.',
-      auditFound:
-        'La última auditoría automática ({{pages}} páginas) encontró {{count}} incumplimientos de las WCAG 2.1 A/AA, que se indican a continuación.',
-      auditItem: '{{owner}} ({{area}}): {{rule}}, en {{pages}} páginas.',
-      nonAccessibleTitle: 'Contenido no accesible',
-      nonAccessible: {
-        audit:
-          'Aún no se ha realizado una auditoría manual completa por personas expertas ni pruebas con usuarios de tecnologías de apoyo; la evaluación es automática y por teclado.',
-        documents:
-          'Los documentos que emiten las administraciones (por ejemplo, PDF de notificaciones) son responsabilidad de cada organismo emisor y pueden no ser accesibles.',
-        services:
-          'Los servicios de administraciones participantes se verifican al incorporarse, pero pueden cambiar después de la revisión.',
-      },
-      preparationTitle: 'Preparación de la presente declaración',
-      preparation:
-        'Esta declaración fue preparada el {{reviewed}}, fecha de la última revisión. El método empleado ha sido una autoevaluación: una auditoría automática de {{pages}} páginas con dos motores independientes (axe-core y HTML_CodeSniffer), un recorrido con el teclado, el reajuste a 320 píxeles y el espaciado del texto, además de recorridos completos solo con teclado.',
-      contactTitle: 'Observaciones y datos de contacto',
-      contact:
-        'Puede realizar comunicaciones sobre requisitos de accesibilidad (artículo 10.2.a del RD 1112/2018), por ejemplo informar de cualquier posible incumplimiento o solicitar información que no sea accesible, a través del formulario de accesibilidad del portal o escribiendo a accesibilidad@carpeta.example. Recibirá respuesta en un plazo máximo de 20 días hábiles.',
-      reportLink: 'Comunicar un problema de accesibilidad',
-      procedureTitle: 'Procedimiento de aplicación',
-      procedure:
-        'Si una vez realizada una solicitud de información accesible o una queja ésta hubiera sido desestimada, no se estuviera de acuerdo con la decisión adoptada, o la respuesta no cumpliera los requisitos del artículo 12.5 del RD 1112/2018, la persona interesada podrá iniciar una reclamación ante la unidad responsable de accesibilidad.',
-    },
+    accessibility: { title: 'Declaración de accesibilidad' },
   },
 };

@@ -143,37 +143,6 @@ export const eu: ShellMessages = {
       body: 'Helbidea ez dagokio atariko inongo orriri. Zuk idatzi baduzu, egiaztatu zuzena dela.',
       home: 'Joan hasierako orrira',
     },
-    accessibility: {
-      title: 'Irisgarritasun-adierazpena',
-      intro:
-        'Carpetak bere webgunea irisgarri egiteko konpromisoa hartu du, sektore publikoko webguneen eta gailu mugikorretarako aplikazioen irisgarritasunari buruzko irailaren 7ko 1112/2018 Errege Dekretuaren arabera. Adierazpen hau atari osoari aplikatzen zaio, parte hartzen duten administrazioek gehitzen dituzten zerbitzuak barne.',
-      statusTitle: 'Betetze-egoera',
-      status:
-        'Webgune hau partzialki betetzen du 1112/2018 ED (UNE-EN 301 549 araua, WCAG 2.1 A eta AA mailen baliokidea), jarraian adierazten diren alderdiak betetzen ez direlako.',
-      auditClean:
-        'Azken ikuskapen automatikoak ({{pages}} orri) ez du WCAG 2.1 A/AA arauen ez-betetzerik aurkitu.',
-      auditFound:
-        'Azken ikuskapen automatikoak ({{pages}} orri) WCAG 2.1 A/AA arauen {{count}} ez-betetze aurkitu ditu; jarraian zerrendatzen dira.',
-      auditItem: '{{owner}} ({{area}}): {{rule}}, {{pages}} orritan.',
-      nonAccessibleTitle: 'Eduki ez-irisgarria',
-      nonAccessible: {
-        audit:
-          'Oraindik ez da adituek eskuzko auditoria osorik egin, ezta laguntza-teknologien erabiltzaileekin probarik ere; ebaluazioa automatikoa eta teklatu bidezkoa da.',
-        documents:
-          'Administrazioek igortzen dituzten dokumentuak (adibidez, jakinarazpenen PDFak) erakunde igorle bakoitzaren erantzukizuna dira, eta baliteke irisgarriak ez izatea.',
-        services:
-          'Parte hartzen duten administrazioen zerbitzuak gehitzean egiaztatzen dira, baina berrikuspenaren ondoren alda daitezke.',
-      },
-      preparationTitle: 'Adierazpen hau prestatzea',
-      preparation:
-        'Adierazpen hau {{reviewed}} egunean prestatu zen, azken berrikuspenaren egunean. Erabilitako metodoa autoebaluazioa izan da: {{pages}} orriren ikuskapen automatikoa, bi motor independenterekin (axe-core eta HTML_CodeSniffer), teklatuarekin egindako ibilbidea, 320 pixeleko egokitzapena eta testuaren tarteak, eta teklatua soilik erabiliz egindako ibilbide osoak.',
-      contactTitle: 'Oharrak eta harremanetarako datuak',
-      contact:
-        'Irisgarritasun-baldintzei buruzko komunikazioak egin ditzakezu (1112/2018 EDren 10.2.a artikulua), adibidez balizko ez-betetzeren bat jakinarazteko edo irisgarria ez den informazioa eskatzeko, atariko irisgarritasun-formularioaren bidez edo accesibilidad@carpeta.example helbidera idatziz. Gehienez 20 egun balioduneko epean jasoko duzu erantzuna.',
-      reportLink: 'Irisgarritasun-arazo bat jakinaraztea',
-      procedureTitle: 'Aplikazio-prozedura',
-      procedure:
-        'Informazio irisgarria eskatu edo kexa bat aurkeztu ondoren hura ezetsi bada, hartutako erabakiarekin ados ez badago edo erantzunak 1112/2018 EDren 12.5 artikuluko baldintzak betetzen ez baditu, interesdunak erreklamazio bat aurkeztu ahal izango du irisgarritasunaren arduradun den unitatearen aurrean.',
-    },
+    accessibility: { title: 'Irisgarritasun-adierazpena' },
   },
 };

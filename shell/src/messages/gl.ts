@@ -141,37 +141,6 @@ export const gl: ShellMessages = {
       body: 'O enderezo non corresponde a ningunha páxina do portal. Se o escribiches ti, comproba que é correcto.',
       home: 'Ir á páxina de inicio',
     },
-    accessibility: {
-      title: 'Declaración de accesibilidade',
-      intro:
-        'Carpeta comprometeuse a facer accesible o seu sitio web de conformidade co Real decreto 1112/2018, do 7 de setembro, sobre accesibilidade dos sitios web e aplicacións para dispositivos móbiles do sector público. Esta declaración aplícase a todo o portal, incluídos os servizos que incorporan as administracións participantes.',
-      statusTitle: 'Situación de cumprimento',
-      status:
-        'Este sitio web é parcialmente conforme co RD 1112/2018 (norma UNE-EN 301 549, equivalente ás WCAG 2.1 niveis A e AA) debido á falta de conformidade dos aspectos que se indican a continuación.',
-      auditClean:
-        'A última auditoría automática ({{pages}} páxinas) non atopou ningún incumprimento das WCAG 2.1 A/AA.',
-      auditFound:
-        'A última auditoría automática ({{pages}} páxinas) atopou {{count}} incumprimentos das WCAG 2.1 A/AA, que se indican a continuación.',
-      auditItem: '{{owner}} ({{area}}): {{rule}}, en {{pages}} páxinas.',
-      nonAccessibleTitle: 'Contido non accesible',
-      nonAccessible: {
-        audit:
-          'Aínda non se realizou unha auditoría manual completa por persoas expertas nin probas con usuarios de tecnoloxías de apoio; a avaliación é automática e co teclado.',
-        documents:
-          'Os documentos que emiten as administracións (por exemplo, PDF de notificacións) son responsabilidade de cada organismo emisor e poden non ser accesibles.',
-        services:
-          'Os servizos das administracións participantes verifícanse ao incorporarse, pero poden cambiar despois da revisión.',
-      },
-      preparationTitle: 'Preparación da presente declaración',
-      preparation:
-        'Esta declaración preparouse o {{reviewed}}, data da última revisión. O método empregado foi unha autoavaliación: unha auditoría automática de {{pages}} páxinas con dous motores independentes (axe-core e HTML_CodeSniffer), un percorrido co teclado, a adaptación a 320 píxeles e o espazado do texto, ademais de percorridos completos só co teclado.',
-      contactTitle: 'Observacións e datos de contacto',
-      contact:
-        'Pode realizar comunicacións sobre requisitos de accesibilidade (artigo 10.2.a do RD 1112/2018), por exemplo informar de calquera posible incumprimento ou solicitar información que non sexa accesible, a través do formulario de accesibilidade do portal ou escribindo a accesibilidad@carpeta.example. Recibirá resposta nun prazo máximo de 20 días hábiles.',
-      reportLink: 'Comunicar un problema de accesibilidade',
-      procedureTitle: 'Procedemento de aplicación',
-      procedure:
-        'Se, unha vez realizada unha solicitude de información accesible ou unha queixa, esta fose desestimada, non se estivese de acordo coa decisión adoptada ou a resposta non cumprise os requisitos do artigo 12.5 do RD 1112/2018, a persoa interesada poderá iniciar unha reclamación ante a unidade responsable de accesibilidade.',
-    },
+    accessibility: { title: 'Declaración de accesibilidade' },
   },
 };

@@ -145,37 +145,6 @@ export const va: ShellMessages = {
       body: 'L’adreça no correspon a cap pàgina del portal. Si l’has escrita tu, comprova que és correcta.',
       home: 'Ves a la pàgina d’inici',
     },
-    accessibility: {
-      title: 'Declaració d’accessibilitat',
-      intro:
-        'Carpeta s’ha compromés a fer accessible el seu lloc web de conformitat amb el Reial decret 1112/2018, de 7 de setembre, sobre accessibilitat dels llocs web i aplicacions per a dispositius mòbils del sector públic. Esta declaració s’aplica a tot el portal, inclosos els servicis que hi incorporen les administracions participants.',
-      statusTitle: 'Situació de compliment',
-      status:
-        'Este lloc web és parcialment conforme amb el RD 1112/2018 (norma UNE-EN 301 549, equivalent a les WCAG 2.1 nivells A i AA) a causa de la falta de conformitat dels aspectes que s’indiquen a continuació.',
-      auditClean:
-        'L’última auditoria automàtica ({{pages}} pàgines) no va trobar cap incompliment de les WCAG 2.1 A/AA.',
-      auditFound:
-        'L’última auditoria automàtica ({{pages}} pàgines) va trobar {{count}} incompliments de les WCAG 2.1 A/AA, que s’indiquen a continuació.',
-      auditItem: '{{owner}} ({{area}}): {{rule}}, en {{pages}} pàgines.',
-      nonAccessibleTitle: 'Contingut no accessible',
-      nonAccessible: {
-        audit:
-          'Encara no s’ha fet una auditoria manual completa per part de persones expertes ni proves amb usuaris de tecnologies de suport; l’avaluació és automàtica i amb teclat.',
-        documents:
-          'Els documents que emeten les administracions (per exemple, PDF de notificacions) són responsabilitat de cada organisme emissor i poden no ser accessibles.',
-        services:
-          'Els servicis de les administracions participants es verifiquen quan s’incorporen, però poden canviar després de la revisió.',
-      },
-      preparationTitle: 'Preparació d’esta declaració',
-      preparation:
-        'Esta declaració es va preparar el {{reviewed}}, data de l’última revisió. El mètode emprat ha sigut una autoavaluació: una auditoria automàtica de {{pages}} pàgines amb dos motors independents (axe-core i HTML_CodeSniffer), un recorregut amb el teclat, l’adaptació a 320 píxels i l’espaiat del text, a més de recorreguts complets només amb el teclat.',
-      contactTitle: 'Observacions i dades de contacte',
-      contact:
-        'Podeu fer comunicacions sobre requisits d’accessibilitat (article 10.2.a del RD 1112/2018), per exemple informar de qualsevol possible incompliment o sol·licitar informació que no siga accessible, per mitjà del formulari d’accessibilitat del portal o escrivint a accesibilidad@carpeta.example. Rebreu resposta en un termini màxim de 20 dies hàbils.',
-      reportLink: 'Comunicar un problema d’accessibilitat',
-      procedureTitle: 'Procediment d’aplicació',
-      procedure:
-        'Si, una vegada feta una sol·licitud d’informació accessible o una queixa, esta ha sigut desestimada, no s’està d’acord amb la decisió adoptada o la resposta no complix els requisits de l’article 12.5 del RD 1112/2018, la persona interessada pot presentar una reclamació davant de la unitat responsable d’accessibilitat.',
-    },
+    accessibility: { title: 'Declaració d’accessibilitat' },
   },
 };

@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { en } from '../messages/en.ts';
 import { es } from '../messages/es.ts';
 import { AccessibilityStatement } from './AccessibilityStatement.tsx';
-import { auditSummary, loadAuditSummary, provideAuditSummary } from './audit-summary.ts';
+import { loadStatementData, provideStatementData, statementData } from './audit-summary.ts';
+import { STATEMENT_MESSAGES } from './statement-messages.ts';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -33,7 +34,7 @@ const SUMMARY: AuditSummary = {
 
 afterEach(() => {
   document.body.replaceChildren();
-  provideAuditSummary(null);
+  provideStatementData(undefined);
 });
 
 async function render(language: 'es' | 'en') {
@@ -54,7 +55,7 @@ async function render(language: 'es' | 'en') {
 
 describe('the accessibility statement', () => {
   it('shows the latest audit: its status, what it found and where, its date and size', async () => {
-    provideAuditSummary(SUMMARY);
+    provideStatementData({ words: STATEMENT_MESSAGES, summary: SUMMARY });
     const host = await render('es');
     expect(host.querySelector('[data-testid="audit-status"]')?.textContent).toBe(
       'La última auditoría automática (321 páginas) encontró 2 incumplimientos de las WCAG 2.1 A/AA, que se indican a continuación.',
@@ -75,7 +76,10 @@ describe('the accessibility statement', () => {
   });
 
   it('says when the audit found nothing, in the page’s language', async () => {
-    provideAuditSummary({ ...SUMMARY, violations: 0, status: 'compliant', nonAccessible: [] });
+    provideStatementData({
+      words: STATEMENT_MESSAGES,
+      summary: { ...SUMMARY, violations: 0, status: 'compliant', nonAccessible: [] },
+    });
     const host = await render('en');
     expect(host.querySelector('[data-testid="audit-status"]')?.textContent).toBe(
       'The latest automated audit (321 pages) found no failure of WCAG 2.1 A/AA.',
@@ -83,11 +87,21 @@ describe('the accessibility statement', () => {
     expect(host.querySelectorAll('[data-testid="non-accessible"] li')).toHaveLength(3);
   });
 
-  it('reads the committed summary, which its schema accepts', async () => {
-    provideAuditSummary(undefined);
-    const summary = await loadAuditSummary();
-    expect(summary).not.toBeNull();
-    expect(summary?.reviewed).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(auditSummary()).toBe(summary);
+  it('reads the committed summary, which its schema accepts, with the words in every language', async () => {
+    const data = await loadStatementData();
+    expect(data.summary).not.toBeNull();
+    expect(data.summary?.reviewed).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(Object.keys(data.words).sort()).toEqual(['ca', 'en', 'es', 'eu', 'gl', 'va']);
+    expect(statementData()).toBe(data);
+  });
+
+  it('loads its words when opened from another page, saying so meanwhile', async () => {
+    const host = await render('es');
+    expect(host.querySelector('h1')?.textContent).toBe('Declaración de accesibilidad');
+    await act(async () => {
+      await loadStatementData();
+    });
+    await act(async () => new Promise((resolve) => setTimeout(resolve, 10)));
+    expect(host.textContent).toContain('20 días hábiles');
   });
 });

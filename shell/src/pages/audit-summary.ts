@@ -1,28 +1,34 @@
+import type { Language } from '@carpeta/sdk';
 import type { AuditSummary } from '@carpeta/sdk/accessibility';
+import type { StatementMessages } from './statement-messages.ts';
 
 /*
- * The latest accessibility audit's summary, which the statement page shows. It is not in the first
- * route's JavaScript: the browser loads it (its own chunk, with its schema) only for the statement
- * page, before the first render when the page is opened directly; the gateway's server render
- * provides it at start (render.tsx).
+ * What the statement page shows besides its title: its words in every language and the latest
+ * accessibility audit's summary. Neither is in the first route's JavaScript: the browser loads them
+ * (one chunk, with the summary's schema) only for the statement page, before the first render when
+ * the page is opened directly; the gateway's server render provides them at start (render.tsx).
  */
-let current: AuditSummary | null | undefined;
+export interface StatementData {
+  words: Readonly<Record<Language, StatementMessages>>;
+  /** null when the committed summary could not be read. */
+  summary: AuditSummary | null;
+}
 
-/** The summary if it is here already; `null` when it could not be read. */
-export function auditSummary(): AuditSummary | null | undefined {
+let current: StatementData | undefined;
+
+/** The statement's data if it is here already. */
+export function statementData(): StatementData | undefined {
   return current;
 }
 
-export function provideAuditSummary(summary: AuditSummary | null | undefined): void {
-  current = summary;
+export function provideStatementData(data: StatementData | undefined): void {
+  current = data;
 }
 
-export async function loadAuditSummary(): Promise<AuditSummary | null> {
-  if (current !== undefined) return current;
-  try {
-    current = (await import('./audit-summary-data.ts')).AUDIT_SUMMARY;
-  } catch {
-    current = null;
-  }
+/** Loads the statement's chunk once; rejects when it cannot be fetched (the page offers a retry). */
+export async function loadStatementData(): Promise<StatementData> {
+  if (current) return current;
+  const chunk = await import('./audit-summary-data.ts');
+  current = { words: chunk.STATEMENT_MESSAGES, summary: chunk.AUDIT_SUMMARY };
   return current;
 }
