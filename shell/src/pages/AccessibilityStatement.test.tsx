@@ -93,6 +93,11 @@ describe('the accessibility statement', () => {
     expect(data.summary?.reviewed).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(Object.keys(data.words).sort()).toEqual(['ca', 'en', 'es', 'eu', 'gl', 'va']);
     expect(statementData()).toBe(data);
+    // The summary ships with the page (and in the installed app's precache): no test citizen in it.
+    const shipped = JSON.stringify(data.summary);
+    for (const name of ['María', 'García López', '12345678Z', 'Carmen', 'Lucía', 'Javier']) {
+      expect(shipped).not.toContain(name);
+    }
   });
 
   it('loads its words when opened from another page, saying so meanwhile', async () => {

@@ -13,11 +13,12 @@ export interface VisitorRoutes {
 }
 
 /** The choice of pages, written into the report so a reader knows what was (not) covered. */
+// No test citizen is named: the summary is committed and shipped with the statement page.
 export const MATRIX_DESCRIPTION = [
-  'Primary visitors (anonymous, and the demo citizen María): every route of their manifest and the shell’s pages, in every portal language in the light theme at 1280 px (axe, HTML_CodeSniffer, text spacing).',
+  'Primary visitors (anonymous, and the demo citizen): every route of their manifest and the shell’s pages, in every portal language in the light theme at 1280 px (axe, HTML_CodeSniffer, text spacing).',
   'The same routes in Spanish in the light, dark and high-contrast themes at 1280 and 320 px (320 px adds the reflow check).',
   'Spanish, light theme: the keyboard walk (tab order, invisible, lost and trapped focus, skip link) at 1280 and 320 px; reduced motion and forced colours at 1280 px.',
-  'Every other test citizen (John, Lucía, Javier, Carmen, the maintainer Marta, the test-only hostile-data citizen) and María acting for Carmen: every route of their own manifest in Spanish, light, 1280 px (different data: empty lists, long and hostile strings, other audiences and roles).',
+  'Every other test citizen (four citizens, the maintainer and the test-only hostile-data citizen) and the demo citizen acting for another: every route of their own manifest in Spanish, light, 1280 px (different data: empty lists, long and hostile strings, other audiences and roles).',
   'Key states of the MFEs, in Spanish, light, 1280 px: an open dialog, forms with errors, a partial-source warning with an empty list (the DEHú down).',
   'Not the full cross-product: languages change words (length, lang attributes), not layout or colours, so themes and widths are checked once per route in Spanish; other visitors reuse the same pages with their own data.',
 ];
