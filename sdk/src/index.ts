@@ -1,12 +1,225 @@
-export * from './languages.ts';
-export * from './errors.ts';
-export * from './manifest.ts';
-export * from './page.ts';
-export * from './domain.ts';
-export * from './folder.ts';
-export * from './props.ts';
-export * from './events.ts';
-export * from './api.ts';
-export * from './i18n.ts';
-export * from './format.ts';
-export * from './my-data.ts';
+export {
+  DEFAULT_LANGUAGE,
+  LANGUAGES,
+  formatLocale,
+  isLanguage,
+  languageFromPreferences,
+  languageName,
+  languageOfTag,
+  languageTag,
+} from './languages.ts';
+export type { Language } from './languages.ts';
+export { API_ERROR_CODES, ApiError, isApiError } from './errors.ts';
+export type { ApiErrorCode } from './errors.ts';
+export {
+  INLINE_MANIFEST_ID,
+  LOA_LEVELS,
+  MANIFEST_CONFIG_MAX_ENTRIES,
+  MANIFEST_MAX_ENTRIES,
+  ManifestError,
+  PORTAL_ROLES,
+  REMOTE_TYPES,
+  audienceKey,
+  audienceSchema,
+  communityCodeSchema,
+  languageSchema,
+  loaSatisfies,
+  loaSchema,
+  localize,
+  localizedTextSchema,
+  manifestAudienceSchema,
+  manifestConfigSchema,
+  manifestEntrySchema,
+  manifestSchema,
+  municipalityCodeSchema,
+  parseManifest,
+  provinceCodeSchema,
+  routeMatches,
+} from './manifest.ts';
+export type {
+  Audience,
+  LevelOfAssurance,
+  LocalizedText,
+  ManifestAudience,
+  ManifestEntry,
+  ParsedManifest,
+  PortalRole,
+  RejectedEntry,
+  RemoteType,
+} from './manifest.ts';
+export {
+  INLINE_SESSION_ID,
+  LANGUAGE_COOKIE,
+  PAGE_SESSION_HEADER,
+  SESSION_EXPIRES_HEADER,
+  SHELL_INTERACTIVE_MARK,
+  THEMES,
+  THEME_COOKIE,
+  isTheme,
+} from './page.ts';
+export type { ShellRenderInput, ShellRenderer, Theme } from './page.ts';
+export {
+  AUTH_METHODS,
+  NOTIFICATION_EXPIRY_DAYS,
+  NOTIFICATION_PAGE_SIZE_MAX,
+  NOTIFICATION_STATUSES,
+  actingForSchema,
+  apiErrorSchema,
+  authMethodSchema,
+  issuerSchema,
+  notificationActRequestSchema,
+  notificationContentSchema,
+  notificationDetailSchema,
+  notificationListSchema,
+  notificationReceiptSchema,
+  notificationSchema,
+  notificationStatusSchema,
+  powerListSchema,
+  powerSchema,
+  sessionResponseSchema,
+  sessionSchema,
+  sourceStatusSchema,
+} from './domain.ts';
+export type {
+  ActingFor,
+  ApiErrorBody,
+  AuthMethod,
+  Issuer,
+  Notification,
+  NotificationContent,
+  NotificationDetail,
+  NotificationList,
+  NotificationQuery,
+  NotificationReceipt,
+  NotificationStatus,
+  Power,
+  PowerList,
+  Session,
+  SessionResponse,
+  SourceStatus,
+} from './domain.ts';
+export {
+  APPOINTMENT_STATUSES,
+  DOCUMENT_KINDS,
+  FILE_STATUSES,
+  FOLDER_DOMAINS,
+  appointmentDetailSchema,
+  appointmentListSchema,
+  appointmentSchema,
+  appointmentServiceSchema,
+  appointmentStatusSchema,
+  attentionItemSchema,
+  bookableSourceListSchema,
+  bookableSourceSchema,
+  bookingRequestSchema,
+  citizenFileSchema,
+  documentKindSchema,
+  expiringDocumentListSchema,
+  expiringDocumentSchema,
+  fileDetailSchema,
+  fileDocumentSchema,
+  fileEventSchema,
+  fileListSchema,
+  fileStatusSchema,
+  folderDomainSchema,
+  folderSourceListSchema,
+  folderSourceSchema,
+  homeSourceAnswerSchema,
+  officeListSchema,
+  officeSchema,
+  pinListSchema,
+  pinRequestSchema,
+  pinSchema,
+  slotListSchema,
+  slotSchema,
+} from './folder.ts';
+export type {
+  Appointment,
+  AppointmentDetail,
+  AppointmentList,
+  AppointmentService,
+  AppointmentStatus,
+  AttentionItem,
+  BookableSourceList,
+  BookingRequest,
+  CitizenFile,
+  DocumentKind,
+  ExpiringDocument,
+  ExpiringDocumentList,
+  FileDetail,
+  FileDocument,
+  FileEvent,
+  FileList,
+  FileStatus,
+  FolderDomain,
+  FolderSourceList,
+  HomeSourceAnswer,
+  Office,
+  OfficeList,
+  Pin,
+  PinList,
+  PinRequest,
+  Slot,
+  SlotList,
+} from './folder.ts';
+export { isLifecycles } from './props.ts';
+export type {
+  AuthStore,
+  CarpetaLifecycles,
+  CarpetaProps,
+  DeviceCapabilities,
+  DevicePush,
+  DevicePushState,
+  I18nBridge,
+  Telemetry,
+} from './props.ts';
+export { createEventBus } from './events.ts';
+export type { CarpetaEvents, EventBus, EventName } from './events.ts';
+export { createApiClient, newIdempotencyKey } from './api.ts';
+export type { ApiClient, ApiClientOptions, RequestOptions, WriteOptions } from './api.ts';
+export { addMessages, compareCatalogue, createTranslator, loadMessages } from './i18n.ts';
+export type {
+  Catalog,
+  CatalogueDifference,
+  LazyCatalog,
+  Localized,
+  MessageCatalog,
+  Messages,
+  TFunction,
+} from './i18n.ts';
+export { createFormatters } from './format.ts';
+export type { Formatters } from './format.ts';
+export {
+  MY_DATA_THEMES,
+  myDataConsultationPageSchema,
+  myDataConsultationSchema,
+  myDataFieldSchema,
+  myDataListSchema,
+  myDataOppositionListSchema,
+  myDataOppositionRequestSchema,
+  myDataOppositionSchema,
+  myDataRecordSchema,
+  myDataRefreshRequestSchema,
+  myDataRefreshSchema,
+  myDataStateSchema,
+  myDataThemeGroupSchema,
+  myDataThemeSchema,
+  proofVerificationRequestSchema,
+  proofVerificationSchema,
+} from './my-data.ts';
+export type {
+  MyDataConsultation,
+  MyDataConsultationPage,
+  MyDataField,
+  MyDataList,
+  MyDataOpposition,
+  MyDataOppositionList,
+  MyDataOppositionRequest,
+  MyDataRecord,
+  MyDataRefresh,
+  MyDataState,
+  MyDataTheme,
+  MyDataThemeGroup,
+  ProofVerification,
+  ProofVerificationRequest,
+} from './my-data.ts';
