@@ -1,6 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
-import { carpetaHost, carpetaRemote, PREACT_VERSION, PREACT_VERSION_RANGE } from './federation.ts';
+import {
+  CONTRACT_VERSION_RANGE,
+  carpetaHost,
+  carpetaRemote,
+  PREACT_VERSION,
+  PREACT_VERSION_RANGE,
+} from './federation.ts';
 
 const original = process.env.NODE_ENV;
 afterEach(() => {
@@ -40,5 +46,20 @@ describe('the version React’s share keys are registered at', () => {
     for (const [key, shared] of Object.entries(carpetaHost('carpeta_shell').shared)) {
       if (key.startsWith('react')) expect(shared).toMatchObject({ version: PREACT_VERSION });
     }
+  });
+});
+
+describe('the contract’s version every remote requires', () => {
+  it('is the major of the sdk and the design system as packed', () => {
+    const require = createRequire(import.meta.url);
+    const sdk = (require('../package.json') as { version: string }).version;
+    const designSystem = (require('../../design-system/package.json') as { version: string }).version;
+    expect(designSystem).toBe(sdk);
+    expect(CONTRACT_VERSION_RANGE).toBe(`^${sdk.split('.')[0]}.0.0`);
+    const shared = carpetaRemote({ name: 'carpeta_x', exposes: {} }).shared;
+    expect(shared['@carpeta/sdk']).toMatchObject({
+      requiredVersion: CONTRACT_VERSION_RANGE,
+      strictVersion: true,
+    });
   });
 });

@@ -44,15 +44,18 @@ export const REACT_AS_PREACT = {
  * render use the one Preact the portal runs on (Node's own resolution would load real React for
  * testing-library, or a second Preact).
  */
-const testShim = (file: string) => decodeURIComponent(new URL(`./testing/${file}`, import.meta.url).pathname);
+// `.ts` in the workspace (the sources), `.js` in the published build (dist/).
+const SHIM_EXTENSION = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+const testShim = (file: string) =>
+  decodeURIComponent(new URL(`./testing/${file}${SHIM_EXTENSION}`, import.meta.url).pathname);
 export const preactForTests = {
   resolve: {
     alias: [
       // Files of the sdk, not packages: testing-library (CommonJS) then imports them as ES modules,
       // and so the one Preact its tests render with.
-      { find: /^react(-dom)?$/, replacement: testShim('react-for-tests.ts') },
-      { find: /^react-dom\/test-utils$/, replacement: testShim('react-for-tests.ts') },
-      { find: /^react-dom\/client$/, replacement: testShim('react-dom-client-for-tests.ts') },
+      { find: /^react(-dom)?$/, replacement: testShim('react-for-tests') },
+      { find: /^react-dom\/test-utils$/, replacement: testShim('react-for-tests') },
+      { find: /^react-dom\/client$/, replacement: testShim('react-dom-client-for-tests') },
       { find: /^react\/jsx-runtime$/, replacement: 'preact/compat/jsx-runtime' },
       { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/compat/jsx-dev-runtime' },
     ],
@@ -77,11 +80,18 @@ export const PREACT_TEST_DEPS = {
   },
 };
 
+/**
+ * The contract's major version an MFE built with this preset requires (semver: `^1.0.0` accepts
+ * any 1.x). The sdk and the design system are shared with `strictVersion`: a remote built against
+ * another major is refused when it loads, not mounted against an API it was not written for.
+ */
+export const CONTRACT_VERSION_RANGE = '^1.0.0';
+
 export const SHARED_SINGLETONS = {
   ...REACT_AS_PREACT,
   i18next: { singleton: true, requiredVersion: '^26.0.0' },
-  '@carpeta/sdk': { singleton: true, requiredVersion: '^0.1.0' },
-  '@carpeta/design-system': { singleton: true, requiredVersion: '^0.1.0' },
+  '@carpeta/sdk': { singleton: true, requiredVersion: CONTRACT_VERSION_RANGE, strictVersion: true },
+  '@carpeta/design-system': { singleton: true, requiredVersion: CONTRACT_VERSION_RANGE, strictVersion: true },
 } as const;
 
 /**
@@ -107,7 +117,7 @@ export const ANGULAR_SINGLETONS = {
 
 type SharedConfig = Record<
   string,
-  { singleton: boolean; requiredVersion: string; version?: string; import?: string }
+  { singleton: boolean; requiredVersion: string; strictVersion?: boolean; version?: string; import?: string }
 >;
 
 export interface CarpetaRemoteOptions {
