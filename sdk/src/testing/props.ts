@@ -22,13 +22,32 @@ export interface TestProps {
 }
 
 /**
+ * The `fetch` of a test that gave none: the MFE was not expected to call the API. The API client
+ * turns a failed fetch into "the portal could not be reached", so the call is also recorded where
+ * the test looks for errors (`telemetry.errors`) and printed.
+ */
+function noApi(mfeId: string, record: (error: Error) => void): typeof fetch {
+  return (input) => {
+    const url = input instanceof Request ? input.url : String(input);
+    const error = new Error(`${mfeId} called the API (${url}) in a test that gave createTestProps no fetch`);
+    record(error);
+    console.error(error.message);
+    return Promise.reject(error);
+  };
+}
+
+/**
  * Props an MFE receives from the shell, for unit tests: a real event bus, a real API client over
  * the given fetch (e.g. one answered by MSW), a language you can change.
  */
 export function createTestProps(options: {
   mfeId: string;
   basePath: string;
-  fetch: typeof fetch;
+  /**
+   * The gateway as the test sees it (an MSW handler's `fetch`, or a stub). Optional for an MFE that
+   * calls no API: then any call fails the test with an error that says so.
+   */
+  fetch?: typeof fetch;
   language?: Language;
   session?: Session;
 }): TestProps {
@@ -72,7 +91,13 @@ export function createTestProps(options: {
         return () => sessionListeners.delete(listener);
       },
     },
-    api: createApiClient({ baseUrl: '/api', mfeId: options.mfeId, fetch: options.fetch }),
+    api: createApiClient({
+      baseUrl: '/api',
+      mfeId: options.mfeId,
+      fetch:
+        options.fetch ??
+        noApi(options.mfeId, (error) => errors.push({ error, context: { source: 'createTestProps' } })),
+    }),
     navigate: (path) => {
       navigations.push(path);
       window.history.pushState(null, '', path);
