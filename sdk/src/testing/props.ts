@@ -6,6 +6,13 @@ import type { CarpetaProps, Telemetry } from '../props.ts';
 
 const ANONYMOUS: Session = { authenticated: false, citizen: null };
 
+/** The fetch of a test that gave none: an MFE that calls no API needs none, one that does is told. */
+const noFetch: typeof fetch = async (input) => {
+  throw new Error(
+    `The MFE asked the gateway for ${String(input)}, but the test gave createTestProps no fetch: pass one (e.g. answered by MSW).`,
+  );
+};
+
 export interface TestProps {
   props: CarpetaProps;
   setLanguage(language: Language): void;
@@ -28,7 +35,8 @@ export interface TestProps {
 export function createTestProps(options: {
   mfeId: string;
   basePath: string;
-  fetch: typeof fetch;
+  /** How `props.api` reaches the gateway (e.g. answered by MSW). Left out: any request fails the test. */
+  fetch?: typeof fetch;
   language?: Language;
   session?: Session;
 }): TestProps {
@@ -72,7 +80,7 @@ export function createTestProps(options: {
         return () => sessionListeners.delete(listener);
       },
     },
-    api: createApiClient({ baseUrl: '/api', mfeId: options.mfeId, fetch: options.fetch }),
+    api: createApiClient({ baseUrl: '/api', mfeId: options.mfeId, fetch: options.fetch ?? noFetch }),
     navigate: (path) => {
       navigations.push(path);
       window.history.pushState(null, '', path);
