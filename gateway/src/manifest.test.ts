@@ -1,4 +1,5 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: these strings use the manifest's own ${VAR} syntax.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,6 +10,38 @@ import { contentSecurityPolicy } from './csp.ts';
 import { createManifestStore, interpolateEnv } from './manifest.ts';
 
 const CONFIG = fileURLToPath(new URL('../config/mfes.json', import.meta.url));
+
+/** The entries the portal ships, in the order of the configuration. */
+const SHIPPED = [
+  'home',
+  'notifications',
+  'files',
+  'appointments',
+  'my-data',
+  'representation',
+  'municipal',
+  'health-madrid',
+  'alerts',
+  'verify',
+  'assistant',
+  'feedback',
+  'roadmap',
+  'roadmap-admin',
+];
+
+/** The default origin of every MFE package under mfes/ (port 4000 + its `carpeta.portOffset`). */
+function packageOrigins(): string[] {
+  const mfes = fileURLToPath(new URL('../../mfes/', import.meta.url));
+  return readdirSync(mfes, { withFileTypes: true })
+    .filter((item) => item.isDirectory() && existsSync(path.join(mfes, item.name, 'package.json')))
+    .map((item) => {
+      const pkg = JSON.parse(readFileSync(path.join(mfes, item.name, 'package.json'), 'utf8')) as {
+        carpeta: { portOffset: number };
+      };
+      return `http://127.0.0.1:${4000 + pkg.carpeta.portOffset}`;
+    })
+    .sort();
+}
 
 function entry(id: string, route: string, entryUrl: string) {
   return {
@@ -74,24 +107,16 @@ describe('interpolateEnv', () => {
 
 describe('gateway/config/mfes.json', () => {
   it('holds valid entries for every MFE of the portal, URLs from the environment with defaults', async () => {
-    const defaults = [
-      'http://127.0.0.1:4201',
-      'http://127.0.0.1:4202',
-      'http://127.0.0.1:4203',
-      'http://127.0.0.1:4204',
-      'http://127.0.0.1:4205',
-      'http://127.0.0.1:4206',
-      'http://127.0.0.1:4207',
-      'http://127.0.0.1:4208',
-      'http://127.0.0.1:4209',
-      'http://127.0.0.1:4210',
-      'http://127.0.0.1:4211',
-    ];
+    // Every MFE package's default origin (its port offset from 4000): one added by `pnpm new:mfe`
+    // is allowed too, while the entries below pin only the MFEs the portal ships.
+    const defaults = packageOrigins();
     const store = createManifestStore({ path: CONFIG, env: {}, policy: { allowedOrigins: defaults } });
     const snapshot = await store.load();
     if (!snapshot.ok) throw new Error(snapshot.reason);
     expect(snapshot.rejected).toEqual([]);
-    expect(snapshot.entries.map((e) => [e.id, e.route, e.nav.order, e.remote.name, e.remote.entry])).toEqual([
+    for (const item of snapshot.entries) expect(manifestEntrySchema.safeParse(item).success).toBe(true);
+    const shipped = snapshot.entries.filter((e) => SHIPPED.includes(e.id));
+    expect(shipped.map((e) => [e.id, e.route, e.nav.order, e.remote.name, e.remote.entry])).toEqual([
       ['home', '/', 0, 'carpeta_home', 'http://127.0.0.1:4201/remoteEntry.js'],
       [
         'notifications',
@@ -120,25 +145,25 @@ describe('gateway/config/mfes.json', () => {
       ['roadmap-admin', '/admin/roadmap', 98, 'carpeta_feedback', 'http://127.0.0.1:4210/remoteEntry.js'],
     ]);
     // A city council's MFE in plain JavaScript: owned by the council (its DIR3 code), ES module.
-    expect(snapshot.entries.find((e) => e.id === 'municipal')).toMatchObject({
+    expect(shipped.find((e) => e.id === 'municipal')).toMatchObject({
       kind: 'administration',
       owner: { id: 'L01280796', name: 'Ayuntamiento de Madrid' },
       framework: 'vanilla',
       remote: { type: 'module' },
       minLoa: 'substantial',
     });
-    expect(
-      snapshot.entries.filter((e) => e.framework === 'react').every((e) => e.remote.type === 'module'),
-    ).toBe(true);
+    expect(shipped.filter((e) => e.framework === 'react').every((e) => e.remote.type === 'module')).toBe(
+      true,
+    );
     // The Comunidad de Madrid's own MFE: owned by the region (its DIR3), for its residents only.
-    const health = snapshot.entries.find((e) => e.id === 'health-madrid');
+    const health = shipped.find((e) => e.id === 'health-madrid');
     expect(health).toMatchObject({
       kind: 'administration',
       owner: { id: 'A13002908' },
       audience: { communities: ['13'], provinces: [], municipalities: [] },
       minLoa: 'substantial',
     });
-    expect(snapshot.entries.filter((e) => e.audience === undefined).map((e) => e.id)).toEqual([
+    expect(shipped.filter((e) => e.audience === undefined).map((e) => e.id)).toEqual([
       'home',
       'notifications',
       'files',
@@ -152,7 +177,6 @@ describe('gateway/config/mfes.json', () => {
       'roadmap',
       'roadmap-admin',
     ]);
-    for (const item of snapshot.entries) expect(manifestEntrySchema.safeParse(item).success).toBe(true);
     expect(snapshot.entries[1]?.owner).toEqual({
       id: 'dehu',
       name: 'Dirección Electrónica Habilitada única',
@@ -166,7 +190,7 @@ describe('gateway/config/mfes.json', () => {
       en: 'Home',
     });
     // The folder's data is as protected as its screens: each MFE names its API prefixes.
-    expect(Object.fromEntries(snapshot.entries.map((e) => [e.id, e.api]))).toEqual({
+    expect(Object.fromEntries(shipped.map((e) => [e.id, e.api]))).toEqual({
       home: ['/api/home', '/api/pins', '/api/documents'],
       notifications: [],
       files: ['/api/files'],
@@ -188,19 +212,9 @@ describe('gateway/config/mfes.json', () => {
       env: { MFE_HOME_URL: 'https://home.cdn.example' },
       policy: { allowedOrigins: [...defaults, 'https://home.cdn.example'] },
     }).load();
-    expect(moved.ok && moved.origins).toEqual([
-      'http://127.0.0.1:4202',
-      'http://127.0.0.1:4203',
-      'http://127.0.0.1:4204',
-      'http://127.0.0.1:4205',
-      'http://127.0.0.1:4206',
-      'http://127.0.0.1:4207',
-      'http://127.0.0.1:4208',
-      'http://127.0.0.1:4209',
-      'http://127.0.0.1:4210',
-      'http://127.0.0.1:4211',
-      'https://home.cdn.example',
-    ]);
+    expect(moved.ok && moved.origins).toEqual(
+      [...defaults.filter((origin) => origin !== 'http://127.0.0.1:4201'), 'https://home.cdn.example'].sort(),
+    );
   });
 });
 

@@ -1,12 +1,4 @@
 import { defineProject } from 'vitest/config';
-import { PREACT_TEST_DEPS, preactForTests } from '@carpeta/sdk/federation';
+import { carpetaMfeTests } from '@carpeta/sdk/vite';
 
-export default defineProject({
-  ...preactForTests,
-  test: {
-    name: 'mfe-files',
-    environment: 'happy-dom',
-    include: ['src/**/*.test.{ts,tsx}'],
-    deps: PREACT_TEST_DEPS,
-  },
-});
+export default defineProject(carpetaMfeTests({ name: 'files' }));

@@ -1,5 +1,4 @@
 import { defineProject } from 'vitest/config';
+import { carpetaMfeTests } from '@carpeta/sdk/vite';
 
-export default defineProject({
-  test: { name: 'mfe-municipal', environment: 'happy-dom', include: ['src/**/*.test.ts'] },
-});
+export default defineProject(carpetaMfeTests({ name: 'municipal', framework: 'vanilla' }));

@@ -1,18 +1,6 @@
-import { federation } from '@module-federation/vite';
-import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
-import { carpetaRemote } from '@carpeta/sdk/federation';
+import { defineCarpetaMfe } from '@carpeta/sdk/vite';
 
-const port = Number(process.env.PORT_MFE_NOTIFICATIONS ?? 4202);
-
-export default defineConfig({
-  base: './',
-  plugins: [
-    react(),
-    federation(
-      carpetaRemote({ name: 'carpeta_notifications', exposes: { './lifecycles': './src/lifecycles.tsx' } }),
-    ),
-  ],
-  build: { target: 'es2022', sourcemap: true },
-  server: { host: '127.0.0.1', port, strictPort: true, origin: `http://127.0.0.1:${port}`, cors: true },
+export default defineCarpetaMfe({
+  name: 'notifications',
+  exposes: { './lifecycles': './src/lifecycles.tsx' },
 });

@@ -1,0 +1,172 @@
+/// <reference types="node" />
+/**
+ * One preset for every micro-frontend's build and tests, so that an MFE's `vite.config.ts` and
+ * `vitest.config.ts` say only what is its own (name, exposed modules, framework):
+ *
+ *   // vite.config.ts
+ *   import { defineCarpetaMfe } from '@carpeta/sdk/vite';
+ *   export default defineCarpetaMfe({ name: 'home', exposes: { './lifecycles': './src/lifecycles.tsx' } });
+ *
+ *   // vitest.config.ts
+ *   import { defineProject } from 'vitest/config';
+ *   import { carpetaMfeTests } from '@carpeta/sdk/vite';
+ *   export default defineProject(carpetaMfeTests({ name: 'home' }));
+ *
+ * The port comes from the package's `carpeta.portOffset` (package.json) and `CARPETA_PORT_BASE`, or
+ * from `PORT_MFE_<NAME>`, the variable the portal's launcher sets: the same rule as
+ * `scripts/lib/topology.ts`, so a new MFE never picks its port or its variable names by hand.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { type CarpetaRemoteOptions, carpetaRemote, PREACT_TEST_DEPS, preactForTests } from './federation.ts';
+
+/** A Vite plugin (or an array of them, or a falsy value), as `vite.config.ts` lists them. */
+export type PluginOption = unknown;
+
+/** The Vite configuration the preset returns (a subset of Vite's `UserConfig`). */
+export interface CarpetaViteConfig {
+  base: string;
+  plugins: PluginOption[];
+  build: { target: string; sourcemap: boolean };
+  server: { host: string; port: number; strictPort: boolean; origin: string; cors: boolean };
+}
+
+/**
+ * The build plugins are the MFE's own devDependencies (`vite`, `@module-federation/vite`, and
+ * `@vitejs/plugin-react` for React), loaded from the MFE's folder: the sdk installs none of them, so
+ * each MFE builds with the versions it pins, and a plain-JavaScript MFE needs no React plugin.
+ */
+async function loadFrom<T>(root: string, specifier: string): Promise<T> {
+  let path: string;
+  try {
+    path = createRequire(join(root, 'package.json')).resolve(specifier);
+  } catch {
+    throw new Error(`${specifier} is not installed in ${root}: add it to the MFE's devDependencies`);
+  }
+  return (await import(pathToFileURL(path).href)) as T;
+}
+
+export type CarpetaFramework = NonNullable<CarpetaRemoteOptions['framework']>;
+
+export interface CarpetaMfeOptions {
+  /**
+   * The MFE's folder name under `mfes/`, e.g. "my-data": its container is `carpeta_my_data` and its
+   * port variable `PORT_MFE_MY_DATA`.
+   */
+  name: string;
+  /** The container name when it is not `carpeta_<name>` (e.g. "carpeta_health" for "health"). */
+  container?: string;
+  /** The modules the shell loads, usually `{ './lifecycles': './src/lifecycles.tsx' }`. */
+  exposes: Record<string, string>;
+  /** `react` (default), `vanilla` (plain JavaScript, no framework) or `angular`. */
+  framework?: CarpetaFramework;
+  /**
+   * Plugins of the MFE's own, placed before federation: an Angular MFE passes its compiler here
+   * (it needs the MFE's own tsconfig). React's plugin is added by the preset.
+   */
+  plugins?: PluginOption[];
+  /** The package's folder (default: the current directory, where `vite` runs). */
+  root?: string;
+  /** The environment to read the port from (default: `process.env`). */
+  env?: Record<string, string | undefined>;
+}
+
+/** `my-data` → `MY_DATA`: the stem of `PORT_MFE_*` and `MFE_*_URL`, as the portal's topology spells it. */
+export function mfeVariableStem(name: string): string {
+  return name.toUpperCase().replace(/[^A-Z0-9]/g, '_');
+}
+
+/** `my-data` → `carpeta_my_data`. */
+export function mfeContainerName(name: string): string {
+  return `carpeta_${name.toLowerCase().replace(/[^a-z0-9]/g, '_')}`;
+}
+
+const DEFAULT_PORT_BASE = 4000;
+
+/** The package's `carpeta.portOffset` from its package.json. */
+export function readPortOffset(root: string): number {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    carpeta?: { portOffset?: unknown };
+  };
+  const offset = pkg.carpeta?.portOffset;
+  if (typeof offset !== 'number' || !Number.isInteger(offset) || offset < 1) {
+    throw new Error(`${join(root, 'package.json')} needs "carpeta": { "portOffset": <a whole number> }`);
+  }
+  return offset;
+}
+
+/** The development server's port: `PORT_MFE_<NAME>`, else `CARPETA_PORT_BASE` (4000) + the offset. */
+export function mfePort(name: string, root: string, env: Record<string, string | undefined>): number {
+  const variable = `PORT_MFE_${mfeVariableStem(name)}`;
+  const raw = env[variable];
+  if (raw !== undefined && raw !== '') {
+    const port = Number(raw);
+    if (!Number.isInteger(port) || port < 1 || port > 65_535) {
+      throw new Error(`${variable} must be a port number, got "${raw}"`);
+    }
+    return port;
+  }
+  const base = Number(env.CARPETA_PORT_BASE || DEFAULT_PORT_BASE);
+  return base + readPortOffset(root);
+}
+
+/**
+ * The whole Vite configuration of a Carpeta remote: the framework's plugin, Module Federation with
+ * the portal's shared singletons (`carpetaRemote`), relative asset URLs (the gateway or a CDN serves
+ * the folder anywhere), ES2022 with source maps, and a development server on 127.0.0.1 whose assets
+ * the shell may load from its own origin (CORS, absolute `origin`).
+ */
+export async function defineCarpetaMfe(options: CarpetaMfeOptions): Promise<CarpetaViteConfig> {
+  const framework = options.framework ?? 'react';
+  const env = options.env ?? process.env;
+  const root = options.root ?? process.cwd();
+  const port = mfePort(options.name, root, env);
+  const { federation } = await loadFrom<{ federation(options: unknown): PluginOption }>(
+    root,
+    '@module-federation/vite',
+  );
+  const plugins: PluginOption[] = [];
+  if (framework === 'react') {
+    const { default: react } = await loadFrom<{ default: () => PluginOption }>(root, '@vitejs/plugin-react');
+    plugins.push(react());
+  }
+  plugins.push(...(options.plugins ?? []));
+  plugins.push(
+    federation(
+      carpetaRemote({
+        name: options.container ?? mfeContainerName(options.name),
+        exposes: options.exposes,
+        framework,
+      }),
+    ),
+  );
+  return {
+    base: './',
+    plugins,
+    build: { target: 'es2022', sourcemap: true },
+    server: { host: '127.0.0.1', port, strictPort: true, origin: `http://127.0.0.1:${port}`, cors: true },
+  };
+}
+
+export interface CarpetaMfeTestOptions {
+  /** The folder name: the Vitest project is `mfe-<name>`. */
+  name: string;
+  framework?: CarpetaFramework;
+}
+
+/**
+ * A Vitest project for an MFE's unit tests (`defineProject(carpetaMfeTests({ name }))`): happy-dom,
+ * `src/**\/*.test.ts(x)`, and for React MFEs the one Preact the portal runs on (`preactForTests`).
+ * An Angular MFE keeps its own (its compiler runs just in time under Vitest).
+ */
+export function carpetaMfeTests(options: CarpetaMfeTestOptions) {
+  const test = {
+    name: `mfe-${options.name}`,
+    environment: 'happy-dom',
+    include: ['src/**/*.test.{ts,tsx}'],
+  };
+  if ((options.framework ?? 'react') !== 'react') return { test };
+  return { ...preactForTests, test: { ...test, deps: PREACT_TEST_DEPS } };
+}
