@@ -26,6 +26,7 @@ import {
   type SessionSettings,
   sameToken,
   sessionCookieName,
+  sessionEndsAt,
   sessionIdFor,
   sessionView,
 } from './sessions.ts';
@@ -474,8 +475,7 @@ export function registerAuth(app: FastifyInstance, options: AuthOptions): AuthAp
     if (record) {
       // Until when the session lasts unless used again: the service worker deletes the private
       // copies it kept once that passes, even offline (shell/src/sw/policy.ts).
-      const ends = Math.min(record.idleExpiresAt.getTime(), record.absoluteExpiresAt.getTime());
-      reply.header(SESSION_EXPIRES_HEADER, new Date(ends).toISOString());
+      reply.header(SESSION_EXPIRES_HEADER, sessionEndsAt(record).toISOString());
     }
     if (!record) {
       if (id) clearSessionCookie(reply);

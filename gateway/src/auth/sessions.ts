@@ -35,9 +35,14 @@ export function sameToken(expected: string, given: unknown): boolean {
   return timingSafeEqual(Buffer.from(expected), Buffer.from(given));
 }
 
+/** When a session ends unless it is used again: the earlier of its idle and absolute limits. */
+export function sessionEndsAt(record: Pick<SessionRecord, 'idleExpiresAt' | 'absoluteExpiresAt'>): Date {
+  return new Date(Math.min(record.idleExpiresAt.getTime(), record.absoluteExpiresAt.getTime()));
+}
+
 /** What the browser may know of a session record: no token, no full identifier. */
 export function sessionView(record: SessionRecord): Session {
-  const expiresAt = new Date(Math.min(record.idleExpiresAt.getTime(), record.absoluteExpiresAt.getTime()));
+  const expiresAt = sessionEndsAt(record);
   const method = record.method as NonNullable<Session['citizen']>['method'];
   return {
     authenticated: true,

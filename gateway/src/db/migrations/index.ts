@@ -9,6 +9,7 @@ import * as feedback from './0007_feedback.ts';
 import * as alerts from './0008_alerts.ts';
 import * as push from './0009_push.ts';
 import * as ticketAnswers from './0010_ticket_answers.ts';
+import * as ticketAnswerIndex from './0011_ticket_answer_index.ts';
 
 /**
  * Every migration, in order. Kysely's Migrator applies them by name (sorted), each once, recorded in
@@ -27,4 +28,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0008_alerts': alerts,
   '0009_push': push,
   '0010_ticket_answers': ticketAnswers,
+  '0011_ticket_answer_index': ticketAnswerIndex,
 };
