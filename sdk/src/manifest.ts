@@ -2,6 +2,7 @@ import { z } from 'zod/mini';
 
 import { type Session, sourceStatusSchema } from './domain.ts';
 import { isLanguage, LANGUAGES } from './languages.ts';
+import { REMOTE_TIMEOUT_BOUNDS } from './remote-errors.ts';
 
 export const languageSchema = z.enum(LANGUAGES);
 
@@ -88,6 +89,60 @@ export type Audience = z.infer<typeof audienceSchema>;
 export const PORTAL_ROLES = ['maintainer'] as const;
 export type PortalRole = (typeof PORTAL_ROLES)[number];
 
+/** Where a remote is and what it exposes. */
+export const remoteSchema = z.object({
+  /** Module Federation container name (global name of the remote). */
+  name: z.string().check(z.regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'a JavaScript identifier')),
+  /** URL of the remote's remoteEntry.js or mf-manifest.json. */
+  entry: httpUrl,
+  /** The exposed module that holds the single-spa lifecycles, e.g. "./lifecycles". */
+  expose: z.string().check(z.regex(/^\.\/[A-Za-z0-9_/-]+$/, 'an exposed module such as ./lifecycles')),
+  /**
+   * How the federation runtime loads the entry: `module` (an ES module, what
+   * `@module-federation/vite` builds) or `var`/`global` (a classic script that defines the global
+   * named `name`, e.g. a webpack or Rspack build).
+   */
+  type: z._default(z.enum(REMOTE_TYPES), 'module'),
+});
+export type RemoteDescriptor = z.infer<typeof remoteSchema>;
+
+const semver = z.string().check(z.regex(/^\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$/, 'a semantic version'));
+const integritySchema = z
+  .string()
+  .check(z.regex(/^sha(256|384|512)-[A-Za-z0-9+/]{43,86}={0,2}$/, 'a hash such as sha384-<base64>'));
+
+const timeoutMs = z
+  .int()
+  .check(
+    z.minimum(REMOTE_TIMEOUT_BOUNDS.min, `at least ${REMOTE_TIMEOUT_BOUNDS.min} ms`),
+    z.maximum(REMOTE_TIMEOUT_BOUNDS.max, `at most ${REMOTE_TIMEOUT_BOUNDS.max} ms`),
+  );
+
+/** Time limits of one entry, in ms; each left out keeps the shell's default (10 s). */
+export const timeoutsSchema = z.object({
+  load: z.optional(timeoutMs),
+  bootstrap: z.optional(timeoutMs),
+  mount: z.optional(timeoutMs),
+});
+export type RemoteTimeouts = z.infer<typeof timeoutsSchema>;
+
+/**
+ * A second version of the remote, served to `percent` of citizens (the gateway's configuration
+ * only: each citizen's manifest holds one remote, chosen for them once and kept).
+ */
+export const canarySchema = z.object({
+  remote: remoteSchema,
+  percent: z.number().check(z.minimum(0), z.maximum(100)),
+  /** The canary's version (the entry's own when left out). */
+  version: z.optional(semver),
+  integrity: z.optional(integritySchema),
+});
+export type Canary = z.infer<typeof canarySchema>;
+
+/** Which of an entry's remotes a citizen's manifest holds (set by the gateway, never configured). */
+export const REMOTE_VARIANTS = ['stable', 'canary', 'override'] as const;
+export type RemoteVariant = (typeof REMOTE_VARIANTS)[number];
+
 /** One micro-frontend as the gateway's manifest announces it. */
 export const manifestEntrySchema = z.object({
   id: z.string().check(z.regex(/^[a-z][a-z0-9-]{1,39}$/, 'lower-case letters, digits and dashes')),
@@ -107,20 +162,7 @@ export const manifestEntrySchema = z.object({
     { order: 100, show: true },
   ),
   framework: z.enum(['react', 'angular', 'vanilla']),
-  remote: z.object({
-    /** Module Federation container name (global name of the remote). */
-    name: z.string().check(z.regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'a JavaScript identifier')),
-    /** URL of the remote's remoteEntry.js or mf-manifest.json. */
-    entry: httpUrl,
-    /** The exposed module that holds the single-spa lifecycles, e.g. "./lifecycles". */
-    expose: z.string().check(z.regex(/^\.\/[A-Za-z0-9_/-]+$/, 'an exposed module such as ./lifecycles')),
-    /**
-     * How the federation runtime loads the entry: `module` (an ES module, what
-     * `@module-federation/vite` builds) or `var`/`global` (a classic script that defines the global
-     * named `name`, e.g. a webpack or Rspack build).
-     */
-    type: z._default(z.enum(REMOTE_TYPES), 'module'),
-  }),
+  remote: remoteSchema,
   minLoa: z._default(loaSchema, 'low'),
   /** Public MFEs (e.g. proof verification) mount for anonymous visitors; all others need a session. */
   public: z._default(z.boolean(), false),
@@ -137,13 +179,15 @@ export const manifestEntrySchema = z.object({
     [],
   ),
   scopes: z._default(z.array(z.string().check(z.minLength(1), z.maxLength(60))).check(z.maxLength(20)), []),
-  version: z.string().check(z.regex(/^\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$/, 'a semantic version')),
+  version: semver,
   /** SRI-style hash of the remote entry file, e.g. "sha384-<base64>" (printed by `pnpm build`). */
-  integrity: z.optional(
-    z
-      .string()
-      .check(z.regex(/^sha(256|384|512)-[A-Za-z0-9+/]{43,86}={0,2}$/, 'a hash such as sha384-<base64>')),
-  ),
+  integrity: z.optional(integritySchema),
+  /** Time limits of loading, bootstrapping and mounting the remote (ms; default 10 s each). */
+  timeouts: z.optional(timeoutsSchema),
+  /** A second remote for part of the citizens (the gateway's configuration only). */
+  canary: z.optional(canarySchema),
+  /** Which remote this citizen's manifest holds: `stable`, `canary`, or a developer's `override`. */
+  variant: z.optional(z.enum(REMOTE_VARIANTS)),
   /** Who the entry is for (the gateway's configuration only; left out: State-wide). */
   audience: z.optional(audienceSchema),
   /**

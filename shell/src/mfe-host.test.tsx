@@ -175,6 +175,61 @@ describe('createMfeHost', () => {
     await act(() => host.unmount());
   });
 
+  it('shows and reports the stable code of each failure, with the variant and version', async () => {
+    loadLifecycles.mockResolvedValue(
+      fakeLifecycles({
+        mount: async () => {
+          throw new Error('mount exploded');
+        },
+      }),
+    );
+    const canary: ManifestEntry = { ...entry, variant: 'canary', version: '2.0.0-rc.1' };
+    const host = createMfeHost(canary, context, makeProps, options);
+    await act(() => host.mount());
+    await settle();
+    const alert = context.outlet().querySelector('[data-mfe="files"] [role="alert"]');
+    expect(alert?.textContent).toContain('Código del error: CARPETA-E104');
+    expect(context.telemetry.error).toHaveBeenCalledWith(
+      expect.objectContaining({ message: 'mount exploded' }),
+      expect.objectContaining({ code: 'CARPETA-E104', variant: 'canary', version: '2.0.0-rc.1' }),
+    );
+    await act(() => host.unmount());
+
+    loadLifecycles.mockReset();
+    loadLifecycles.mockRejectedValueOnce(new RemoteLoadError('evaluation', 'files', 'threw'));
+    const second = createMfeHost(entry, context, makeProps, options);
+    await act(() => second.mount());
+    await settle();
+    expect(context.outlet().querySelector('[data-error-code]')?.getAttribute('data-error-code')).toBe(
+      'CARPETA-E102',
+    );
+    expect(context.telemetry.error).toHaveBeenLastCalledWith(
+      expect.objectContaining({ message: 'threw' }),
+      expect.objectContaining({ code: 'CARPETA-E102', variant: 'stable' }),
+    );
+    await act(() => second.unmount());
+  });
+
+  it('honours the time limits of the manifest entry over the shell’s defaults', async () => {
+    loadLifecycles.mockResolvedValue(fakeLifecycles({ mount: () => new Promise(() => undefined) }));
+    const patient = { loadTimeoutMs: 10_000, mountTimeoutMs: 10_000 };
+    const hasty: ManifestEntry = { ...entry, timeouts: { load: 700, mount: 30 } };
+    const host = createMfeHost(hasty, context, makeProps, patient);
+    await act(() => host.mount());
+    expect(loadLifecycles).toHaveBeenCalledWith(hasty, 700);
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 60));
+    });
+    const area = context.outlet().querySelector('[data-mfe="files"]');
+    expect(area?.querySelector('[role="alert"]')?.textContent).toContain('tardando demasiado');
+    expect(area?.querySelector('[data-error-code]')?.getAttribute('data-error-code')).toBe('CARPETA-E105');
+    expect(context.telemetry.error).toHaveBeenCalledWith(
+      expect.objectContaining({ name: 'LifecycleTimeout' }),
+      expect.objectContaining({ phase: 'mount-timeout', code: 'CARPETA-E105' }),
+    );
+    await act(() => host.unmount());
+  });
+
   it('unmounts a mount that completes after it timed out, before a retry mounts again', async () => {
     let finishLateMount: () => void = () => undefined;
     let mounts = 0;
