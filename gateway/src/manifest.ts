@@ -116,6 +116,7 @@ function originsOf(entries: ManifestEntry[]): string[] {
   for (const entry of entries) {
     try {
       origins.add(new URL(entry.remote.entry).origin);
+      if (entry.canary) origins.add(new URL(entry.canary.remote.entry).origin);
     } catch {
       // parseManifest already guarantees an absolute http(s) URL.
     }
@@ -205,11 +206,30 @@ export function createManifestStore(options: ManifestStoreOptions): ManifestStor
         refusedVariables.set(index, refused);
         return null;
       }
-      const filled = { ...item, remote: { ...item.remote, entry } };
+      let filled: Record<string, unknown> = { ...item, remote: { ...item.remote, entry } };
       const violation = policyViolation(filled, policy, allowed);
       if (violation) {
         violations.set(index, violation);
         return null;
+      }
+      // A canary's remote is code in citizens' browsers too: the same references and policy.
+      const canary = item.canary;
+      if (isRecord(canary) && isRecord(canary.remote) && typeof canary.remote.entry === 'string') {
+        const canaryEntry = interpolateEnv(canary.remote.entry, options.env, {
+          onMissing: (name) => missing.add(name),
+          onRefused: (name) => refused.push(name),
+        });
+        if (refused.length > 0) {
+          refusedVariables.set(index, refused);
+          return null;
+        }
+        const filledCanary = { ...canary, remote: { ...canary.remote, entry: canaryEntry } };
+        const canaryViolation = policyViolation(filledCanary, policy, allowed);
+        if (canaryViolation) {
+          violations.set(index, `canary: ${canaryViolation}`);
+          return null;
+        }
+        filled = { ...filled, canary: filledCanary };
       }
       return filled;
     });
