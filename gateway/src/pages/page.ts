@@ -100,7 +100,8 @@ export function renderPage(
   let page = options.shell ? withShell(html, options.shell, view, options.pathname) : html;
   // A developer's override (never in production) is announced on every page, outside #root.
   const banner = overrideBanner(view.mfes, options.shell?.language ?? 'es', options.pathname);
-  if (banner) page = page.replace(/<body[^>]*>/, (body) => `${body}\n    ${banner}`);
+  // At the end, so the skip link stays the page's first stop; it sticks to the bottom of the window.
+  if (banner) page = page.replace('</body>', () => `  ${banner}\n  </body>`);
   const lines = [
     `<script type="application/json" id="${INLINE_MANIFEST_ID}">${scriptSafeJson(view.body)}</script>`,
   ];

@@ -33,7 +33,7 @@ export function overrideBanner(mfes: readonly ManifestEntry[], language: Languag
     .map((entry) => `${localize(entry.title, language)} → ${entry.remote.entry}`)
     .join(', ');
   return [
-    `<div class="cp-dev-override" role="region" aria-label="${escapeHtml(t.bannerLabel)}" lang="${languageTag(language)}" data-dev-override="${escapeHtml(overridden.map((entry) => entry.id).join(' '))}" style="background:#ffe866;color:#1a1a1a;border-bottom:3px solid #1a1a1a;padding:0.5rem 1rem;display:flex;flex-wrap:wrap;gap:0.5rem 1rem;align-items:center;font-family:system-ui,sans-serif">`,
+    `<div class="cp-dev-override" role="region" aria-label="${escapeHtml(t.bannerLabel)}" lang="${languageTag(language)}" data-dev-override="${escapeHtml(overridden.map((entry) => entry.id).join(' '))}" style="position:sticky;bottom:0;z-index:1000;background:#ffe866;color:#1a1a1a;border-top:3px solid #1a1a1a;padding:0.5rem 1rem;display:flex;flex-wrap:wrap;gap:0.5rem 1rem;align-items:center;font-family:system-ui,sans-serif">`,
     `<p style="margin:0">${escapeHtml(fill(t.bannerText, { list }))}</p>`,
     `<form method="post" action="/dev/overrides/reset" style="margin:0"><input type="hidden" name="return" value="${escapeHtml(safeReturnPath(pathname))}"><button type="submit" style="font:inherit;padding:0.25rem 0.75rem;background:#fff;color:#1a1a1a;border:2px solid #1a1a1a;border-radius:4px;cursor:pointer">${escapeHtml(t.reset)}</button></form>`,
     `<a href="/dev/overrides" style="color:#1a1a1a">${escapeHtml(t.manage)}</a>`,

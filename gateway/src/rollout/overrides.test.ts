@@ -125,6 +125,7 @@ describe('developer overrides', () => {
       });
     const url = encodeURIComponent('http://127.0.0.1:4999/remoteEntry.js');
     expect((await form(`mfe=files&url=${url}`, 'https://evil.example')).statusCode).toBe(403);
+    expect((await form(`mfe=files&url=${url}`, 'null')).statusCode).toBe(403);
     const refused = await form(`mfe=files&url=${encodeURIComponent('https://evil.example/x.js')}`);
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain('not allowed');

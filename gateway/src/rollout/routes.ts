@@ -33,9 +33,14 @@ function page(language: Language, body: string, title: string): string {
 </html>`;
 }
 
-/** Writes from another site are refused: a form of this portal always sends its own origin. */
+/**
+ * Writes from another site are refused. A form of this portal sends its own origin, or `null` under
+ * the portal's `no-referrer` policy; the browser's own `Sec-Fetch-Site` then says it is same-origin.
+ */
 function foreign(request: FastifyRequest, portalOrigin: string): boolean {
-  return request.headers.origin !== new URL(portalOrigin).origin;
+  const origin = request.headers.origin;
+  if (origin !== undefined && origin !== 'null') return origin !== new URL(portalOrigin).origin;
+  return request.headers['sec-fetch-site'] !== 'same-origin';
 }
 
 /**
