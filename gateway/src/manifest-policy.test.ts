@@ -2,6 +2,7 @@
 import { mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { ConfiguredEntry } from '@carpeta/sdk/rollout';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildGateway } from './app.ts';
 import { type TestSession, testSession } from './auth/testing.ts';
@@ -90,7 +91,9 @@ describe('the manifest is a supply chain', () => {
     const snapshot = await store.load();
     if (!snapshot.ok) throw new Error(snapshot.reason);
     expect(snapshot.entries.map((item) => item.id)).toEqual(['fine']);
-    expect(snapshot.entries[0]?.canary?.remote.entry).toBe('http://127.0.0.1:4201/next/remoteEntry.js');
+    expect((snapshot.entries[0] as ConfiguredEntry | undefined)?.canary?.remote.entry).toBe(
+      'http://127.0.0.1:4201/next/remoteEntry.js',
+    );
     expect(snapshot.rejected.map((item) => [item.id, item.reason])).toEqual([
       ['evil', expect.stringContaining('canary: remote.entry: the origin http://evil.example:9999')],
       ['leaky', expect.stringContaining('not SECRET')],

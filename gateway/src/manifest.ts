@@ -6,6 +6,7 @@ import {
   parseManifest,
   type RejectedEntry,
 } from '@carpeta/sdk';
+import { type ConfiguredEntry, configuredEntrySchema } from '@carpeta/sdk/rollout';
 import { type AudienceIndex, indexEntries } from './audience/filter.ts';
 import { MFE_URL_VARIABLE, mfeUrlVariables } from './security/settings.ts';
 
@@ -116,7 +117,8 @@ function originsOf(entries: ManifestEntry[]): string[] {
   for (const entry of entries) {
     try {
       origins.add(new URL(entry.remote.entry).origin);
-      if (entry.canary) origins.add(new URL(entry.canary.remote.entry).origin);
+      const { canary } = entry as ConfiguredEntry;
+      if (canary) origins.add(new URL(canary.remote.entry).origin);
     } catch {
       // parseManifest already guarantees an absolute http(s) URL.
     }
@@ -242,7 +244,10 @@ export function createManifestStore(options: ManifestStoreOptions): ManifestStor
     let parsed: ReturnType<typeof parseManifest>;
     try {
       // The configuration may hold every administration's entries; each citizen gets only theirs.
-      parsed = parseManifest({ ...raw, mfes: checked }, { limit: 'config' });
+      parsed = parseManifest(
+        { ...raw, mfes: checked },
+        { limit: 'config', entrySchema: configuredEntrySchema },
+      );
     } catch (error) {
       return fail('the manifest document is not a manifest', { error: String(error) });
     }

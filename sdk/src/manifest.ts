@@ -2,7 +2,6 @@ import { z } from 'zod/mini';
 
 import { type Session, sourceStatusSchema } from './domain.ts';
 import { isLanguage, LANGUAGES } from './languages.ts';
-import { REMOTE_TIMEOUT_BOUNDS } from './remote-errors.ts';
 
 export const languageSchema = z.enum(LANGUAGES);
 
@@ -106,10 +105,18 @@ export const remoteSchema = z.object({
 });
 export type RemoteDescriptor = z.infer<typeof remoteSchema>;
 
-const semver = z.string().check(z.regex(/^\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$/, 'a semantic version'));
-const integritySchema = z
+export const semverSchema = z
+  .string()
+  .check(z.regex(/^\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$/, 'a semantic version'));
+export const integritySchema = z
   .string()
   .check(z.regex(/^sha(256|384|512)-[A-Za-z0-9+/]{43,86}={0,2}$/, 'a hash such as sha384-<base64>'));
+
+/**
+ * What an entry's `timeouts` may set (ms): long enough for a slow mobile link, short enough to tell.
+ * Here, not in `remote-errors.ts`: the shell's first route carries this module, not that table.
+ */
+export const REMOTE_TIMEOUT_BOUNDS = { min: 500, max: 60_000 } as const;
 
 const timeoutMs = z
   .int()
@@ -125,19 +132,6 @@ export const timeoutsSchema = z.object({
   mount: z.optional(timeoutMs),
 });
 export type RemoteTimeouts = z.infer<typeof timeoutsSchema>;
-
-/**
- * A second version of the remote, served to `percent` of citizens (the gateway's configuration
- * only: each citizen's manifest holds one remote, chosen for them once and kept).
- */
-export const canarySchema = z.object({
-  remote: remoteSchema,
-  percent: z.number().check(z.minimum(0), z.maximum(100)),
-  /** The canary's version (the entry's own when left out). */
-  version: z.optional(semver),
-  integrity: z.optional(integritySchema),
-});
-export type Canary = z.infer<typeof canarySchema>;
 
 /** Which of an entry's remotes a citizen's manifest holds (set by the gateway, never configured). */
 export const REMOTE_VARIANTS = ['stable', 'canary', 'override'] as const;
@@ -179,13 +173,11 @@ export const manifestEntrySchema = z.object({
     [],
   ),
   scopes: z._default(z.array(z.string().check(z.minLength(1), z.maxLength(60))).check(z.maxLength(20)), []),
-  version: semver,
+  version: semverSchema,
   /** SRI-style hash of the remote entry file, e.g. "sha384-<base64>" (printed by `pnpm build`). */
   integrity: z.optional(integritySchema),
   /** Time limits of loading, bootstrapping and mounting the remote (ms; default 10 s each). */
   timeouts: z.optional(timeoutsSchema),
-  /** A second remote for part of the citizens (the gateway's configuration only). */
-  canary: z.optional(canarySchema),
   /** Which remote this citizen's manifest holds: `stable`, `canary`, or a developer's `override`. */
   variant: z.optional(z.enum(REMOTE_VARIANTS)),
   /** Who the entry is for (the gateway's configuration only; left out: State-wide). */
@@ -259,7 +251,14 @@ export interface ParsedManifest {
  * the document itself is not a manifest. `limit: 'config'` reads the gateway's configuration (up to
  * MANIFEST_CONFIG_MAX_ENTRIES); by default, what one citizen receives (MANIFEST_MAX_ENTRIES).
  */
-export function parseManifest(input: unknown, options: { limit?: 'served' | 'config' } = {}): ParsedManifest {
+export function parseManifest(
+  input: unknown,
+  options: {
+    limit?: 'served' | 'config';
+    /** The gateway's configuration adds fields the browser never sees (`@carpeta/sdk/rollout`). */
+    entrySchema?: z.ZodMiniType<ManifestEntry, unknown>;
+  } = {},
+): ParsedManifest {
   const document = (options.limit === 'config' ? manifestConfigSchema : manifestSchema).safeParse(input);
   if (!document.success) {
     throw new ManifestError(`The manifest is not valid: ${z.prettifyError(document.error)}`);
@@ -273,7 +272,7 @@ export function parseManifest(input: unknown, options: { limit?: 'served' | 'con
       typeof raw === 'object' && raw !== null && 'id' in raw && typeof raw.id === 'string'
         ? raw.id
         : undefined;
-    const parsed = manifestEntrySchema.safeParse(raw);
+    const parsed = (options.entrySchema ?? manifestEntrySchema).safeParse(raw);
     if (!parsed.success) {
       rejected.push({ index, id: rawId, reason: z.prettifyError(parsed.error) });
       return;

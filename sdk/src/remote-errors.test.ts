@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseManifest } from './manifest.ts';
 import { REMOTE_ERROR_TABLE, REMOTE_ERRORS, remoteError } from './remote-errors.ts';
+import { type ConfiguredEntry, configuredEntrySchema } from './rollout.ts';
 
 const entry = {
   id: 'taxes',
@@ -14,7 +15,10 @@ const entry = {
 };
 
 function reasons(extra: Record<string, unknown>): string[] {
-  return parseManifest({ version: 1, mfes: [{ ...entry, ...extra }] }).rejected.map((item) => item.reason);
+  return parseManifest(
+    { version: 1, mfes: [{ ...entry, ...extra }] },
+    { entrySchema: configuredEntrySchema },
+  ).rejected.map((item) => item.reason);
 }
 
 describe('remote error codes', () => {
@@ -58,8 +62,12 @@ describe('manifest canary', () => {
 
   it('accepts a second remote with a percentage from 0 to 100', () => {
     for (const percent of [0, 0.5, 10, 100]) expect(reasons({ canary: { ...canary, percent } })).toEqual([]);
-    const parsed = parseManifest({ version: 1, mfes: [{ ...entry, canary }] }).entries[0];
-    expect(parsed?.canary?.remote.type).toBe('module');
+    const config = { version: 1, mfes: [{ ...entry, canary }] };
+    const parsed = parseManifest(config, { entrySchema: configuredEntrySchema })
+      .entries[0] as ConfiguredEntry;
+    expect(parsed.canary?.remote.type).toBe('module');
+    // The browser's schema never keeps it.
+    expect(parseManifest(config).entries[0]).not.toHaveProperty('canary');
   });
 
   it('rejects a percentage out of range, a bad remote or version', () => {

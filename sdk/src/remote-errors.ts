@@ -86,7 +86,5 @@ export function remoteError(code: string): RemoteErrorDefinition | undefined {
   return REMOTE_ERROR_TABLE.find((definition) => definition.code === code);
 }
 
-/** Time limits of an entry when the manifest names none (ms). */
+/** Time limits of an entry when the manifest names none (ms); the bounds are `REMOTE_TIMEOUT_BOUNDS`. */
 export const DEFAULT_REMOTE_TIMEOUTS = { load: 10_000, bootstrap: 10_000, mount: 10_000 } as const;
-/** What an entry's `timeouts` may set (ms): long enough for a slow mobile link, short enough to tell. */
-export const REMOTE_TIMEOUT_BOUNDS = { min: 500, max: 60_000 } as const;

@@ -74,31 +74,15 @@ export async function verifyIntegrity(
   return toBase64(digest) === integrity.slice(separator + 1);
 }
 
-/** What browsers and the federation runtime say when a script could not be fetched at all. */
-const FETCH_FAILED =
-  /Failed to fetch|dynamically imported module|Importing a module script failed|NetworkError|RUNTIME-008|Failed to load script/i;
-
-function messagesOf(error: unknown): string {
-  const parts: string[] = [];
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current !== undefined && current !== null; depth += 1) {
-    parts.push(current instanceof Error ? `${current.name}: ${current.message}` : String(current));
-    current = current instanceof Error ? current.cause : undefined;
-  }
-  return parts.join(' | ');
-}
-
 /**
- * Whether a remote that failed to load was unreachable (`load`: 404, network, CORS) or was
- * fetched and threw while evaluated (`evaluation`): the error says it when the browser could not
- * fetch a script; otherwise the entry is asked for again, and an entry that answers means it threw.
+ * Whether a remote that failed to load was unreachable (`load`: 404, network, CORS) or was fetched
+ * and threw while evaluated (`evaluation`): its entry file is asked for once more; an entry that
+ * answers means the code threw. (A few bytes on every first route; a failure pays the request.)
  */
 export async function classifyLoadFailure(
   entryUrl: string,
-  cause: unknown,
   fetchImpl: typeof fetch = fetch,
 ): Promise<'load' | 'evaluation'> {
-  if (FETCH_FAILED.test(messagesOf(cause))) return 'load';
   try {
     const response = await fetchImpl(entryUrl, { cache: 'no-cache', credentials: 'omit' });
     return response.ok ? 'evaluation' : 'load';
@@ -171,7 +155,7 @@ export async function loadLifecycles(entry: ManifestEntry, timeoutMs: number): P
   }
   if (isLoadFailure(loaded)) {
     const cause = loaded[LOAD_FAILED];
-    const failure = await classifyLoadFailure(url.href, cause);
+    const failure = await classifyLoadFailure(url.href);
     throw new RemoteLoadError(
       failure,
       entry.id,

@@ -3,7 +3,8 @@ import { testManifestEntry } from '@carpeta/sdk/testing/manifest';
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RemoteLoadError } from './federation.ts';
-import { createMfeHost } from './mfe-host.tsx';
+import { REMOTE_ERRORS } from '@carpeta/sdk/remote-errors';
+import { createMfeHost, FAILURE_CODES } from './mfe-host.tsx';
 import { testContext } from './test-context.ts';
 
 vi.mock('./federation.ts', async (importOriginal) => {
@@ -173,6 +174,18 @@ describe('createMfeHost', () => {
     const area = context.outlet().querySelector('[data-mfe="files"]');
     expect(area?.querySelector('[data-mfe-error]')).not.toBeNull();
     await act(() => host.unmount());
+  });
+
+  it('maps each failure to the code of the sdk’s table that means it', () => {
+    expect(FAILURE_CODES).toEqual({
+      load: REMOTE_ERRORS.unreachable.code,
+      evaluation: REMOTE_ERRORS.evaluation.code,
+      contract: REMOTE_ERRORS.contract.code,
+      mount: REMOTE_ERRORS.mount.code,
+      'mount-timeout': REMOTE_ERRORS.mountTimeout.code,
+      integrity: REMOTE_ERRORS.integrity.code,
+      timeout: REMOTE_ERRORS.loadTimeout.code,
+    });
   });
 
   it('shows and reports the stable code of each failure, with the variant and version', async () => {

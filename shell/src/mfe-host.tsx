@@ -1,7 +1,6 @@
 import { Alert, Button, Spinner } from '@carpeta/design-system';
 import type { CarpetaLifecycles, CarpetaProps, ManifestEntry, Telemetry } from '@carpeta/sdk';
 import { loaSatisfies, localize, type Session } from '@carpeta/sdk';
-import { REMOTE_ERRORS, type RemoteErrorCode } from '@carpeta/sdk/remote-errors';
 import type { TFunction } from 'i18next';
 import { useEffect, useId, useRef, useSyncExternalStore } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
@@ -12,15 +11,19 @@ import { signInHref } from './stores.ts';
 /** `mount`: bootstrap or mount threw; `mount-timeout`: one of them did not settle in time. */
 type Failure = RemoteFailure | 'mount' | 'mount-timeout';
 
-/** The stable code of each way of failing (`@carpeta/sdk/remote-errors`). */
-export const FAILURE_CODES: Record<Failure, RemoteErrorCode> = {
-  load: REMOTE_ERRORS.unreachable.code,
-  evaluation: REMOTE_ERRORS.evaluation.code,
-  contract: REMOTE_ERRORS.contract.code,
-  mount: REMOTE_ERRORS.mount.code,
-  'mount-timeout': REMOTE_ERRORS.mountTimeout.code,
-  integrity: REMOTE_ERRORS.integrity.code,
-  timeout: REMOTE_ERRORS.loadTimeout.code,
+/**
+ * The stable code of each way of failing, as `REMOTE_ERRORS` of `@carpeta/sdk/remote-errors` gives
+ * them (a test compares the two). Written out: importing the table would put its texts on every
+ * first route.
+ */
+export const FAILURE_CODES: Record<Failure, `CARPETA-E${number}`> = {
+  load: 'CARPETA-E101',
+  evaluation: 'CARPETA-E102',
+  contract: 'CARPETA-E103',
+  mount: 'CARPETA-E104',
+  'mount-timeout': 'CARPETA-E105',
+  integrity: 'CARPETA-E106',
+  timeout: 'CARPETA-E108',
 };
 
 /** A bootstrap or mount that did not settle within its time limit. */

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { audienceKey, type ManifestAudience, type ManifestEntry, type RejectedEntry } from '@carpeta/sdk';
+import type { ConfiguredEntry } from '@carpeta/sdk/rollout';
 import { LRUCache } from 'lru-cache';
 import { sessionView } from '../auth/sessions.ts';
 import type { SessionRecord } from '../db/index.ts';
@@ -90,7 +91,7 @@ export function createAudienceService(options: AudienceServiceOptions): Audience
     const kept = cache.get(key);
     if (kept) return kept;
     const configured = entriesFor(snapshot.index, viewer).map(served);
-    const canaries = configured.some((entry) => entry.canary !== undefined);
+    const canaries = configured.some((entry) => (entry as ConfiguredEntry).canary !== undefined);
     const mfes = canaries ? configured.map((entry) => assignVariant(entry, null)) : configured;
     const rejected: RejectedEntry[] = entriesFor(snapshot.rejectedIndex, viewer)
       .map((item) => item.rejected)

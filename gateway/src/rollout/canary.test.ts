@@ -1,3 +1,4 @@
+import type { ConfiguredEntry } from '@carpeta/sdk/rollout';
 import { testManifestEntry } from '@carpeta/sdk/testing/manifest';
 import { describe, expect, it } from 'vitest';
 import { assignVariant, canaryBucket, inCanary } from './canary.ts';
@@ -32,8 +33,8 @@ describe('canary assignment', () => {
   });
 
   it('serves the chosen remote with its version label, and keeps the canary configuration in the gateway', () => {
-    const entry = testManifestEntry('files', {
-      integrity: `sha384-${'A'.repeat(64)}`,
+    const entry: ConfiguredEntry = {
+      ...testManifestEntry('files', { integrity: `sha384-${'A'.repeat(64)}` }),
       canary: {
         remote: {
           name: 'carpeta_files',
@@ -44,7 +45,7 @@ describe('canary assignment', () => {
         percent: 100,
         version: '2.0.0',
       },
-    });
+    };
     const canary = assignVariant(entry, '12345678Z');
     expect(canary).toMatchObject({ variant: 'canary', version: '2.0.0' });
     expect(canary.remote.entry).toBe('https://canary.example/remoteEntry.js');

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ManifestEntry } from '@carpeta/sdk';
+import type { ConfiguredEntry } from '@carpeta/sdk/rollout';
 
 /*
  * Canary releases: an entry of the manifest may name a second remote (`canary`) for a percentage
@@ -30,7 +31,7 @@ export function inCanary(subject: string, entryId: string, percent: number): boo
  * gateway. Anonymous visitors (no subject) always receive the stable remote.
  */
 export function assignVariant(entry: ManifestEntry, subject: string | null): ManifestEntry {
-  const { canary, ...rest } = entry;
+  const { canary, ...rest } = entry as ConfiguredEntry;
   if (!canary) return entry;
   if (subject === null || !inCanary(subject, entry.id, canary.percent)) return { ...rest, variant: 'stable' };
   const { integrity: _stableIntegrity, ...withoutIntegrity } = rest;
