@@ -189,7 +189,14 @@ export function buildGateway(config: GatewayConfig, deps: { database: PortalData
   const views = new WeakMap<IncomingMessage, ManifestView | null>();
   // The service worker fetches every MFE's files for any session of the device: its own policy
   // (a worker's fetches follow its script's CSP) allows every origin an entry may come from.
-  const workerOrigins = [...new Set([...config.mfeOrigins, ...mfeUrlVariables(config.env).origins])];
+  // In development, also the origins a developer may override a remote with (/dev/overrides).
+  const workerOrigins = [
+    ...new Set([
+      ...config.mfeOrigins,
+      ...mfeUrlVariables(config.env).origins,
+      ...(devOverrides.enabled ? devOverrides.allowedOrigins : []),
+    ]),
+  ];
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
     if ((request.url.split('?')[0] ?? '') === SERVICE_WORKER_PATH) {
