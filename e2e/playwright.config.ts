@@ -57,6 +57,8 @@ export default defineConfig({
         FEEDBACK_RATE_PER_HOUR: '1000',
         // The alerts scheduler runs every second, so an alert is in the mail sink within moments.
         ALERTS_INTERVAL_MS: '1000',
+        // A developer may point an MFE at the fixture remotes' origin (/dev/overrides; never in production).
+        CARPETA_DEV_OVERRIDE_ORIGINS: E2E.fixtureOrigin,
         // The test remotes' origins, besides the MFEs' own (allowed through their URL variables).
         CARPETA_MFE_ORIGINS: [
           E2E.fixtureOrigin,

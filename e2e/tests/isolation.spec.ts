@@ -52,6 +52,7 @@ test('a remote that is down shows an error panel in its area only, with a retry'
   const heading = area.getByRole('heading', { level: 1, name: 'Prueba offline no está disponible ahora' });
   await expect(heading).toBeVisible();
   await expect(area.getByRole('alert')).toContainText('El resto del portal sigue funcionando');
+  await expect(area.getByRole('alert')).toContainText('Código del error: CARPETA-E101');
   await expectNoAxeViolations(page);
 
   const retry = area.getByRole('button', { name: 'Reintentar' });
@@ -81,8 +82,13 @@ test('a remote that throws on mount is contained and reported', async ({ page })
     area.getByRole('heading', { level: 1, name: 'Prueba broken no está disponible ahora' }),
   ).toBeVisible();
   await expect(area.getByRole('alert')).toContainText('ha fallado al iniciarse');
+  await expect(area.getByRole('alert')).toContainText('Código del error: CARPETA-E104');
   await expectNoAxeViolations(page);
-  await expect.poll(() => telemetry.some((body) => body.includes('fixture: mount always fails'))).toBe(true);
+  await expect
+    .poll(() =>
+      telemetry.some((body) => body.includes('fixture: mount always fails') && body.includes('CARPETA-E104')),
+    )
+    .toBe(true);
 
   await page.getByRole('navigation').getByRole('link', { name: 'Inicio' }).click();
   await mfeSettled(page, 'home');

@@ -51,7 +51,10 @@ import { registerNotificationRoutes } from './routes/notifications.ts';
 import { registerPinRoutes } from './routes/pins.ts';
 import { registerPowerRoutes } from './routes/powers.ts';
 import { registerRegistryRoutes } from './routes/registry.ts';
-import { registerTelemetryRoute } from './routes/telemetry.ts';
+import { createRemoteErrorCounts, registerTelemetryRoute } from './routes/telemetry.ts';
+import { refuseCitizens } from './routes/maintainers.ts';
+import { overrideSettings, readOverrides } from './rollout/overrides.ts';
+import { registerOverrideRoutes } from './rollout/routes.ts';
 import { AccessLog } from './security/access-log.ts';
 import { helmetOptions } from './security/headers.ts';
 import {
@@ -165,6 +168,7 @@ export function buildGateway(config: GatewayConfig, deps: { database: PortalData
     portalOrigin: config.portalOrigin,
     ...(config.now ? { now: config.now } : {}),
   });
+  const devOverrides = overrideSettings(config.env, config.environment);
   const audience = createAudienceService({
     manifest,
     residence: createResidenceLookup({
@@ -174,6 +178,8 @@ export function buildGateway(config: GatewayConfig, deps: { database: PortalData
       logger: app.log,
     }),
     readSession,
+    // A developer's override of one MFE's remote (development only, allowed origins only).
+    overrides: (headers) => readOverrides(headers, devOverrides),
   });
 
   // The MFE origins the CSP allows are those of the manifest of the request's session as it is
@@ -183,7 +189,14 @@ export function buildGateway(config: GatewayConfig, deps: { database: PortalData
   const views = new WeakMap<IncomingMessage, ManifestView | null>();
   // The service worker fetches every MFE's files for any session of the device: its own policy
   // (a worker's fetches follow its script's CSP) allows every origin an entry may come from.
-  const workerOrigins = [...new Set([...config.mfeOrigins, ...mfeUrlVariables(config.env).origins])];
+  // In development, also the origins a developer may override a remote with (/dev/overrides).
+  const workerOrigins = [
+    ...new Set([
+      ...config.mfeOrigins,
+      ...mfeUrlVariables(config.env).origins,
+      ...(devOverrides.enabled ? devOverrides.allowedOrigins : []),
+    ]),
+  ];
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
     if ((request.url.split('?')[0] ?? '') === SERVICE_WORKER_PATH) {
@@ -261,6 +274,12 @@ export function buildGateway(config: GatewayConfig, deps: { database: PortalData
       .header('vary', 'cookie')
       .type('application/json; charset=utf-8')
       .send(view.body);
+  });
+
+  registerOverrideRoutes(app, {
+    settings: devOverrides,
+    portalOrigin: config.portalOrigin,
+    entries: async (request) => (await audience.view(request.headers))?.mfes ?? [],
   });
 
   app.get('/api/health', { config: { public: true } }, async () => {
@@ -353,9 +372,20 @@ export function buildGateway(config: GatewayConfig, deps: { database: PortalData
     store: config.rateLimitStore,
   };
   const telemetryLog = createLogBudget(config.limits.telemetryLogPerMinute, app.log);
+  const remoteErrors = createRemoteErrorCounts();
   app.register(async (scope) => {
     await registerRateLimit(scope, telemetryLimit, app.log);
-    registerTelemetryRoute(scope, { config: rateLimited(telemetryLimit), mayLog: telemetryLog.take });
+    registerTelemetryRoute(scope, {
+      config: rateLimited(telemetryLimit),
+      mayLog: telemetryLog.take,
+      counts: remoteErrors,
+    });
+  });
+  // The count of MFE load and mount errors per version and variant (canary against stable).
+  app.get('/api/admin/remote-errors', async (request, reply) => {
+    const refused = refuseCitizens(request, reply);
+    if (refused) return refused;
+    return reply.send({ items: remoteErrors.list() });
   });
 
   // Ada, the assistant: public, rate-limited per client; its classifier is trained on first use

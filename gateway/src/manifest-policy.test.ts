@@ -2,6 +2,7 @@
 import { mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { ConfiguredEntry } from '@carpeta/sdk/rollout';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildGateway } from './app.ts';
 import { type TestSession, testSession } from './auth/testing.ts';
@@ -75,6 +76,43 @@ describe('the manifest is a supply chain', () => {
       },
     ]);
     expect(JSON.stringify(snapshot.document.mfes)).not.toContain('evil.example');
+  });
+
+  it('holds the remote of a canary to the same policy: allowed origin, MFE URL variables, integrity', async () => {
+    const canary = (url: string, extra: Record<string, unknown> = {}) => ({
+      canary: { remote: { name: 'carpeta_c', entry: url, expose: './lifecycles' }, percent: 5, ...extra },
+    });
+    const file = await manifestFile([
+      entry('fine', '${MFE_GOOD_URL}/remoteEntry.js', canary('${MFE_GOOD_URL}/next/remoteEntry.js')),
+      entry('evil', '${MFE_GOOD_URL}/remoteEntry.js', canary('http://evil.example:9999/remoteEntry.js')),
+      entry('leaky', '${MFE_GOOD_URL}/remoteEntry.js', canary('${SECRET}/remoteEntry.js')),
+    ]);
+    const store = createManifestStore({ path: file, env: { MFE_GOOD_URL: 'http://127.0.0.1:4201' } });
+    const snapshot = await store.load();
+    if (!snapshot.ok) throw new Error(snapshot.reason);
+    expect(snapshot.entries.map((item) => item.id)).toEqual(['fine']);
+    expect((snapshot.entries[0] as ConfiguredEntry | undefined)?.canary?.remote.entry).toBe(
+      'http://127.0.0.1:4201/next/remoteEntry.js',
+    );
+    expect(snapshot.rejected.map((item) => [item.id, item.reason])).toEqual([
+      ['evil', expect.stringContaining('canary: remote.entry: the origin http://evil.example:9999')],
+      ['leaky', expect.stringContaining('not SECRET')],
+    ]);
+
+    const pinned = await manifestFile([
+      entry('unpinned', 'https://a.example/remoteEntry.js', {
+        integrity: INTEGRITY,
+        ...canary('https://a.example/next/remoteEntry.js'),
+      }),
+    ]);
+    const strict = createManifestStore({
+      path: pinned,
+      env: {},
+      policy: { allowedOrigins: ['https://a.example'], requireHttps: true, requireIntegrity: true },
+    });
+    const strictSnapshot = await strict.load();
+    if (!strictSnapshot.ok) throw new Error(strictSnapshot.reason);
+    expect(strictSnapshot.rejected[0]?.reason).toContain('canary: integrity is required');
   });
 
   it('through the gateway: CARPETA_MFE_ORIGINS adds origins, everything else stays out of script-src', async () => {

@@ -6,6 +6,7 @@ import {
   parseManifest,
   type RejectedEntry,
 } from '@carpeta/sdk';
+import { type ConfiguredEntry, configuredEntrySchema } from '@carpeta/sdk/rollout';
 import { type AudienceIndex, indexEntries } from './audience/filter.ts';
 import { MFE_URL_VARIABLE, mfeUrlVariables } from './security/settings.ts';
 
@@ -116,6 +117,8 @@ function originsOf(entries: ManifestEntry[]): string[] {
   for (const entry of entries) {
     try {
       origins.add(new URL(entry.remote.entry).origin);
+      const { canary } = entry as ConfiguredEntry;
+      if (canary) origins.add(new URL(canary.remote.entry).origin);
     } catch {
       // parseManifest already guarantees an absolute http(s) URL.
     }
@@ -205,11 +208,30 @@ export function createManifestStore(options: ManifestStoreOptions): ManifestStor
         refusedVariables.set(index, refused);
         return null;
       }
-      const filled = { ...item, remote: { ...item.remote, entry } };
+      let filled: Record<string, unknown> = { ...item, remote: { ...item.remote, entry } };
       const violation = policyViolation(filled, policy, allowed);
       if (violation) {
         violations.set(index, violation);
         return null;
+      }
+      // A canary's remote is code in citizens' browsers too: the same references and policy.
+      const canary = item.canary;
+      if (isRecord(canary) && isRecord(canary.remote) && typeof canary.remote.entry === 'string') {
+        const canaryEntry = interpolateEnv(canary.remote.entry, options.env, {
+          onMissing: (name) => missing.add(name),
+          onRefused: (name) => refused.push(name),
+        });
+        if (refused.length > 0) {
+          refusedVariables.set(index, refused);
+          return null;
+        }
+        const filledCanary = { ...canary, remote: { ...canary.remote, entry: canaryEntry } };
+        const canaryViolation = policyViolation(filledCanary, policy, allowed);
+        if (canaryViolation) {
+          violations.set(index, `canary: ${canaryViolation}`);
+          return null;
+        }
+        filled = { ...filled, canary: filledCanary };
       }
       return filled;
     });
@@ -222,7 +244,10 @@ export function createManifestStore(options: ManifestStoreOptions): ManifestStor
     let parsed: ReturnType<typeof parseManifest>;
     try {
       // The configuration may hold every administration's entries; each citizen gets only theirs.
-      parsed = parseManifest({ ...raw, mfes: checked }, { limit: 'config' });
+      parsed = parseManifest(
+        { ...raw, mfes: checked },
+        { limit: 'config', entrySchema: configuredEntrySchema },
+      );
     } catch (error) {
       return fail('the manifest document is not a manifest', { error: String(error) });
     }

@@ -88,6 +88,55 @@ export type Audience = z.infer<typeof audienceSchema>;
 export const PORTAL_ROLES = ['maintainer'] as const;
 export type PortalRole = (typeof PORTAL_ROLES)[number];
 
+/** Where a remote is and what it exposes. */
+export const remoteSchema = z.object({
+  /** Module Federation container name (global name of the remote). */
+  name: z.string().check(z.regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'a JavaScript identifier')),
+  /** URL of the remote's remoteEntry.js or mf-manifest.json. */
+  entry: httpUrl,
+  /** The exposed module that holds the single-spa lifecycles, e.g. "./lifecycles". */
+  expose: z.string().check(z.regex(/^\.\/[A-Za-z0-9_/-]+$/, 'an exposed module such as ./lifecycles')),
+  /**
+   * How the federation runtime loads the entry: `module` (an ES module, what
+   * `@module-federation/vite` builds) or `var`/`global` (a classic script that defines the global
+   * named `name`, e.g. a webpack or Rspack build).
+   */
+  type: z._default(z.enum(REMOTE_TYPES), 'module'),
+});
+export type RemoteDescriptor = z.infer<typeof remoteSchema>;
+
+export const semverSchema = z
+  .string()
+  .check(z.regex(/^\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$/, 'a semantic version'));
+export const integritySchema = z
+  .string()
+  .check(z.regex(/^sha(256|384|512)-[A-Za-z0-9+/]{43,86}={0,2}$/, 'a hash such as sha384-<base64>'));
+
+/**
+ * What an entry's `timeouts` may set (ms): long enough for a slow mobile link, short enough to tell.
+ * Here, not in `remote-errors.ts`: the shell's first route carries this module, not that table.
+ */
+export const REMOTE_TIMEOUT_BOUNDS = { min: 500, max: 60_000 } as const;
+
+const timeoutMs = z
+  .int()
+  .check(
+    z.minimum(REMOTE_TIMEOUT_BOUNDS.min, `at least ${REMOTE_TIMEOUT_BOUNDS.min} ms`),
+    z.maximum(REMOTE_TIMEOUT_BOUNDS.max, `at most ${REMOTE_TIMEOUT_BOUNDS.max} ms`),
+  );
+
+/** Time limits of one entry, in ms; each left out keeps the shell's default (10 s). */
+export const timeoutsSchema = z.object({
+  load: z.optional(timeoutMs),
+  bootstrap: z.optional(timeoutMs),
+  mount: z.optional(timeoutMs),
+});
+export type RemoteTimeouts = z.infer<typeof timeoutsSchema>;
+
+/** Which of an entry's remotes a citizen's manifest holds (set by the gateway, never configured). */
+export const REMOTE_VARIANTS = ['stable', 'canary', 'override'] as const;
+export type RemoteVariant = (typeof REMOTE_VARIANTS)[number];
+
 /** One micro-frontend as the gateway's manifest announces it. */
 export const manifestEntrySchema = z.object({
   id: z.string().check(z.regex(/^[a-z][a-z0-9-]{1,39}$/, 'lower-case letters, digits and dashes')),
@@ -107,20 +156,7 @@ export const manifestEntrySchema = z.object({
     { order: 100, show: true },
   ),
   framework: z.enum(['react', 'angular', 'vanilla']),
-  remote: z.object({
-    /** Module Federation container name (global name of the remote). */
-    name: z.string().check(z.regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'a JavaScript identifier')),
-    /** URL of the remote's remoteEntry.js or mf-manifest.json. */
-    entry: httpUrl,
-    /** The exposed module that holds the single-spa lifecycles, e.g. "./lifecycles". */
-    expose: z.string().check(z.regex(/^\.\/[A-Za-z0-9_/-]+$/, 'an exposed module such as ./lifecycles')),
-    /**
-     * How the federation runtime loads the entry: `module` (an ES module, what
-     * `@module-federation/vite` builds) or `var`/`global` (a classic script that defines the global
-     * named `name`, e.g. a webpack or Rspack build).
-     */
-    type: z._default(z.enum(REMOTE_TYPES), 'module'),
-  }),
+  remote: remoteSchema,
   minLoa: z._default(loaSchema, 'low'),
   /** Public MFEs (e.g. proof verification) mount for anonymous visitors; all others need a session. */
   public: z._default(z.boolean(), false),
@@ -137,13 +173,13 @@ export const manifestEntrySchema = z.object({
     [],
   ),
   scopes: z._default(z.array(z.string().check(z.minLength(1), z.maxLength(60))).check(z.maxLength(20)), []),
-  version: z.string().check(z.regex(/^\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$/, 'a semantic version')),
+  version: semverSchema,
   /** SRI-style hash of the remote entry file, e.g. "sha384-<base64>" (printed by `pnpm build`). */
-  integrity: z.optional(
-    z
-      .string()
-      .check(z.regex(/^sha(256|384|512)-[A-Za-z0-9+/]{43,86}={0,2}$/, 'a hash such as sha384-<base64>')),
-  ),
+  integrity: z.optional(integritySchema),
+  /** Time limits of loading, bootstrapping and mounting the remote (ms; default 10 s each). */
+  timeouts: z.optional(timeoutsSchema),
+  /** Which remote this citizen's manifest holds: `stable`, `canary`, or a developer's `override`. */
+  variant: z.optional(z.enum(REMOTE_VARIANTS)),
   /** Who the entry is for (the gateway's configuration only; left out: State-wide). */
   audience: z.optional(audienceSchema),
   /**
@@ -215,7 +251,14 @@ export interface ParsedManifest {
  * the document itself is not a manifest. `limit: 'config'` reads the gateway's configuration (up to
  * MANIFEST_CONFIG_MAX_ENTRIES); by default, what one citizen receives (MANIFEST_MAX_ENTRIES).
  */
-export function parseManifest(input: unknown, options: { limit?: 'served' | 'config' } = {}): ParsedManifest {
+export function parseManifest(
+  input: unknown,
+  options: {
+    limit?: 'served' | 'config';
+    /** The gateway's configuration adds fields the browser never sees (`@carpeta/sdk/rollout`). */
+    entrySchema?: z.ZodMiniType<ManifestEntry, unknown>;
+  } = {},
+): ParsedManifest {
   const document = (options.limit === 'config' ? manifestConfigSchema : manifestSchema).safeParse(input);
   if (!document.success) {
     throw new ManifestError(`The manifest is not valid: ${z.prettifyError(document.error)}`);
@@ -229,7 +272,7 @@ export function parseManifest(input: unknown, options: { limit?: 'served' | 'con
       typeof raw === 'object' && raw !== null && 'id' in raw && typeof raw.id === 'string'
         ? raw.id
         : undefined;
-    const parsed = manifestEntrySchema.safeParse(raw);
+    const parsed = (options.entrySchema ?? manifestEntrySchema).safeParse(raw);
     if (!parsed.success) {
       rejected.push({ index, id: rawId, reason: z.prettifyError(parsed.error) });
       return;

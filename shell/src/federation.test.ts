@@ -9,7 +9,8 @@ vi.mock('@module-federation/runtime', () => ({
   loadRemote: vi.fn(),
 }));
 const runtime = vi.mocked(await import('@module-federation/runtime'));
-const { loadLifecycles, prefetchRemotes, RemoteLoadError, verifyIntegrity } = await import('./federation.ts');
+const { classifyLoadFailure, loadLifecycles, prefetchRemotes, RemoteLoadError, verifyIntegrity } =
+  await import('./federation.ts');
 
 const REMOTE_ENTRY = 'export const init = () => {}; // remote entry of carpeta_files\n';
 const sri = (algorithm: string, text: string) =>
@@ -97,6 +98,22 @@ describe('loadLifecycles with integrity', () => {
     await expect(loadLifecycles(entry('gone', sri('sha384', REMOTE_ENTRY)), 1000)).rejects.toMatchObject({
       failure: 'load',
     });
+  });
+});
+
+describe('classifyLoadFailure', () => {
+  const url = 'https://mfe.example.es/x/remoteEntry.js';
+  it('an entry that answers but failed is one that threw while evaluated', async () => {
+    const probe = vi.fn<typeof fetch>(async () => new Response('export {}'));
+    expect(await classifyLoadFailure(url, probe)).toBe('evaluation');
+  });
+  it('an entry that answers 404 or not at all is unreachable', async () => {
+    expect(await classifyLoadFailure(url, async () => new Response('', { status: 404 }))).toBe('load');
+    expect(
+      await classifyLoadFailure(url, async () => {
+        throw new TypeError('offline');
+      }),
+    ).toBe('load');
   });
 });
 

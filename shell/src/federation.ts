@@ -2,8 +2,12 @@ import { loadRemote, registerPlugins, registerRemotes } from '@module-federation
 import type { ModuleFederationRuntimePlugin } from '@module-federation/runtime';
 import { type CarpetaLifecycles, isLifecycles, type ManifestEntry } from '@carpeta/sdk';
 
-/** Why a remote could not be used; the panel the citizen sees depends on it. */
-export type RemoteFailure = 'load' | 'timeout' | 'contract' | 'integrity';
+/**
+ * Why a remote could not be used; the panel the citizen sees and the error code
+ * (`@carpeta/sdk/remote-errors`) depend on it. `load`: the entry could not be fetched;
+ * `evaluation`: it was fetched but it (or its exposed module) threw while evaluated.
+ */
+export type RemoteFailure = 'load' | 'evaluation' | 'timeout' | 'contract' | 'integrity';
 
 export class RemoteLoadError extends Error {
   override name = 'RemoteLoadError';
@@ -70,6 +74,23 @@ export async function verifyIntegrity(
   return toBase64(digest) === integrity.slice(separator + 1);
 }
 
+/**
+ * Whether a remote that failed to load was unreachable (`load`: 404, network, CORS) or was fetched
+ * and threw while evaluated (`evaluation`): its entry file is asked for once more; an entry that
+ * answers means the code threw. (A few bytes on every first route; a failure pays the request.)
+ */
+export async function classifyLoadFailure(
+  entryUrl: string,
+  fetchImpl: typeof fetch = fetch,
+): Promise<'load' | 'evaluation'> {
+  try {
+    const response = await fetchImpl(entryUrl, { cache: 'no-cache', credentials: 'omit' });
+    return response.ok ? 'evaluation' : 'load';
+  } catch {
+    return 'load';
+  }
+}
+
 let pluginRegistered = false;
 const attempts = new Map<string, number>();
 
@@ -133,9 +154,16 @@ export async function loadLifecycles(entry: ManifestEntry, timeoutMs: number): P
     throw new RemoteLoadError('load', entry.id, `${entry.id} could not be loaded`, { cause: error });
   }
   if (isLoadFailure(loaded)) {
-    throw new RemoteLoadError('load', entry.id, `${entry.id} could not be loaded`, {
-      cause: loaded[LOAD_FAILED],
-    });
+    const cause = loaded[LOAD_FAILED];
+    const failure = await classifyLoadFailure(url.href);
+    throw new RemoteLoadError(
+      failure,
+      entry.id,
+      failure === 'evaluation'
+        ? `${entry.id} threw while being evaluated`
+        : `${entry.id} could not be loaded`,
+      { cause },
+    );
   }
   const candidate =
     typeof loaded === 'object' && loaded !== null && 'default' in loaded && isLifecycles(loaded.default)

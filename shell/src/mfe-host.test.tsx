@@ -3,7 +3,8 @@ import { testManifestEntry } from '@carpeta/sdk/testing/manifest';
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RemoteLoadError } from './federation.ts';
-import { createMfeHost } from './mfe-host.tsx';
+import { REMOTE_ERRORS } from '@carpeta/sdk/remote-errors';
+import { createMfeHost, FAILURE_CODES } from './mfe-host.tsx';
 import { testContext } from './test-context.ts';
 
 vi.mock('./federation.ts', async (importOriginal) => {
@@ -172,6 +173,73 @@ describe('createMfeHost', () => {
     });
     const area = context.outlet().querySelector('[data-mfe="files"]');
     expect(area?.querySelector('[data-mfe-error]')).not.toBeNull();
+    await act(() => host.unmount());
+  });
+
+  it('maps each failure to the code of the sdk’s table that means it', () => {
+    expect(FAILURE_CODES).toEqual({
+      load: REMOTE_ERRORS.unreachable.code,
+      evaluation: REMOTE_ERRORS.evaluation.code,
+      contract: REMOTE_ERRORS.contract.code,
+      mount: REMOTE_ERRORS.mount.code,
+      'mount-timeout': REMOTE_ERRORS.mountTimeout.code,
+      integrity: REMOTE_ERRORS.integrity.code,
+      timeout: REMOTE_ERRORS.loadTimeout.code,
+    });
+  });
+
+  it('shows and reports the stable code of each failure, with the variant and version', async () => {
+    loadLifecycles.mockResolvedValue(
+      fakeLifecycles({
+        mount: async () => {
+          throw new Error('mount exploded');
+        },
+      }),
+    );
+    const canary: ManifestEntry = { ...entry, variant: 'canary', version: '2.0.0-rc.1' };
+    const host = createMfeHost(canary, context, makeProps, options);
+    await act(() => host.mount());
+    await settle();
+    const alert = context.outlet().querySelector('[data-mfe="files"] [role="alert"]');
+    expect(alert?.textContent).toContain('Código del error: CARPETA-E104');
+    expect(context.telemetry.error).toHaveBeenCalledWith(
+      expect.objectContaining({ message: 'mount exploded' }),
+      expect.objectContaining({ code: 'CARPETA-E104', variant: 'canary', version: '2.0.0-rc.1' }),
+    );
+    await act(() => host.unmount());
+
+    loadLifecycles.mockReset();
+    loadLifecycles.mockRejectedValueOnce(new RemoteLoadError('evaluation', 'files', 'threw'));
+    const second = createMfeHost(entry, context, makeProps, options);
+    await act(() => second.mount());
+    await settle();
+    expect(context.outlet().querySelector('[data-error-code]')?.getAttribute('data-error-code')).toBe(
+      'CARPETA-E102',
+    );
+    expect(context.telemetry.error).toHaveBeenLastCalledWith(
+      expect.objectContaining({ message: 'threw' }),
+      expect.objectContaining({ code: 'CARPETA-E102', variant: 'stable' }),
+    );
+    await act(() => second.unmount());
+  });
+
+  it('honours the time limits of the manifest entry over the shell’s defaults', async () => {
+    loadLifecycles.mockResolvedValue(fakeLifecycles({ mount: () => new Promise(() => undefined) }));
+    const patient = { loadTimeoutMs: 10_000, mountTimeoutMs: 10_000 };
+    const hasty: ManifestEntry = { ...entry, timeouts: { load: 700, mount: 30 } };
+    const host = createMfeHost(hasty, context, makeProps, patient);
+    await act(() => host.mount());
+    expect(loadLifecycles).toHaveBeenCalledWith(hasty, 700);
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 60));
+    });
+    const area = context.outlet().querySelector('[data-mfe="files"]');
+    expect(area?.querySelector('[role="alert"]')?.textContent).toContain('tardando demasiado');
+    expect(area?.querySelector('[data-error-code]')?.getAttribute('data-error-code')).toBe('CARPETA-E105');
+    expect(context.telemetry.error).toHaveBeenCalledWith(
+      expect.objectContaining({ name: 'LifecycleTimeout' }),
+      expect.objectContaining({ phase: 'mount-timeout', code: 'CARPETA-E105' }),
+    );
     await act(() => host.unmount());
   });
 

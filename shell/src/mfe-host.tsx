@@ -8,7 +8,28 @@ import { loadLifecycles, RemoteLoadError, type RemoteFailure } from './federatio
 import type { ShellContext } from './context.ts';
 import { signInHref } from './stores.ts';
 
-type Failure = RemoteFailure | 'mount';
+/** `mount`: bootstrap or mount threw; `mount-timeout`: one of them did not settle in time. */
+type Failure = RemoteFailure | 'mount' | 'mount-timeout';
+
+/**
+ * The stable code of each way of failing, as `REMOTE_ERRORS` of `@carpeta/sdk/remote-errors` gives
+ * them (a test compares the two). Written out: importing the table would put its texts on every
+ * first route.
+ */
+export const FAILURE_CODES: Record<Failure, `CARPETA-E${number}`> = {
+  load: 'CARPETA-E101',
+  evaluation: 'CARPETA-E102',
+  contract: 'CARPETA-E103',
+  mount: 'CARPETA-E104',
+  'mount-timeout': 'CARPETA-E105',
+  integrity: 'CARPETA-E106',
+  timeout: 'CARPETA-E108',
+};
+
+/** A bootstrap or mount that did not settle within its time limit. */
+class LifecycleTimeout extends Error {
+  override name = 'LifecycleTimeout';
+}
 
 /** Dispatched on `window` each time a remote finished mounting (detail: `{ mfe }`). */
 export const MFE_MOUNTED_EVENT = 'carpeta:mfe-mounted';
@@ -20,9 +41,12 @@ type Status =
   | { state: 'gated'; gate: Gate }
   | { state: 'error'; failure: Failure; reference: string };
 
+/** The shell's time limits, for entries whose manifest names none (`timeouts`). */
 export interface HostOptions {
   loadTimeoutMs: number;
   mountTimeoutMs: number;
+  /** The mount's limit when left out. */
+  bootstrapTimeoutMs?: number;
 }
 
 function reference(): string {
@@ -34,7 +58,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promi
   return Promise.race([
     promise,
     new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(message)), ms);
+      timer = setTimeout(() => reject(new LifecycleTimeout(message)), ms);
     }),
   ]).finally(() => clearTimeout(timer));
 }
@@ -79,7 +103,7 @@ function StatusPanel({
   if (current.state === 'gated')
     return <StepUpPanel title={title} context={context} t={t} headingId={headingId} />;
   const body =
-    current.failure === 'timeout'
+    current.failure === 'timeout' || current.failure === 'mount-timeout'
       ? t('mfe.timeoutBody')
       : current.failure === 'mount'
         ? t('mfe.mountErrorBody')
@@ -92,6 +116,9 @@ function StatusPanel({
       <Alert variant="error" live>
         <p>{body}</p>
         <p>{t('mfe.errorReference', { id: current.reference })}</p>
+        <p data-error-code={FAILURE_CODES[current.failure]}>
+          {t('mfe.errorCode', { code: FAILURE_CODES[current.failure] })}
+        </p>
         <p className="cp-body-s">
           {t('mfe.errorProvider', {
             owner: entry.owner.name,
@@ -163,6 +190,11 @@ export function createMfeHost(
   options: HostOptions,
 ) {
   const telemetry: Telemetry = context.telemetry;
+  const limits = {
+    load: entry.timeouts?.load ?? options.loadTimeoutMs,
+    bootstrap: entry.timeouts?.bootstrap ?? options.bootstrapTimeoutMs ?? options.mountTimeoutMs,
+    mount: entry.timeouts?.mount ?? options.mountTimeoutMs,
+  };
   let lifecycles: CarpetaLifecycles | null = null;
   let bootstrapped = false;
   let generation = 0;
@@ -199,26 +231,22 @@ export function createMfeHost(
     setStatus({ state: 'loading' });
     let phase: Failure = 'load';
     try {
-      if (!lifecycles) lifecycles = await loadLifecycles(entry, options.loadTimeoutMs);
+      if (!lifecycles) lifecycles = await loadLifecycles(entry, limits.load);
       if (run !== generation) return;
       phase = 'mount';
       const props = makeProps(mfeElement);
       if (!bootstrapped) {
-        await withTimeout(
-          lifecycles.bootstrap(props),
-          options.mountTimeoutMs,
-          `${entry.id} bootstrap timed out`,
-        );
+        await withTimeout(lifecycles.bootstrap(props), limits.bootstrap, `${entry.id} bootstrap timed out`);
         bootstrapped = true;
       }
       // A previous mount that timed out must be gone before mounting again (same element, same name).
-      await withTimeout(abandoned, options.mountTimeoutMs, `${entry.id} previous mount still pending`).catch(
+      await withTimeout(abandoned, limits.mount, `${entry.id} previous mount still pending`).catch(
         () => undefined,
       );
       const current = lifecycles;
       const mounting = current.mount(props);
       try {
-        await withTimeout(mounting, options.mountTimeoutMs, `${entry.id} mount timed out`);
+        await withTimeout(mounting, limits.mount, `${entry.id} mount timed out`);
       } catch (error) {
         // Never cancelled by single-spa: if it completes later, unmount it, or the remote would
         // render under the error panel (or over the next attempt) and never be unmounted.
@@ -243,12 +271,21 @@ export function createMfeHost(
       window.dispatchEvent(new CustomEvent(MFE_MOUNTED_EVENT, { detail: { mfe: entry.id } }));
     } catch (error) {
       if (run !== generation) return;
-      const failure: Failure = error instanceof RemoteLoadError ? error.failure : phase;
+      const failure: Failure =
+        error instanceof RemoteLoadError
+          ? error.failure
+          : error instanceof LifecycleTimeout
+            ? 'mount-timeout'
+            : phase;
       const ref = reference();
+      // The code, the variant and the version let operators count each version's errors (canary).
       telemetry.error(error instanceof Error && error.cause ? error.cause : error, {
         mfe: entry.id,
         framework: entry.framework,
         phase: failure,
+        code: FAILURE_CODES[failure],
+        variant: entry.variant ?? 'stable',
+        version: entry.version,
         reference: ref,
         entry: entry.remote.entry,
       });
@@ -316,11 +353,7 @@ export function createMfeHost(
       mounted = null;
       if (props && lifecycles) {
         try {
-          await withTimeout(
-            lifecycles.unmount(props),
-            options.mountTimeoutMs,
-            `${entry.id} unmount timed out`,
-          );
+          await withTimeout(lifecycles.unmount(props), limits.mount, `${entry.id} unmount timed out`);
         } catch (error) {
           telemetry.error(error, { mfe: entry.id, phase: 'unmount' });
         }

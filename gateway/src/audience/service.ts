@@ -1,9 +1,12 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { audienceKey, type ManifestAudience, type ManifestEntry, type RejectedEntry } from '@carpeta/sdk';
+import type { ConfiguredEntry } from '@carpeta/sdk/rollout';
 import { LRUCache } from 'lru-cache';
 import { sessionView } from '../auth/sessions.ts';
 import type { SessionRecord } from '../db/index.ts';
 import type { ManifestSnapshot, ManifestStore } from '../manifest.ts';
+import { assignVariant } from '../rollout/canary.ts';
+import { applyOverrides, type RemoteOverrides } from '../rollout/overrides.ts';
 import { entriesFor, loadable, originsFor, type Viewer } from './filter.ts';
 import type { ResidenceLookup } from './residence.ts';
 
@@ -32,6 +35,11 @@ export interface ManifestView {
 }
 
 interface SharedView {
+  /** The entries as configured (with their canaries), for the per-citizen assignment. */
+  configured: ManifestEntry[];
+  /** Whether any entry has a canary: only then is the list made again per citizen. */
+  canaries: boolean;
+  /** The entries as served to someone with no subject (every canary on its stable remote). */
   mfes: ManifestEntry[];
   rejected: RejectedEntry[];
   /** JSON of `mfes` and `rejected`, as served. */
@@ -47,6 +55,11 @@ export interface AudienceServiceOptions {
   readSession: (headers: IncomingHttpHeaders) => Promise<SessionRecord | null>;
   /** Views kept per manifest load. */
   maxViews?: number;
+  /**
+   * A developer's overrides of remotes the request carries (never in production: see
+   * rollout/overrides.ts), or null.
+   */
+  overrides?: (headers: IncomingHttpHeaders) => RemoteOverrides | null;
 }
 
 export interface AudienceService {
@@ -77,11 +90,15 @@ export function createAudienceService(options: AudienceServiceOptions): Audience
     const key = `${viewer.loa ?? 'anonymous'}|${viewer.place?.municipality ?? '-'}|${viewer.role ?? '-'}`;
     const kept = cache.get(key);
     if (kept) return kept;
-    const mfes = entriesFor(snapshot.index, viewer).map(served);
+    const configured = entriesFor(snapshot.index, viewer).map(served);
+    const canaries = configured.some((entry) => (entry as ConfiguredEntry).canary !== undefined);
+    const mfes = canaries ? configured.map((entry) => assignVariant(entry, null)) : configured;
     const rejected: RejectedEntry[] = entriesFor(snapshot.rejectedIndex, viewer)
       .map((item) => item.rejected)
       .sort((a, b) => a.index - b.index);
     const view: SharedView = {
+      configured,
+      canaries,
       mfes,
       rejected,
       mfesJson: JSON.stringify(mfes),
@@ -92,13 +109,27 @@ export function createAudienceService(options: AudienceServiceOptions): Audience
     return view;
   }
 
-  function compose(snapshot: Snapshot, viewer: Viewer, audience: ManifestAudience): ManifestView {
+  function compose(
+    snapshot: Snapshot,
+    viewer: Viewer,
+    audience: ManifestAudience,
+    subject: string | null = null,
+    overrides: RemoteOverrides | null = null,
+  ): ManifestView {
     const view = shared(snapshot, viewer);
+    let { mfes, mfesJson, origins } = view;
+    // Only a citizen whose entries hold a canary, or a developer's override, costs a new list.
+    if ((view.canaries && subject !== null) || overrides) {
+      mfes = view.canaries ? view.configured.map((entry) => assignVariant(entry, subject)) : view.mfes;
+      if (overrides) mfes = applyOverrides(mfes, overrides);
+      mfesJson = JSON.stringify(mfes);
+      origins = originsFor(mfes, viewer);
+    }
     return {
-      body: `{"version":1,"mfes":${view.mfesJson},"rejected":${view.rejectedJson},"audience":${JSON.stringify(audience)}}`,
-      origins: view.origins,
+      body: `{"version":1,"mfes":${mfesJson},"rejected":${view.rejectedJson},"audience":${JSON.stringify(audience)}}`,
+      origins,
       audience,
-      mfes: view.mfes,
+      mfes,
       rejected: view.rejected,
       loadable: (entry) => loadable(entry, viewer),
     };
@@ -119,8 +150,15 @@ export function createAudienceService(options: AudienceServiceOptions): Audience
     async view(headers) {
       const [snapshot, record] = await Promise.all([options.manifest.load(), options.readSession(headers)]);
       if (!snapshot.ok) return null;
+      const overrides = options.overrides?.(headers) ?? null;
       if (!record) {
-        return compose(snapshot, { loa: null, place: null }, { key: 'anonymous', residence: 'anonymous' });
+        return compose(
+          snapshot,
+          { loa: null, place: null },
+          { key: 'anonymous', residence: 'anonymous' },
+          null,
+          overrides,
+        );
       }
       const key = audienceKey(sessionView(record));
       const residence = await options.residence.residence(record.actingFor?.nif ?? record.citizen.nif);
@@ -131,7 +169,9 @@ export function createAudienceService(options: AudienceServiceOptions): Audience
           : { key, residence: residence.status };
       // A role is the signed-in person's own, never exercised while acting for someone else.
       const role = record.actingFor ? null : (record.role ?? null);
-      return compose(snapshot, { loa: record.loa, place, role }, audience);
+      // The canary is drawn for the person whose folder is shown, as the API's subject.
+      const subject = record.actingFor?.nif ?? record.citizen.nif;
+      return compose(snapshot, { loa: record.loa, place, role }, audience, subject, overrides);
     },
   };
 }

@@ -10,6 +10,7 @@ import {
   type Theme,
 } from '@carpeta/sdk';
 import type { ManifestView } from '../audience/service.ts';
+import { overrideBanner } from '../rollout/banner.ts';
 import type { RemoteAssets } from './remote-assets.ts';
 
 /*
@@ -96,7 +97,11 @@ export function renderPage(
 ): string {
   const { view } = options;
   if (!view) return html;
-  const page = options.shell ? withShell(html, options.shell, view, options.pathname) : html;
+  let page = options.shell ? withShell(html, options.shell, view, options.pathname) : html;
+  // A developer's override (never in production) is announced on every page, outside #root.
+  const banner = overrideBanner(view.mfes, options.shell?.language ?? 'es', options.pathname);
+  // At the end, so the skip link stays the page's first stop; it sticks to the bottom of the window.
+  if (banner) page = page.replace('</body>', () => `  ${banner}\n  </body>`);
   const lines = [
     `<script type="application/json" id="${INLINE_MANIFEST_ID}">${scriptSafeJson(view.body)}</script>`,
   ];

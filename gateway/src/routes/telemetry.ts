@@ -33,7 +33,49 @@ export const telemetrySchema = z.discriminatedUnion('type', [
 ]);
 export type TelemetryReport = z.infer<typeof telemetrySchema>;
 
+/** One row of the count of remote errors: per MFE, version, variant and code. */
+export interface RemoteErrorCount {
+  mfe: string;
+  version: string;
+  variant: string;
+  code: string;
+  count: number;
+}
+
+/**
+ * Counts the shell's reports of MFEs that failed to load or mount, per MFE, version, variant
+ * (stable, canary, override) and error code, so that a canary's errors can be set against the
+ * stable version's while it rolls out. In memory, per gateway process, bounded; the log keeps
+ * every report (`telemetry.context`) for a central count across replicas.
+ */
+export function createRemoteErrorCounts(maxRows = 1000) {
+  const rows = new Map<string, RemoteErrorCount>();
+  return {
+    record(report: TelemetryReport): void {
+      if (report.type !== 'error') return;
+      const context = report.context ?? {};
+      const { mfe, code, variant = 'stable', version = 'unknown' } = context;
+      if (!mfe || !code || !/^CARPETA-E\d{3}$/.test(code)) return;
+      const key = JSON.stringify([mfe, version, variant, code]);
+      const row = rows.get(key);
+      if (row) row.count += 1;
+      else if (rows.size < maxRows) rows.set(key, { mfe, version, variant, code, count: 1 });
+    },
+    list(): RemoteErrorCount[] {
+      return [...rows.values()]
+        .map((row) => ({ ...row }))
+        .sort(
+          (a, b) =>
+            a.mfe.localeCompare(b.mfe) || a.version.localeCompare(b.version) || a.code.localeCompare(b.code),
+        );
+    },
+  };
+}
+export type RemoteErrorCounts = ReturnType<typeof createRemoteErrorCounts>;
+
 export interface TelemetryRouteOptions {
+  /** Where remote errors are counted per version (canary against stable). */
+  counts?: RemoteErrorCounts;
   /** Route config, e.g. `@fastify/rate-limit`'s `{ rateLimit }`. */
   config?: Record<string, unknown>;
   /** Whether this report may be written to the log (a log budget); every report is logged without it. */
@@ -49,6 +91,7 @@ export function registerTelemetryRoute(app: FastifyInstance, options: TelemetryR
       const parsed = telemetrySchema.safeParse(request.body);
       if (!parsed.success) return sendError(reply, 400, 'bad-request', 'The report is not valid.');
       const report = parsed.data;
+      options.counts?.record(report);
       if (mayLog()) {
         if (report.type === 'error') request.log.warn({ telemetry: report }, 'client reported an error');
         else request.log.info({ telemetry: report }, 'client event');

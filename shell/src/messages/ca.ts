@@ -122,6 +122,7 @@ export const ca: ShellMessages = {
     timeoutBody: 'Aquest servei triga massa a respondre. La resta del portal continua funcionant.',
     retry: 'Torna-ho a provar',
     errorReference: 'Referència de l’error: {{id}}',
+    errorCode: 'Codi de l’error: {{code}}',
     errorProvider: 'Servei de {{owner}}, fet amb {{framework}} (versió {{version}}).',
     framework: { react: 'React', angular: 'Angular', vanilla: 'JavaScript sense framework' },
   },

@@ -123,6 +123,7 @@ export const en: ShellMessages = {
     timeoutBody: 'This service is taking too long to respond. The rest of the portal keeps working.',
     retry: 'Try again',
     errorReference: 'Error reference: {{id}}',
+    errorCode: 'Error code: {{code}}',
     errorProvider: 'A service of {{owner}}, built with {{framework}} (version {{version}}).',
     framework: { react: 'React', angular: 'Angular', vanilla: 'plain JavaScript' },
   },

@@ -123,6 +123,7 @@ export const es = {
     timeoutBody: 'Este servicio está tardando demasiado en responder. El resto del portal sigue funcionando.',
     retry: 'Reintentar',
     errorReference: 'Referencia del error: {{id}}',
+    errorCode: 'Código del error: {{code}}',
     errorProvider: 'Servicio de {{owner}}, hecho con {{framework}} (versión {{version}}).',
     framework: { react: 'React', angular: 'Angular', vanilla: 'JavaScript sin framework' },
   },

@@ -124,6 +124,7 @@ export const eu: ShellMessages = {
     timeoutBody: 'Zerbitzu hau gehiegi ari da erantzuten. Atariaren gainerakoak funtzionatzen jarraitzen du.',
     retry: 'Saiatu berriro',
     errorReference: 'Errorearen erreferentzia: {{id}}',
+    errorCode: 'Errore-kodea: {{code}}',
     errorProvider: '{{owner}} erakundearen zerbitzua, {{framework}} erabiliz egina ({{version}} bertsioa).',
     framework: { react: 'React', angular: 'Angular', vanilla: 'JavaScript frameworkik gabe' },
   },

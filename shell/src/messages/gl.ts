@@ -122,6 +122,7 @@ export const gl: ShellMessages = {
     timeoutBody: 'Este servizo está a tardar demasiado en responder. O resto do portal segue funcionando.',
     retry: 'Tentar de novo',
     errorReference: 'Referencia do erro: {{id}}',
+    errorCode: 'Código do erro: {{code}}',
     errorProvider: 'Servizo de {{owner}}, feito con {{framework}} (versión {{version}}).',
     framework: { react: 'React', angular: 'Angular', vanilla: 'JavaScript sen framework' },
   },

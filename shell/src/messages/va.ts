@@ -125,6 +125,7 @@ export const va: ShellMessages = {
     timeoutBody: 'Este servici tarda massa a respondre. La resta del portal continua funcionant.',
     retry: 'Torna a intentar-ho',
     errorReference: 'Referència de l’error: {{id}}',
+    errorCode: 'Codi de l’error: {{code}}',
     errorProvider: 'Servici de {{owner}}, fet amb {{framework}} (versió {{version}}).',
     framework: { react: 'React', angular: 'Angular', vanilla: 'JavaScript sense framework' },
   },
