@@ -1,9 +1,17 @@
-import { Alert, Button, Dialog, Radios, SessionTimeoutWarning } from '@carpeta/design-system';
-import { formatLocale, type Language, type Power, powerListSchema, type Session } from '@carpeta/sdk';
+import { Alert, Button, SessionTimeoutWarning } from '@carpeta/design-system';
+import { formatLocale, type Language, type Session } from '@carpeta/sdk';
 import type { TFunction } from 'i18next';
-import { useEffect, useId, useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useEffect, useId, useState, useSyncExternalStore } from 'react';
 import type { ShellContext } from './context.ts';
 import { signInHref } from './stores.ts';
+
+/**
+ * Choosing whom to act for is opened by a press, never on the first paint: its code (and the
+ * powers' schema) loads then, not with every first route.
+ */
+const ActForDialog = lazy(() =>
+  import('./act-for-dialog.tsx').then((module) => ({ default: module.ActForDialog })),
+);
 
 function useStore<T>(store: { get(): T; subscribe(listener: () => void): () => void }): T {
   return useSyncExternalStore(store.subscribe, store.get, store.get);
@@ -69,113 +77,12 @@ export function UserArea({ context, t }: { context: ShellContext; t: TFunction }
           {t('userArea.signOut')}
         </Button>
       </div>
-      {choosing && <ActForDialog context={context} t={t} onClose={() => setChoosing(false)} />}
+      {choosing && (
+        <Suspense fallback={null}>
+          <ActForDialog context={context} t={t} onClose={() => setChoosing(false)} />
+        </Suspense>
+      )}
     </div>
-  );
-}
-
-type PowersState = { state: 'loading' } | { state: 'failed' } | { state: 'ready'; items: Power[] };
-
-/** Choose whose folder to see: one's own, or that of a person or company one holds a power for. */
-function ActForDialog({ context, t, onClose }: { context: ShellContext; t: TFunction; onClose: () => void }) {
-  const session = useStore(context.session);
-  const [powers, setPowers] = useState<PowersState>({ state: 'loading' });
-  const [choice, setChoice] = useState<string>('self');
-  const [error, setError] = useState(false);
-  const [busy, setBusy] = useState(false);
-  // Read again whenever an MFE says a power changed (one just accepted appears at once).
-  const [revision, setRevision] = useState(0);
-  useEffect(
-    () => context.events.on('representation:changed', () => setRevision((value) => value + 1)),
-    [context],
-  );
-
-  useEffect(() => {
-    // Each read answers for the latest revision; an older one still in flight is abandoned.
-    void revision;
-    const controller = new AbortController();
-    fetch('/api/representation', {
-      credentials: 'same-origin',
-      headers: { accept: 'application/json' },
-      signal: controller.signal,
-    })
-      .then(async (response) => {
-        const parsed = powerListSchema.safeParse(await response.json());
-        if (!response.ok || !parsed.success || parsed.data.source.status !== 'ok') {
-          setPowers({ state: 'failed' });
-          return;
-        }
-        setPowers({ state: 'ready', items: parsed.data.items });
-      })
-      .catch(() => {
-        if (!controller.signal.aborted) setPowers({ state: 'failed' });
-      });
-    return () => controller.abort();
-  }, [revision]);
-
-  const usable = powers.state === 'ready' ? powers.items.filter((power) => power.usable) : [];
-  const options = [
-    { value: 'self', label: t('actingFor.self', { name: session.citizen?.displayName ?? '' }) },
-    ...usable.map((power) => ({
-      value: power.id,
-      label: `${power.grantor.displayName} (${power.grantor.maskedId})`,
-      hint: t(`actingFor.kind.${power.kind}`, {
-        until: power.validUntil ?? t('actingFor.noEnd'),
-        organisation: power.organisation?.name ?? '',
-      }),
-    })),
-  ];
-
-  async function confirm() {
-    setBusy(true);
-    setError(false);
-    const ok = await context.session.actFor(choice === 'self' ? null : choice);
-    setBusy(false);
-    if (ok) onClose();
-    else setError(true);
-  }
-
-  return (
-    <Dialog
-      open
-      onClose={onClose}
-      title={t('actingFor.title')}
-      closeLabel={t('actingFor.close')}
-      actions={
-        <>
-          <Button onClick={() => void confirm()} disabled={busy || powers.state !== 'ready'}>
-            {t('actingFor.confirm')}
-          </Button>
-          <Button variant="secondary" onClick={onClose}>
-            {t('actingFor.cancel')}
-          </Button>
-        </>
-      }
-    >
-      {powers.state === 'loading' && <p>{t('actingFor.loading')}</p>}
-      {powers.state === 'failed' && (
-        <Alert variant="error" live>
-          <p>{t('actingFor.unavailable')}</p>
-        </Alert>
-      )}
-      {error && (
-        <Alert variant="error" live>
-          <p>{t('actingFor.failed')}</p>
-        </Alert>
-      )}
-      {powers.state === 'ready' && (
-        <>
-          {usable.length === 0 && <p>{t('actingFor.none')}</p>}
-          <Radios
-            legend={t('actingFor.legend')}
-            name="acting-for"
-            options={options}
-            value={choice}
-            onChange={setChoice}
-          />
-        </>
-      )}
-    </Dialog>
   );
 }
 
