@@ -3,7 +3,7 @@
 // the shell's Vite dev server (proxying /api and /mfes.json to the gateway) and every MFE's Vite
 // dev server on the port the manifest points at, so an edit shows without rebuilding the rest.
 import { join } from 'node:path';
-import { assertPortsFree, Supervisor } from './lib/processes.ts';
+import { assertPortsFree, assertPortsUsableByBrowsers, Supervisor } from './lib/processes.ts';
 import { ROOT, topology } from './lib/topology.ts';
 
 const topo = topology();
@@ -20,13 +20,15 @@ const vite = join(ROOT, 'shell/node_modules/vite/bin/vite.js');
 
 const supervisor = new Supervisor();
 try {
-  await assertPortsFree([
+  const ports = [
     topo.gatewayPort,
     ...topo.agencies.map((agency) => agency.port),
     topo.idpPort,
     shellPort,
     ...topo.mfes.map((mfe) => mfe.port),
-  ]);
+  ];
+  await assertPortsUsableByBrowsers(ports);
+  await assertPortsFree(ports);
   await supervisor.start(
     [
       {

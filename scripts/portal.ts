@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { portalProcesses } from './lib/portal-processes.ts';
-import { assertPortsFree, Supervisor } from './lib/processes.ts';
+import { assertPortsFree, assertPortsUsableByBrowsers, Supervisor } from './lib/processes.ts';
 import { ROOT, topology } from './lib/topology.ts';
 
 const topo = topology();
@@ -22,14 +22,16 @@ if (missing.length > 0) {
 const specs = portalProcesses(topo);
 const supervisor = new Supervisor();
 try {
-  await assertPortsFree([
+  const ports = [
     topo.gatewayPort,
     ...topo.agencies.map((agency) => agency.port),
     topo.idpPort,
     topo.mailSink.httpPort,
     topo.mailSink.smtpPort,
     ...topo.mfes.map((mfe) => mfe.port),
-  ]);
+  ];
+  await assertPortsUsableByBrowsers(ports);
+  await assertPortsFree(ports);
   // The gateway creates and migrates its embedded database on the first start: give it time.
   await supervisor.start(specs, 90_000);
 } catch (error) {

@@ -39,6 +39,39 @@ export async function assertPortsFree(ports: number[], host = '127.0.0.1'): Prom
   }
 }
 
+/**
+ * Browsers and `fetch` refuse some ports outright (the Fetch standard's "bad port" list: 6000 for
+ * X11, 6665–6669 for IRC, …): a portal on one would start and then never be reachable. Node's own
+ * `fetch` implements that list; its immediate "bad port" refusal is asked here, before anything
+ * starts, so the answer is a sentence and not a 30-second wait.
+ */
+export async function assertPortsUsableByBrowsers(ports: number[], host = '127.0.0.1'): Promise<void> {
+  const blocked: number[] = [];
+  await Promise.all(
+    ports.map(async (port) => {
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), 2_000);
+      try {
+        const response = await fetch(`http://${host}:${port}/`, {
+          method: 'HEAD',
+          signal: controller.signal,
+        });
+        await response.body?.cancel();
+      } catch (error) {
+        const cause = (error as { cause?: unknown }).cause;
+        if (cause instanceof Error && cause.message === 'bad port') blocked.push(port);
+      } finally {
+        clearTimeout(timer);
+      }
+    }),
+  );
+  if (blocked.length > 0) {
+    throw new Error(
+      `Port(s) ${blocked.sort((a, b) => a - b).join(', ')} are refused by browsers and fetch (the Fetch standard's blocked ports). Choose another CARPETA_PORT_BASE, e.g. CARPETA_PORT_BASE=5000.`,
+    );
+  }
+}
+
 async function waitForUrl(url: string, timeoutMs: number, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
