@@ -1,4 +1,5 @@
-// `pnpm build`: builds the shell, every MFE and the e2e fixture remotes for production, then prints
+// `pnpm build`: builds the shell, every MFE, the e2e fixture remotes and the conformance kit's host
+// page for production, then prints
 // each remote's integrity hash. When no build input changed since the last successful build
 // (scripts/lib/build-inputs.ts) and every output is there, it says so and builds nothing: a second
 // `npm start` starts at once. `pnpm build --force` builds anyway.
@@ -17,6 +18,8 @@ function expectedOutputs(): string[] {
     join(ROOT, 'shell', 'dist', 'index.html'),
     // The shell's server render: the gateway makes each page's layout with it.
     join(ROOT, 'shell', 'dist-server', 'render.js'),
+    // The page carpeta-conformance mounts a remote in (tools/conformance-host).
+    join(ROOT, 'tools', 'conformance-host', 'dist', 'index.html'),
   ];
   for (const parent of ['mfes', 'e2e/fixtures']) {
     const dir = join(ROOT, parent);
@@ -65,6 +68,8 @@ if (!force && inputs !== undefined && inputs === lastBuild() && missing.length =
     './mfes/*',
     '--filter',
     './e2e/fixtures/*',
+    '--filter',
+    './tools/conformance-host',
     'run',
     'build',
   ]);
@@ -78,8 +83,10 @@ if (!force && inputs !== undefined && inputs === lastBuild() && missing.length =
   // Served as they are: no compression per request (scripts/lib/precompress.ts).
   let compressed = 0;
   for (const file of outputs) {
-    // Each package's dist/, not the server render (read from disk by the gateway, never sent).
-    if (basename(dirname(file)) === 'dist') compressed += precompress(dirname(file));
+    // Each package's dist/, not the server render (read from disk by the gateway, never sent) nor
+    // the conformance kit's page (served by the kit itself, as it is).
+    if (basename(dirname(file)) === 'dist' && !file.includes('conformance-host'))
+      compressed += precompress(dirname(file));
   }
   console.log(`Precompressed ${compressed} files (brotli and gzip).`);
   if (inputs !== undefined) {

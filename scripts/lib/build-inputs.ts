@@ -1,4 +1,4 @@
-// What the browser builds (the shell, every MFE, the e2e fixture remotes) are made of, hashed: when
+// What the browser builds (the shell, every MFE, the e2e fixture remotes, the conformance kit's host page) are made of, hashed: when
 // nothing that goes into them changed since the last successful build, `pnpm build` (and so
 // `npm start`) does not build again.
 import { execFileSync } from 'node:child_process';
@@ -13,6 +13,7 @@ export const BUILD_INPUTS = [
   'sdk',
   'design-system',
   'e2e/fixtures',
+  'tools/conformance-host',
   // The accessibility statement shows the latest audit's summary (shell/src/pages/audit-summary-data.ts).
   'docs/accessibility/audit-summary.json',
   'package.json',

@@ -66,6 +66,19 @@ export function buildPackage(name: ContractPackage): void {
       (path) => copied.test(path) && !path.includes('.stories.'),
     ))
       cpSync(file, join(dist, relative(join(dir, 'src'), file)));
+  if (name === 'sdk') copyConformanceHost(dist);
   const problems = publishProblems(name);
   if (problems.length > 0) throw new Error(problems.join('\n'));
+}
+
+/**
+ * The page `carpeta-conformance` mounts remotes in (tools/conformance-host) is built with Vite and
+ * shipped inside the sdk's package, beside the kit (`dist/conformance-host`).
+ */
+function copyConformanceHost(dist: string): void {
+  const host = join(ROOT, 'tools', 'conformance-host');
+  const result = spawnSync('pnpm', ['run', 'build'], { cwd: host, encoding: 'utf8' });
+  if (result.status !== 0)
+    throw new Error(`the conformance host did not build:\n${result.stdout}${result.stderr}`.trimEnd());
+  cpSync(join(host, 'dist'), join(dist, 'conformance-host'), { recursive: true });
 }

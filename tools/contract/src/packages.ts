@@ -16,7 +16,7 @@ export interface PackageJson {
   version: string;
   exports: Record<string, string>;
   files?: string[];
-  publishConfig?: { exports?: Record<string, ExportTarget> };
+  publishConfig?: { exports?: Record<string, ExportTarget>; bin?: Record<string, string> };
 }
 
 export function packageDir(name: ContractPackage): string {
@@ -59,5 +59,8 @@ export function publishProblems(name: ContractPackage): string[] {
       if (!existsSync(join(packageDir(name), file)))
         problems.push(`${pkg.name}: "${subpath}" names ${file}, which the build did not write`);
   }
+  for (const [bin, file] of Object.entries(pkg.publishConfig?.bin ?? {}))
+    if (!existsSync(join(packageDir(name), file)))
+      problems.push(`${pkg.name}: the bin "${bin}" names ${file}, which the build did not write`);
   return problems;
 }
