@@ -58,7 +58,7 @@ const preview: Preview = {
       },
     },
     options: {
-      storySort: { order: ['Introduction', 'Foundations', 'Components', 'Patterns'] },
+      storySort: { order: ['Introduction', 'Foundations', 'Components', 'Patterns', 'MFEs'] },
     },
   },
 };

@@ -1,43 +1,11 @@
-import type { Appointment, BookableSourceList, BookingRequest, Office, Slot } from '@carpeta/sdk';
+import type { BookableSourceList, BookingRequest, Slot } from '@carpeta/sdk';
 import { createTestProps, mountForTest } from '@carpeta/sdk/testing';
 import { HttpResponse, http } from 'msw';
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import lifecycles from './lifecycles.tsx';
+import { appointment, at, dgt, handlers, office, ok, service } from './test/handlers.ts';
 import { PORTAL, portalFetch, server } from './test-server.ts';
-
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-/** A time `days` from now, at 10:00 or 11:00 UTC (always inside one Madrid day). */
-function at(days: number, hour: number): string {
-  const date = new Date(Date.now() + days * DAY);
-  date.setUTCHours(hour, 0, 0, 0);
-  return date.toISOString();
-}
-
-const dgt = { dir3: 'E00130502', name: 'Dirección General de Tráfico' };
-const service = { id: 'CANJE', name: 'Canje de permiso de conducir', durationMinutes: 15 };
-const office: Office = {
-  id: 'MAD-1',
-  name: 'Jefatura Provincial de Madrid',
-  address: 'Calle Arturo Soria 143',
-};
-
-function appointment(overrides: Partial<Appointment> & Pick<Appointment, 'id'>): Appointment {
-  return {
-    source: 'dgt',
-    issuer: dgt,
-    service,
-    office,
-    startsAt: at(3, 10),
-    endsAt: at(3, 11),
-    status: 'booked',
-    reference: 'LOC-1',
-    ...overrides,
-  };
-}
-
-const ok = (source: string, name: string) => ({ source, name, status: 'ok' as const });
 
 /** The gateway as the appointments MFE sees it, in memory. */
 function fakeGateway() {
@@ -183,6 +151,26 @@ afterEach(() => {
 });
 
 describe('appointments MFE: list', () => {
+  // The states the stories show (App.stories.tsx), from the same handlers.
+  it('names the missing agency, and tells an empty folder from a gateway that failed', async () => {
+    server.use(...handlers.partial);
+    const partial = await mount('/appointments');
+    expect(partial.props.domElement.textContent).toContain('Faltan citas de algún organismo');
+    expect(partial.props.domElement.textContent).toContain(
+      'Servicio Madrileño de Salud (no responde a tiempo)',
+    );
+    await act(() => lifecycles.unmount(partial.props));
+    server.use(...handlers.empty);
+    const empty = await mount('/appointments');
+    expect(empty.props.domElement.textContent).toContain('No tienes citas próximas.');
+    await act(() => lifecycles.unmount(empty.props));
+    server.use(...handlers.error);
+    const failed = await mount('/appointments');
+    expect(failed.props.domElement.textContent).toContain('No hemos podido cargar tus citas');
+    expect(failed.props.domElement.textContent).not.toContain('No tienes citas próximas.');
+    await act(() => lifecycles.unmount(failed.props));
+  });
+
   it('splits upcoming and past appointments, with calendar and reschedule links, hostile text as text', async () => {
     const test = await mount('/appointments');
     const root = test.props.domElement;

@@ -1,65 +1,26 @@
-import type { CitizenFile, FileList } from '@carpeta/sdk';
+import type { FileList } from '@carpeta/sdk';
 import { createTestProps, mountForTest } from '@carpeta/sdk/testing';
 import { HttpResponse, http } from 'msw';
 import { act } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import lifecycles from './lifecycles.tsx';
+import {
+  aeatClosed,
+  dgtArchived,
+  dgtOpen,
+  fileList,
+  handlers,
+  requirement as sharedRequirement,
+} from './test/handlers.ts';
 import { PORTAL, portalFetch, server } from './test-server.ts';
 
-const DAY = 86_400_000;
-const inDays = (days: number) => new Date(Date.now() + days * DAY).toISOString();
-
-const aeat = { dir3: 'E00003901', name: 'Agencia Tributaria' };
-const dgt = { dir3: 'E00130502', name: 'Dirección General de Tráfico' };
-
-function file(overrides: Partial<CitizenFile> & Pick<CitizenFile, 'id' | 'status'>): CitizenFile {
-  const open = overrides.status !== 'resolved' && overrides.status !== 'archived';
-  return {
-    source: overrides.id.split(':')[0] ?? 'aeat',
-    issuer: aeat,
-    handler: 'Dependencia de Gestión Tributaria',
-    title: 'Devolución del IRPF',
-    procedure: 'Comprobación limitada',
-    reference: 'REF-1',
-    open,
-    startedAt: inDays(-30),
-    updatedAt: inDays(-2),
-    deadline: null,
-    timeline: [{ status: 'started', at: inDays(-30), description: 'Solicitud presentada' }],
-    documents: [],
-    serviceUrl: null,
-    ...overrides,
-  };
-}
-
-const requirement = file({
-  id: 'aeat:R-1',
-  status: 'requirement',
+// A hostile title: rendered as text, never as markup.
+const requirement = {
+  ...sharedRequirement,
   title: '<img src=x onerror=alert(1)> Requerimiento de documentación',
-  reference: 'AEAT-2026-1',
-  deadline: inDays(5),
-  timeline: [
-    { status: 'started', at: inDays(-30), description: 'Solicitud presentada' },
-    { status: 'in-progress', at: inDays(-20), description: null },
-    { status: 'requirement', at: inDays(-2), description: 'Aporte las facturas' },
-  ],
-  documents: [
-    { id: 'D1', title: 'Solicitud', addedAt: inDays(-30), origin: 'citizen' },
-    { id: 'D2', title: 'Requerimiento', addedAt: inDays(-2), origin: 'administration' },
-  ],
-  serviceUrl: 'https://sede.agenciatributaria.gob.es/expedientes/AEAT-2026-1',
-});
-const aeatClosed = file({ id: 'aeat:C-1', status: 'resolved', title: 'Aplazamiento de deuda' });
-const dgtOpen = file({ id: 'dgt:T-1', status: 'in-progress', issuer: dgt, title: 'Cambio de titularidad' });
-const dgtArchived = file({ id: 'dgt:T-2', status: 'archived', issuer: dgt, title: 'Duplicado del permiso' });
-
-const list: FileList = {
-  items: [aeatClosed, dgtOpen, requirement, dgtArchived],
-  sources: [
-    { source: 'aeat', name: 'Agencia Tributaria', status: 'ok' },
-    { source: 'dgt', name: 'Dirección General de Tráfico', status: 'ok' },
-  ],
 };
+
+const list: FileList = fileList([aeatClosed, dgtOpen, requirement, dgtArchived]);
 
 async function mount(path: string) {
   window.history.replaceState(null, '', path);
@@ -116,23 +77,25 @@ describe('files MFE: list', () => {
   });
 
   it('says which administration is missing when the answer is partial', async () => {
-    server.use(
-      http.get(`${PORTAL}/api/files`, () =>
-        HttpResponse.json({
-          items: [dgtOpen],
-          sources: [
-            { source: 'aeat', name: 'Agencia Tributaria', status: 'timeout' },
-            { source: 'dgt', name: 'Dirección General de Tráfico', status: 'ok' },
-          ],
-        } satisfies FileList),
-      ),
-    );
+    server.use(...handlers.partial);
     const test = await mount('/files');
     const root = test.props.domElement;
     expect(root.textContent).toContain('Faltan expedientes de algún organismo');
     expect(root.textContent).toContain('Agencia Tributaria (no responde a tiempo)');
     expect(root.textContent).toContain('Cambio de titularidad');
     await act(() => lifecycles.unmount(test.props));
+  });
+
+  it('tells an empty folder from a gateway that failed', async () => {
+    server.use(...handlers.empty);
+    const empty = await mount('/files');
+    expect(empty.props.domElement.textContent).toContain('No tienes expedientes');
+    await act(() => lifecycles.unmount(empty.props));
+    server.use(...handlers.error);
+    const failed = await mount('/files');
+    expect(failed.props.domElement.textContent).toContain('No hemos podido cargar tus expedientes');
+    expect(failed.props.domElement.textContent).not.toContain('No tienes expedientes');
+    await act(() => lifecycles.unmount(failed.props));
   });
 
   it('navigates to a file inside the portal', async () => {

@@ -1,5 +1,4 @@
-import type { SourceStatus } from '@carpeta/sdk';
-import type { HealthAppointment, HealthCard, HealthCardAnswer, HealthSlot } from '@carpeta/sdk/health';
+import type { HealthSlot } from '@carpeta/sdk/health';
 import { createTestProps, mountForTest } from '@carpeta/sdk/testing';
 import { HttpResponse, http } from 'msw';
 import { act } from 'react';
@@ -7,62 +6,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { groupSlotsByDay } from './BookingView.tsx';
 import { splitAppointments } from './HealthHome.tsx';
 import lifecycles from './lifecycles.tsx';
+import { appointment, at, card, cardAnswer, DOWN, handlers, OK } from './test/handlers.ts';
 import { PORTAL, portalFetch, server } from './test-server.ts';
-
-const DAY = 86_400_000;
-/** A time `days` from now at `hour`:00 UTC (inside one Madrid day). */
-function at(days: number, hour: number): string {
-  const date = new Date(Date.now() + days * DAY);
-  date.setUTCHours(hour, 0, 0, 0);
-  return date.toISOString();
-}
-
-const OK: SourceStatus = { source: 'sermas', name: 'Servicio Madrileño de Salud', status: 'ok' };
-const DOWN: SourceStatus = { ...OK, status: 'unavailable', message: 'The service could not be reached.' };
-const centre = {
-  id: 'CS-1',
-  name: 'Centro de Salud Retiro Norte',
-  address: 'Calle del Doctor Castelo, 60',
-  phone: '910 000 101',
-};
-const services = [
-  { id: 'MFYC', name: 'Medicina de familia', durationMinutes: 10 },
-  { id: 'ENF', name: 'Enfermería', durationMinutes: 15 },
-];
-
-function card(overrides: Partial<HealthCard> = {}): HealthCard {
-  return {
-    cipa: 'GRLP850314MD',
-    holder: '<b>María</b> García López',
-    status: 'active',
-    validFrom: '2012-09-20',
-    validUntil: null,
-    centre,
-    doctor: 'Dra. Elena Ruiz Castaño',
-    nurse: 'Jorge Medina Prieto',
-    services,
-    replacement: null,
-    ...overrides,
-  };
-}
-
-function appointment(id: string, overrides: Partial<HealthAppointment> = {}): HealthAppointment {
-  return {
-    id,
-    status: 'booked',
-    service: services[0] as HealthAppointment['service'],
-    startsAt: at(3, 9),
-    endsAt: at(3, 10),
-    professional: 'Dra. Elena Ruiz Castaño',
-    centre,
-    ...overrides,
-  };
-}
 
 /** The gateway's /api/health-service as the MFE sees it, in memory. */
 function fakeGateway() {
   const state = {
-    answer: { issuer: { dir3: 'A13002908', name: 'SERMAS' }, card: card(), source: OK } as HealthCardAnswer,
+    // A hostile holder name: rendered as text, never as markup.
+    answer: cardAnswer({ card: card({ holder: '<b>María</b> García López' }) }),
     appointments: [
       appointment('sermas:A-1'),
       appointment('sermas:A-0', { status: 'attended', startsAt: at(-9, 9), endsAt: at(-9, 10) }),
@@ -220,12 +171,20 @@ describe('health MFE: the card and the appointments', () => {
     await act(() => lifecycles.unmount(test.props));
   });
 
+  // The states the stories show (App.stories.tsx), from the same handlers.
   it('no card: says so, without an error', async () => {
-    gateway.answer = { ...gateway.answer, card: null };
+    server.use(...handlers.empty);
     const test = await mount('/health-madrid');
     expect(test.props.domElement.querySelector('[data-testid="health-no-card"]')?.textContent).toContain(
       'No tienes tarjeta sanitaria de la Comunidad de Madrid',
     );
+    await act(() => lifecycles.unmount(test.props));
+  });
+
+  it('the gateway failing: says the page could not load', async () => {
+    server.use(...handlers.error);
+    const test = await mount('/health-madrid');
+    expect(test.props.domElement.textContent).toContain('No hemos podido cargar esta página');
     await act(() => lifecycles.unmount(test.props));
   });
 

@@ -13,10 +13,18 @@ import { act } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import lifecycles from './lifecycles.tsx';
 import { madridDate } from './relative.ts';
+import {
+  aeat,
+  aeatItem as sharedAeatItem,
+  dgt,
+  dgtItem,
+  emptyDocuments,
+  emptyNotifications,
+  handlers,
+  inDays,
+  ok,
+} from './test/handlers.ts';
 import { PORTAL, portalFetch, server } from './test-server.ts';
-
-const DAY = 86_400_000;
-const inDays = (days: number) => new Date(Date.now() + days * DAY).toISOString();
 
 const base = {
   source: 'dehu',
@@ -30,32 +38,10 @@ const base = {
   respondedAt: null,
 };
 
-const aeat = { dir3: 'E00003901', name: 'Agencia Tributaria' };
-const dgt = { dir3: 'E00130502', name: 'Dirección General de Tráfico' };
+const DAY = 86_400_000;
 
-const aeatItem: AttentionItem = {
-  id: 'aeat:R-1',
-  domain: 'files',
-  reason: 'file-requirement',
-  title: '<script>alert(1)</script> Aporte las facturas',
-  issuer: aeat,
-  due: inDays(5),
-  href: '/files/aeat%3AR-1',
-};
-const dgtItem: AttentionItem = {
-  id: 'dgt:A-1',
-  domain: 'appointments',
-  reason: 'appointment-upcoming',
-  title: 'Canje de permiso de conducir',
-  issuer: dgt,
-  due: inDays(2),
-  href: '/appointments',
-};
-
-const ok = (source: string, name: string) => ({ source, name, status: 'ok' as const });
-
-const emptyNotifications: NotificationList = { items: [], sources: [] };
-const emptyDocuments: ExpiringDocumentList = { items: [], sources: [] };
+// A hostile title: rendered as text, never as markup.
+const aeatItem: AttentionItem = { ...sharedAeatItem, title: '<script>alert(1)</script> Aporte las facturas' };
 
 /** The home's gateway: every route answered, each test overrides what it looks at. */
 function gateway(options: { pins?: PinList } = {}) {
@@ -199,16 +185,9 @@ describe('home MFE: what needs you now', () => {
     await act(() => lifecycles.unmount(test.props));
   });
 
+  // The states the stories show (App.stories.tsx), from the same handlers.
   it('says nothing needs you when every source answered with nothing', async () => {
-    gateway();
-    server.use(
-      http.get(`${PORTAL}/api/home/sources`, () =>
-        HttpResponse.json({ items: [{ source: 'aeat', name: 'AEAT', dir3: aeat.dir3, domains: ['files'] }] }),
-      ),
-      http.get(`${PORTAL}/api/home/sources/aeat`, () =>
-        HttpResponse.json({ items: [], source: ok('aeat', 'AEAT') } satisfies HomeSourceAnswer),
-      ),
-    );
+    server.use(...handlers.empty);
     const test = await mount();
     const root = test.props.domElement;
     expect(root.textContent).toContain('Nada necesita tu atención ahora mismo.');
@@ -216,6 +195,20 @@ describe('home MFE: what needs you now', () => {
       'Han respondido todas las administraciones: 0 asuntos necesitan tu atención.',
     );
     await act(() => lifecycles.unmount(test.props));
+  });
+
+  it('names the source that did not answer, and says so when it cannot ask any', async () => {
+    server.use(...handlers.partial);
+    const partial = await mount();
+    expect(partial.props.domElement.textContent).toContain('Comunidad de Madrid (no responde a tiempo)');
+    expect(partial.props.domElement.textContent).toContain(sharedAeatItem.title);
+    await act(() => lifecycles.unmount(partial.props));
+    server.use(...handlers.error);
+    const failed = await mount();
+    expect(failed.props.domElement.textContent).toContain(
+      'No hemos podido saber qué administraciones consultar.',
+    );
+    await act(() => lifecycles.unmount(failed.props));
   });
 });
 

@@ -1,54 +1,16 @@
-import type { MyDataList, MyDataRecord } from '@carpeta/sdk';
 import { createTestProps, mountForTest } from '@carpeta/sdk/testing';
 import { HttpResponse, http } from 'msw';
 import { act } from 'react';
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import lifecycles from './lifecycles.tsx';
+import { dni, handlers, licence, list, record } from './test/handlers.ts';
 import { PORTAL, portalFetch, server } from './test-server.ts';
 
-const dgt = { dir3: 'E00130502', name: 'Dirección General de Tráfico' };
-const dgp = { dir3: 'E00128203', name: 'Dirección General de la Policía' };
-
-function record(
-  overrides: Partial<MyDataRecord> & Pick<MyDataRecord, 'id' | 'theme' | 'title'>,
-): MyDataRecord {
-  return {
-    source: 'pid',
-    type: 'SVDX',
-    issuer: dgt,
-    fields: [],
-    retrievedAt: '2026-03-20T09:00:00.000Z',
-    state: 'current',
-    ...overrides,
-  };
-}
-
-const dni = record({
-  id: 'pid:DNI-1',
-  theme: 'identity',
-  title: 'Documento Nacional de Identidad',
-  issuer: dgp,
-  fields: [{ label: 'Número', value: '12345678Z' }],
-});
 const hostile = record({
   id: 'pid:H-1',
   theme: 'identity',
   title: '<img src=x onerror=alert(1)> Empadronamiento',
   fields: [{ label: '<script>alert(1)</script>', value: '"><svg onload=alert(1)>' }],
-});
-const licence = record({
-  id: 'pid:DGT-PC-1',
-  theme: 'vehicles',
-  title: 'Permiso de conducción y puntos',
-  fields: [{ label: 'Saldo de puntos', value: '15' }],
-});
-
-const list = (items: MyDataRecord[], status: 'ok' | 'unavailable' = 'ok'): MyDataList => ({
-  themes: (['identity', 'education', 'work', 'family', 'vehicles', 'tax'] as const).map((theme) => ({
-    theme,
-    items: items.filter((item) => item.theme === theme),
-  })),
-  sources: [{ source: 'pid', name: 'Plataforma de Intermediación de Datos', status }],
 });
 
 async function mount() {
@@ -154,12 +116,9 @@ describe('my data MFE', () => {
     await act(() => lifecycles.unmount(test.props));
   });
 
+  // The states the stories show (App.stories.tsx), from the same handlers.
   it('says the platform could not be reached, showing what it had', async () => {
-    server.use(
-      http.get(`${PORTAL}/api/my-data`, () =>
-        HttpResponse.json(list([{ ...dni, state: 'stale' }], 'unavailable')),
-      ),
-    );
+    server.use(...handlers.partial);
     const test = await mount();
     const root = test.props.domElement;
     expect(root.textContent).toContain('No hemos podido consultar todos tus datos');
@@ -250,5 +209,17 @@ describe('the export of the whole folder', () => {
     await act(async () => exportButton(root)?.click());
     await settle();
     expect(root.textContent).toContain('No se ha podido descargar');
+  });
+
+  it('tells no data from a gateway that failed', async () => {
+    server.use(...handlers.empty);
+    const empty = await mount();
+    expect(empty.props.domElement.textContent).toContain('No hay datos a tu nombre');
+    await act(() => lifecycles.unmount(empty.props));
+    server.use(...handlers.error);
+    const failed = await mount();
+    expect(failed.props.domElement.textContent).toContain('No hemos podido cargar tus datos');
+    expect(failed.props.domElement.textContent).not.toContain('No hay datos a tu nombre');
+    await act(() => lifecycles.unmount(failed.props));
   });
 });

@@ -3,6 +3,7 @@ import { createTestProps, mountForTest } from '@carpeta/sdk/testing';
 import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import lifecycles from './lifecycles.tsx';
+import { fetchFor, handlers } from './test/handlers.ts';
 
 const item: Notification = {
   id: 'dehu:N-1',
@@ -54,17 +55,27 @@ describe('notifications MFE', () => {
     await act(() => lifecycles.unmount(test.props));
   });
 
+  // The states the stories show (App.stories.tsx), from the same handlers.
   it('says which agency is missing when the gateway returns a partial result', async () => {
-    const list: NotificationList = {
-      items: [],
-      sources: [{ source: 'dehu', name: 'DEHú', status: 'timeout', message: 'slow' }],
-    };
-    const test = await mount(answering({ '/api/notifications': [200, list] }), '/notifications');
+    const test = await mount(fetchFor(handlers.partial), '/notifications');
     const root = test.props.domElement;
     expect(root.textContent).toContain('Faltan notificaciones de algún organismo');
-    expect(root.textContent).toContain('DEHú (no responde a tiempo)');
+    expect(root.textContent).toContain('Dirección General de Tráfico (no responde a tiempo)');
+    expect(root.textContent).toContain('Aviso de caducidad del permiso de conducir');
     expect(root.textContent).not.toContain('No tienes notificaciones');
     await act(() => lifecycles.unmount(test.props));
+  });
+
+  it('tells an empty folder from a gateway that failed', async () => {
+    const empty = await mount(fetchFor(handlers.empty), '/notifications');
+    expect(empty.props.domElement.textContent).toContain('No tienes notificaciones');
+    await act(() => lifecycles.unmount(empty.props));
+    const failed = await mount(fetchFor(handlers.error), '/notifications');
+    expect(failed.props.domElement.querySelector('[role="alert"], .cp-alert')?.textContent).toContain(
+      'El servicio no está disponible',
+    );
+    expect(failed.props.domElement.textContent).not.toContain('No tienes notificaciones');
+    await act(() => lifecycles.unmount(failed.props));
   });
 
   it('shows the normalised fields of one notification and switches language in place', async () => {

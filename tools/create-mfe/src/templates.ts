@@ -12,10 +12,12 @@ export const VERSIONS = {
   react: '19.3.1',
   'react-dom': '19.3.1',
   '@module-federation/vite': '1.23.0',
+  '@storybook/react-vite': '10.6.7',
   '@testing-library/react': '16.3.3',
   '@types/react': '19.3.0',
   '@types/react-dom': '19.3.0',
   '@vitejs/plugin-react': '6.3.0',
+  storybook: '10.6.7',
   vite: '8.3.8',
 } as const;
 
@@ -46,10 +48,12 @@ function packageJson(answers: MfeAnswers, portOffset: number): string {
       '@module-federation/vite': VERSIONS['@module-federation/vite'],
       ...(react
         ? {
+            '@storybook/react-vite': VERSIONS['@storybook/react-vite'],
             '@testing-library/react': VERSIONS['@testing-library/react'],
             '@types/react': VERSIONS['@types/react'],
             '@types/react-dom': VERSIONS['@types/react-dom'],
             '@vitejs/plugin-react': VERSIONS['@vitejs/plugin-react'],
+            storybook: VERSIONS.storybook,
           }
         : {}),
       vite: VERSIONS.vite,
@@ -182,6 +186,29 @@ export function App() {
     </>
   );
 }
+`,
+    // Shown in the design system's Storybook under "MFEs/<name>", axe-checked in every theme.
+    'src/App.stories.tsx': `import type { Language } from '@carpeta/sdk';
+import { fetchFrom, mfeScreen } from '@carpeta/sdk/testing/story';
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import lifecycles from './lifecycles.tsx';
+import { messages } from './messages.ts';
+
+/**
+ * The MFE's screen in each state, mounted through its lifecycles. When it calls the API, answer
+ * it with MSW handlers in src/test/handlers.ts, shared with App.test.tsx (see mfes/files), and add
+ * the loading, empty, partial sources and error states.
+ */
+const meta = { title: 'Start', parameters: { layout: 'fullscreen' } } satisfies Meta;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const noApi = fetchFrom(async () => undefined);
+const screen = (language: Language): Story =>
+  mfeScreen({ lifecycles, mfeId: '${answers.name}', fetch: noApi, language, shows: messages[language].title });
+
+export const Spanish = screen('es');
+export const LongBasqueText: Story = { ...screen('eu'), name: 'Long Basque text (eu)' };
 `,
     'src/App.test.tsx': `import { createTestProps, mountForTest } from '@carpeta/sdk/testing';
 import { act } from 'react';

@@ -1,0 +1,34 @@
+import type { Language } from '@carpeta/sdk';
+import { mfeScreen } from '@carpeta/sdk/testing/story';
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import type { HttpHandler } from 'msw';
+import lifecycles from './lifecycles.tsx';
+import { fetchFor, handlers } from './test/handlers.ts';
+
+/**
+ * The files list in each state, mounted through the MFE's lifecycles and fed by the MSW handlers
+ * its unit tests use. Shown in the design system's Storybook under "MFEs/files".
+ */
+const meta = { title: 'List', parameters: { layout: 'fullscreen' } } satisfies Meta;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const screen = (state: HttpHandler[], shows: string, language: Language = 'es'): Story =>
+  mfeScreen({ lifecycles, mfeId: 'files', fetch: fetchFor(state), language, shows });
+
+export const List = screen(handlers.list, 'Requerimiento de documentación');
+export const Loading = screen(handlers.loading, 'Cargando expedientes…');
+export const Empty = screen(handlers.empty, 'No tienes expedientes');
+export const PartialSources = screen(handlers.partial, 'Faltan expedientes de algún organismo');
+export const ErrorState: Story = {
+  ...screen(handlers.error, 'No hemos podido cargar tus expedientes'),
+  name: 'Error',
+};
+export const LongBasqueText: Story = {
+  ...screen(
+    handlers.basque,
+    'Pertsona Fisikoen Errentaren gaineko Zergaren itzulketa-eskaerari buruzko dokumentazio-errekerimendua',
+    'eu',
+  ),
+  name: 'Long Basque text (eu)',
+};
