@@ -13,10 +13,10 @@ import {
   checkOwner,
   checkRoute,
   defaultTitle,
+  FRAMEWORKS,
   InvalidAnswer,
   parseAudience,
   type RawAnswers,
-  SCAFFOLDED_FRAMEWORKS,
 } from './options.ts';
 import { readWorkspace, scaffold } from './scaffold.ts';
 
@@ -24,7 +24,7 @@ const USAGE = `usage: pnpm new:mfe [options]    (asks for what is missing when r
   --name <name>            folder under mfes/ and manifest id, e.g. tributos
   --owner <DIR3>           the owning body's DIR3 code, e.g. L01280796
   --owner-name <text>      its name as citizens read it (default: the DIR3 code)
-  --framework <f>          react (default) or vanilla (plain TypeScript); angular: not yet
+  --framework <f>          react (default), vanilla (plain TypeScript) or angular
   --route <path>           where it mounts (default /<name>)
   --title <text>           its title in Spanish (default from the name)
   --min-loa <level>        low, substantial (default) or high
@@ -102,7 +102,7 @@ if (interactive) {
   raw.ownerName ??= await input({ message: 'Its name, as citizens read it:', default: raw.owner });
   raw.framework ??= await select({
     message: 'Framework:',
-    choices: SCAFFOLDED_FRAMEWORKS.map((value) => ({ value })),
+    choices: FRAMEWORKS.map((value) => ({ value })),
   });
   raw.route ??= await input({
     message: 'Route:',

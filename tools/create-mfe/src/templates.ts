@@ -1,5 +1,5 @@
 // The files of a new MFE. They follow the shipped ones (mfes/health for React, mfes/municipal for
-// plain JavaScript) and stay within the project's rules: text through the MFE's messages in every
+// plain JavaScript, mfes/representation for Angular) and stay within the project's rules: text through the MFE's messages in every
 // portal language, data only through `props.api`, DOM built with DOM APIs.
 import type { MfeAnswers } from './options.ts';
 
@@ -17,6 +17,15 @@ export const VERSIONS = {
   '@types/react-dom': '19.3.0',
   '@vitejs/plugin-react': '6.3.0',
   vite: '8.3.8',
+  '@angular/common': '22.2.6',
+  '@angular/core': '22.2.6',
+  '@angular/platform-browser': '22.2.6',
+  rxjs: '7.8.2',
+  '@analogjs/vite-plugin-angular': '2.7.5',
+  '@angular/build': '22.2.6',
+  '@angular/compiler': '22.2.6',
+  '@angular/compiler-cli': '22.2.6',
+  typescript: '6.0.3',
 } as const;
 
 /** A TypeScript string literal in the quotes the formatter keeps (single unless the text has one). */
@@ -28,6 +37,7 @@ export function tsString(value: string): string {
 
 function packageJson(answers: MfeAnswers, portOffset: number): string {
   const react = answers.framework === 'react';
+  const angular = answers.framework === 'angular';
   const pkg = {
     name: `@carpeta/mfe-${answers.name}`,
     version: '0.1.0',
@@ -41,8 +51,24 @@ function packageJson(answers: MfeAnswers, portOffset: number): string {
       ...(react
         ? { preact: VERSIONS.preact, react: VERSIONS.react, 'react-dom': VERSIONS['react-dom'] }
         : {}),
+      ...(angular
+        ? {
+            '@angular/common': VERSIONS['@angular/common'],
+            '@angular/core': VERSIONS['@angular/core'],
+            '@angular/platform-browser': VERSIONS['@angular/platform-browser'],
+            rxjs: VERSIONS.rxjs,
+          }
+        : {}),
     },
     devDependencies: {
+      ...(angular
+        ? {
+            '@analogjs/vite-plugin-angular': VERSIONS['@analogjs/vite-plugin-angular'],
+            '@angular/build': VERSIONS['@angular/build'],
+            '@angular/compiler': VERSIONS['@angular/compiler'],
+            '@angular/compiler-cli': VERSIONS['@angular/compiler-cli'],
+          }
+        : {}),
       '@module-federation/vite': VERSIONS['@module-federation/vite'],
       ...(react
         ? {
@@ -52,6 +78,7 @@ function packageJson(answers: MfeAnswers, portOffset: number): string {
             '@vitejs/plugin-react': VERSIONS['@vitejs/plugin-react'],
           }
         : {}),
+      ...(angular ? { typescript: VERSIONS.typescript } : {}),
       vite: VERSIONS.vite,
     },
     carpeta: { portOffset },
@@ -85,6 +112,24 @@ function indexHtml(answers: MfeAnswers): string {
 }
 
 function viteConfig(answers: MfeAnswers): string {
+  if (answers.framework === 'angular') {
+    return `import angular from '@analogjs/vite-plugin-angular';
+import { defineCarpetaMfe } from '@carpeta/sdk/vite';
+
+const source = \`\${import.meta.dirname}/src/\`;
+
+// Port, federation, shared singletons and build settings come from the portal's preset.
+export default defineCarpetaMfe({
+  name: '${answers.name}',
+  framework: 'angular',
+  // The Angular compiler compiles this MFE's own code; the sdk and the rest are plain TypeScript.
+  plugins: [
+    angular({ tsconfig: 'tsconfig.app.json', transformFilter: (_code, id) => id.startsWith(source) }),
+  ],
+  exposes: { './lifecycles': './src/lifecycles.ts' },
+});
+`;
+  }
   const entry = answers.framework === 'react' ? './src/lifecycles.tsx' : './src/lifecycles.ts';
   const framework = answers.framework === 'react' ? '' : `\n  framework: '${answers.framework}',`;
   return `import { defineCarpetaMfe } from '@carpeta/sdk/vite';
@@ -98,6 +143,27 @@ export default defineCarpetaMfe({
 }
 
 function vitestConfig(answers: MfeAnswers): string {
+  if (answers.framework === 'angular') {
+    return `import angular from '@analogjs/vite-plugin-angular';
+import { defineProject } from 'vitest/config';
+
+const source = \`\${import.meta.dirname}/src/\`;
+
+export default defineProject({
+  // The Angular compiler (just in time under Vitest) for this MFE's components.
+  plugins: [
+    angular({ tsconfig: 'tsconfig.spec.json', transformFilter: (_code, id) => id.startsWith(source) }),
+  ],
+  test: {
+    name: 'mfe-${answers.name}',
+    environment: 'happy-dom',
+    include: ['src/**/*.test.ts'],
+    setupFiles: ['src/test-setup.ts'],
+    pool: 'forks',
+  },
+});
+`;
+  }
   const framework = answers.framework === 'react' ? '' : `, framework: '${answers.framework}'`;
   return `import { defineProject } from 'vitest/config';
 import { carpetaMfeTests } from '@carpeta/sdk/vite';
@@ -278,6 +344,108 @@ describe('${answers.name} MFE', () => {
   };
 }
 
+/** The Angular component's class name and selector, from the MFE's name. */
+function angularNames(name: string): { className: string; selector: string } {
+  const pascal = name
+    .split('-')
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('');
+  return { className: `${pascal}AppComponent`, selector: `mfe-${name}-app` };
+}
+
+function angularFiles(answers: MfeAnswers): Record<string, string> {
+  const { className, selector } = angularNames(answers.name);
+  return {
+    'tsconfig.app.json': `{
+  "extends": "./tsconfig.json",
+  "compilerOptions": { "noEmit": false, "sourceMap": true, "declaration": false },
+  "angularCompilerOptions": {
+    "strictInjectionParameters": true,
+    "strictInputAccessModifiers": true,
+    "strictTemplates": true
+  },
+  "files": [],
+  "include": ["src/**/*.ts"],
+  "exclude": ["src/**/*.test.ts", "src/test-setup.ts"]
+}
+`,
+    'tsconfig.spec.json': `{
+  "extends": "./tsconfig.json",
+  "compilerOptions": { "noEmit": false, "sourceMap": true, "declaration": false },
+  "files": [],
+  "include": ["src/**/*.ts"]
+}
+`,
+    'src/lifecycles.ts': `import { createAngularLifecycles } from '@carpeta/sdk/angular';
+import { ${className} } from './app.component.ts';
+import { messages } from './messages.ts';
+
+/** The single-spa lifecycles the shell mounts: one zoneless Angular application per mount. */
+const lifecycles = createAngularLifecycles({ rootComponent: ${className}, messages });
+
+export const { bootstrap, mount, unmount } = lifecycles;
+export default lifecycles;
+`,
+    'src/app.component.ts': `import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { injectTranslate } from '@carpeta/sdk/angular';
+import { OWNER } from './messages.ts';
+
+/**
+ * The MFE's first screen, a standalone component. Its data comes through \`injectApi()\` (never
+ * \`fetch\`); the shell's other props through the sdk's other inject functions.
+ */
+@Component({
+  selector: '${selector}',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: \`
+    <h1>{{ t('title') }}</h1>
+    <p class="cp-lead">{{ t('intro', { owner: owner.name }) }}</p>
+    <p>{{ t('next') }}</p>
+  \`,
+})
+export class ${className} {
+  protected readonly t = injectTranslate();
+  protected readonly owner = OWNER;
+}
+`,
+    'src/test-setup.ts': `// The components are compiled just in time under Vitest (ahead of time by the Vite build).
+import '@angular/compiler';
+import { getTestBed } from '@angular/core/testing';
+import { BrowserTestingModule, platformBrowserTesting } from '@angular/platform-browser/testing';
+
+getTestBed().initTestEnvironment(BrowserTestingModule, platformBrowserTesting());
+`,
+    'src/app.test.ts': `import { createTestProps } from '@carpeta/sdk/testing/props';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import lifecycles from './lifecycles.ts';
+import { messages, OWNER } from './messages.ts';
+
+afterEach(() => {
+  document.body.replaceChildren();
+});
+
+describe('${answers.name} MFE', () => {
+  it('shows its screen in Spanish, follows the language, and leaves nothing behind', async () => {
+    const test = createTestProps({ mfeId: '${answers.name}', basePath: '${answers.route}' });
+    await lifecycles.bootstrap(test.props);
+    await lifecycles.mount(test.props);
+    const root = test.props.domElement;
+    await vi.waitFor(() => expect(root.querySelector('h1')?.textContent).toBe(messages.es.title));
+    expect(root.textContent).toContain(\`Este servicio lo ofrece \${OWNER.name}.\`);
+
+    test.setLanguage('en');
+    await vi.waitFor(() => expect(root.textContent).toContain(\`This service is provided by \${OWNER.name}.\`));
+
+    await lifecycles.unmount(test.props);
+    expect(root.childNodes).toHaveLength(0);
+    expect(test.languageListeners()).toBe(0);
+    expect(test.telemetry.errors).toEqual([]);
+  });
+});
+`,
+  };
+}
+
 /** Every file of the new package, by path relative to mfes/<name>/. */
 export function packageFiles(answers: MfeAnswers, portOffset: number): Record<string, string> {
   return {
@@ -287,6 +455,10 @@ export function packageFiles(answers: MfeAnswers, portOffset: number): Record<st
     'vite.config.ts': viteConfig(answers),
     'vitest.config.ts': vitestConfig(answers),
     'src/messages.ts': messages(answers),
-    ...(answers.framework === 'react' ? reactFiles(answers) : vanillaFiles(answers)),
+    ...(answers.framework === 'react'
+      ? reactFiles(answers)
+      : answers.framework === 'angular'
+        ? angularFiles(answers)
+        : vanillaFiles(answers)),
   };
 }
