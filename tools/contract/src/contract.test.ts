@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiReports } from './api-report.ts';
 import { buildPackage, rewriteDeclarationSpecifiers } from './build.ts';
+import { installOutside, runOutside } from './outside.ts';
 import { packContract } from './pack.ts';
 import { CONTRACT_PACKAGES, readPackage, reportName, reportsApi, ROOT } from './packages.ts';
 
@@ -136,28 +136,8 @@ describe('the contract as an outside repository gets it', () => {
         'export const { bootstrap, mount, unmount } = createLifecycles({ rootComponent: App, messages });',
       ].join('\n'),
     );
-    // As the agency's own shell would run it: not inside this test runner (VITEST, NODE_ENV=test).
-    const outside = Object.fromEntries(
-      Object.entries(process.env).filter(
-        ([key]) => !key.startsWith('VITEST') && key !== 'NODE_ENV' && key !== 'TEST',
-      ),
-    );
-    outside.CI = 'true';
-    const run = (command: string, args: string[]) => {
-      const result = spawnSync(command, args, {
-        cwd: app,
-        encoding: 'utf8',
-        env: outside,
-      });
-      expect(result.status, `${command} ${args.join(' ')}\n${result.stdout}\n${result.stderr}`).toBe(0);
-      return result.stdout;
-    };
-    run('pnpm', [
-      'install',
-      '--prefer-offline',
-      '--ignore-workspace',
-      '--config.strict-peer-dependencies=false',
-    ]);
+    const run = (command: string, args: string[]) => runOutside(command, args, app);
+    installOutside(app);
     // The installed sdk is the packed build, not the workspace's sources.
     const installed = JSON.parse(
       readFileSync(join(app, 'node_modules', '@carpeta', 'sdk', 'package.json'), 'utf8'),

@@ -26,7 +26,22 @@ export const VERSIONS = {
   '@angular/compiler': '22.2.6',
   '@angular/compiler-cli': '22.2.6',
   typescript: '6.0.3',
+  // A package outside the repository brings its own test runner (the repository's root has them).
+  vitest: '4.1.12',
+  'happy-dom': '21.0.4',
 } as const;
+
+/**
+ * The contract's range a package outside the repository depends on: the major the portal's shell
+ * requires (`strictVersion`), from the registry or the tarballs of `npm run contract:pack`.
+ */
+export const CONTRACT_RANGE = '^1.0.0';
+
+/**
+ * Where the package goes: `workspace` is mfes/<name> of a Carpeta checkout (the contract from the
+ * workspace, the repository's tsconfig and test runner); `standalone` is an agency's own repository.
+ */
+export type Layout = 'workspace' | 'standalone';
 
 /** A TypeScript string literal in the quotes the formatter keeps (single unless the text has one). */
 export function tsString(value: string): string {
@@ -35,19 +50,26 @@ export function tsString(value: string): string {
   return `'${escaped.replace(/'/g, "\\'")}'`;
 }
 
-function packageJson(answers: MfeAnswers, portOffset: number): string {
+function packageJson(answers: MfeAnswers, portOffset: number, layout: Layout): string {
   const react = answers.framework === 'react';
   const angular = answers.framework === 'angular';
+  const standalone = layout === 'standalone';
+  const contract = standalone ? CONTRACT_RANGE : 'workspace:*';
   const pkg = {
-    name: `@carpeta/mfe-${answers.name}`,
+    name: standalone ? `mfe-${answers.name}` : `@carpeta/mfe-${answers.name}`,
     version: '0.1.0',
     private: true,
     type: 'module',
     description: `${answers.title}: ${answers.ownerName} (${answers.owner})`,
-    scripts: { dev: 'vite', build: 'vite build', typecheck: 'tsc -p tsconfig.json' },
+    scripts: {
+      dev: 'vite',
+      build: 'vite build',
+      typecheck: 'tsc -p tsconfig.json',
+      ...(standalone ? { test: 'vitest run' } : {}),
+    },
     dependencies: {
-      '@carpeta/design-system': 'workspace:*',
-      '@carpeta/sdk': 'workspace:*',
+      '@carpeta/design-system': contract,
+      '@carpeta/sdk': contract,
       ...(react
         ? { preact: VERSIONS.preact, react: VERSIONS.react, 'react-dom': VERSIONS['react-dom'] }
         : {}),
@@ -78,8 +100,10 @@ function packageJson(answers: MfeAnswers, portOffset: number): string {
             '@vitejs/plugin-react': VERSIONS['@vitejs/plugin-react'],
           }
         : {}),
-      ...(angular ? { typescript: VERSIONS.typescript } : {}),
+      ...(standalone ? { 'happy-dom': VERSIONS['happy-dom'] } : {}),
+      ...(angular || standalone ? { typescript: VERSIONS.typescript } : {}),
       vite: VERSIONS.vite,
+      ...(standalone ? { vitest: VERSIONS.vitest } : {}),
     },
     carpeta: { portOffset },
   };
@@ -89,6 +113,34 @@ function packageJson(answers: MfeAnswers, portOffset: number): string {
 const TSCONFIG = `{
   "extends": "../../tsconfig.json",
   "compilerOptions": { "types": ["vite/client"] },
+  "include": ["src", "*.ts"]
+}
+`;
+
+/** The repository's compiler options, for a package that has no repository tsconfig to extend. */
+const STANDALONE_TSCONFIG = `{
+  "compilerOptions": {
+    "target": "ES2023",
+    "lib": ["ES2023", "DOM", "DOM.Iterable"],
+    "module": "ESNext",
+    "moduleResolution": "Bundler",
+    "moduleDetection": "force",
+    "strict": true,
+    "noUncheckedIndexedAccess": true,
+    "noImplicitOverride": true,
+    "noFallthroughCasesInSwitch": true,
+    "noUnusedLocals": true,
+    "noUnusedParameters": true,
+    "erasableSyntaxOnly": true,
+    "verbatimModuleSyntax": true,
+    "allowImportingTsExtensions": true,
+    "resolveJsonModule": true,
+    "isolatedModules": true,
+    "skipLibCheck": true,
+    "noEmit": true,
+    "jsx": "react-jsx",
+    "types": ["vite/client"]
+  },
   "include": ["src", "*.ts"]
 }
 `;
@@ -446,11 +498,15 @@ describe('${answers.name} MFE', () => {
   };
 }
 
-/** Every file of the new package, by path relative to mfes/<name>/. */
-export function packageFiles(answers: MfeAnswers, portOffset: number): Record<string, string> {
+/** Every file of the new package, by path relative to its folder (mfes/<name>/ in a checkout). */
+export function packageFiles(
+  answers: MfeAnswers,
+  portOffset: number,
+  layout: Layout = 'workspace',
+): Record<string, string> {
   return {
-    'package.json': packageJson(answers, portOffset),
-    'tsconfig.json': TSCONFIG,
+    'package.json': packageJson(answers, portOffset, layout),
+    'tsconfig.json': layout === 'standalone' ? STANDALONE_TSCONFIG : TSCONFIG,
     'index.html': indexHtml(answers),
     'vite.config.ts': viteConfig(answers),
     'vitest.config.ts': vitestConfig(answers),
@@ -460,5 +516,6 @@ export function packageFiles(answers: MfeAnswers, portOffset: number): Record<st
       : answers.framework === 'angular'
         ? angularFiles(answers)
         : vanillaFiles(answers)),
+    ...(layout === 'standalone' ? { '.gitignore': 'node_modules\ndist\n' } : {}),
   };
 }
