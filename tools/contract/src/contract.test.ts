@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiDocs, docModelFolder } from './api-docs.ts';
 import { apiReports } from './api-report.ts';
 import { buildPackage, rewriteDeclarationSpecifiers } from './build.ts';
 import { installOutside, runOutside } from './outside.ts';
@@ -38,7 +39,18 @@ describe('the contract as an outside repository gets it', () => {
   });
 
   it('has the API its committed reports describe: a contract change is a visible diff', () => {
-    const outcomes = CONTRACT_PACKAGES.flatMap((name) => apiReports(name, { update: false }));
+    const docs: string[] = [];
+    const outcomes = CONTRACT_PACKAGES.flatMap((name) => {
+      const models = docModelFolder(name);
+      try {
+        const reports = apiReports(name, { update: false, docModelFolder: models });
+        docs.push(...apiDocs(name, models, { update: false }));
+        return reports;
+      } finally {
+        rmSync(models, { recursive: true, force: true });
+      }
+    });
+    expect(docs, 'run `pnpm api:report` and commit docs/contract').toEqual([]);
     expect(outcomes.length).toBeGreaterThan(15);
     const changed = outcomes.filter((outcome) => outcome.changed).map((outcome) => outcome.report);
     expect(changed, 'run `pnpm api:report`, review and commit the reports').toEqual([]);
