@@ -168,5 +168,8 @@ export function carpetaMfeTests(options: CarpetaMfeTestOptions) {
     include: ['src/**/*.test.{ts,tsx}'],
   };
   if ((options.framework ?? 'react') !== 'react') return { test };
-  return { ...preactForTests, test: { ...test, deps: PREACT_TEST_DEPS } };
+  // Installed from the registry (outside this repository), the contract is in node_modules: Vitest
+  // would load it with Node, around the aliases, and its React helpers would import real React.
+  const server = { deps: { inline: ['@carpeta/sdk', '@carpeta/design-system'] } };
+  return { ...preactForTests, test: { ...test, deps: PREACT_TEST_DEPS, server } };
 }

@@ -5,7 +5,8 @@ export default defineProject({
     name: 'create-mfe',
     environment: 'node',
     include: ['src/**/*.test.ts'],
-    // One test scaffolds a React MFE, builds it and runs its own test (about half a minute).
+    // One test scaffolds three MFEs, builds them and runs their tests (about half a minute); another
+    // packs the contract and the scaffolder and runs it outside the repository (about a minute).
     testTimeout: 180_000,
   },
 });

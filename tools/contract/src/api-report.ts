@@ -18,7 +18,10 @@ export interface ReportOutcome {
  * the reports (`pnpm api:report`); otherwise a report that differs from the committed one is a
  * failure, so a contract change is always a visible diff in a review.
  */
-export function apiReports(name: ContractPackage, options: { update: boolean }): ReportOutcome[] {
+export function apiReports(
+  name: ContractPackage,
+  options: { update: boolean; docModelFolder?: string },
+): ReportOutcome[] {
   const dir = packageDir(name);
   const pkg = readPackage(name);
   const reportFolder = join(dir, 'api');
@@ -57,7 +60,10 @@ export function apiReports(name: ContractPackage, options: { update: boolean }):
             reportFolder,
             reportTempFolder: temp,
           },
-          docModel: { enabled: false },
+          // The doc model (`.api.json`) of each entry in its own folder, for API Documenter (api-docs.ts).
+          docModel: options.docModelFolder
+            ? { enabled: true, apiJsonFilePath: join(options.docModelFolder, report, `${name}.api.json`) }
+            : { enabled: false },
           dtsRollup: { enabled: false },
           tsdocMetadata: { enabled: false },
           newlineKind: 'lf',

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `pnpm contract:build`, `pnpm api:report` (writes the reports), `pnpm api:check` (fails on a
 // change), `pnpm contract:pack [dir]`: the contract as an outside repository gets it.
+import { rmSync } from 'node:fs';
+import { apiDocs, docModelFolder } from './api-docs.ts';
 import { apiReports } from './api-report.ts';
 import { buildPackage } from './build.ts';
 import { packContract } from './pack.ts';
@@ -23,8 +25,20 @@ switch (command) {
   case 'api': {
     const update = rest.includes('--update');
     if (!rest.includes('--no-build')) build();
-    const outcomes = CONTRACT_PACKAGES.flatMap((name) => apiReports(name, { update }));
-    let failed = false;
+    let docsChanged: string[] = [];
+    const outcomes = CONTRACT_PACKAGES.flatMap((name) => {
+      const models = docModelFolder(name);
+      try {
+        const reports = apiReports(name, { update, docModelFolder: models });
+        docsChanged = [...docsChanged, ...apiDocs(name, models, { update })];
+        return reports;
+      } finally {
+        rmSync(models, { recursive: true, force: true });
+      }
+    });
+    let failed = docsChanged.length > 0;
+    for (const folder of docsChanged)
+      console.error(`${folder}: the generated reference differs. Run \`pnpm api:report\` to commit it.`);
     for (const outcome of outcomes) {
       for (const error of outcome.errors) console.error(`${outcome.package} ${outcome.subpath}: ${error}`);
       if (outcome.changed)
@@ -34,7 +48,7 @@ switch (command) {
       failed ||= outcome.changed || outcome.errors.length > 0;
     }
     console.log(
-      `${outcomes.length} API reports ${update ? 'written' : failed ? 'checked, with differences' : 'checked: unchanged'}.`,
+      `${outcomes.length} API reports and their reference in docs/contract ${update ? 'written' : failed ? 'checked, with differences' : 'checked: unchanged'}.`,
     );
     process.exitCode = failed ? 1 : 0;
     break;

@@ -1,10 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiDocs, docModelFolder } from './api-docs.ts';
 import { apiReports } from './api-report.ts';
 import { buildPackage, rewriteDeclarationSpecifiers } from './build.ts';
+import { installOutside, runOutside } from './outside.ts';
 import { packContract } from './pack.ts';
 import { CONTRACT_PACKAGES, readPackage, reportName, reportsApi, ROOT } from './packages.ts';
 
@@ -38,7 +39,18 @@ describe('the contract as an outside repository gets it', () => {
   });
 
   it('has the API its committed reports describe: a contract change is a visible diff', () => {
-    const outcomes = CONTRACT_PACKAGES.flatMap((name) => apiReports(name, { update: false }));
+    const docs: string[] = [];
+    const outcomes = CONTRACT_PACKAGES.flatMap((name) => {
+      const models = docModelFolder(name);
+      try {
+        const reports = apiReports(name, { update: false, docModelFolder: models });
+        docs.push(...apiDocs(name, models, { update: false }));
+        return reports;
+      } finally {
+        rmSync(models, { recursive: true, force: true });
+      }
+    });
+    expect(docs, 'run `pnpm api:report` and commit docs/contract').toEqual([]);
     expect(outcomes.length).toBeGreaterThan(15);
     const changed = outcomes.filter((outcome) => outcome.changed).map((outcome) => outcome.report);
     expect(changed, 'run `pnpm api:report`, review and commit the reports').toEqual([]);
@@ -136,28 +148,8 @@ describe('the contract as an outside repository gets it', () => {
         'export const { bootstrap, mount, unmount } = createLifecycles({ rootComponent: App, messages });',
       ].join('\n'),
     );
-    // As the agency's own shell would run it: not inside this test runner (VITEST, NODE_ENV=test).
-    const outside = Object.fromEntries(
-      Object.entries(process.env).filter(
-        ([key]) => !key.startsWith('VITEST') && key !== 'NODE_ENV' && key !== 'TEST',
-      ),
-    );
-    outside.CI = 'true';
-    const run = (command: string, args: string[]) => {
-      const result = spawnSync(command, args, {
-        cwd: app,
-        encoding: 'utf8',
-        env: outside,
-      });
-      expect(result.status, `${command} ${args.join(' ')}\n${result.stdout}\n${result.stderr}`).toBe(0);
-      return result.stdout;
-    };
-    run('pnpm', [
-      'install',
-      '--prefer-offline',
-      '--ignore-workspace',
-      '--config.strict-peer-dependencies=false',
-    ]);
+    const run = (command: string, args: string[]) => runOutside(command, args, app);
+    installOutside(app);
     // The installed sdk is the packed build, not the workspace's sources.
     const installed = JSON.parse(
       readFileSync(join(app, 'node_modules', '@carpeta', 'sdk', 'package.json'), 'utf8'),

@@ -2,7 +2,9 @@
 // pnpm new:mfe [--name tributos --owner L01280796 --framework react --route /tributos
 //               --min-loa substantial --audience municipality:28079 --yes]
 // Asks what is missing (or, with --yes or without a terminal, takes the flags and defaults), writes
-// mfes/<name> and its manifest entry, installs, and says what to run next.
+// mfes/<name> and its manifest entry, installs, and says what to run next. Outside a Carpeta
+// checkout (`npm create carpeta-mfe`), writes ./<name> as the agency's own package instead and
+// prints the manifest entry to add.
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,29 +15,35 @@ import {
   checkOwner,
   checkRoute,
   defaultTitle,
+  FRAMEWORKS,
   InvalidAnswer,
   parseAudience,
   type RawAnswers,
-  SCAFFOLDED_FRAMEWORKS,
 } from './options.ts';
-import { readWorkspace, scaffold } from './scaffold.ts';
+import {
+  findCarpetaRepository,
+  formatJson,
+  readWorkspace,
+  scaffold,
+  scaffoldStandalone,
+} from './scaffold.ts';
 
 const USAGE = `usage: pnpm new:mfe [options]    (asks for what is missing when run in a terminal)
-  --name <name>            folder under mfes/ and manifest id, e.g. tributos
+       npm create carpeta-mfe -- [options]   (outside a Carpeta checkout: writes ./<name>)
+  --name <name>            folder under mfes/ (or ./) and manifest id, e.g. tributos
   --owner <DIR3>           the owning body's DIR3 code, e.g. L01280796
   --owner-name <text>      its name as citizens read it (default: the DIR3 code)
-  --framework <f>          react (default) or vanilla (plain TypeScript); angular: not yet
+  --framework <f>          react (default), vanilla (plain TypeScript) or angular
   --route <path>           where it mounts (default /<name>)
   --title <text>           its title in Spanish (default from the name)
   --min-loa <level>        low, substantial (default) or high
   --audience <places>      state (default), or e.g. municipality:28079 or community:13,province:19
-  --root <dir>             the repository to write into (default: this one)
+  --root <dir>             the Carpeta repository to write into (default: the one the current
+                           folder is in; outside one, a package of its own in ./<name>)
   --dry-run                check the answers and print what would be written, write nothing
   --no-install             do not run pnpm install afterwards
   --yes, -y                ask nothing: flags and defaults only
   --help, -h               this text`;
-
-const REPOSITORY = resolve(import.meta.dirname, '..', '..', '..');
 
 function fail(message: string, code = 2): never {
   process.stderr.write(`create-mfe: ${message}\n`);
@@ -73,7 +81,7 @@ if (flags.help) {
   process.stdout.write(`${USAGE}\n`);
   process.exit(0);
 }
-const root = resolve(flags.root ?? REPOSITORY);
+const root = flags.root ? resolve(flags.root) : findCarpetaRepository(process.cwd());
 const interactive = !flags.yes && process.stdin.isTTY === true;
 
 const raw: RawAnswers = {
@@ -90,7 +98,9 @@ const raw: RawAnswers = {
 const orTrue = (problem: string | null) => problem ?? true;
 
 if (interactive) {
-  const workspace = readWorkspace(root);
+  const workspace = root
+    ? readWorkspace(root)
+    : { packages: [], portOffsets: [], containers: [], entries: [], maxNavOrder: 0 };
   raw.name ??= await input({
     message: 'Name of the MFE (folder under mfes/, e.g. tributos):',
     validate: (value) => orTrue(checkName(value.trim(), workspace)),
@@ -102,7 +112,7 @@ if (interactive) {
   raw.ownerName ??= await input({ message: 'Its name, as citizens read it:', default: raw.owner });
   raw.framework ??= await select({
     message: 'Framework:',
-    choices: SCAFFOLDED_FRAMEWORKS.map((value) => ({ value })),
+    choices: FRAMEWORKS.map((value) => ({ value })),
   });
   raw.route ??= await input({
     message: 'Route:',
@@ -132,7 +142,9 @@ if (interactive) {
 const started = performance.now();
 let result: ReturnType<typeof scaffold>;
 try {
-  result = scaffold(raw, { root, dryRun: flags['dry-run'] });
+  result = root
+    ? scaffold(raw, { root, dryRun: flags['dry-run'] })
+    : scaffoldStandalone(raw, { parent: process.cwd(), dryRun: flags['dry-run'] });
 } catch (error) {
   if (error instanceof InvalidAnswer) fail(`${error.message}\n\n${USAGE}`);
   throw error;
@@ -142,9 +154,22 @@ const { answers } = result;
 process.stdout.write(
   `${flags['dry-run'] ? 'Would write' : 'Wrote'}:\n${result.files.map((file) => `  ${file}`).join('\n')}\n` +
     `Port: CARPETA_PORT_BASE + ${result.portOffset} (${result.variables.port}, ${result.variables.url})\n` +
-    `Manifest entry "${answers.name}" on ${answers.route}, owner ${answers.owner}, min LoA ${answers.minLoa}, ` +
+    `${root ? 'Manifest entry' : 'Entry'} "${answers.name}" on ${answers.route}, owner ${answers.owner}, min LoA ${answers.minLoa}, ` +
     `${answers.audience ? `audience ${JSON.stringify(answers.audience)}` : 'State-wide'}\n`,
 );
+
+if (!root) {
+  process.stdout.write(
+    `\nNo Carpeta checkout here: ${answers.name}/ is a package of its own, on the contract's registry versions.\n` +
+      `Add this entry to the portal's gateway/config/mfes.json (its operators do; ${result.variables.url} is the URL your build is served from):\n\n` +
+      `${formatJson(result.entry)}\n`,
+  );
+  if (!flags['dry-run'])
+    process.stdout.write(
+      `\nNext:\n  cd ${answers.name}\n  npm install\n  npm test          its tests\n  npm run build     dist/ with remoteEntry.js, to serve\n`,
+    );
+  process.exit(0);
+}
 
 if (!flags['dry-run'] && !flags['no-install']) {
   // Links the new package into the workspace (and records it in the lockfile): without it,

@@ -10,4 +10,12 @@ export {
   validateAnswers,
   type Workspace,
 } from './options.ts';
-export { readWorkspace, type ScaffoldOptions, type ScaffoldResult, scaffold } from './scaffold.ts';
+export {
+  findCarpetaRepository,
+  readWorkspace,
+  type ScaffoldOptions,
+  type ScaffoldResult,
+  type StandaloneOptions,
+  scaffold,
+  scaffoldStandalone,
+} from './scaffold.ts';

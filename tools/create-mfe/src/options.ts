@@ -11,9 +11,6 @@ import {
 
 export const FRAMEWORKS = ['react', 'vanilla', 'angular'] as const;
 export type Framework = (typeof FRAMEWORKS)[number];
-/** The frameworks the scaffolder writes today (Angular MFEs: copy mfes/representation for now). */
-export const SCAFFOLDED_FRAMEWORKS = ['react', 'vanilla'] as const;
-export type ScaffoldedFramework = (typeof SCAFFOLDED_FRAMEWORKS)[number];
 
 export interface MfeAnswers {
   /** Folder under mfes/, manifest id and route stem, e.g. "tributos". */
@@ -22,7 +19,7 @@ export interface MfeAnswers {
   owner: string;
   /** Its name as citizens read it; defaults to the DIR3 code. */
   ownerName: string;
-  framework: ScaffoldedFramework;
+  framework: Framework;
   /** Path the MFE is active on, e.g. "/tributos". */
   route: string;
   /** The page title in Spanish (the navigation and the screen's heading). */
@@ -174,14 +171,8 @@ export function validateAnswers(raw: RawAnswers, workspace: Workspace): MfeAnswe
   if (ownerName.length > 200) throw new InvalidAnswer('owner-name', 'at most 200 characters');
 
   const framework = (raw.framework ?? 'react').trim();
-  if (framework === 'angular') {
-    throw new InvalidAnswer(
-      'framework',
-      'Angular is not scaffolded yet: use react or vanilla, or start from mfes/representation',
-    );
-  }
-  if (!(SCAFFOLDED_FRAMEWORKS as readonly string[]).includes(framework)) {
-    throw new InvalidAnswer('framework', `"${framework}" is not one of: ${SCAFFOLDED_FRAMEWORKS.join(', ')}`);
+  if (!(FRAMEWORKS as readonly string[]).includes(framework)) {
+    throw new InvalidAnswer('framework', `"${framework}" is not one of: ${FRAMEWORKS.join(', ')}`);
   }
 
   const route = (raw.route ?? '').trim() || `/${name}`;
@@ -200,7 +191,7 @@ export function validateAnswers(raw: RawAnswers, workspace: Workspace): MfeAnswe
     name,
     owner,
     ownerName,
-    framework: framework as ScaffoldedFramework,
+    framework: framework as Framework,
     route,
     title,
     minLoa: minLoa as LevelOfAssurance,
@@ -229,7 +220,7 @@ export interface ConfigEntry {
   kind: 'administration';
   route: string;
   nav: { order: number; show: boolean };
-  framework: ScaffoldedFramework;
+  framework: Framework;
   remote: { name: string; entry: string; expose: string };
   minLoa: LevelOfAssurance;
   scopes: string[];

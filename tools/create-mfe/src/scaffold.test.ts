@@ -55,7 +55,7 @@ afterAll(() => {
 });
 
 describe('pnpm new:mfe', () => {
-  it('writes a React and a plain-JavaScript MFE that build and pass their own tests, registered with free ports', () => {
+  it('writes a React, a plain-JavaScript and an Angular MFE that build and pass their own tests, registered with free ports', () => {
     layOutCopy();
     const realManifest = readFileSync(join(ROOT, MANIFEST_CONFIG), 'utf8');
     const shipped = readWorkspace(root);
@@ -74,16 +74,22 @@ describe('pnpm new:mfe', () => {
       { name: 'kit-tasas', owner: 'L01280796', framework: 'vanilla', minLoa: 'low' },
       { root },
     );
+    const angular = scaffold(
+      { name: 'kit-padron', owner: 'L01280796', framework: 'angular', title: 'Padrón' },
+      { root },
+    );
 
     // Registered: each on a port no other MFE uses, each in the manifest configuration once.
     const after = readWorkspace(root);
     expect(new Set(after.portOffsets).size).toBe(after.portOffsets.length);
     expect(shipped.portOffsets).not.toContain(react.portOffset);
-    expect(vanilla.portOffset).not.toBe(react.portOffset);
+    expect(new Set([react.portOffset, vanilla.portOffset, angular.portOffset]).size).toBe(3);
     expect(after.entries.slice(shipped.entries.length)).toEqual([
       { id: 'kit-tributos', route: '/kit-tributos' },
       { id: 'kit-tasas', route: '/kit-tasas' },
+      { id: 'kit-padron', route: '/kit-padron' },
     ]);
+    expect(angular.entry.framework).toBe('angular');
     // A second run with the same name is refused, and writes nothing.
     expect(() => scaffold({ name: 'kit-tasas', owner: 'L01280796' }, { root })).toThrow(
       /mfes\/kit-tasas already exists/,
@@ -93,8 +99,13 @@ describe('pnpm new:mfe', () => {
 
     symlinkSync(join(ROOT, 'mfes', 'health', 'node_modules'), join(react.dir, 'node_modules'), 'dir');
     symlinkSync(join(ROOT, 'mfes', 'municipal', 'node_modules'), join(vanilla.dir, 'node_modules'), 'dir');
+    symlinkSync(
+      join(ROOT, 'mfes', 'representation', 'node_modules'),
+      join(angular.dir, 'node_modules'),
+      'dir',
+    );
 
-    for (const mfe of [react, vanilla]) {
+    for (const mfe of [react, vanilla, angular]) {
       const build = run([join(mfe.dir, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], mfe.dir);
       expect(build.status, build.output).toBe(0);
       const manifest = readFileSync(join(mfe.dir, 'dist', 'mf-manifest.json'), 'utf8');
@@ -113,12 +124,14 @@ describe('pnpm new:mfe', () => {
         'mfe-kit-tributos',
         '--project',
         'mfe-kit-tasas',
+        '--project',
+        'mfe-kit-padron',
       ],
       root,
     );
     expect(tests.status, tests.output).toBe(0);
     // biome-ignore lint/suspicious/noControlCharactersInRegex: the colours of the report
     const report = tests.output.replace(/\u001b\[[0-9;]*m/g, '');
-    expect(report).toMatch(/Tests\s+2 passed \(2\)/);
+    expect(report).toMatch(/Tests\s+3 passed \(3\)/);
   });
 });

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import {
   type ConfigEntry,
   freePortOffset,
+  InvalidAnswer,
   type MfeAnswers,
   manifestEntryFor,
   mfeVariableStem,
@@ -12,7 +13,7 @@ import {
   validateAnswers,
   type Workspace,
 } from './options.ts';
-import { packageFiles } from './templates.ts';
+import { type Layout, packageFiles } from './templates.ts';
 
 /** Where the manifest configuration lives, relative to the repository. */
 export const MANIFEST_CONFIG = join('gateway', 'config', 'mfes.json');
@@ -91,6 +92,7 @@ export function appendEntry(configText: string, entry: ConfigEntry): string {
 }
 
 export interface ScaffoldResult {
+  layout: Layout;
   answers: MfeAnswers;
   dir: string;
   portOffset: number;
@@ -130,10 +132,62 @@ export function scaffold(raw: RawAnswers, options: ScaffoldOptions): ScaffoldRes
   }
   const stem = mfeVariableStem(answers.name);
   return {
+    layout: 'workspace',
     answers,
     dir,
     portOffset,
     files: written,
+    entry,
+    variables: { port: `PORT_MFE_${stem}`, url: `MFE_${stem}_URL` },
+  };
+}
+
+/** Whether `dir` is a Carpeta checkout: the manifest configuration and the MFEs' folder. */
+export function isCarpetaRepository(dir: string): boolean {
+  return existsSync(join(dir, MANIFEST_CONFIG)) && existsSync(join(dir, 'mfes'));
+}
+
+/** The Carpeta checkout `dir` is in (itself or a parent), if any. */
+export function findCarpetaRepository(dir: string): string | undefined {
+  for (let current = dir; ; current = dirname(current)) {
+    if (isCarpetaRepository(current)) return current;
+    if (dirname(current) === current) return undefined;
+  }
+}
+
+export interface StandaloneOptions {
+  /** The folder the package's folder is written into (it gets the MFE's name). */
+  parent: string;
+  dryRun?: boolean;
+}
+
+/**
+ * Writes the MFE as an agency's own package, outside any Carpeta checkout: the contract from the
+ * registry (`^1.0.0`), its own tsconfig and test runner, and no manifest edited: the result's
+ * `entry` is what the portal's operators add to their gateway/config/mfes.json.
+ */
+export function scaffoldStandalone(raw: RawAnswers, options: StandaloneOptions): ScaffoldResult {
+  const workspace: Workspace = { packages: [], portOffsets: [], containers: [], entries: [], maxNavOrder: 0 };
+  const answers = validateAnswers(raw, workspace);
+  const dir = join(options.parent, answers.name);
+  if (existsSync(dir)) throw new InvalidAnswer('name', `${dir} already exists: choose another name`);
+  const portOffset = freePortOffset(workspace);
+  const entry = manifestEntryFor(answers, portOffset, 100);
+  const files = packageFiles(answers, portOffset, 'standalone');
+  if (!options.dryRun) {
+    for (const [file, content] of Object.entries(files)) {
+      const path = join(dir, file);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, content);
+    }
+  }
+  const stem = mfeVariableStem(answers.name);
+  return {
+    layout: 'standalone',
+    answers,
+    dir,
+    portOffset,
+    files: Object.keys(files).map((file) => join(answers.name, file)),
     entry,
     variables: { port: `PORT_MFE_${stem}`, url: `MFE_${stem}_URL` },
   };

@@ -1,5 +1,5 @@
 // The files of a new MFE. They follow the shipped ones (mfes/health for React, mfes/municipal for
-// plain JavaScript) and stay within the project's rules: text through the MFE's messages in every
+// plain JavaScript, mfes/representation for Angular) and stay within the project's rules: text through the MFE's messages in every
 // portal language, data only through `props.api`, DOM built with DOM APIs.
 import type { MfeAnswers } from './options.ts';
 
@@ -19,7 +19,31 @@ export const VERSIONS = {
   '@vitejs/plugin-react': '6.3.0',
   storybook: '10.6.7',
   vite: '8.3.8',
+  '@angular/common': '22.2.6',
+  '@angular/core': '22.2.6',
+  '@angular/platform-browser': '22.2.6',
+  rxjs: '7.8.2',
+  '@analogjs/vite-plugin-angular': '2.7.5',
+  '@angular/build': '22.2.6',
+  '@angular/compiler': '22.2.6',
+  '@angular/compiler-cli': '22.2.6',
+  typescript: '6.0.3',
+  // A package outside the repository brings its own test runner (the repository's root has them).
+  vitest: '4.1.12',
+  'happy-dom': '21.0.4',
 } as const;
+
+/**
+ * The contract's range a package outside the repository depends on: the major the portal's shell
+ * requires (`strictVersion`), from the registry or the tarballs of `npm run contract:pack`.
+ */
+export const CONTRACT_RANGE = '^1.0.0';
+
+/**
+ * Where the package goes: `workspace` is mfes/<name> of a Carpeta checkout (the contract from the
+ * workspace, the repository's tsconfig and test runner); `standalone` is an agency's own repository.
+ */
+export type Layout = 'workspace' | 'standalone';
 
 /** A TypeScript string literal in the quotes the formatter keeps (single unless the text has one). */
 export function tsString(value: string): string {
@@ -28,23 +52,47 @@ export function tsString(value: string): string {
   return `'${escaped.replace(/'/g, "\\'")}'`;
 }
 
-function packageJson(answers: MfeAnswers, portOffset: number): string {
+function packageJson(answers: MfeAnswers, portOffset: number, layout: Layout): string {
   const react = answers.framework === 'react';
+  const angular = answers.framework === 'angular';
+  const standalone = layout === 'standalone';
+  const contract = standalone ? CONTRACT_RANGE : 'workspace:*';
   const pkg = {
-    name: `@carpeta/mfe-${answers.name}`,
+    name: standalone ? `mfe-${answers.name}` : `@carpeta/mfe-${answers.name}`,
     version: '0.1.0',
     private: true,
     type: 'module',
     description: `${answers.title}: ${answers.ownerName} (${answers.owner})`,
-    scripts: { dev: 'vite', build: 'vite build', typecheck: 'tsc -p tsconfig.json' },
+    scripts: {
+      dev: 'vite',
+      build: 'vite build',
+      typecheck: 'tsc -p tsconfig.json',
+      ...(standalone ? { test: 'vitest run' } : {}),
+    },
     dependencies: {
-      '@carpeta/design-system': 'workspace:*',
-      '@carpeta/sdk': 'workspace:*',
+      '@carpeta/design-system': contract,
+      '@carpeta/sdk': contract,
       ...(react
         ? { preact: VERSIONS.preact, react: VERSIONS.react, 'react-dom': VERSIONS['react-dom'] }
         : {}),
+      ...(angular
+        ? {
+            '@angular/common': VERSIONS['@angular/common'],
+            '@angular/core': VERSIONS['@angular/core'],
+            '@angular/platform-browser': VERSIONS['@angular/platform-browser'],
+            rxjs: VERSIONS.rxjs,
+          }
+        : {}),
     },
     devDependencies: {
+      ...(angular
+        ? {
+            '@analogjs/vite-plugin-angular': VERSIONS['@analogjs/vite-plugin-angular'],
+            '@angular/build': VERSIONS['@angular/build'],
+            '@angular/compiler': VERSIONS['@angular/compiler'],
+            '@angular/compiler-cli': VERSIONS['@angular/compiler-cli'],
+          }
+        : {}),
       '@module-federation/vite': VERSIONS['@module-federation/vite'],
       ...(react
         ? {
@@ -56,7 +104,10 @@ function packageJson(answers: MfeAnswers, portOffset: number): string {
             storybook: VERSIONS.storybook,
           }
         : {}),
+      ...(standalone ? { 'happy-dom': VERSIONS['happy-dom'] } : {}),
+      ...(angular || standalone ? { typescript: VERSIONS.typescript } : {}),
       vite: VERSIONS.vite,
+      ...(standalone ? { vitest: VERSIONS.vitest } : {}),
     },
     carpeta: { portOffset },
   };
@@ -66,6 +117,34 @@ function packageJson(answers: MfeAnswers, portOffset: number): string {
 const TSCONFIG = `{
   "extends": "../../tsconfig.json",
   "compilerOptions": { "types": ["vite/client"] },
+  "include": ["src", "*.ts"]
+}
+`;
+
+/** The repository's compiler options, for a package that has no repository tsconfig to extend. */
+const STANDALONE_TSCONFIG = `{
+  "compilerOptions": {
+    "target": "ES2023",
+    "lib": ["ES2023", "DOM", "DOM.Iterable"],
+    "module": "ESNext",
+    "moduleResolution": "Bundler",
+    "moduleDetection": "force",
+    "strict": true,
+    "noUncheckedIndexedAccess": true,
+    "noImplicitOverride": true,
+    "noFallthroughCasesInSwitch": true,
+    "noUnusedLocals": true,
+    "noUnusedParameters": true,
+    "erasableSyntaxOnly": true,
+    "verbatimModuleSyntax": true,
+    "allowImportingTsExtensions": true,
+    "resolveJsonModule": true,
+    "isolatedModules": true,
+    "skipLibCheck": true,
+    "noEmit": true,
+    "jsx": "react-jsx",
+    "types": ["vite/client"]
+  },
   "include": ["src", "*.ts"]
 }
 `;
@@ -89,6 +168,24 @@ function indexHtml(answers: MfeAnswers): string {
 }
 
 function viteConfig(answers: MfeAnswers): string {
+  if (answers.framework === 'angular') {
+    return `import angular from '@analogjs/vite-plugin-angular';
+import { defineCarpetaMfe } from '@carpeta/sdk/vite';
+
+const source = \`\${import.meta.dirname}/src/\`;
+
+// Port, federation, shared singletons and build settings come from the portal's preset.
+export default defineCarpetaMfe({
+  name: '${answers.name}',
+  framework: 'angular',
+  // The Angular compiler compiles this MFE's own code; the sdk and the rest are plain TypeScript.
+  plugins: [
+    angular({ tsconfig: 'tsconfig.app.json', transformFilter: (_code, id) => id.startsWith(source) }),
+  ],
+  exposes: { './lifecycles': './src/lifecycles.ts' },
+});
+`;
+  }
   const entry = answers.framework === 'react' ? './src/lifecycles.tsx' : './src/lifecycles.ts';
   const framework = answers.framework === 'react' ? '' : `\n  framework: '${answers.framework}',`;
   return `import { defineCarpetaMfe } from '@carpeta/sdk/vite';
@@ -102,6 +199,27 @@ export default defineCarpetaMfe({
 }
 
 function vitestConfig(answers: MfeAnswers): string {
+  if (answers.framework === 'angular') {
+    return `import angular from '@analogjs/vite-plugin-angular';
+import { defineProject } from 'vitest/config';
+
+const source = \`\${import.meta.dirname}/src/\`;
+
+export default defineProject({
+  // The Angular compiler (just in time under Vitest) for this MFE's components.
+  plugins: [
+    angular({ tsconfig: 'tsconfig.spec.json', transformFilter: (_code, id) => id.startsWith(source) }),
+  ],
+  test: {
+    name: 'mfe-${answers.name}',
+    environment: 'happy-dom',
+    include: ['src/**/*.test.ts'],
+    setupFiles: ['src/test-setup.ts'],
+    pool: 'forks',
+  },
+});
+`;
+  }
   const framework = answers.framework === 'react' ? '' : `, framework: '${answers.framework}'`;
   return `import { defineProject } from 'vitest/config';
 import { carpetaMfeTests } from '@carpeta/sdk/vite';
@@ -305,15 +423,126 @@ describe('${answers.name} MFE', () => {
   };
 }
 
-/** Every file of the new package, by path relative to mfes/<name>/. */
-export function packageFiles(answers: MfeAnswers, portOffset: number): Record<string, string> {
+/** The Angular component's class name and selector, from the MFE's name. */
+function angularNames(name: string): { className: string; selector: string } {
+  const pascal = name
+    .split('-')
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('');
+  return { className: `${pascal}AppComponent`, selector: `mfe-${name}-app` };
+}
+
+function angularFiles(answers: MfeAnswers): Record<string, string> {
+  const { className, selector } = angularNames(answers.name);
   return {
-    'package.json': packageJson(answers, portOffset),
-    'tsconfig.json': TSCONFIG,
+    'tsconfig.app.json': `{
+  "extends": "./tsconfig.json",
+  "compilerOptions": { "noEmit": false, "sourceMap": true, "declaration": false },
+  "angularCompilerOptions": {
+    "strictInjectionParameters": true,
+    "strictInputAccessModifiers": true,
+    "strictTemplates": true
+  },
+  "files": [],
+  "include": ["src/**/*.ts"],
+  "exclude": ["src/**/*.test.ts", "src/test-setup.ts"]
+}
+`,
+    'tsconfig.spec.json': `{
+  "extends": "./tsconfig.json",
+  "compilerOptions": { "noEmit": false, "sourceMap": true, "declaration": false },
+  "files": [],
+  "include": ["src/**/*.ts"]
+}
+`,
+    'src/lifecycles.ts': `import { createAngularLifecycles } from '@carpeta/sdk/angular';
+import { ${className} } from './app.component.ts';
+import { messages } from './messages.ts';
+
+/** The single-spa lifecycles the shell mounts: one zoneless Angular application per mount. */
+const lifecycles = createAngularLifecycles({ rootComponent: ${className}, messages });
+
+export const { bootstrap, mount, unmount } = lifecycles;
+export default lifecycles;
+`,
+    'src/app.component.ts': `import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { injectTranslate } from '@carpeta/sdk/angular';
+import { OWNER } from './messages.ts';
+
+/**
+ * The MFE's first screen, a standalone component. Its data comes through \`injectApi()\` (never
+ * \`fetch\`); the shell's other props through the sdk's other inject functions.
+ */
+@Component({
+  selector: '${selector}',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: \`
+    <h1>{{ t('title') }}</h1>
+    <p class="cp-lead">{{ t('intro', { owner: owner.name }) }}</p>
+    <p>{{ t('next') }}</p>
+  \`,
+})
+export class ${className} {
+  protected readonly t = injectTranslate();
+  protected readonly owner = OWNER;
+}
+`,
+    'src/test-setup.ts': `// The components are compiled just in time under Vitest (ahead of time by the Vite build).
+import '@angular/compiler';
+import { getTestBed } from '@angular/core/testing';
+import { BrowserTestingModule, platformBrowserTesting } from '@angular/platform-browser/testing';
+
+getTestBed().initTestEnvironment(BrowserTestingModule, platformBrowserTesting());
+`,
+    'src/app.test.ts': `import { createTestProps } from '@carpeta/sdk/testing/props';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import lifecycles from './lifecycles.ts';
+import { messages, OWNER } from './messages.ts';
+
+afterEach(() => {
+  document.body.replaceChildren();
+});
+
+describe('${answers.name} MFE', () => {
+  it('shows its screen in Spanish, follows the language, and leaves nothing behind', async () => {
+    const test = createTestProps({ mfeId: '${answers.name}', basePath: '${answers.route}' });
+    await lifecycles.bootstrap(test.props);
+    await lifecycles.mount(test.props);
+    const root = test.props.domElement;
+    await vi.waitFor(() => expect(root.querySelector('h1')?.textContent).toBe(messages.es.title));
+    expect(root.textContent).toContain(\`Este servicio lo ofrece \${OWNER.name}.\`);
+
+    test.setLanguage('en');
+    await vi.waitFor(() => expect(root.textContent).toContain(\`This service is provided by \${OWNER.name}.\`));
+
+    await lifecycles.unmount(test.props);
+    expect(root.childNodes).toHaveLength(0);
+    expect(test.languageListeners()).toBe(0);
+    expect(test.telemetry.errors).toEqual([]);
+  });
+});
+`,
+  };
+}
+
+/** Every file of the new package, by path relative to its folder (mfes/<name>/ in a checkout). */
+export function packageFiles(
+  answers: MfeAnswers,
+  portOffset: number,
+  layout: Layout = 'workspace',
+): Record<string, string> {
+  return {
+    'package.json': packageJson(answers, portOffset, layout),
+    'tsconfig.json': layout === 'standalone' ? STANDALONE_TSCONFIG : TSCONFIG,
     'index.html': indexHtml(answers),
     'vite.config.ts': viteConfig(answers),
     'vitest.config.ts': vitestConfig(answers),
     'src/messages.ts': messages(answers),
-    ...(answers.framework === 'react' ? reactFiles(answers) : vanillaFiles(answers)),
+    ...(answers.framework === 'react'
+      ? reactFiles(answers)
+      : answers.framework === 'angular'
+        ? angularFiles(answers)
+        : vanillaFiles(answers)),
+    ...(layout === 'standalone' ? { '.gitignore': 'node_modules\ndist\n' } : {}),
   };
 }
