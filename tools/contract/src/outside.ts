@@ -44,11 +44,21 @@ export function useContractTarballs(app: string, tarballs: string[]): void {
   writeFileSync(file, `${JSON.stringify(pkg, null, 2)}\n`);
 }
 
-/** Installs the package at `app` on its own (not as part of the workspace), from pnpm's store when it can. */
+/**
+ * Installs the package at `app` on its own (not as part of the workspace), from pnpm's store when it
+ * can. Install scripts stay off (esbuild's, through Storybook, is not needed: Vite brings its own
+ * bundler), and pnpm is told not to fail on the scripts it skipped.
+ */
 export function installOutside(app: string): void {
   runOutside(
     'pnpm',
-    ['install', '--prefer-offline', '--ignore-workspace', '--config.strict-peer-dependencies=false'],
+    [
+      'install',
+      '--prefer-offline',
+      '--ignore-workspace',
+      '--config.strict-peer-dependencies=false',
+      '--config.strict-dep-builds=false',
+    ],
     app,
   );
 }
