@@ -394,7 +394,19 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
       },
     );
     await page.goto(`${origin}/index.html`);
-    await page.waitForFunction(() => document.documentElement.dataset.conformanceReady === 'true');
+    try {
+      await page.waitForFunction(
+        () => document.documentElement.dataset.conformanceReady === 'true',
+        undefined,
+        {
+          timeout: 20_000,
+        },
+      );
+    } catch {
+      throw new Error(
+        `the kit's host page (${hostDir}) did not start: ${pageErrors.join('; ') || 'no error in the page'} (rebuild it: pnpm build)`,
+      );
+    }
     type HostWindow = Window & { carpetaConformance: ConformanceHostApi };
     // 1. Load.
     log(`loading ${resolved.name}/${resolved.expose.replace(/^\.\//, '')} from ${resolved.entry}`);

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
+import { outsideEnvironment } from './outside.ts';
 import { type ContractPackage, packageDir, publishProblems, ROOT } from './packages.ts';
 
 const tsc = createRequire(join(ROOT, 'package.json')).resolve('typescript/bin/tsc');
@@ -77,7 +78,13 @@ export function buildPackage(name: ContractPackage): void {
  */
 function copyConformanceHost(dist: string): void {
   const host = join(ROOT, 'tools', 'conformance-host');
-  const result = spawnSync('pnpm', ['run', 'build'], { cwd: host, encoding: 'utf8' });
+  // As a shell runs it, not as the test runner that may call this: under Vitest's variables the
+  // federation plugin builds no host, and the page would never become ready.
+  const result = spawnSync('pnpm', ['run', 'build'], {
+    cwd: host,
+    encoding: 'utf8',
+    env: outsideEnvironment(),
+  });
   if (result.status !== 0)
     throw new Error(`the conformance host did not build:\n${result.stdout}${result.stderr}`.trimEnd());
   cpSync(join(host, 'dist'), join(dist, 'conformance-host'), { recursive: true });
