@@ -88,7 +88,9 @@ describe('the framework-free HTML generated from the React components', () => {
         }),
       );
       expect(found).toEqual([]);
-    });
+      // Every example of every component on one page: axe takes seconds, more while the other
+      // browser projects (the stories in three themes) run beside it. A limit, not a measure.
+    }, 60_000);
   }
 
   it('works without React: the behaviours drive the generated tabs and dialog', async () => {
