@@ -66,6 +66,7 @@ export default defineConfig({
           E2E.deadOrigin,
           E2E.recoveryOrigin,
           E2E.updateOrigin,
+          E2E.agencyOrigin,
         ].join(','),
       },
       reuseExistingServer: false,

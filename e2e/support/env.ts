@@ -27,6 +27,9 @@ export const E2E = {
   /** A test-only Angular remote on its own origin (e2e/fixtures/angular-remote). */
   angularFixturePort: base + 292,
   angularFixtureOrigin: `http://127.0.0.1:${base + 292}`,
+  /** Where an administration's MFE built outside this repository is served (agency.spec.ts). */
+  agencyPort: base + 294,
+  agencyOrigin: `http://127.0.0.1:${base + 294}`,
   /** A port nothing listens on: a remote that is down. */
   deadOrigin: `http://127.0.0.1:${base + 299}`,
   /** A remote that comes up during a test (recovery). */

@@ -1,19 +1,20 @@
 #!/usr/bin/env node
 /// <reference types="node" />
 /**
- * carpeta-conformance <remote URL> [options]: mounts a remote in Chromium as the portal would and
+ * carpeta-conformance <remote URL | build directory> [options]: mounts a remote in Chromium as the portal would and
  * checks it (load, mount/unmount cycles, leaks, singletons, axe, size, translations). Prints a
  * report for people, or JSON with --json. Exit status: 0 all checks pass, 1 a check failed, 2 the
  * kit could not run (bad arguments, no browser, no host page).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { formatConformanceReport, runConformance } from './run.ts';
 import type { ConformanceResponse } from './types.ts';
 
-const USAGE = `Usage: carpeta-conformance <remote URL> [options]
+const USAGE = `Usage: carpeta-conformance <remote URL | build directory> [options]
 
   <remote URL>            the remote's mf-manifest.json, or its remoteEntry.js
+  <build directory>       or the remote's build (e.g. dist), served by the kit on a loopback port
   --name <container>      container name (when the URL is a remote entry with no mf-manifest.json beside it)
   --expose <module>       exposed module (default ./lifecycles)
   --integrity <hash>      the manifest entry's sha384-… hash of the remote entry
@@ -62,10 +63,11 @@ if (values.help) {
   console.log(USAGE);
   process.exit(0);
 }
-if (positionals.length !== 1) fail('give exactly one remote URL');
+if (positionals.length !== 1) fail('give exactly one remote URL or build directory');
 const remote = positionals[0] as string;
-if (!URL.canParse(remote) || !/^https?:$/.test(new URL(remote).protocol))
-  fail(`not an http(s) URL: ${remote}`);
+const isDirectory = existsSync(remote) && statSync(remote).isDirectory();
+if (!isDirectory && (!URL.canParse(remote) || !/^https?:$/.test(new URL(remote).protocol)))
+  fail(`neither an http(s) URL nor a directory: ${remote}`);
 
 function number(name: string, value: string | undefined, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;

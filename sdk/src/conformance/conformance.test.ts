@@ -1,7 +1,10 @@
 // @vitest-environment node
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../languages.ts';
@@ -76,6 +79,26 @@ describe('resolveRemote', () => {
     ]);
     expect(formatConformanceReport(report)).toMatch(/FAIL {2}load +CARPETA-E101/);
   });
+
+  it('serves a build directory itself, and names the directory in its report', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'carpeta-conformance-'));
+    try {
+      const report = await runConformance({ remote: empty });
+      expect(report.remote).toBe(empty);
+      expect(report.checks).toEqual([
+        expect.objectContaining({
+          id: 'load',
+          code: 'CARPETA-E101',
+          problems: [expect.stringContaining('404')],
+        }),
+      ]);
+      await expect(runConformance({ remote: join(empty, 'missing') })).rejects.toThrow(
+        /neither an http\(s\) URL nor a directory/,
+      );
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('carpeta-conformance', () => {
@@ -83,11 +106,11 @@ describe('carpeta-conformance', () => {
   const run = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
 
   it('explains itself, and refuses bad arguments with status 2', () => {
-    expect(run('--help').stdout).toContain('Usage: carpeta-conformance <remote URL>');
+    expect(run('--help').stdout).toContain('Usage: carpeta-conformance <remote URL | build directory>');
     const none = run();
     expect(none.status).toBe(2);
-    expect(none.stderr).toContain('give exactly one remote URL');
-    expect(run('ftp://example.org/x.js').stderr).toContain('not an http(s) URL');
+    expect(none.stderr).toContain('give exactly one remote URL or build directory');
+    expect(run('ftp://example.org/x.js').stderr).toContain('neither an http(s) URL nor a directory');
     expect(run('http://127.0.0.1:9/x.js', '--cycles', 'many').stderr).toContain('--cycles must be a number');
     expect(run('http://127.0.0.1:9/x.js', '--responses', cli).stderr).toContain('--responses');
   }, 60_000);

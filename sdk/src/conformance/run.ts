@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Session } from '../domain.ts';
@@ -23,7 +23,11 @@ import type {
 
 /** What `runConformance` (and `carpeta-conformance`) take. */
 export interface ConformanceOptions {
-  /** The remote: its `mf-manifest.json`, or its `remoteEntry.js` (then `name` or a sibling manifest). */
+  /**
+   * The remote: its `mf-manifest.json`, or its `remoteEntry.js` (then `name` or a sibling manifest)
+   * by http(s) URL; or the directory of its build (e.g. `dist`), which the kit serves itself on a
+   * loopback port for the run, as an MFE's own CI has it.
+   */
   remote: string;
   /** The container name, when `remote` is a remote entry without a manifest beside it. */
   name?: string;
@@ -301,6 +305,22 @@ interface AxeResult {
  * language has every message Spanish has. Never throws for the remote's faults: they are the report.
  */
 export async function runConformance(options: ConformanceOptions): Promise<ConformanceReport> {
+  if (/^https?:\/\//i.test(options.remote)) return runOnRemote(options);
+  // A build directory: served by the kit for the run (the remote's public path is relative).
+  const directory = resolve(options.remote);
+  if (!existsSync(directory) || !statSync(directory).isDirectory())
+    throw new Error(`${options.remote} is neither an http(s) URL nor a directory`);
+  const file = existsSync(join(directory, 'mf-manifest.json')) ? 'mf-manifest.json' : 'remoteEntry.js';
+  const { server, origin } = await serve(directory);
+  try {
+    const report = await runOnRemote({ ...options, remote: `${origin}/${file}` });
+    return { ...report, remote: options.remote };
+  } finally {
+    server.close();
+  }
+}
+
+async function runOnRemote(options: ConformanceOptions): Promise<ConformanceReport> {
   const started = Date.now();
   const log = options.log ?? (() => undefined);
   const timeoutMs = options.timeoutMs ?? 10_000;

@@ -166,7 +166,7 @@ if (!root) {
   );
   if (!flags['dry-run'])
     process.stdout.write(
-      `\nNext:\n  cd ${answers.name}\n  npm install\n  npm test          its tests\n  npm run build     dist/ with remoteEntry.js, to serve\n`,
+      `\nNext:\n  cd ${answers.name}\n  npm install\n  npm test          its tests\n  npm run build     dist/ with remoteEntry.js, to serve\n  npm run conformance   the agency kit on dist/ (Chromium: /usr/bin/chromium or CHROMIUM_PATH)\n`,
     );
   process.exit(0);
 }
@@ -186,6 +186,7 @@ if (!flags['dry-run']) {
     `\nDone in ${((performance.now() - started) / 1000).toFixed(1)} s. Next:\n` +
       `  pnpm exec vitest run mfes/${answers.name}       its tests\n` +
       `  pnpm --filter @carpeta/mfe-${answers.name} run build\n` +
+      `  pnpm --filter @carpeta/mfe-${answers.name} run conformance   the agency kit on its build\n` +
       `  npm run portal                               the portal with it, on ${answers.route}\n`,
   );
 }

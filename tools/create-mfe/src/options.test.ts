@@ -182,6 +182,8 @@ describe('what the scaffolder writes', () => {
     const shipped: Record<string, string | undefined> = {
       vitest: root.devDependencies.vitest,
       'happy-dom': root.devDependencies['happy-dom'],
+      // The kit's optional peers: the versions the sdk is developed with.
+      ...JSON.parse(readFileSync(join(ROOT, 'sdk', 'package.json'), 'utf8')).devDependencies,
       ...pins('municipal'),
       ...pins('health'),
       ...pins('representation'),

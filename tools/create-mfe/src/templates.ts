@@ -31,6 +31,9 @@ export const VERSIONS = {
   // A package outside the repository brings its own test runner (the repository's root has them).
   vitest: '4.1.12',
   'happy-dom': '21.0.4',
+  // The conformance kit's optional peers (it drives the system's Chromium; nothing is downloaded).
+  'playwright-core': '1.65.1',
+  'axe-core': '4.14.1',
 } as const;
 
 /**
@@ -68,6 +71,8 @@ function packageJson(answers: MfeAnswers, portOffset: number, layout: Layout): s
       build: 'vite build',
       typecheck: 'tsc -p tsconfig.json',
       ...(standalone ? { test: 'vitest run' } : {}),
+      // The agency kit on the build: mounts, leaks, singletons, axe, size, translations.
+      conformance: 'carpeta-conformance dist',
     },
     dependencies: {
       '@carpeta/design-system': contract,
@@ -104,7 +109,13 @@ function packageJson(answers: MfeAnswers, portOffset: number, layout: Layout): s
             storybook: VERSIONS.storybook,
           }
         : {}),
-      ...(standalone ? { 'happy-dom': VERSIONS['happy-dom'] } : {}),
+      ...(standalone
+        ? {
+            'axe-core': VERSIONS['axe-core'],
+            'happy-dom': VERSIONS['happy-dom'],
+            'playwright-core': VERSIONS['playwright-core'],
+          }
+        : {}),
       ...(angular || standalone ? { typescript: VERSIONS.typescript } : {}),
       vite: VERSIONS.vite,
       ...(standalone ? { vitest: VERSIONS.vitest } : {}),
