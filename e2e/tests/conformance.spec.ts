@@ -70,6 +70,12 @@ test.describe('one fixture remote per failure, each with its code', () => {
       problem: /evaluation fails/,
     },
     {
+      title: 'built against the contract’s next major',
+      code: 'CARPETA-E102',
+      options: { remote: `${E2E.fixtureOrigin}/next-major/mf-manifest.json` },
+      problem: /built against @carpeta\/sdk \^2\.0\.0; this portal provides 1\./,
+    },
+    {
       title: 'bad exports',
       code: 'CARPETA-E103',
       options: { remote: FIXTURE_MANIFEST, expose: './bad-exports' },

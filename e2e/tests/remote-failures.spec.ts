@@ -38,6 +38,20 @@ const MODES = [
     entry: fixtureEntry({ id: 'evaluation', expose: './throws-on-evaluation' }),
   },
   {
+    // Built against the contract's next major (sdk ^2.0.0, strictVersion): refused as it loads.
+    id: 'next-major',
+    code: 'CARPETA-E102',
+    entry: fixtureEntry({
+      id: 'next-major',
+      expose: './lifecycles',
+      remote: {
+        name: 'carpeta_fixture_next_major',
+        entry: `${E2E.fixtureOrigin}/next-major/remoteEntry.js`,
+        expose: './lifecycles',
+      },
+    }),
+  },
+  {
     id: 'bad-exports',
     code: 'CARPETA-E103',
     entry: fixtureEntry({ id: 'bad-exports', expose: './bad-exports' }),
@@ -77,6 +91,8 @@ test('each failure mode is caught in its own area with its code, reported, and t
     ).toBeVisible();
     await expect(area.getByRole('alert')).toContainText(`Código del error: ${mode.code}`);
     await expect(area.locator(`[data-error-code="${mode.code}"]`)).toHaveCount(1);
+    // Nothing of the remote is left half-mounted beside the panel.
+    await expect(area.getByText('Servicio de prueba')).toHaveCount(0);
     if (mode.id === 'hangs') {
       // Never a blank area: the panel says the service is too slow.
       await expect(area.getByRole('alert')).toContainText('tardando demasiado');

@@ -50,8 +50,9 @@ export const REMOTE_ERRORS = {
     kind: 'evaluation',
     phase: 'load',
     foundBy: 'shell',
-    summary: 'The remote entry or its exposed module threw while being evaluated.',
-    hint: 'Look for top-level code that throws in the exposed module or the entry file.',
+    summary:
+      'The remote entry or its exposed module threw while being evaluated, or it was built against another major version of the contract (a strict shared singleton).',
+    hint: 'Look for top-level code that throws in the exposed module or the entry file; build against the @carpeta/sdk and design system major the portal provides.',
   },
   contract: {
     code: 'CARPETA-E103',

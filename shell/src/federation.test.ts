@@ -7,6 +7,17 @@ vi.mock('@module-federation/runtime', () => ({
   registerPlugins: vi.fn(),
   registerRemotes: vi.fn(),
   loadRemote: vi.fn(),
+  // The shell's and the remote's runtime instances: the shell provides the sdk 1.x.
+  getInstance: vi.fn((finder?: unknown) =>
+    finder
+      ? {
+          options: {
+            shared: { '@carpeta/sdk': [{ shareConfig: { requiredVersion: '^1.0.0', strictVersion: true } }] },
+          },
+        }
+      : { options: { shared: { '@carpeta/sdk': [{ version: '1.0.0' }] } } },
+  ),
+  satisfy: vi.fn((version: string, range: string) => range === `^${version}`),
 }));
 const runtime = vi.mocked(await import('@module-federation/runtime'));
 const { classifyLoadFailure, loadLifecycles, prefetchRemotes, RemoteLoadError, verifyIntegrity } =

@@ -1,6 +1,13 @@
-import { loadRemote, registerPlugins, registerRemotes } from '@module-federation/runtime';
+import {
+  getInstance,
+  loadRemote,
+  registerPlugins,
+  registerRemotes,
+  satisfy,
+} from '@module-federation/runtime';
 import type { ModuleFederationRuntimePlugin } from '@module-federation/runtime';
 import { type CarpetaLifecycles, isLifecycles, type ManifestEntry } from '@carpeta/sdk';
+import { incompatibleShare } from '@carpeta/sdk/shared-versions';
 
 /**
  * Why a remote could not be used; the panel the citizen sees and the error code
@@ -165,6 +172,14 @@ export async function loadLifecycles(entry: ManifestEntry, timeoutMs: number): P
       { cause },
     );
   }
+  // The federation plugin hands a remote the shell's copy of every singleton without comparing
+  // versions: a remote built against another major of the contract is refused here, unmounted.
+  const refused = incompatibleShare(
+    getInstance()?.options.shared,
+    getInstance((instance) => instance.name === entry.remote.name)?.options.shared,
+    satisfy,
+  );
+  if (refused) throw new RemoteLoadError('evaluation', entry.id, `${entry.id} ${refused}`);
   const candidate =
     typeof loaded === 'object' && loaded !== null && 'default' in loaded && isLifecycles(loaded.default)
       ? loaded.default

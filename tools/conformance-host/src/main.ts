@@ -1,5 +1,11 @@
 import '@carpeta/design-system/styles.css';
-import { getInstance, loadRemote, registerPlugins, registerRemotes } from '@module-federation/runtime';
+import {
+  getInstance,
+  loadRemote,
+  registerPlugins,
+  registerRemotes,
+  satisfy,
+} from '@module-federation/runtime';
 import i18next, { type i18n } from 'i18next';
 import {
   type CarpetaLifecycles,
@@ -16,6 +22,7 @@ import type {
   ConformanceSingletons,
   ConformanceTranslations,
 } from '@carpeta/sdk/conformance';
+import { incompatibleShare } from '@carpeta/sdk/shared-versions';
 import { createTestProps, type TestProps } from '@carpeta/sdk/testing/props';
 
 /**
@@ -105,6 +112,12 @@ const api: ConformanceHostApi = {
       }
       return { ok: false, failure: reachable ? 'evaluation' : 'unreachable', message: cause };
     }
+    const refused = incompatibleShare(
+      getInstance()?.options.shared,
+      getInstance((instance) => instance.name === name)?.options.shared,
+      satisfy,
+    );
+    if (refused) return { ok: false, failure: 'evaluation', message: `${name} ${refused}` };
     const candidate =
       typeof loaded === 'object' && loaded !== null && 'default' in loaded && isLifecycles(loaded.default)
         ? loaded.default
