@@ -7,7 +7,8 @@ const dirname = path.dirname(fileURLToPath(import.meta.url));
 const mfesDir = path.join(dirname, '../../mfes');
 
 /**
- * Every MFE of this repository that has stories (`mfes/<name>/src/**\/*.stories.tsx`), under
+ * Every MFE of this repository that has stories (`mfes/<name>/src/**\/*.stories.ts[x]`; `.ts` for
+ * an MFE without React), under
  * "MFEs/<name>/…": built into this one Storybook (one preview, so the design system's themes,
  * viewports and axe apply, and addon-vitest tests them in CI).
  */
@@ -15,12 +16,12 @@ const mfeStories = readdirSync(mfesDir, { withFileTypes: true })
   .filter((entry) => entry.isDirectory() && existsSync(path.join(mfesDir, entry.name, 'src')))
   .filter((entry) =>
     readdirSync(path.join(mfesDir, entry.name, 'src'), { recursive: true }).some((file) =>
-      /\.stories\.tsx$/.test(String(file)),
+      /\.stories\.tsx?$/.test(String(file)),
     ),
   )
   .map((entry) => ({
     directory: `../../mfes/${entry.name}/src`,
-    files: '**/*.stories.tsx',
+    files: '**/*.stories.@(ts|tsx)',
     titlePrefix: `MFEs/${entry.name}`,
   }));
 
