@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { StorybookConfig } from '@storybook/react-vite';
+import type { PluginOption } from 'vite';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
 const mfesDir = path.join(dirname, '../../mfes');
@@ -25,6 +26,23 @@ const mfeStories = readdirSync(mfesDir, { withFileTypes: true })
     titlePrefix: `MFEs/${entry.name}`,
   }));
 
+/**
+ * Vite plugins an MFE's stories need beyond React's (e.g. the Angular compiler for
+ * representation): the default export of `mfes/<name>/storybook.vite.ts`, where one exists, each
+ * MFE limiting its plugins to its own sources.
+ */
+async function mfePlugins(): Promise<PluginOption[]> {
+  const files = mfeStories
+    .map((entry) => path.join(dirname, entry.directory, '../storybook.vite.ts'))
+    .filter((file) => existsSync(file));
+  const loaded = await Promise.all(
+    files.map(
+      async (file) => ((await import(pathToFileURL(file).href)) as { default: PluginOption[] }).default,
+    ),
+  );
+  return loaded.flat();
+}
+
 type Refs = Record<string, { title: string; url: string; expanded?: boolean; sourceUrl?: string }>;
 
 /**
@@ -45,6 +63,7 @@ const config: StorybookConfig = {
   framework: { name: '@storybook/react-vite', options: {} },
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   refs: agencyRefs(),
+  viteFinal: async (vite) => ({ ...vite, plugins: [...(vite.plugins ?? []), ...(await mfePlugins())] }),
 };
 
 export default config;
