@@ -63,7 +63,8 @@ const config: StorybookConfig = {
   framework: { name: '@storybook/react-vite', options: {} },
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   refs: agencyRefs(),
-  viteFinal: async (vite) => ({ ...vite, plugins: [...(vite.plugins ?? []), ...(await mfePlugins())] }),
+  // First, so that an MFE's compiler runs before Storybook's own `pre` transforms (react-docgen).
+  viteFinal: async (vite) => ({ ...vite, plugins: [...(await mfePlugins()), ...(vite.plugins ?? [])] }),
 };
 
 export default config;
