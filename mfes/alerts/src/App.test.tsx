@@ -1,4 +1,3 @@
-import { ALERT_CHANNELS, ALERT_EVENT_KINDS, type AlertSettings } from '@carpeta/sdk/alerts';
 import type { DevicePush, DevicePushState } from '@carpeta/sdk';
 import { createTestProps, mountForTest } from '@carpeta/sdk/testing';
 import { fireEvent } from '@testing-library/react';
@@ -7,20 +6,9 @@ import { act } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import lifecycles from './lifecycles.tsx';
 import { PORTAL, portalFetch, server } from './test-server.ts';
+import { answer, handlers, settingsWith } from './test/handlers.ts';
 
 const HOSTILE = '<img src=x onerror="alert(1)">';
-
-function settingsWith(overrides: Partial<AlertSettings> = {}): AlertSettings {
-  return {
-    preferences: ALERT_EVENT_KINDS.flatMap((event) =>
-      ALERT_CHANNELS.map((channel) => ({ event, channel, enabled: false })),
-    ),
-    contacts: [],
-    language: 'es',
-    deliverable: ['email', 'portal', 'sms'],
-    ...overrides,
-  };
-}
 
 async function settle(action?: () => void) {
   await act(async () => {
@@ -167,13 +155,7 @@ describe('the alerts centre', () => {
   });
 
   it('turns alerts on this device on and off through the shell, and sends a test alert', async () => {
-    server.use(
-      http.get(`${PORTAL}/api/alerts/preferences`, () =>
-        HttpResponse.json(settingsWith({ deliverable: ['email', 'portal', 'push', 'sms'] })),
-      ),
-      http.get(`${PORTAL}/api/alerts/inbox`, () => HttpResponse.json({ items: [], unread: 0 })),
-      http.get(`${PORTAL}/api/alerts/changes`, () => HttpResponse.json({ items: [] })),
-    );
+    server.use(...answer({ settings: settingsWith({ deliverable: ['email', 'portal', 'push', 'sms'] }) }));
     const calls: string[] = [];
     let state: DevicePushState = 'off';
     const push: DevicePush = {
@@ -216,11 +198,7 @@ describe('the alerts centre', () => {
   });
 
   it('says so where the browser cannot show alerts (no device capability from the shell)', async () => {
-    server.use(
-      http.get(`${PORTAL}/api/alerts/preferences`, () => HttpResponse.json(settingsWith())),
-      http.get(`${PORTAL}/api/alerts/inbox`, () => HttpResponse.json({ items: [], unread: 0 })),
-      http.get(`${PORTAL}/api/alerts/changes`, () => HttpResponse.json({ items: [] })),
-    );
+    server.use(...handlers.empty);
     window.history.replaceState(null, '', '/alerts');
     const test = createTestProps({ mfeId: 'alerts', basePath: '/alerts', fetch: portalFetch });
     await mountForTest(lifecycles, test.props);
@@ -228,5 +206,17 @@ describe('the alerts centre', () => {
     const section = document.querySelector('[data-testid="alerts-device"]');
     expect(section?.textContent).toContain('Este navegador no puede mostrar avisos de la Carpeta.');
     expect(section?.querySelector('button')).toBeNull();
+  });
+
+  it('offers a retry when the gateway cannot load the settings', async () => {
+    server.use(...handlers.error);
+    window.history.replaceState(null, '', '/alerts');
+    const test = createTestProps({ mfeId: 'alerts', basePath: '/alerts', fetch: portalFetch });
+    await mountForTest(lifecycles, test.props);
+    await settle();
+    expect(document.body.textContent).toContain('No hemos podido cargar tus avisos.');
+    expect([...document.querySelectorAll('button')].map((button) => button.textContent)).toContain(
+      'Reintentar',
+    );
   });
 });

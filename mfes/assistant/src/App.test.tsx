@@ -1,4 +1,3 @@
-import type { Session } from '@carpeta/sdk';
 import type { AssistantReply, Ticket } from '@carpeta/sdk/assistant';
 import { createTestProps, mountForTest } from '@carpeta/sdk/testing';
 import { fireEvent } from '@testing-library/react';
@@ -8,45 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import lifecycles from './lifecycles.tsx';
 import panel from './panel.tsx';
 import { PORTAL, portalFetch, server } from './test-server.ts';
-
-const SIGNED_IN: Session = {
-  authenticated: true,
-  citizen: {
-    displayName: 'María García López',
-    maskedId: '***5678**',
-    loa: 'substantial',
-    method: 'clave-movil',
-    previousAccess: null,
-    actingFor: null,
-  },
-} as Session;
-
-const reply = (over: Partial<AssistantReply>): AssistantReply => ({
-  intent: 'notifications.pending',
-  confidence: 0.9,
-  language: 'es',
-  text: ['Tienes 3 notificaciones pendientes.'],
-  links: [{ label: 'Ver mis notificaciones', href: '/notifications' }],
-  services: [],
-  choices: [],
-  human: false,
-  signIn: false,
-  incident: null,
-  ...over,
-});
-
-const ticket: Ticket = {
-  reference: 'ADA-7K2M9QXZ',
-  category: 'notifications',
-  administration: 'AEAT',
-  tried: 'Abrir',
-  errorSeen: 'Error 500',
-  status: 'open',
-  createdAt: '2026-03-20T09:00:00.000Z',
-  updatedAt: '2026-03-20T09:00:00.000Z',
-  answer: null,
-  answeredAt: null,
-};
+import { handlers, reply, SIGNED_IN, ticket } from './test/handlers.ts';
 
 function gateway(replies: AssistantReply[], filed: Ticket[] = []) {
   const sent: { url: string; body: unknown; key: string | null }[] = [];
@@ -146,6 +107,23 @@ describe('Ada', () => {
     expect(list?.textContent).toContain('Ya funciona. <b>Gracias</b>');
     expect(list?.querySelector('b')).toBeNull();
     expect(list?.textContent).toContain('Todavía no hay respuesta.');
+    await settle(() => lifecycles.unmount(test.props));
+  });
+
+  it('offers a retry when the incidents cannot be loaded, and keeps the conversation', async () => {
+    server.use(...handlers.error);
+    const test = createTestProps({
+      mfeId: 'assistant',
+      basePath: '/ada',
+      fetch: portalFetch,
+      session: SIGNED_IN,
+    });
+    await mountForTest(lifecycles, test.props);
+    await settle();
+    const list = document.querySelector('[data-testid="assistant-tickets"]');
+    expect(list?.textContent).toContain('No hemos podido cargar tus incidencias ahora.');
+    expect(list?.querySelector('button')?.textContent).toBe('Reintentar');
+    expect(document.querySelector('input[name="question"]')).not.toBeNull();
     await settle(() => lifecycles.unmount(test.props));
   });
 

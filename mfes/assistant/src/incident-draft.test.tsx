@@ -9,6 +9,7 @@ import { ANONYMOUS, DRAFT_KEY, draftOwner, loadDraft } from './incident-draft.ts
 import lifecycles from './lifecycles.tsx';
 import panel from './panel.tsx';
 import { PORTAL, portalFetch, server } from './test-server.ts';
+import { handlers } from './test/handlers.ts';
 
 // A half-written incident survives a reload of the tab (a new mount), for the same citizen only.
 const citizen = (displayName: string, maskedId: string): Session =>
@@ -99,7 +100,7 @@ function gateway(replies: AssistantReply[]) {
         { status: 201 },
       );
     }),
-    http.get(`${PORTAL}/api/assistant/tickets`, () => HttpResponse.json({ items: [] })),
+    ...handlers.empty,
   );
   return sent;
 }

@@ -1,5 +1,5 @@
 import type { AdminTicket } from '@carpeta/sdk/assistant';
-import type { AdminFeedback, RoadmapItem } from '@carpeta/sdk/feedback';
+import type { AdminFeedback } from '@carpeta/sdk/feedback';
 import { createTestProps, mountForTest } from '@carpeta/sdk/testing';
 import { fireEvent } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
@@ -9,18 +9,9 @@ import admin from './admin-lifecycles.tsx';
 import lifecycles from './lifecycles.tsx';
 import roadmap from './roadmap-lifecycles.tsx';
 import { PORTAL, portalFetch, server } from './test-server.ts';
+import { handlers, item, roadmap as roadmapAnswer } from './test/handlers.ts';
 
 const HOSTILE = '<img src=x onerror="alert(1)">';
-const six = (text: string) => ({ es: text, ca: text, gl: text, eu: text, va: text, en: `${text} (en)` });
-const item = (id: string, status: RoadmapItem['status'], comments: number): RoadmapItem => ({
-  id,
-  title: six(`Elemento ${id}`),
-  summary: six(`Resumen ${id}`),
-  status,
-  comments,
-  updatedAt: '2026-12-01T09:00:00.000Z',
-});
-
 async function settle(action?: () => void) {
   await act(async () => {
     action?.();
@@ -162,11 +153,7 @@ describe('the feedback forms', () => {
 
 describe('the roadmap', () => {
   it('groups items by status with their comment counts, in the portal’s language', async () => {
-    server.use(
-      http.get(`${PORTAL}/api/roadmap`, () =>
-        HttpResponse.json({ items: [item('a', 'planned', 3), item('b', 'done', 0)] }),
-      ),
-    );
+    server.use(...roadmapAnswer([item('a', 'planned', 3), item('b', 'done', 0)]));
     const test = createTestProps({
       mfeId: 'roadmap',
       basePath: '/roadmap',
@@ -182,6 +169,15 @@ describe('the roadmap', () => {
       'Nothing at this stage',
     );
   });
+
+  it('offers a retry when the gateway cannot answer', async () => {
+    server.use(...handlers.error);
+    const test = createTestProps({ mfeId: 'roadmap', basePath: '/roadmap', fetch: portalFetch });
+    await mountForTest(roadmap, test.props);
+    await settle();
+    expect(document.body.textContent).toContain('No hemos podido cargar la hoja de ruta.');
+    expect(document.querySelector('[data-status]')).toBeNull();
+  });
 });
 
 describe('the maintainers’ page', () => {
@@ -190,7 +186,7 @@ describe('the maintainers’ page', () => {
       http.get(`${PORTAL}/api/admin/*`, () =>
         HttpResponse.json({ error: { code: 'forbidden', message: 'x', requestId: 'r' } }, { status: 403 }),
       ),
-      http.get(`${PORTAL}/api/roadmap`, () => HttpResponse.json({ items: [] })),
+      ...handlers.empty,
     );
     const test = createTestProps({ mfeId: 'roadmap-admin', basePath: '/admin/roadmap', fetch: portalFetch });
     await mountForTest(admin, test.props);
@@ -232,7 +228,7 @@ describe('the maintainers’ page', () => {
           ],
         }),
       ),
-      http.get(`${PORTAL}/api/roadmap`, () => HttpResponse.json({ items: [item('a', 'planned', 0)] })),
+      ...roadmapAnswer([item('a', 'planned', 0)]),
       http.get(`${PORTAL}/api/admin/tickets`, () => HttpResponse.json({ items: [] })),
       http.post(`${PORTAL}/api/admin/roadmap/:id/links`, async ({ request }) => {
         writes.push({ method: 'POST', url: request.url, body: await request.json() });
@@ -310,7 +306,7 @@ describe('the maintainers’ page', () => {
     server.use(
       http.get(`${PORTAL}/api/admin/feedback`, () => HttpResponse.json({ items: [] })),
       http.get(`${PORTAL}/api/admin/accessibility`, () => HttpResponse.json({ items: [] })),
-      http.get(`${PORTAL}/api/roadmap`, () => HttpResponse.json({ items: [] })),
+      ...handlers.empty,
       http.get(`${PORTAL}/api/admin/tickets`, () => HttpResponse.json({ items: tickets })),
       http.post(`${PORTAL}/api/admin/tickets/:reference/answer`, async ({ request }) => {
         const body = (await request.json()) as { answer: string };

@@ -1,9 +1,10 @@
-import type { CensusCertificate, MunicipalCensus, MunicipalTaxes, TaxReceipt } from '@carpeta/sdk/municipal';
+import type { MunicipalCensus, MunicipalTaxes } from '@carpeta/sdk/municipal';
 import { createTestProps } from '@carpeta/sdk/testing/props';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import lifecycles from './lifecycles.ts';
+import { answers, census, expired, fresh, handlers, ok, receipt, taxes } from './test/handlers.ts';
 
 // The council's plain-JavaScript MFE against the gateway's answers (MSW), mounted as the shell
 // mounts it: through its single-spa lifecycles, with the shell's props.
@@ -14,91 +15,8 @@ afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 const portalFetch: typeof fetch = (input, init) => globalThis.fetch(new URL(String(input), PORTAL), init);
 
-const madrid = { source: 'ayto-madrid', name: 'Ayuntamiento de Madrid', dir3: 'L01280796', ine: '28079' };
-const residence = { ine: '28079', municipality: 'Madrid', province: 'Madrid' };
-const ok = (source: string, name: string) => ({ source, name, status: 'ok' as const });
-
-function receipt(overrides: Partial<TaxReceipt> & Pick<TaxReceipt, 'id'>): TaxReceipt {
-  return {
-    kind: 'property',
-    name: 'Impuesto sobre Bienes Inmuebles',
-    reference: '2026/IBI/100001',
-    year: 2026,
-    period: '2.º plazo',
-    object: 'Calle de Alcalá, 120, 3.º B',
-    amountCents: 31245,
-    dueDate: '2026-09-13',
-    status: 'pending',
-    paidAt: null,
-    directDebit: null,
-    ...overrides,
-  };
-}
-
-const receipts: TaxReceipt[] = [
-  receipt({
-    id: 'ayto-madrid:R1',
-    status: 'paid',
-    period: '1.er plazo',
-    paidAt: '2026-05-16T06:30:00.000Z',
-    directDebit: { account: 'ES21 **** **** **** **** 0123', chargeDate: '2026-05-16' },
-  }),
-  receipt({
-    id: 'ayto-madrid:R2',
-    kind: 'vehicle',
-    name: 'IVTM',
-    object: 'Turismo 1234 KLM',
-    amountCents: 6816,
-  }),
-  receipt({ id: 'ayto-madrid:R3', kind: 'waste', name: 'Tasa', object: null, amountCents: 123456 }),
-];
-
-const taxes = (overrides: Partial<MunicipalTaxes> = {}): MunicipalTaxes => ({
-  residence,
-  council: madrid,
-  items: receipts,
-  sources: [ok('pid', 'Plataforma de Intermediación de Datos'), ok('ayto-madrid', 'Ayuntamiento de Madrid')],
-  ...overrides,
-});
-
-const expired: CensusCertificate = {
-  id: 'ayto-madrid:CER-28079-000101',
-  kind: 'individual',
-  purpose: 'benefits',
-  issuedAt: '2026-01-10T10:05:00.000Z',
-  validUntil: '2026-04-10',
-  current: false,
-  verificationCode: 'ABCD-EFGH-JKMN',
-};
-const fresh: CensusCertificate = {
-  id: 'ayto-madrid:CER-28079-000102',
-  kind: 'individual',
-  purpose: 'school',
-  issuedAt: '2026-06-10T09:15:00.000Z',
-  validUntil: '2026-09-08',
-  current: true,
-  verificationCode: 'PQRS-TVWX-YZ01',
-};
-
-const census = (certificates: CensusCertificate[] = [expired]): MunicipalCensus => ({
-  residence,
-  council: madrid,
-  registration: {
-    address: 'Calle de Alcalá, 120, 3.º B',
-    postcode: '28009',
-    district: 'Salamanca',
-    since: '2012-09-11',
-    people: 3,
-  },
-  certificates,
-  sources: [ok('pid', 'Plataforma de Intermediación de Datos'), ok('ayto-madrid', 'Ayuntamiento de Madrid')],
-});
-
 function answer(taxesBody: MunicipalTaxes = taxes(), censusBody: MunicipalCensus = census()) {
-  server.use(
-    http.get(`${PORTAL}/api/municipal/taxes`, () => HttpResponse.json(taxesBody)),
-    http.get(`${PORTAL}/api/municipal/census-certificate`, () => HttpResponse.json(censusBody)),
-  );
+  server.use(...answers(taxesBody, censusBody));
 }
 
 async function mounted() {
@@ -191,12 +109,7 @@ describe('the council MFE', () => {
     );
     await lifecycles.unmount(test.props);
 
-    server.use(
-      http.get(`${PORTAL}/api/municipal/taxes`, () =>
-        HttpResponse.json({ error: { code: 'internal', message: 'x', requestId: 'r' } }, { status: 500 }),
-      ),
-      http.get(`${PORTAL}/api/municipal/census-certificate`, () => HttpResponse.json(census())),
-    );
+    server.use(...handlers.error);
     test = await mounted();
     expect(text(test.root)).toContain('No hemos podido consultar tu ayuntamiento');
     answer();

@@ -1,16 +1,12 @@
 import { createTestProps } from '@carpeta/sdk/testing';
-import { HttpResponse, http } from 'msw';
 import { expect, it, vi } from 'vitest';
 import lifecycles from './lifecycles.ts';
 import registry from './registry.ts';
-import { PORTAL, portalFetch, server } from './test-server.ts';
+import { portalFetch, server } from './test-server.ts';
+import { handlers } from './test/handlers.ts';
 
 it('both MFEs unmount leaving no DOM, styles or subscriptions to the shell', async () => {
-  server.use(
-    http.get(`${PORTAL}/api/powers`, () =>
-      HttpResponse.json({ received: [], granted: [], source: { source: 'rea', name: 'REA', status: 'ok' } }),
-    ),
-  );
+  server.use(...handlers.empty);
   const head = document.head.childElementCount;
   for (const [app, path] of [
     [lifecycles, '/representation/grant'],

@@ -50,22 +50,43 @@ export interface MfeStoryProps {
   language?: Language;
   /** The session the shell would give (default: signed out). */
   session?: Session;
+  /**
+   * Where below the base path the screen starts (default: the base itself), e.g. "/dehu:N-1" for
+   * a notification's detail or "/accessibility" for a sub-page; may end with a query ("?context=x").
+   * The story's URL is that path while the MFE is mounted, and the base path again after.
+   */
+  path?: string;
 }
 
 /**
  * Renders an MFE in a story (Storybook) through its real single-spa lifecycles, with the props of
  * `createTestProps`: the screen a citizen sees, at the MFE's base path. The story's own location
- * is the base path, so a story needs no router.
+ * is the base path, so a story needs no router; with `path`, the location is that sub-path of it
+ * (replaced in the history, so no navigation) until the story unmounts.
  */
 export function MfeStory(options: MfeStoryProps): ReactElement {
   const host = useRef<HTMLDivElement>(null);
-  const { lifecycles, mfeId, fetch, language, session } = options;
+  const { lifecycles, mfeId, fetch, language, session, path } = options;
   useEffect(() => {
     const element = host.current;
     if (!element) return;
+    const basePath = window.location.pathname;
+    const base = `${basePath}${window.location.search}${window.location.hash}`;
+    if (path) {
+      // The sub-path's query joins the story's own (Storybook's `?id=` stays).
+      const target = new URL(`${basePath.replace(/\/$/, '')}${path}`, window.location.href);
+      const search = new URLSearchParams(window.location.search);
+      for (const [key, value] of target.searchParams) search.set(key, value);
+      const query = search.size > 0 ? `?${search}` : '';
+      window.history.replaceState(
+        window.history.state,
+        '',
+        `${target.pathname}${query}${window.location.hash}`,
+      );
+    }
     const test = createTestProps({
       mfeId,
-      basePath: window.location.pathname,
+      basePath,
       fetch,
       ...(language ? { language } : {}),
       ...(session ? { session } : {}),
@@ -76,11 +97,13 @@ export function MfeStory(options: MfeStoryProps): ReactElement {
       await lifecycles.mount(test.props);
     });
     return () => {
+      // Back to the base path at once: the next story reads it as its own base path.
+      if (path) window.history.replaceState(window.history.state, '', base);
       void after(lifecycles, () => lifecycles.unmount(test.props)).finally(() =>
         test.props.domElement.remove(),
       );
     };
-  }, [lifecycles, mfeId, fetch, language, session]);
+  }, [lifecycles, mfeId, fetch, language, session, path]);
   return createElement('div', { ref: host, lang: language ?? 'es', 'data-mfe': mfeId });
 }
 

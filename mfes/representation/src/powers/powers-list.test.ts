@@ -1,27 +1,10 @@
-import type { PowerOfAttorney, PowersAnswer } from '@carpeta/sdk/representation';
+import type { PowersAnswer } from '@carpeta/sdk/representation';
 import { createTestProps } from '@carpeta/sdk/testing';
 import { HttpResponse, http } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import lifecycles from '../lifecycles.ts';
 import { PORTAL, portalFetch, server } from '../test-server.ts';
-
-const OK = { source: 'rea', name: 'Registro Electrónico de Apoderamientos', status: 'ok' } as const;
-
-function power(overrides: Partial<PowerOfAttorney> = {}): PowerOfAttorney {
-  return {
-    id: 'AP-2026-000101',
-    kind: 'general',
-    grantor: { displayName: 'Carmen López Sánchez', maskedId: '***5678**', kind: 'person' },
-    attorney: { displayName: 'María García López', maskedId: '***4567**', kind: 'person' },
-    body: null,
-    procedures: null,
-    validFrom: '2026-01-10',
-    validUntil: '2030-01-09',
-    status: 'pending-acceptance',
-    actions: ['accept', 'renounce'],
-    ...overrides,
-  };
-}
+import { OK, power, powers } from '../test/handlers.ts';
 
 const mounted: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -30,7 +13,7 @@ afterEach(async () => {
 });
 
 async function mountPowers(answer: PowersAnswer, language: 'es' | 'en' = 'es') {
-  server.use(http.get(`${PORTAL}/api/powers`, () => HttpResponse.json(answer)));
+  server.use(...powers(answer));
   const test = createTestProps({
     mfeId: 'representation',
     basePath: '/representation',
