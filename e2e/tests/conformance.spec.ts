@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { type ConformanceReport, formatConformanceReport, runConformance } from '@carpeta/sdk/conformance';
 import { topology } from '../../scripts/lib/topology.ts';
+import { signIn } from '../support/auth.ts';
 import { E2E } from '../support/env.ts';
+import { startInSpanish } from '../support/portal.ts';
 
 // The conformance kit (`carpeta-conformance`, a bin of the sdk) against every MFE of this repository
 // as served by the portal under test, and against one fixture remote per way of failing
@@ -129,6 +131,25 @@ test.describe('one fixture remote per failure, each with its code', () => {
     const report = await runConformance({ remote: FIXTURE_MANIFEST, expose: './hello' });
     expect(failures(report), formatConformanceReport(report)).toBe('');
   });
+});
+
+test('with canned answers (--responses), an MFE is also mounted and checked with its data: the gateway’s own answer for María', async ({
+  page,
+}) => {
+  await startInSpanish(page);
+  await signIn(page);
+  const answer = await page.request.get('/api/notifications');
+  expect(answer.ok()).toBe(true);
+  const body = (await answer.json()) as { items?: unknown[] };
+  expect(body.items?.length).toBeGreaterThan(0);
+  const notifications = topology(E2E.base).mfes.find((mfe) => mfe.name === 'notifications');
+  const report = await runConformance({
+    remote: `${notifications?.url}/mf-manifest.json`,
+    responses: { 'GET /api/notifications': { status: 200, body } },
+  });
+  expect(failures(report), formatConformanceReport(report)).toBe('');
+  expect(report.checks.find((check) => check.id === 'mount')?.summary).toMatch(/^10 mounts .*; .*responses/);
+  expect(report.checks.find((check) => check.id === 'accessibility')?.summary).toContain('10 mounted states');
 });
 
 test('carpeta-conformance: JSON and a report for people, exit 1 on a failure, 2 on bad arguments', () => {

@@ -13,8 +13,8 @@ const meta = { title: 'List', parameters: { layout: 'fullscreen' } } satisfies M
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-const screen = (state: HttpHandler[], shows: string, language: Language = 'es'): Story =>
-  mfeScreen({ lifecycles, mfeId: 'notifications', fetch: fetchFor(state), language, shows });
+const screen = (state: HttpHandler[], shows: string, language: Language = 'es', path?: string): Story =>
+  mfeScreen({ lifecycles, mfeId: 'notifications', fetch: fetchFor(state), language, shows, path });
 
 export const List = screen(handlers.list, 'Requerimiento de documentación');
 export const Loading = screen(handlers.loading, 'Cargando notificaciones…');
@@ -29,3 +29,5 @@ export const LongBasqueText: Story = {
   ),
   name: 'Long Basque text (eu)',
 };
+/** One notification's page, at its sub-path. */
+export const Detail = screen(handlers.detail, 'Comprobación limitada', 'es', '/dehu%3AN-1');

@@ -109,6 +109,12 @@ function packageJson(answers: MfeAnswers, portOffset: number, layout: Layout): s
             storybook: VERSIONS.storybook,
           }
         : {}),
+      ...(answers.framework === 'vanilla' && !standalone
+        ? {
+            '@storybook/react-vite': VERSIONS['@storybook/react-vite'],
+            storybook: VERSIONS.storybook,
+          }
+        : {}),
       ...(standalone
         ? {
             'axe-core': VERSIONS['axe-core'],
@@ -317,28 +323,7 @@ export function App() {
 }
 `,
     // Shown in the design system's Storybook under "MFEs/<name>", axe-checked in every theme.
-    'src/App.stories.tsx': `import type { Language } from '@carpeta/sdk';
-import { fetchFrom, mfeScreen } from '@carpeta/sdk/testing/story';
-import type { Meta, StoryObj } from '@storybook/react-vite';
-import lifecycles from './lifecycles.tsx';
-import { messages } from './messages.ts';
-
-/**
- * The MFE's screen in each state, mounted through its lifecycles. When it calls the API, answer
- * it with MSW handlers in src/test/handlers.ts, shared with App.test.tsx (see mfes/files), and add
- * the loading, empty, partial sources and error states.
- */
-const meta = { title: 'Start', parameters: { layout: 'fullscreen' } } satisfies Meta;
-export default meta;
-type Story = StoryObj<typeof meta>;
-
-const noApi = fetchFrom(async () => undefined);
-const screen = (language: Language): Story =>
-  mfeScreen({ lifecycles, mfeId: '${answers.name}', fetch: noApi, language, shows: messages[language].title });
-
-export const Spanish = screen('es');
-export const LongBasqueText: Story = { ...screen('eu'), name: 'Long Basque text (eu)' };
-`,
+    'src/App.stories.tsx': story(answers, './lifecycles.tsx'),
     'src/App.test.tsx': `import { createTestProps, mountForTest } from '@carpeta/sdk/testing';
 import { act } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -368,6 +353,35 @@ describe('${answers.name} MFE', () => {
 });
 `,
   };
+}
+
+/**
+ * The MFE's story (React and plain TypeScript alike: `mfeScreen` mounts it through its lifecycles),
+ * shown in the design system's Storybook under "MFEs/<name>" and axe-checked there in every theme.
+ */
+function story(answers: MfeAnswers, lifecycles: string): string {
+  return `import type { Language } from '@carpeta/sdk';
+import { fetchFrom, mfeScreen } from '@carpeta/sdk/testing/story';
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import lifecycles from '${lifecycles}';
+import { messages } from './messages.ts';
+
+/**
+ * The MFE's screen in each state, mounted through its lifecycles. When it calls the API, answer
+ * it with MSW handlers in src/test/handlers.ts, shared with its unit test (see mfes/files), and add
+ * the loading, empty, partial sources and error states.
+ */
+const meta = { title: 'Start', parameters: { layout: 'fullscreen' } } satisfies Meta;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const noApi = fetchFrom(async () => undefined);
+const screen = (language: Language): Story =>
+  mfeScreen({ lifecycles, mfeId: '${answers.name}', fetch: noApi, language, shows: messages[language].title });
+
+export const Spanish = screen('es');
+export const LongBasqueText: Story = { ...screen('eu'), name: 'Long Basque text (eu)' };
+`;
 }
 
 function vanillaFiles(answers: MfeAnswers): Record<string, string> {
@@ -554,6 +568,11 @@ export function packageFiles(
       : answers.framework === 'angular'
         ? angularFiles(answers)
         : vanillaFiles(answers)),
+    // A plain-TypeScript MFE's story is composed by the design system's Storybook in a checkout; an
+    // agency's own package has no React to host it.
+    ...(answers.framework === 'vanilla' && layout === 'workspace'
+      ? { 'src/App.stories.ts': story(answers, './lifecycles.ts') }
+      : {}),
     ...(layout === 'standalone' ? { '.gitignore': 'node_modules\ndist\n' } : {}),
   };
 }

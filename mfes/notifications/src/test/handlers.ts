@@ -59,6 +59,14 @@ export const handlers = {
     ),
   ),
   error: [http.get('*/api/notifications', () => HttpResponse.json(GATEWAY_UNAVAILABLE, { status: 503 }))],
+  /** One notification's page (`/notifications/dehu%3AN-1`), as the gateway answers it. */
+  detail: [
+    http.get('*/api/notifications/:id', ({ params }) =>
+      params.id === notification.id
+        ? HttpResponse.json({ item: notification, source: DEHU_OK })
+        : HttpResponse.json({ error: { code: 'not-found', message: 'Not found' } }, { status: 404 }),
+    ),
+  ],
   /** Long Basque subjects and names (the longest words a layout meets), for language `eu`. */
   basque: answer(
     list([
