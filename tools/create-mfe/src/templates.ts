@@ -71,8 +71,9 @@ function packageJson(answers: MfeAnswers, portOffset: number, layout: Layout): s
       build: 'vite build',
       typecheck: 'tsc -p tsconfig.json',
       ...(standalone ? { test: 'vitest run' } : {}),
-      // The agency kit on the build: mounts, leaks, singletons, axe, size, translations.
-      conformance: 'carpeta-conformance dist',
+      // The agency kit on the build: mounts, leaks, singletons, axe, size, translations. The first
+      // Angular remote to load provides Angular (the shell does not), so its size counts it.
+      conformance: angular ? 'carpeta-conformance dist --budget-kb 260' : 'carpeta-conformance dist',
     },
     dependencies: {
       '@carpeta/design-system': contract,
@@ -109,7 +110,7 @@ function packageJson(answers: MfeAnswers, portOffset: number, layout: Layout): s
             storybook: VERSIONS.storybook,
           }
         : {}),
-      ...(answers.framework === 'vanilla' && !standalone
+      ...(answers.framework !== 'react' && !standalone
         ? {
             '@storybook/react-vite': VERSIONS['@storybook/react-vite'],
             storybook: VERSIONS.storybook,
@@ -360,7 +361,12 @@ describe('${answers.name} MFE', () => {
  * shown in the design system's Storybook under "MFEs/<name>" and axe-checked there in every theme.
  */
 function story(answers: MfeAnswers, lifecycles: string): string {
-  return `import type { Language } from '@carpeta/sdk';
+  // Angular components are compiled just in time in the Storybook's tests: the compiler loads first.
+  const compiler =
+    answers.framework === 'angular'
+      ? "// Compiled just in time in the Storybook's tests (as in src/test-setup.ts): the compiler loads first.\nimport '@angular/compiler';\n"
+      : '';
+  return `${compiler}import type { Language } from '@carpeta/sdk';
 import { fetchFrom, mfeScreen } from '@carpeta/sdk/testing/story';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import lifecycles from '${lifecycles}';
@@ -449,6 +455,47 @@ describe('${answers.name} MFE', () => {
 }
 
 /** The Angular component's class name and selector, from the MFE's name. */
+/**
+ * The Vite plugins the design system's Storybook adds for an Angular MFE's stories (as
+ * mfes/representation/storybook.vite.ts): the Angular compiler for the MFE's own sources only.
+ */
+const ANGULAR_STORYBOOK = `import angular from '@analogjs/vite-plugin-angular';
+import type { Plugin, PluginOption } from 'vite';
+
+const source = \`\${import.meta.dirname}/src/\`;
+
+/**
+ * The Vite plugins the design system's Storybook adds for this MFE's stories
+ * (\`design-system/.storybook/main.ts\` loads \`mfes/<name>/storybook.vite.ts\` where one exists): the
+ * Angular compiler for this MFE's own sources only, as its unit tests use it (just in time under
+ * Vitest, ahead of time in \`storybook dev\`/\`build\`). The React stories around it are untouched.
+ */
+const plugins: PluginOption[] = [
+  {
+    // Analog turns Vite's TypeScript/JSX transform (oxc) off unless the config sets one, which
+    // would leave every React story untransformed: keep it on, for everything but this MFE's
+    // sources, which the Angular plugin compiles.
+    name: 'carpeta:keeps-oxc',
+    config: (config) => ({
+      oxc: {
+        ...(config.oxc || {}),
+        exclude: [new RegExp(\`^\${source.replace(/[.*+?^\${}()|[\\]\\\\]/g, '\\\\$&')}.*\\\\.ts$\`)],
+      },
+    }),
+  },
+  // Compiled before Storybook's react-docgen (also \`pre\`) reads the file: Babel cannot parse
+  // Angular's decorators, and the compiled components have no React props to document anyway.
+  ...angular({
+    tsconfig: \`\${import.meta.dirname}/tsconfig.spec.json\`,
+    transformFilter: (_code, id) => id.startsWith(source),
+  }).map(
+    (plugin: Plugin): Plugin =>
+      plugin.name === '@analogjs/vite-plugin-angular' ? { ...plugin, enforce: 'pre' } : plugin,
+  ),
+];
+export default plugins;
+`;
+
 function angularNames(name: string): { className: string; selector: string } {
   const pascal = name
     .split('-')
@@ -470,7 +517,7 @@ function angularFiles(answers: MfeAnswers): Record<string, string> {
   },
   "files": [],
   "include": ["src/**/*.ts"],
-  "exclude": ["src/**/*.test.ts", "src/test-setup.ts"]
+  "exclude": ["src/**/*.test.ts", "src/**/*.stories.ts", "src/test-setup.ts"]
 }
 `,
     'tsconfig.spec.json': `{
@@ -568,10 +615,19 @@ export function packageFiles(
       : answers.framework === 'angular'
         ? angularFiles(answers)
         : vanillaFiles(answers)),
-    // A plain-TypeScript MFE's story is composed by the design system's Storybook in a checkout; an
-    // agency's own package has no React to host it.
-    ...(answers.framework === 'vanilla' && layout === 'workspace'
+    // A plain-TypeScript or Angular MFE's story is composed by the design system's Storybook in a
+    // checkout (Angular's compiler added by storybook.vite.ts); an agency's own package has no React
+    // to host it.
+    ...(answers.framework !== 'react' && layout === 'workspace'
       ? { 'src/App.stories.ts': story(answers, './lifecycles.ts') }
+      : {}),
+    ...(answers.framework === 'angular' && layout === 'workspace'
+      ? {
+          'storybook.vite.ts': ANGULAR_STORYBOOK.replace(
+            'carpeta:keeps-oxc',
+            `carpeta:${answers.name}-keeps-oxc`,
+          ),
+        }
       : {}),
     ...(layout === 'standalone' ? { '.gitignore': 'node_modules\ndist\n' } : {}),
   };
