@@ -177,5 +177,5 @@ test('carpeta-conformance: JSON and a report for people, exit 1 on a failure, 2 
 
   const bad = spawnSync(process.execPath, [cli, 'not-a-url'], { encoding: 'utf8' });
   expect(bad.status).toBe(2);
-  expect(bad.stderr).toContain('not an http(s) URL');
+  expect(bad.stderr).toContain('neither an http(s) URL nor a directory');
 });
