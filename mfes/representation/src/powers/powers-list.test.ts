@@ -4,7 +4,7 @@ import { HttpResponse, http } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import lifecycles from '../lifecycles.ts';
 import { PORTAL, portalFetch, server } from '../test-server.ts';
-import { OK, power, powers } from '../test/handlers.ts';
+import { granted as grantedPower, OK, power, powers } from '../test/handlers.ts';
 
 const mounted: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -32,18 +32,7 @@ describe('the powers list', () => {
   it('lists received and granted powers with kind, body, procedures, validity and status', async () => {
     const { props } = await mountPowers({
       received: [power()],
-      granted: [
-        power({
-          id: 'AP-2026-000202',
-          kind: 'procedures',
-          grantor: { displayName: 'María García López', maskedId: '***4567**', kind: 'person' },
-          attorney: { displayName: 'Javier Martín Gómez', maskedId: '***8912**', kind: 'person' },
-          body: { dir3: 'E05024401', name: 'Agencia Estatal de Administración Tributaria' },
-          procedures: ['IRPF-100', 'IVA-303'],
-          status: 'authorised',
-          actions: ['revoke', 'extend'],
-        }),
-      ],
+      granted: [grantedPower],
       source: OK,
     });
     await vi.waitFor(() => expect(props.domElement.querySelectorAll('article')).toHaveLength(2));

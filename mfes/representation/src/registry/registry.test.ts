@@ -3,9 +3,9 @@ import { createTestProps } from '@carpeta/sdk/testing';
 import { HttpResponse, http } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import registry from '../registry.ts';
+import { REGISTRY_OK as OK, submission as baseSubmission } from '../test/handlers.ts';
 import { PORTAL, portalFetch, server } from '../test-server.ts';
 
-const OK = { source: 'registro', name: 'Registro General', status: 'ok' } as const;
 const UNIT = {
   dir3: 'L01280796',
   name: 'Ayuntamiento de Madrid',
@@ -14,24 +14,14 @@ const UNIT = {
   parent: null,
 };
 
-function submission(overrides: Partial<RegistrySubmission> = {}): RegistrySubmission {
-  return {
-    id: 'sub_0000000001',
-    number: 'REGAGE26e00000000123',
-    registeredAt: '2026-03-03T09:30:00Z',
-    submittedAt: '2026-03-03T09:29:58Z',
-    body: { dir3: 'L01280796', name: 'Ayuntamiento de Madrid' },
+/** The handlers' submission, with markup in its subject (shown as text, never as HTML). */
+const submission = (overrides: Partial<RegistrySubmission> = {}): RegistrySubmission =>
+  baseSubmission({
     subject: 'Solicitud de <b>vado</b>',
     facts: 'Tengo un garaje.',
     request: 'Un vado.',
-    status: 'registered',
-    history: [{ status: 'registered', at: '2026-03-03T09:30:00Z', description: null }],
-    attachments: [{ name: 'plano.pdf', size: 2048, type: 'application/pdf', sha256: 'a'.repeat(64) }],
-    applicant: { displayName: 'María García López', maskedId: '***4567**' },
-    representative: null,
     ...overrides,
-  };
-}
+  });
 
 const mounted: (() => Promise<unknown>)[] = [];
 afterEach(async () => {

@@ -28,7 +28,8 @@ export function power(overrides: Partial<PowerOfAttorney> = {}): PowerOfAttorney
   };
 }
 
-const granted = power({
+/** A power María granted, for procedures before the tax agency. */
+export const granted = power({
   id: 'AP-2026-000202',
   kind: 'procedures',
   grantor: { displayName: 'María García López', maskedId: '***4567**', kind: 'person' },
