@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { useCarpeta, useFormatters, useTranslation } from '@carpeta/sdk/react';
 import { Alert, Button, ButtonGroup, Card, Link, Spinner, Tag } from '@carpeta/design-system';
 import { madridDate, useRelativeDay } from './relative.ts';
@@ -11,6 +12,13 @@ const TONES = {
   'document-expiring': 'warning',
 } as const;
 
+/**
+ * How long the items wait for every administration before they are shown as they come. Shown
+ * sorted as they stream in, each answer put cards above the ones already read and pushed them
+ * down (layout shift); within this time the usual case shows them at once, in their final order.
+ */
+export const ATTENTION_HOLD_MS = 1000;
+
 /** What needs the citizen now, streamed in as each administration answers. */
 export function AttentionSection({ pins }: { pins: Pins }) {
   const { navigate } = useCarpeta();
@@ -18,6 +26,11 @@ export function AttentionSection({ pins }: { pins: Pins }) {
   const format = useFormatters();
   const relative = useRelativeDay();
   const [attention, reload] = useAttention();
+  const [holding, setHolding] = useState(true);
+  useEffect(() => {
+    const timer = setTimeout(() => setHolding(false), ATTENTION_HOLD_MS);
+    return () => clearTimeout(timer);
+  }, []);
 
   let announcement = t('attention.asking');
   let waiting: string[] = [];
@@ -45,6 +58,7 @@ export function AttentionSection({ pins }: { pins: Pins }) {
   // While administrations are still answering, the section holds a screen's height: the items
   // that stream in then fill it instead of pushing the sections below down (layout shift).
   const pending = attention.state === 'loading' || waiting.length > 0;
+  const shown = !(pending && holding);
   return (
     <section
       aria-labelledby="home-attention-heading"
@@ -52,8 +66,12 @@ export function AttentionSection({ pins }: { pins: Pins }) {
       style={pending ? { minBlockSize: '100vh' } : undefined}
     >
       <h2 id="home-attention-heading">{t('attention.title')}</h2>
-      {/* Always in the page, so each change is announced politely as sources answer. */}
-      <p role="status" aria-live="polite" className="cp-visually-hidden" data-testid="attention-status">
+      {/*
+       * Always in the page, so each change is announced politely as sources answer; shown too, above
+       * the items, where its one or two lines keep their place while the count changes (a list of the
+       * administrations still awaited shortened at every answer and moved the items up).
+       */}
+      <p role="status" aria-live="polite" data-testid="attention-status">
         {announcement}
       </p>
       {attention.state === 'loading' && <Spinner label={t('attention.asking')} />}
@@ -87,11 +105,8 @@ export function AttentionSection({ pins }: { pins: Pins }) {
               </Button>
             </Alert>
           )}
-          {waiting.length > 0 && (
-            <p data-testid="attention-waiting">{t('attention.waiting', { names: waiting.join(', ') })}</p>
-          )}
           {attention.items.length === 0 && waiting.length === 0 && <p>{t('attention.empty')}</p>}
-          {attention.items.length > 0 && (
+          {shown && attention.items.length > 0 && (
             <ul
               className="cp-list-plain cp-stack"
               aria-label={t('attention.listLabel')}

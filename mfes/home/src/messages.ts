@@ -34,7 +34,6 @@ const es = {
       'Consulta terminada: {{count}} asunto necesita tu atención. No han respondido: {{names}}.',
     completeFailed_other:
       'Consulta terminada: {{count}} asuntos necesitan tu atención. No han respondido: {{names}}.',
-    waiting: 'Todavía esperando a: {{names}}',
     empty: 'Nada necesita tu atención ahora mismo.',
     listLabel: 'Asuntos que necesitan tu atención, por fecha',
     reason: {
@@ -123,7 +122,6 @@ const en: HomeMessages = {
     complete_other: 'Every administration has answered: {{count}} items need you.',
     completeFailed_one: 'Done: {{count}} item needs you. No answer from: {{names}}.',
     completeFailed_other: 'Done: {{count}} items need you. No answer from: {{names}}.',
-    waiting: 'Still waiting for: {{names}}',
     empty: 'Nothing needs you right now.',
     listLabel: 'Items that need you, by date',
     reason: {

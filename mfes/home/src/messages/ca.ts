@@ -29,7 +29,6 @@ export const ca: HomeMessages = {
       'Consulta acabada: {{count}} assumpte necessita la teva atenció. No han respost: {{names}}.',
     completeFailed_other:
       'Consulta acabada: {{count}} assumptes necessiten la teva atenció. No han respost: {{names}}.',
-    waiting: 'Encara s’espera: {{names}}',
     empty: 'Ara mateix no hi ha res que necessiti la teva atenció.',
     listLabel: 'Assumptes que necessiten la teva atenció, per data',
     reason: {

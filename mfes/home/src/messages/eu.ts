@@ -29,7 +29,6 @@ export const eu: HomeMessages = {
       'Kontsulta amaitu da: gai {{count}}ek zure arreta behar du. Ez dute erantzun: {{names}}.',
     completeFailed_other:
       'Kontsulta amaitu da: {{count}} gaik zure arreta behar dute. Ez dute erantzun: {{names}}.',
-    waiting: 'Oraindik zain: {{names}}',
     empty: 'Une honetan ezerk ez du zure arreta behar.',
     listLabel: 'Zure arreta behar duten gaiak, dataren arabera',
     reason: {

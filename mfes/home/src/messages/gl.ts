@@ -29,7 +29,6 @@ export const gl: HomeMessages = {
       'Consulta rematada: {{count}} asunto necesita a túa atención. Non responderon: {{names}}.',
     completeFailed_other:
       'Consulta rematada: {{count}} asuntos necesitan a túa atención. Non responderon: {{names}}.',
-    waiting: 'Aínda agardando por: {{names}}',
     empty: 'Nada necesita a túa atención agora mesmo.',
     listLabel: 'Asuntos que necesitan a túa atención, por data',
     reason: {

@@ -29,7 +29,6 @@ export const va: HomeMessages = {
       'Consulta acabada: {{count}} assumpte necessita la teua atenció. No han respost: {{names}}.',
     completeFailed_other:
       'Consulta acabada: {{count}} assumptes necessiten la teua atenció. No han respost: {{names}}.',
-    waiting: 'Encara s’espera: {{names}}',
     empty: 'Ara mateix no hi ha res que necessite la teua atenció.',
     listLabel: 'Assumptes que necessiten la teua atenció, per data',
     reason: {
