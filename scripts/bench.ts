@@ -291,19 +291,49 @@ function printScripts(title: string, route: string, rows: Row[], later: Row[] = 
 /**
  * Time from a click on a navigation link to the first render of the MFE it opens (its heading in
  * its area), measured in the page with a MutationObserver: to MFEs whose remote entry was only
- * prefetched, then back to one already loaded. Budgets: 50 ms and 16 ms.
+ * prefetched, to MFEs whose link was pointed at first (the shell loads the remote then; the click
+ * comes once the network is quiet, as a citizen's click follows the pointer), then back to ones
+ * already loaded. Budgets: 50 ms and 16 ms.
  */
+/** Until the page has started no request for 300 ms (3 s at most). */
+async function networkQuiet(page: Page) {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        let count = performance.getEntriesByType('resource').length;
+        let quietSince = performance.now();
+        const started = quietSince;
+        const timer = setInterval(() => {
+          const now = performance.getEntriesByType('resource').length;
+          if (now !== count) {
+            count = now;
+            quietSince = performance.now();
+          }
+          if (performance.now() - quietSince >= 300 || performance.now() - started > 3000) {
+            clearInterval(timer);
+            resolve();
+          }
+        }, 50);
+      }),
+  );
+}
+
 async function printSwitches(page: Page) {
   console.log(
     '\nSwitching MFEs (click on the navigation → the new MFE’s first render; budgets 50 ms not loaded before, 16 ms loaded):\n',
   );
   const steps: Array<[string, string, string]> = [
     ['/notifications', 'notifications', 'prefetched'],
-    ['/files', 'files', 'prefetched'],
+    ['/files', 'files', 'link pointed at'],
+    ['/appointments', 'appointments', 'link pointed at'],
     ['/', 'home', 'loaded before'],
     ['/notifications', 'notifications', 'loaded before'],
   ];
   for (const [href, mfe, state] of steps) {
+    if (state === 'link pointed at') {
+      await page.hover(`nav a[href="${href}"]`);
+      await networkQuiet(page);
+    }
     const ms = await page.evaluate(
       ({ href, mfe }) =>
         new Promise<number>((resolve, reject) => {
@@ -330,8 +360,9 @@ async function printSwitches(page: Page) {
     );
     const budget = state === 'loaded before' ? 16 : 50;
     console.log(
-      `to ${mfe.padEnd(15)} (${state.padEnd(13)}) ${ms.toFixed(0).padStart(5)} ms  → ${ms <= budget ? 'within' : 'OVER'} ${budget} ms`,
+      `to ${mfe.padEnd(15)} (${state.padEnd(15)}) ${ms.toFixed(0).padStart(5)} ms  → ${ms <= budget ? 'within' : 'OVER'} ${budget} ms`,
     );
+    await page.mouse.move(0, 0);
     await page.waitForLoadState('networkidle');
   }
 }

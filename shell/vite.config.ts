@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { federation } from '@module-federation/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
@@ -31,6 +32,24 @@ function inlineStylesheet(): Plugin {
           },
         );
       },
+    },
+  };
+}
+
+/**
+ * The federation plugin's runtime-core plugin imports the runtime's whole package.json to read its
+ * version, and the host's remote entry (on every route) carried all of it: its scripts, exports
+ * and repository. The module is given only the version.
+ */
+function runtimeVersionOnly(): Plugin {
+  const packageJson = /[\\/]@module-federation[\\/]runtime[\\/]package\.json$/;
+  return {
+    name: 'carpeta:runtime-version-only',
+    enforce: 'pre',
+    load(id) {
+      if (!packageJson.test(id)) return null;
+      const { version } = JSON.parse(readFileSync(id, 'utf8')) as { version: string };
+      return JSON.stringify({ version });
     },
   };
 }
@@ -77,7 +96,7 @@ const pwa = VitePWA({
 });
 
 export default defineConfig({
-  plugins: [react(), federation(carpetaHost('carpeta_shell')), inlineStylesheet(), pwa],
+  plugins: [react(), runtimeVersionOnly(), federation(carpetaHost('carpeta_shell')), inlineStylesheet(), pwa],
   build: { target: 'es2022', sourcemap: true },
   server: {
     host: '127.0.0.1',

@@ -43,6 +43,10 @@ async function firstRouteScripts(page: Page, route: RouteBudget) {
         return new URL(entry.remote.entry).origin;
       })
     : undefined;
+  // Nothing of the previous page (sign-in) still loading, and the pointer off every link: a link under
+  // it loads its MFE ahead (on purpose), possibly before this test sees the route shown.
+  await page.goto('about:blank');
+  await page.mouse.move(0, 0);
   const beforeShown = new Set<unknown>();
   let shown = false;
   const rows: Promise<{ url: string; gzip: number } | undefined>[] = [];
@@ -89,6 +93,34 @@ for (const [name, route] of Object.entries(budgets.routes)) {
     expect(measured.files, figure).toBeLessThanOrEqual(route.scripts);
   });
 }
+
+test('a navigation link pointed at loads its MFE ahead: the click then only mounts it', async ({ page }) => {
+  await signIn(page);
+  await mfeSettled(page, 'home');
+  const manifest = (await (await page.request.get('/mfes.json')).json()) as {
+    mfes: { id: string; remote: { entry: string } }[];
+  };
+  const files = manifest.mfes.find((entry) => entry.id === 'files');
+  if (!files) throw new Error('the manifest has no files');
+  const origin = new URL(files.remote.entry).origin;
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).origin === origin && request.resourceType() === 'script')
+      scripts.push(request.url());
+  });
+  const link = page
+    .getByRole('navigation', { name: 'Navegación principal' })
+    .getByRole('link', { name: 'Expedientes' });
+  await link.hover();
+  // The remote entry and the exposed module (its lifecycles) come on the pointer alone.
+  await expect.poll(() => scripts.filter((url) => /\/lifecycles-[\w-]+\.js$/.test(url)).length).toBe(1);
+  await expect(page.locator('[data-mfe="files"]')).toHaveCount(0);
+  const before = scripts.length;
+  await link.click();
+  await mfeSettled(page, 'files');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(scripts.slice(before), 'scripts of the files MFE fetched after the click').toEqual([]);
+});
 
 test('with no script at all, the landing page and the signed-in layout are painted in the citizen’s language', async ({
   browser,

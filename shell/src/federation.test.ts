@@ -20,8 +20,15 @@ vi.mock('@module-federation/runtime', () => ({
   satisfy: vi.fn((version: string, range: string) => range === `^${version}`),
 }));
 const runtime = vi.mocked(await import('@module-federation/runtime'));
-const { classifyLoadFailure, loadLifecycles, prefetchRemotes, RemoteLoadError, verifyIntegrity } =
-  await import('./federation.ts');
+const {
+  classifyLoadFailure,
+  loadLifecycles,
+  prefetchRemotes,
+  RemoteLoadError,
+  takeLifecycles,
+  verifyIntegrity,
+  warmLifecycles,
+} = await import('./federation.ts');
 
 const REMOTE_ENTRY = 'export const init = () => {}; // remote entry of carpeta_files\n';
 const sri = (algorithm: string, text: string) =>
@@ -109,6 +116,52 @@ describe('loadLifecycles with integrity', () => {
     await expect(loadLifecycles(entry('gone', sri('sha384', REMOTE_ENTRY)), 1000)).rejects.toMatchObject({
       failure: 'load',
     });
+  });
+});
+
+describe('warmLifecycles (a link pointed at or focused)', () => {
+  it('loads the remote once: the route then takes what was loaded ahead', async () => {
+    const warm = entry('warm');
+    warmLifecycles(warm, 1000);
+    warmLifecycles(warm, 1000);
+    expect(await takeLifecycles(warm, 1000)).toBe(lifecycles);
+    expect(runtime.loadRemote).toHaveBeenCalledTimes(1);
+    expect(runtime.registerRemotes).toHaveBeenCalledTimes(1);
+  });
+
+  it('a remote moved by a new manifest is loaded from its new entry', async () => {
+    const before = entry('moved');
+    warmLifecycles(before, 1000);
+    await takeLifecycles(before, 1000);
+    const after = {
+      ...before,
+      remote: { ...before.remote, entry: 'https://mfe2.example.es/moved/remoteEntry.js' },
+    };
+    await takeLifecycles(after, 1000);
+    expect(runtime.registerRemotes.mock.calls.map(([remotes]) => remotes[0])).toEqual([
+      expect.objectContaining({ entry: 'https://mfe.example.es/moved/remoteEntry.js' }),
+      expect.objectContaining({
+        entry: expect.stringContaining('https://mfe2.example.es/moved/remoteEntry.js'),
+      }),
+    ]);
+  });
+
+  it('never loads again a remote its route already loaded', async () => {
+    const opened = entry('opened');
+    await takeLifecycles(opened, 1000);
+    warmLifecycles(opened, 1000);
+    expect(runtime.loadRemote).toHaveBeenCalledTimes(1);
+    expect(runtime.registerRemotes).toHaveBeenCalledTimes(1);
+  });
+
+  it('forgets a failed warm-up: the route loads again and shows its own error', async () => {
+    const flaky = entry('flaky');
+    runtime.loadRemote.mockRejectedValueOnce(new Error('offline'));
+    warmLifecycles(flaky, 1000);
+    await vi.waitFor(() => expect(runtime.loadRemote).toHaveBeenCalledTimes(1));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(await takeLifecycles(flaky, 1000)).toBe(lifecycles);
+    expect(runtime.loadRemote).toHaveBeenCalledTimes(2);
   });
 });
 

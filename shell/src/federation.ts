@@ -194,6 +194,35 @@ export async function loadLifecycles(entry: ManifestEntry, timeoutMs: number): P
   return candidate;
 }
 
+/** Lifecycles loaded ahead of their route, by MFE and entry URL (a new manifest may move a remote). */
+const warmed = new Map<string, Promise<CarpetaLifecycles>>();
+/** Remotes a route's host has loaded: never warmed again (that would register them a second time). */
+const taken = new Set<string>();
+const warmKey = (entry: ManifestEntry) => `${entry.id} ${entry.remote.entry}`;
+
+/**
+ * Loads an MFE's remote and its exposed module before its route is opened: the citizen pointed
+ * at its link or moved the focus to it, so a click is likely. Nothing is mounted; the route's host
+ * then takes the same promise (`takeLifecycles`). A failure is forgotten here and met again, with
+ * its error panel, if the route is opened.
+ */
+export function warmLifecycles(entry: ManifestEntry, timeoutMs: number): void {
+  const key = warmKey(entry);
+  if (warmed.has(key) || taken.has(key)) return;
+  const loading = loadLifecycles(entry, timeoutMs);
+  warmed.set(key, loading);
+  loading.catch(() => warmed.delete(key));
+}
+
+/** For a route's host: the lifecycles warmed for this entry (once), or loaded now. */
+export function takeLifecycles(entry: ManifestEntry, timeoutMs: number): Promise<CarpetaLifecycles> {
+  const key = warmKey(entry);
+  const loading = warmed.get(key) ?? loadLifecycles(entry, timeoutMs);
+  warmed.delete(key);
+  taken.add(key);
+  return loading;
+}
+
 const prefetched = new Set<string>();
 
 /**

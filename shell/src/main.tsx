@@ -16,7 +16,7 @@ import { App } from './App.tsx';
 import { takeInlineJson } from './inline-data.ts';
 import type { ManifestState, ShellContext } from './context.ts';
 import { loadShellMessages, messages } from './messages.ts';
-import { prefetchRemotes } from './federation.ts';
+import { prefetchRemotes, warmLifecycles } from './federation.ts';
 import { MFE_MOUNTED_EVENT } from './mfe-host.tsx';
 import { createRegistrar, fetchManifest, followSession, loadableOrigins } from './register.ts';
 import {
@@ -122,7 +122,8 @@ else createRoot(rootElement).render(app);
 // and anyone measuring the portal in the field.
 performance.mark(SHELL_INTERACTIVE_MARK);
 const [state] = await known;
-const registrar = createRegistrar(context, { loadTimeoutMs: 10_000, mountTimeoutMs: 10_000 });
+const LOAD_TIMEOUT_MS = 10_000;
+const registrar = createRegistrar(context, { loadTimeoutMs: LOAD_TIMEOUT_MS, mountTimeoutMs: 10_000 });
 if (state.status === 'ready') {
   // Wait for React to commit the layout so that #mfe-outlet exists before anything mounts.
   await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
@@ -143,12 +144,28 @@ const prefetchLoadable = () => {
 const firstRouteHasMfe =
   state.status === 'ready' &&
   state.entries.some((entry) => routeMatches(entry.route, window.location.pathname));
+/**
+ * A link to another MFE's route pointed at (a mouse over it, a finger down on it) or focused: the
+ * click is likely, so its remote and exposed module are loaded now (nothing mounts), and the
+ * switch then only mounts. Only remotes this session may load (the page's CSP allows them).
+ */
+const warmFromLink = (event: Event) => {
+  const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
+  const current = manifest.get();
+  if (!(link instanceof HTMLAnchorElement) || link.origin !== window.location.origin) return;
+  if (current.status !== 'ready' || link.pathname === window.location.pathname) return;
+  const entry = current.entries.find((item) => routeMatches(item.route, link.pathname));
+  if (!entry || !loadableOrigins([entry], session.get()).size) return;
+  warmLifecycles(entry, entry.timeouts?.load ?? LOAD_TIMEOUT_MS);
+};
 let prefetching = false;
 const afterFirstRoute = () => {
   if (prefetching) return;
   prefetching = true;
   setTimeout(prefetchLoadable, 1500);
   manifest.subscribe(prefetchLoadable);
+  document.addEventListener('pointerover', warmFromLink, { passive: true });
+  document.addEventListener('focusin', warmFromLink);
   // The installable app's service worker (production builds), registered after the first route.
   if (import.meta.env.PROD && 'serviceWorker' in navigator) {
     setTimeout(() => loadPwa().then((pwa) => pwa.startServiceWorker(session.get(), telemetry)), 2000);

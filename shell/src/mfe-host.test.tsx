@@ -9,9 +9,9 @@ import { testContext } from './test-context.ts';
 
 vi.mock('./federation.ts', async (importOriginal) => {
   const original = await importOriginal<typeof import('./federation.ts')>();
-  return { ...original, loadLifecycles: vi.fn() };
+  return { ...original, takeLifecycles: vi.fn() };
 });
-const { loadLifecycles } = vi.mocked(await import('./federation.ts'));
+const { takeLifecycles } = vi.mocked(await import('./federation.ts'));
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -51,7 +51,7 @@ const options = { loadTimeoutMs: 1000, mountTimeoutMs: 50 };
 
 beforeEach(() => {
   context = testContext();
-  loadLifecycles.mockReset();
+  takeLifecycles.mockReset();
 });
 afterEach(() => {
   document.body.replaceChildren();
@@ -60,7 +60,7 @@ afterEach(() => {
 describe('createMfeHost', () => {
   it('mounts the remote in its own area and removes the area on unmount', async () => {
     const remote = fakeLifecycles();
-    loadLifecycles.mockResolvedValue(remote);
+    takeLifecycles.mockResolvedValue(remote);
     const host = createMfeHost(entry, context, makeProps, options);
     await act(() => host.mount());
     await settle();
@@ -74,7 +74,7 @@ describe('createMfeHost', () => {
   });
 
   it('shows an error panel with a retry when the remote cannot be loaded, and recovers', async () => {
-    loadLifecycles.mockRejectedValueOnce(new RemoteLoadError('load', 'files', 'offline'));
+    takeLifecycles.mockRejectedValueOnce(new RemoteLoadError('load', 'files', 'offline'));
     const host = createMfeHost(entry, context, makeProps, options);
     await act(() => host.mount());
     await settle();
@@ -91,7 +91,7 @@ describe('createMfeHost', () => {
       'Servicio de X, hecho con React (versión 1.0.0).',
     );
 
-    loadLifecycles.mockResolvedValueOnce(fakeLifecycles());
+    takeLifecycles.mockResolvedValueOnce(fakeLifecycles());
     const retry = [...(area?.querySelectorAll('button') ?? [])].find(
       (button) => button.textContent === 'Reintentar',
     );
@@ -103,7 +103,7 @@ describe('createMfeHost', () => {
   });
 
   it('shows the usual error panel when the remote fails its integrity check', async () => {
-    loadLifecycles.mockRejectedValueOnce(new RemoteLoadError('integrity', 'files', 'hash mismatch'));
+    takeLifecycles.mockRejectedValueOnce(new RemoteLoadError('integrity', 'files', 'hash mismatch'));
     const host = createMfeHost(entry, context, makeProps, options);
     await act(() => host.mount());
     await settle();
@@ -120,7 +120,7 @@ describe('createMfeHost', () => {
   });
 
   it('contains a remote that throws on mount', async () => {
-    loadLifecycles.mockResolvedValue(
+    takeLifecycles.mockResolvedValue(
       fakeLifecycles({
         mount: async () => {
           throw new Error('mount exploded');
@@ -147,7 +147,7 @@ describe('createMfeHost', () => {
       framework: 'vanilla',
       owner: { id: 'L01280796', name: 'Ayuntamiento de Madrid' },
     };
-    loadLifecycles.mockRejectedValueOnce(new RemoteLoadError('contract', 'municipal', 'no lifecycles'));
+    takeLifecycles.mockRejectedValueOnce(new RemoteLoadError('contract', 'municipal', 'no lifecycles'));
     context.language.set('en');
     const host = createMfeHost(vanilla, context, makeProps, options);
     await act(() => host.mount());
@@ -165,7 +165,7 @@ describe('createMfeHost', () => {
   });
 
   it('gives up on a mount that never settles and says it is too slow', async () => {
-    loadLifecycles.mockResolvedValue(fakeLifecycles({ mount: () => new Promise(() => undefined) }));
+    takeLifecycles.mockResolvedValue(fakeLifecycles({ mount: () => new Promise(() => undefined) }));
     const host = createMfeHost(entry, context, makeProps, options);
     await act(() => host.mount());
     await act(async () => {
@@ -189,7 +189,7 @@ describe('createMfeHost', () => {
   });
 
   it('shows and reports the stable code of each failure, with the variant and version', async () => {
-    loadLifecycles.mockResolvedValue(
+    takeLifecycles.mockResolvedValue(
       fakeLifecycles({
         mount: async () => {
           throw new Error('mount exploded');
@@ -208,8 +208,8 @@ describe('createMfeHost', () => {
     );
     await act(() => host.unmount());
 
-    loadLifecycles.mockReset();
-    loadLifecycles.mockRejectedValueOnce(new RemoteLoadError('evaluation', 'files', 'threw'));
+    takeLifecycles.mockReset();
+    takeLifecycles.mockRejectedValueOnce(new RemoteLoadError('evaluation', 'files', 'threw'));
     const second = createMfeHost(entry, context, makeProps, options);
     await act(() => second.mount());
     await settle();
@@ -224,12 +224,12 @@ describe('createMfeHost', () => {
   });
 
   it('honours the time limits of the manifest entry over the shell’s defaults', async () => {
-    loadLifecycles.mockResolvedValue(fakeLifecycles({ mount: () => new Promise(() => undefined) }));
+    takeLifecycles.mockResolvedValue(fakeLifecycles({ mount: () => new Promise(() => undefined) }));
     const patient = { loadTimeoutMs: 10_000, mountTimeoutMs: 10_000 };
     const hasty: ManifestEntry = { ...entry, timeouts: { load: 700, mount: 30 } };
     const host = createMfeHost(hasty, context, makeProps, patient);
     await act(() => host.mount());
-    expect(loadLifecycles).toHaveBeenCalledWith(hasty, 700);
+    expect(takeLifecycles).toHaveBeenCalledWith(hasty, 700);
     await act(async () => {
       await new Promise((resolve) => setTimeout(resolve, 60));
     });
@@ -260,7 +260,7 @@ describe('createMfeHost', () => {
         );
       }),
     });
-    loadLifecycles.mockResolvedValue(remote);
+    takeLifecycles.mockResolvedValue(remote);
     const host = createMfeHost(entry, context, makeProps, options);
     await act(() => host.mount());
     await act(async () => {
@@ -289,7 +289,7 @@ describe('createMfeHost', () => {
 
   it('never mounts a remote that finishes loading after the citizen left', async () => {
     let resolveLoad: (value: CarpetaLifecycles) => void = () => undefined;
-    loadLifecycles.mockReturnValue(
+    takeLifecycles.mockReturnValue(
       new Promise((resolve) => {
         resolveLoad = resolve;
       }),
@@ -305,7 +305,7 @@ describe('createMfeHost', () => {
   });
 
   it('translates the panel when the language changes', async () => {
-    loadLifecycles.mockRejectedValue(new RemoteLoadError('timeout', 'files', 'slow'));
+    takeLifecycles.mockRejectedValue(new RemoteLoadError('timeout', 'files', 'slow'));
     const host = createMfeHost(entry, context, makeProps, options);
     await act(() => host.mount());
     await settle();
@@ -321,7 +321,7 @@ describe('createMfeHost', () => {
     const host = createMfeHost(entry, context, makeProps, options);
     await act(() => host.mount());
     await settle();
-    expect(loadLifecycles).not.toHaveBeenCalled();
+    expect(takeLifecycles).not.toHaveBeenCalled();
     const area = context.outlet().querySelector('[data-mfe="files"]');
     expect(area?.getAttribute('aria-busy')).toBe('false');
     expect(area?.getAttribute('data-framework')).toBe('react');
@@ -330,12 +330,12 @@ describe('createMfeHost', () => {
   });
 
   it('asks for a stronger sign-in when the MFE needs a higher level, and loads it after', async () => {
-    loadLifecycles.mockResolvedValue(fakeLifecycles());
+    takeLifecycles.mockResolvedValue(fakeLifecycles());
     const host = createMfeHost({ ...entry, minLoa: 'high' }, context, makeProps, options);
     await act(() => host.mount());
     await settle();
     const area = context.outlet().querySelector('[data-mfe="files"]');
-    expect(loadLifecycles).not.toHaveBeenCalled();
+    expect(takeLifecycles).not.toHaveBeenCalled();
     expect(area?.querySelector('[data-step-up] h1')?.textContent).toBe(
       'Expedientes necesita una identificación más segura',
     );
@@ -350,7 +350,7 @@ describe('createMfeHost', () => {
 
   it('mounts again for the new folder when the citizen switches who they act for, and drops it on sign-out', async () => {
     const remote = fakeLifecycles();
-    loadLifecycles.mockResolvedValue(remote);
+    takeLifecycles.mockResolvedValue(remote);
     const host = createMfeHost(entry, context, makeProps, options);
     await act(() => host.mount());
     await settle();

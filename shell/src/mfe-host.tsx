@@ -4,7 +4,7 @@ import { loaSatisfies, localize, type Session } from '@carpeta/sdk';
 import type { TFunction } from 'i18next';
 import { useEffect, useId, useRef, useSyncExternalStore } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { loadLifecycles, RemoteLoadError, type RemoteFailure } from './federation.ts';
+import { RemoteLoadError, takeLifecycles, type RemoteFailure } from './federation.ts';
 import type { ShellContext } from './context.ts';
 import { signInHref } from './stores.ts';
 
@@ -231,7 +231,7 @@ export function createMfeHost(
     setStatus({ state: 'loading' });
     let phase: Failure = 'load';
     try {
-      if (!lifecycles) lifecycles = await loadLifecycles(entry, limits.load);
+      if (!lifecycles) lifecycles = await takeLifecycles(entry, limits.load);
       if (run !== generation) return;
       phase = 'mount';
       const props = makeProps(mfeElement);
