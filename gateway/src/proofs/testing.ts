@@ -38,7 +38,9 @@ const WIN_ANSI_HIGH: Record<number, string> = {
 export function pdfText(bytes: Uint8Array): string {
   const raw = Buffer.from(bytes).toString('latin1');
   const lines: string[] = [];
-  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
+  // pdf-lib writes `stream\n<bytes>\nendstream`. A `\r?` before the closing `\n` took a compressed
+  // stream's last byte when it was 0x0D (one stream in 256): inflating then failed, and no text came.
+  for (const match of raw.matchAll(/stream\n([\s\S]*?)\nendstream/g)) {
     const body = Buffer.from(match[1] ?? '', 'latin1');
     let content: string;
     try {
