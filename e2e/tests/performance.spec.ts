@@ -27,8 +27,11 @@ const budgets = JSON.parse(readFileSync(join(E2E.root, 'performance-budgets.json
 test.use({ locale: 'es-ES' });
 test.beforeEach(() => resetManifest());
 
-/** Shell chunks loaded only after the first route (shell/src/main.tsx `afterFirstRoute`). */
-const AFTER_FIRST_ROUTE = /^\/assets\/pwa-[\w-]+\.js$/;
+/**
+ * Shell chunks loaded only after the first route (shell/src/main.tsx `afterFirstRoute`): the
+ * service worker's loader and what loads the navigation's MFEs ahead.
+ */
+const AFTER_FIRST_ROUTE = /^\/assets\/(pwa|ahead)-[\w-]+\.js$/;
 
 /**
  * The scripts a route downloads before it is shown, from the portal and the route's own MFE (the
@@ -58,8 +61,8 @@ async function firstRouteScripts(page: Page, route: RouteBudget) {
     const origin = new URL(response.url()).origin;
     if (request.resourceType() !== 'script' || !response.ok() || !beforeShown.has(request)) return;
     if (origin !== E2E.portal && origin !== mfeOrigin) return;
-    // The service worker's loader, which the shell imports 2 s after the first route is shown, is not
-    // the route's: on a slow machine it could arrive before the test saw the route settle.
+    // The chunks the shell imports once the first route is shown are not the route's: on a slow
+    // machine they could arrive before the test saw the route settle.
     if (origin === E2E.portal && AFTER_FIRST_ROUTE.test(new URL(response.url()).pathname)) return;
     rows.push(
       response.body().then(
@@ -94,32 +97,72 @@ for (const [name, route] of Object.entries(budgets.routes)) {
   });
 }
 
-test('a navigation link pointed at loads its MFE ahead: the click then only mounts it', async ({ page }) => {
-  await signIn(page);
-  await mfeSettled(page, 'home');
+/** The scripts the page fetches from one MFE's origin, from now on. */
+async function scriptsOf(page: Page, id: string) {
   const manifest = (await (await page.request.get('/mfes.json')).json()) as {
     mfes: { id: string; remote: { entry: string } }[];
   };
-  const files = manifest.mfes.find((entry) => entry.id === 'files');
-  if (!files) throw new Error('the manifest has no files');
-  const origin = new URL(files.remote.entry).origin;
+  const found = manifest.mfes.find((entry) => entry.id === id);
+  if (!found) throw new Error(`the manifest has no ${id}`);
+  const origin = new URL(found.remote.entry).origin;
   const scripts: string[] = [];
   page.on('request', (request) => {
     if (new URL(request.url()).origin === origin && request.resourceType() === 'script')
       scripts.push(request.url());
   });
+  return scripts;
+}
+const LIFECYCLES = /\/lifecycles-[\w-]+\.js$/;
+
+test('a navigation link pointed at loads its MFE ahead: the click then only mounts it', async ({ page }) => {
+  // A browser that saves data loads nothing ahead while idle: what comes here comes on the pointer.
+  await page.addInitScript(() =>
+    Object.defineProperty(navigator, 'connection', { value: { saveData: true, effectiveType: '4g' } }),
+  );
+  await signIn(page);
+  await mfeSettled(page, 'home');
+  const scripts = await scriptsOf(page, 'files');
   const link = page
     .getByRole('navigation', { name: 'Navegación principal' })
     .getByRole('link', { name: 'Expedientes' });
+  // Past the idle warm-up's moment (1.5 s after the route): it saves data, so nothing came.
+  await page.waitForTimeout(3000);
+  expect(
+    scripts.filter((url) => LIFECYCLES.test(url)),
+    'lifecycles loaded while idle',
+  ).toEqual([]);
   await link.hover();
   // The remote entry and the exposed module (its lifecycles) come on the pointer alone.
-  await expect.poll(() => scripts.filter((url) => /\/lifecycles-[\w-]+\.js$/.test(url)).length).toBe(1);
+  await expect.poll(() => scripts.filter((url) => LIFECYCLES.test(url)).length).toBe(1);
   await expect(page.locator('[data-mfe="files"]')).toHaveCount(0);
   const before = scripts.length;
   await link.click();
   await mfeSettled(page, 'files');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   expect(scripts.slice(before), 'scripts of the files MFE fetched after the click').toEqual([]);
+});
+
+test("the navigation's MFEs are loaded while the browser is idle, Angular excepted: a switch then only mounts", async ({
+  page,
+}) => {
+  await signIn(page);
+  await mfeSettled(page, 'home');
+  const appointments = await scriptsOf(page, 'appointments');
+  const representation = await scriptsOf(page, 'representation');
+  await page.mouse.move(0, 0);
+  // No pointer, no focus: the browser idle after the route is enough.
+  await expect.poll(() => appointments.filter((url) => LIFECYCLES.test(url)).length).toBe(1);
+  await expect(page.locator('[data-mfe="appointments"]')).toHaveCount(0);
+  const before = appointments.length;
+  await page
+    .getByRole('navigation', { name: 'Navegación principal' })
+    .getByRole('link', { name: 'Citas' })
+    .click();
+  await mfeSettled(page, 'appointments');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(appointments.slice(before), 'scripts of the appointments MFE fetched after the click').toEqual([]);
+  // The Angular MFE's remote entry is prefetched, but not its module: that would bring Angular.
+  expect(representation.filter((url) => LIFECYCLES.test(url) || /angular/.test(url))).toEqual([]);
 });
 
 test('with no script at all, the landing page and the signed-in layout are painted in the citizen’s language', async ({

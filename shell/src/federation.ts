@@ -202,16 +202,23 @@ const warmKey = (entry: ManifestEntry) => `${entry.id} ${entry.remote.entry}`;
 
 /**
  * Loads an MFE's remote and its exposed module before its route is opened: the citizen pointed
- * at its link or moved the focus to it, so a click is likely. Nothing is mounted; the route's host
- * then takes the same promise (`takeLifecycles`). A failure is forgotten here and met again, with
- * its error panel, if the route is opened.
+ * at its link or moved the focus to it, so a click is likely, or the browser is idle
+ * (`warmWhileIdle`). Nothing is mounted; the route's host then takes the same promise
+ * (`takeLifecycles`). A failure is forgotten here and met again, with its error panel, if the
+ * route is opened. The promise settles (never rejects) when the load has ended.
  */
-export function warmLifecycles(entry: ManifestEntry, timeoutMs: number): void {
+export function warmLifecycles(entry: ManifestEntry, timeoutMs: number): Promise<void> {
   const key = warmKey(entry);
-  if (warmed.has(key) || taken.has(key)) return;
-  const loading = loadLifecycles(entry, timeoutMs);
-  warmed.set(key, loading);
-  loading.catch(() => warmed.delete(key));
+  const loading = taken.has(key) ? undefined : (warmed.get(key) ?? loadLifecycles(entry, timeoutMs));
+  if (!loading) return Promise.resolve();
+  if (!warmed.has(key)) {
+    warmed.set(key, loading);
+    loading.catch(() => warmed.delete(key));
+  }
+  return loading.then(
+    () => {},
+    () => {},
+  );
 }
 
 /** For a route's host: the lifecycles warmed for this entry (once), or loaded now. */
@@ -221,29 +228,4 @@ export function takeLifecycles(entry: ManifestEntry, timeoutMs: number): Promise
   warmed.delete(key);
   taken.add(key);
   return loading;
-}
-
-const prefetched = new Set<string>();
-
-/**
- * Fetches the remote entries of MFEs the citizen may open next, without running them: a
- * `modulepreload` link each, added once, when the browser is idle. A later switch to one of them
- * then imports an entry the browser already holds. Classic-script remotes are left alone.
- */
-export function prefetchRemotes(entries: readonly ManifestEntry[], doc: Document = document): void {
-  const run = () => {
-    for (const entry of entries) {
-      const href = entry.remote.entry;
-      if (entry.remote.type !== 'module' || href.endsWith('.json') || prefetched.has(href)) continue;
-      prefetched.add(href);
-      if (doc.querySelector(`link[rel="modulepreload"][href="${CSS.escape(href)}"]`)) continue;
-      const link = doc.createElement('link');
-      link.rel = 'modulepreload';
-      link.crossOrigin = 'anonymous';
-      link.href = href;
-      doc.head.append(link);
-    }
-  };
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 5000 });
-  else setTimeout(run, 1000);
 }

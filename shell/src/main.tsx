@@ -16,8 +16,8 @@ import { App } from './App.tsx';
 import { takeInlineJson } from './inline-data.ts';
 import type { ManifestState, ShellContext } from './context.ts';
 import { loadShellMessages, messages } from './messages.ts';
-import { prefetchRemotes, warmLifecycles } from './federation.ts';
 import { MFE_MOUNTED_EVENT } from './mfe-host.tsx';
+import { warmLifecycles } from './federation.ts';
 import { createRegistrar, fetchManifest, followSession, loadableOrigins } from './register.ts';
 import {
   createLanguageStore,
@@ -130,42 +130,18 @@ if (state.status === 'ready') {
   await registrar.sync(state.entries);
 }
 start({ urlRerouteOnly: true });
-// The remotes of the navigation are fetched while the browser is idle, once the first route is
-// there (its MFE mounted, or the page loaded when the route has none): switching to one then
-// imports what is already here, and the first route never shares the network with them.
-const prefetchLoadable = () => {
-  const current = manifest.get();
-  if (current.status !== 'ready') return;
-  const origins = loadableOrigins(current.entries, session.get());
-  prefetchRemotes(
-    current.entries.filter((entry) => entry.nav.show && origins.has(new URL(entry.remote.entry).origin)),
-  );
-};
 const firstRouteHasMfe =
   state.status === 'ready' &&
   state.entries.some((entry) => routeMatches(entry.route, window.location.pathname));
-/**
- * A link to another MFE's route pointed at (a mouse over it, a finger down on it) or focused: the
- * click is likely, so its remote and exposed module are loaded now (nothing mounts), and the
- * switch then only mounts. Only remotes this session may load (the page's CSP allows them).
- */
-const warmFromLink = (event: Event) => {
-  const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
-  const current = manifest.get();
-  if (!(link instanceof HTMLAnchorElement) || link.origin !== window.location.origin) return;
-  if (current.status !== 'ready' || link.pathname === window.location.pathname) return;
-  const entry = current.entries.find((item) => routeMatches(item.route, link.pathname));
-  if (!entry || !loadableOrigins([entry], session.get()).size) return;
-  warmLifecycles(entry, entry.timeouts?.load ?? LOAD_TIMEOUT_MS);
-};
 let prefetching = false;
 const afterFirstRoute = () => {
   if (prefetching) return;
   prefetching = true;
-  setTimeout(prefetchLoadable, 1500);
-  manifest.subscribe(prefetchLoadable);
-  document.addEventListener('pointerover', warmFromLink, { passive: true });
-  document.addEventListener('focusin', warmFromLink);
+  // The navigation's MFEs, loaded ahead (shell/src/ahead.ts, a chunk of its own).
+  import('./ahead.ts').then(
+    (ahead) => ahead.startLoadingAhead(context, { warmLifecycles, loadableOrigins }, LOAD_TIMEOUT_MS),
+    () => {},
+  );
   // The installable app's service worker (production builds), registered after the first route.
   if (import.meta.env.PROD && 'serviceWorker' in navigator) {
     setTimeout(() => loadPwa().then((pwa) => pwa.startServiceWorker(session.get(), telemetry)), 2000);
