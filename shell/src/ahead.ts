@@ -49,6 +49,15 @@ export function savingData(nav: Navigator = navigator): boolean {
   return connection?.saveData === true || /(^|-)2g$/.test(connection?.effectiveType ?? '');
 }
 
+/** When, after the first route, the navigation's remote entries are prefetched. */
+export const PREFETCH_AFTER_MS = 1500;
+/**
+ * When, after the first route, the idle warm-up starts: the first seconds are the citizen's first
+ * reading and clicks (and what Lighthouse counts as blocking time), which evaluating MFEs would
+ * compete with. A click before then loads its MFE as its link is pointed at or focused.
+ */
+export const WARM_AFTER_MS = 5000;
+
 type Idle = () => Promise<void>;
 const whenIdle: Idle = () =>
   new Promise((resolve) => {
@@ -62,18 +71,20 @@ let idleRun = 0;
  * the citizen may open next (the navigation's), so that a switch to one only mounts it, pointed
  * at or not. Only MFEs on the shell's shared framework copies (React as Preact, plain JavaScript):
  * an Angular MFE brings Angular itself, which a citizen who never opens it should not download,
- * and waits for its link to be pointed at. Nothing when the browser saves data. A new call (a new
- * manifest) stops the previous one; failures are forgotten (`warmLifecycles`).
+ * and waits for its link to be pointed at. Nothing when the browser saves data. It starts after
+ * `afterMs`; a new call (a new manifest) stops the previous one; failures are forgotten
+ * (`warmLifecycles`).
  */
 export async function warmWhileIdle(
   entries: readonly ManifestEntry[],
   warm: (entry: ManifestEntry) => Promise<void>,
-  options: { idle?: Idle; nav?: Navigator } = {},
+  options: { idle?: Idle; nav?: Navigator; afterMs?: number } = {},
 ): Promise<void> {
   idleRun += 1;
   const run = idleRun;
   if (savingData(options.nav)) return;
   const idle = options.idle ?? whenIdle;
+  if (options.afterMs) await new Promise((resolve) => setTimeout(resolve, options.afterMs));
   for (const entry of entries) {
     if (!SHELL_PROVIDED_FRAMEWORKS.has(entry.framework)) continue;
     await idle();
@@ -83,9 +94,10 @@ export async function warmWhileIdle(
 }
 
 /**
- * Starts loading ahead for this page: 1.5 s after the first route, and again with every new
- * manifest (a sign-in in place, a switch of who the citizen acts for), the navigation's remotes
- * this session may load (the page's CSP allows their origins); at once, the MFE of any link to
+ * Starts loading ahead for this page: 1.5 s after the first route (their remote entries) and 5 s
+ * after it (the idle warm-up), and again with every new manifest (a sign-in in place, a switch of
+ * who the citizen acts for), the navigation's remotes this session may load (the page's CSP allows
+ * their origins); at once, the MFE of any link to
  * another MFE's route that is pointed at (a mouse over it, a finger down on it) or focused.
  */
 export function startLoadingAhead(
@@ -104,7 +116,7 @@ export function startLoadingAhead(
       (entry) => entry.nav.show && origins.has(new URL(entry.remote.entry).origin),
     );
     prefetchRemotes(next);
-    void warmWhileIdle(next, warm);
+    void warmWhileIdle(next, warm, { afterMs: WARM_AFTER_MS - PREFETCH_AFTER_MS });
   };
   const warmFromLink = (event: Event) => {
     const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
@@ -115,7 +127,7 @@ export function startLoadingAhead(
     if (!entry || !loadableOrigins([entry], session.get()).size) return;
     void warm(entry);
   };
-  setTimeout(prefetchLoadable, 1500);
+  setTimeout(prefetchLoadable, PREFETCH_AFTER_MS);
   manifest.subscribe(prefetchLoadable);
   document.addEventListener('pointerover', warmFromLink, { passive: true });
   document.addEventListener('focusin', warmFromLink);

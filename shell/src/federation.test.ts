@@ -215,6 +215,24 @@ describe("warmWhileIdle (the navigation's MFEs, while the browser is idle)", () 
     expect(loadedEntries()).toEqual([expect.stringContaining('/new-a/')]);
   });
 
+  it('starts after the time it is given', async () => {
+    vi.useFakeTimers();
+    try {
+      const warming = warmWhileIdle([entry('later-a')], warm, {
+        idle: async () => {},
+        nav: online,
+        afterMs: 3500,
+      });
+      await vi.advanceTimersByTimeAsync(3400);
+      expect(runtime.registerRemotes).not.toHaveBeenCalled();
+      await vi.advanceTimersByTimeAsync(100);
+      await warming;
+      expect(loadedEntries()).toEqual([expect.stringContaining('/later-a/')]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('goes on after a failure, and loads nothing when the browser saves data', async () => {
     runtime.loadRemote.mockRejectedValueOnce(new Error('offline'));
     await warmWhileIdle([entry('down-a'), entry('up-b')], warm, {
