@@ -40,8 +40,9 @@ export function prefetchRemotes(entries: readonly ManifestEntry[], doc: Document
 const SHELL_PROVIDED_FRAMEWORKS: ReadonlySet<ManifestEntry['framework']> = new Set(['react', 'vanilla']);
 
 /**
- * Whether the citizen asked the browser to save data, or the network is a 2G one: nothing is
- * loaded ahead then but what a pointer or the focus asks for.
+ * Whether the citizen asked the browser to save data, or the network is a 2G one: no MFE is then
+ * loaded while idle, only the one whose link is pointed at or focused (the remote entries, a few
+ * KB each, are still prefetched).
  */
 export function savingData(nav: Navigator = navigator): boolean {
   const connection = (nav as Navigator & { connection?: { saveData?: boolean; effectiveType?: string } })
@@ -94,11 +95,11 @@ export async function warmWhileIdle(
 }
 
 /**
- * Starts loading ahead for this page: 1.5 s after the first route (their remote entries) and 5 s
- * after it (the idle warm-up), and again with every new manifest (a sign-in in place, a switch of
- * who the citizen acts for), the navigation's remotes this session may load (the page's CSP allows
- * their origins); at once, the MFE of any link to
- * another MFE's route that is pointed at (a mouse over it, a finger down on it) or focused.
+ * Starts loading ahead for this page. The navigation's remotes this session may load (the page's
+ * CSP allows their origins): their remote entries 1.5 s after the first route, the idle warm-up
+ * from 5 s after it, and both again with every new manifest (a sign-in in place, a switch of who
+ * the citizen acts for). At once, the MFE of any link to another MFE's route that is pointed at
+ * (a mouse over it, a finger down on it) or focused.
  */
 export function startLoadingAhead(
   context: Pick<ShellContext, 'manifest' | 'session'>,
