@@ -5,6 +5,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { carpetaHost } from '@carpeta/sdk/federation';
 import { colors } from '@carpeta/design-system/tokens';
+import { preloadFirstRoute } from './build/first-route.ts';
 
 // The shell is a Module Federation host with no build-time remotes: every MFE arrives at run time
 // from the gateway's manifest. It provides the shared singletons (React, the sdk, the design system).
@@ -96,7 +97,14 @@ const pwa = VitePWA({
 });
 
 export default defineConfig({
-  plugins: [react(), runtimeVersionOnly(), federation(carpetaHost('carpeta_shell')), inlineStylesheet(), pwa],
+  plugins: [
+    react(),
+    runtimeVersionOnly(),
+    federation(carpetaHost('carpeta_shell')),
+    inlineStylesheet(),
+    preloadFirstRoute(),
+    pwa,
+  ],
   build: { target: 'es2022', sourcemap: true },
   server: {
     host: '127.0.0.1',

@@ -6,7 +6,7 @@ export default defineProject({
   test: {
     name: 'shell',
     environment: 'happy-dom',
-    include: ['src/**/*.test.{ts,tsx}'],
+    include: ['src/**/*.test.{ts,tsx}', 'build/**/*.test.ts'],
     // The server render's renderer too, so that it renders with the one Preact of the tests.
     deps: {
       optimizer: {

@@ -20,6 +20,14 @@ export const PAGE_SESSION_HEADER = 'x-carpeta-session';
  */
 export const SESSION_EXPIRES_HEADER = 'x-carpeta-session-expires';
 
+/**
+ * The HTML comment in which the shell's built page lists the chunk of its messages in each language
+ * but Spanish (`<!--carpeta:language-chunks {"en":"/assets/en-….js",…}-->`). The gateway turns it
+ * into one modulepreload hint, for the language it makes the page in, so that those messages come
+ * with the shell's other scripts instead of after them.
+ */
+export const LANGUAGE_CHUNKS_COMMENT = 'carpeta:language-chunks';
+
 /** The User Timing mark the shell sets once its layout is rendered in the browser and answers. */
 export const SHELL_INTERACTIVE_MARK = 'carpeta:shell-interactive';
 

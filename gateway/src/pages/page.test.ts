@@ -2,7 +2,7 @@ import type { ManifestEntry, SessionResponse, ShellRenderInput } from '@carpeta/
 import { testManifestEntry } from '@carpeta/sdk/testing/manifest';
 import { describe, expect, it } from 'vitest';
 import type { ManifestView } from '../audience/service.ts';
-import { firstRouteEntry, type PageShell, renderPage, scriptSafeJson } from './page.ts';
+import { firstRouteEntry, type PageShell, renderPage, scriptSafeJson, withLanguageChunk } from './page.ts';
 import { createRemoteAssets, mfManifestUrl } from './remote-assets.ts';
 
 const entry = testManifestEntry;
@@ -99,6 +99,60 @@ describe('the page', () => {
       'https://other.example/remoteEntry.js',
       'https://other.example/assets/lifecycles-AAAAAAAA.js',
     ]);
+  });
+
+  it('hints the remote’s views of the shared singletons, not its fallback copies nor its lazy code', async () => {
+    const wrapper = '_virtual_mf___mfe_internal__carpeta_x__mf_owner__1__loadShare__shared-AAAA.js';
+    const assets = createRemoteAssets({
+      fetch: async () =>
+        Response.json({
+          exposes: [
+            {
+              path: './lifecycles',
+              assets: {
+                js: {
+                  sync: ['assets/lifecycles-AAAAAAAA.js'],
+                  async: [
+                    `assets/${wrapper}`,
+                    'assets/react-BBBB.js',
+                    'assets/src-CCCC.js',
+                    'assets/detail-DDDD.js',
+                  ],
+                },
+              },
+            },
+          ],
+        }),
+    });
+    const mfe = entry('mfe');
+    assets.preloads(mfe);
+    await assets.settled();
+    expect(assets.preloads(mfe)).toEqual([
+      'https://mfe.example/remoteEntry.js',
+      'https://mfe.example/assets/lifecycles-AAAAAAAA.js',
+      `https://mfe.example/assets/${wrapper}`,
+    ]);
+  });
+
+  it('hints the shell’s messages in the page’s language, none in Spanish, and drops a list it cannot read', () => {
+    const chunks = '<!--carpeta:language-chunks {"en":"/assets/en-AAAA.js","ca":"/assets/ca-BBBB.js"}-->';
+    const page = `<html><head>${chunks}</head></html>`;
+    expect(withLanguageChunk(page, 'en')).toBe(
+      '<html><head><link rel="modulepreload" crossorigin href="/assets/en-AAAA.js"></head></html>',
+    );
+    expect(withLanguageChunk(page, 'es')).toBe('<html><head></head></html>');
+    expect(withLanguageChunk(page, undefined)).toBe('<html><head></head></html>');
+    for (const hostile of [
+      '{"en":"https://evil.example/x.js"}',
+      '{"en":"/a\\"b.js"}',
+      '{not json}',
+      '["/x.js"]',
+    ])
+      expect(withLanguageChunk(`<head><!--carpeta:language-chunks ${hostile}--></head>`, 'en')).toBe(
+        '<head></head>',
+      );
+    const assets = createRemoteAssets({ fetch: async () => new Response('{}') });
+    expect(renderPage(page, { view: null, pathname: '/', assets })).toBe('<html><head></head></html>');
   });
 
   it('goes with the remote entry alone when the remote cannot say what it needs', async () => {

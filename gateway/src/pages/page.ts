@@ -9,6 +9,7 @@ import {
   type ShellRenderer,
   type Theme,
 } from '@carpeta/sdk';
+import { LANGUAGE_CHUNKS_COMMENT } from '@carpeta/sdk/page';
 import type { ManifestView } from '../audience/service.ts';
 import { overrideBanner } from '../rollout/banner.ts';
 import type { RemoteAssets } from './remote-assets.ts';
@@ -21,7 +22,9 @@ import type { RemoteAssets } from './remote-assets.ts';
  *   `/mfes.json` and `/api/session` before its first render);
  * - modulepreload hints for the remote of the route the page opens on, so that the MFE's scripts
  *   arrive beside the shell's instead of after the manifest, the remote entry and its imports, one
- *   round trip each.
+ *   round trip each;
+ * - a modulepreload hint for the shell's messages in the page's language, when they are a chunk of
+ *   their own (every language but Spanish), so the shell's first render does not wait for them.
  */
 
 /** JSON that can sit inside a `<script>` element: no `<` can close it or open a comment. */
@@ -36,6 +39,31 @@ function attribute(value: string): string {
 /** The entry the page's path opens on, if the viewer may load it now. */
 export function firstRouteEntry(view: ManifestView, pathname: string): ManifestEntry | undefined {
   return view.mfes.find((entry) => routeMatches(entry.route, pathname) && view.loadable(entry));
+}
+
+const LANGUAGE_CHUNKS = new RegExp(`<!--${LANGUAGE_CHUNKS_COMMENT} ([^<>]*?)-->`);
+
+/**
+ * The shell's list of its messages' chunks (`LANGUAGE_CHUNKS_COMMENT`) made into one modulepreload
+ * hint for `language`, or nothing: no hint for Spanish (in the shell's entry), for a language it
+ * does not list, or for a list that is not what the shell writes.
+ */
+export function withLanguageChunk(html: string, language: Language | undefined): string {
+  return html.replace(LANGUAGE_CHUNKS, (_comment, json: string) => {
+    let chunks: unknown;
+    try {
+      chunks = JSON.parse(json);
+    } catch {
+      return '';
+    }
+    const path =
+      language && typeof chunks === 'object' && chunks !== null && !Array.isArray(chunks)
+        ? (chunks as Record<string, unknown>)[language]
+        : undefined;
+    return typeof path === 'string' && /^\/[\w./-]+\.js$/.test(path)
+      ? `<link rel="modulepreload" crossorigin href="${attribute(path)}">`
+      : '';
+  });
 }
 
 /** What the page's layout is rendered from, besides the manifest. */
@@ -96,8 +124,9 @@ export function renderPage(
   },
 ): string {
   const { view } = options;
-  if (!view) return html;
-  let page = options.shell ? withShell(html, options.shell, view, options.pathname) : html;
+  const scripts = withLanguageChunk(html, options.shell?.language);
+  if (!view) return scripts;
+  let page = options.shell ? withShell(scripts, options.shell, view, options.pathname) : scripts;
   // A developer's override (never in production) is announced on every page, outside #root.
   const banner = overrideBanner(view.mfes, options.shell?.language ?? 'es', options.pathname);
   // At the end, so the skip link stays the page's first stop; it sticks to the bottom of the window.

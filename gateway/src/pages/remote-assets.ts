@@ -5,7 +5,7 @@ import { z } from 'zod/mini';
 /*
  * What a remote's first render needs, read from the `mf-manifest.json` that
  * `@module-federation/vite` writes next to each `remoteEntry.js`: the synchronous JavaScript chunks
- * of the exposed module. The page of a route lists them (with the remote entry) as modulepreload
+ * of the exposed module and its wrappers of the shared singletons. The page of a route lists them (with the remote entry) as modulepreload
  * hints, so the browser fetches them beside the shell's own scripts instead of after them.
  *
  * A page never waits for a remote: what is not known yet is asked for in the background and the
@@ -13,11 +13,21 @@ import { z } from 'zod/mini';
  */
 
 const MAX_BYTES = 256 * 1024;
+/**
+ * The remote's views of the shared singletons: the federation plugin's `loadShare` wrappers, which
+ * its manifest lists among the exposed module's asynchronous chunks. Every mount loads them (they
+ * ask the shell for its copies), one level after the exposed module's own chunks. The other
+ * asynchronous chunks are the remote's fallback copies of those singletons, never loaded while the
+ * shell provides them, and its own lazy code: neither is preloaded.
+ */
+const LOAD_SHARE_WRAPPER = /(?:^|\/)_virtual_mf___[^/]*__loadShare__[^/]*\.js$/;
 const mfManifestSchema = z.object({
   exposes: z.array(
     z.object({
       path: z.string(),
-      assets: z.object({ js: z.object({ sync: z.array(z.string()) }) }),
+      assets: z.object({
+        js: z.object({ sync: z.array(z.string()), async: z.optional(z.array(z.string())) }),
+      }),
     }),
   ),
 });
@@ -67,7 +77,8 @@ export function createRemoteAssets(options: RemoteAssetsOptions = {}): RemoteAss
       const exposed = entry.remote.expose.slice(2);
       const exposes = parsed.data.exposes.find((item) => item.path === `./${exposed}`);
       const base = new URL('.', manifestUrl);
-      const sync = (exposes?.assets.js.sync ?? [])
+      const js = exposes?.assets.js;
+      const sync = [...(js?.sync ?? []), ...(js?.async ?? []).filter((file) => LOAD_SHARE_WRAPPER.test(file))]
         .map((file) => new URL(file, base))
         // Only files of the remote's own origin: the page's CSP allows no other.
         .filter((url) => url.origin === base.origin)

@@ -1,0 +1,120 @@
+import { posix } from 'node:path';
+import { LANGUAGE_CHUNKS_COMMENT } from '@carpeta/sdk/page';
+import type { Plugin } from 'vite';
+
+/*
+ * Every script of the shell's first route, named in its page.
+ *
+ * Vite lists as modulepreload hints the chunks the entry imports statically. The federation
+ * plugin's entry imports the rest at run time, one level after another: the bootstrap imports the
+ * host's init, the init the shared modules' map, each shared module its own chunk (React as Preact,
+ * i18next, the sdk, the design system), and those theirs. Each level waited for the one before it,
+ * one round trip each (six after the page's own on a 150 ms network, measured: the shell answered
+ * 2.1 s after the page instead of 0.9 s). With every one of them in the page, they all come at once.
+ *
+ * What is followed: static imports from anything reached, and dynamic imports from the federation
+ * plugin's own files only (the bootstrap, the host's init, the shared modules' map). The shell's
+ * own dynamic imports (another language's messages, what loads ahead, the service worker) are
+ * loaded when needed, as before.
+ */
+
+/** The federation plugin's files whose dynamic imports every page load makes. */
+const FEDERATION_FILE =
+  /(?:^|\/)(?:mf-entry-bootstrap|hostInit|pendingShares|remoteEntry|_virtual_mf)[^/]*\.js$/;
+
+/** The little of a Rolldown output chunk or asset read here. */
+export interface BundleFile {
+  type: 'chunk' | 'asset';
+  fileName: string;
+  imports?: readonly string[];
+  dynamicImports?: readonly string[];
+  code?: string;
+  facadeModuleId?: string | null;
+  source?: string | Uint8Array;
+}
+
+/** `import("./x.js")` and the bootstrap's `__mfImport("./x.js")`, relative to `from`. */
+function importsInText(from: string, text: string): string[] {
+  const found: string[] = [];
+  for (const match of text.matchAll(/(?:\bimport|__mfImport)\(\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]\s*\)/g)) {
+    const specifier = match[1];
+    if (specifier) found.push(posix.normalize(posix.join(posix.dirname(from), specifier)));
+  }
+  return found;
+}
+
+/** The page's own scripts (`src`) and hints (`href`), as bundle file names. */
+export function scriptsInPage(html: string): string[] {
+  const files: string[] = [];
+  for (const match of html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="\/([^"]+\.js)"/g))
+    if (match[1]) files.push(match[1]);
+  return files;
+}
+
+/**
+ * The first route's files the page does not name yet, in the order they are reached: what the
+ * page's scripts import statically, and what the federation plugin's files import at run time.
+ */
+export function missingFirstRouteFiles(html: string, bundle: Record<string, BundleFile>): string[] {
+  const named = scriptsInPage(html);
+  const reached = new Set<string>();
+  const queue = [...named];
+  while (queue.length > 0) {
+    const fileName = queue.shift() as string;
+    if (reached.has(fileName)) continue;
+    const file = bundle[fileName];
+    if (!file) continue;
+    reached.add(fileName);
+    if (file.type === 'chunk') queue.push(...(file.imports ?? []));
+    if (!FEDERATION_FILE.test(fileName)) continue;
+    if (file.type === 'chunk') queue.push(...(file.dynamicImports ?? []));
+    const text =
+      file.type === 'chunk' ? file.code : typeof file.source === 'string' ? file.source : undefined;
+    if (text) queue.push(...importsInText(fileName, text));
+  }
+  const inPage = new Set(named);
+  return [...reached].filter((fileName) => !inPage.has(fileName));
+}
+
+/** The shell's messages in each language but Spanish: one chunk each (src/messages.ts). */
+const MESSAGES_MODULE = /[\\/]src[\\/]messages[\\/]([a-z]{2})\.ts$/;
+
+/** Language → the path of its messages' chunk, from the bundle. */
+export function languageChunks(bundle: Record<string, BundleFile>): Record<string, string> {
+  const chunks: Record<string, string> = {};
+  for (const file of Object.values(bundle)) {
+    const language = file.type === 'chunk' ? MESSAGES_MODULE.exec(file.facadeModuleId ?? '')?.[1] : undefined;
+    if (language) chunks[language] = `/${file.fileName}`;
+  }
+  return chunks;
+}
+
+/**
+ * Adds a modulepreload hint to the shell's page for each first-route file it does not name, and the
+ * list of its messages' chunks per language (`LANGUAGE_CHUNKS_COMMENT`). After
+ * the federation plugin's own rewrite of the page (its bootstrap and its hints come in
+ * `generateBundle`), so it runs there too, last.
+ */
+export function preloadFirstRoute(): Plugin {
+  return {
+    name: 'carpeta:preload-first-route',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle: {
+      order: 'post',
+      handler(_options, bundle) {
+        const files = bundle as unknown as Record<string, BundleFile>;
+        for (const page of Object.values(bundle)) {
+          if (page.type !== 'asset' || !page.fileName.endsWith('.html')) continue;
+          const html = String(page.source);
+          const links = missingFirstRouteFiles(html, files).map(
+            (fileName) => `<link rel="modulepreload" crossorigin href="/${fileName}">`,
+          );
+          // The gateway makes one hint of it, for the page's language (gateway/src/pages/page.ts).
+          const languages = `<!--${LANGUAGE_CHUNKS_COMMENT} ${JSON.stringify(languageChunks(files))}-->`;
+          page.source = html.replace('</head>', () => `  ${[...links, languages].join('\n    ')}\n  </head>`);
+        }
+      },
+    },
+  };
+}
