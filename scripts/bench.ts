@@ -23,6 +23,7 @@ import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { CHROMIUM_ARGS, CHROMIUM_LAUNCH_OPTIONS, CHROMIUM_PATH } from '@carpeta/chromium';
 import { SHELL_INTERACTIVE_MARK } from '../sdk/src/page.ts';
+import { AFTER_FIRST_ROUTE_CHUNK, WARM_AFTER_MS } from '../shell/src/after-first-route.ts';
 import { chromium, type Page, type Request } from '@playwright/test';
 import {
   defaultScenarios,
@@ -194,14 +195,6 @@ interface Row {
 }
 
 /**
- * The shell's chunks imported once the first route is shown (shell/src/main.tsx `afterFirstRoute`):
- * the service worker's loader and what loads the navigation's MFEs ahead. On the landing, which has
- * no MFE to wait for, they may start before this script sees the route shown. The e2e budget test
- * leaves them out the same way.
- */
-const AFTER_FIRST_ROUTE = /^\/assets\/(pwa|ahead)-[\w-]+\.js$/;
-
-/**
  * Records the JavaScript a page downloads, grouped by shell, shared modules and each MFE. Requests
  * made after `firstRouteShown()` (the idle prefetch of the navigation's remotes) are kept apart.
  */
@@ -223,7 +216,8 @@ function recordScripts(page: Page): {
     const url = new URL(response.url());
     const isScript = response.request().resourceType() === 'script' || /\.m?js$/.test(url.pathname);
     if (!isScript || response.status() >= 400 || url.origin === topo.idp) return;
-    const into = firstRoute.has(response.request()) && !AFTER_FIRST_ROUTE.test(url.pathname) ? rows : later;
+    const into =
+      firstRoute.has(response.request()) && !AFTER_FIRST_ROUTE_CHUNK.test(url.pathname) ? rows : later;
     pending.push(
       response.body().then(
         (body) => {
@@ -341,7 +335,7 @@ async function printSwitches(page: Page) {
     ['/notifications', 'notifications', 'loaded before'],
   ];
   // The shell loads the navigation's MFEs one by one while the browser is idle, from 5 s after the route.
-  await page.waitForTimeout(5000);
+  await page.waitForTimeout(WARM_AFTER_MS);
   await networkQuiet(page, 1000);
   for (const [href, mfe, state] of steps) {
     if (state === 'link pointed at') {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { expect, type Page, test } from '@playwright/test';
+import { AFTER_FIRST_ROUTE_CHUNK } from '../../shell/src/after-first-route.ts';
 import { signIn } from '../support/auth.ts';
 import { E2E } from '../support/env.ts';
 import { mfeSettled, resetManifest, shellInteractive } from '../support/portal.ts';
@@ -27,11 +28,6 @@ const budgets = JSON.parse(readFileSync(join(E2E.root, 'performance-budgets.json
 test.use({ locale: 'es-ES' });
 test.beforeEach(() => resetManifest());
 
-/**
- * Shell chunks loaded only after the first route (shell/src/main.tsx `afterFirstRoute`): the
- * service worker's loader and what loads the navigation's MFEs ahead.
- */
-const AFTER_FIRST_ROUTE = /^\/assets\/(pwa|ahead)-[\w-]+\.js$/;
 const LIFECYCLES = /\/lifecycles-[\w-]+\.js$/;
 
 /**
@@ -64,7 +60,7 @@ async function firstRouteScripts(page: Page, route: RouteBudget) {
     if (origin !== E2E.portal && origin !== mfeOrigin) return;
     // The chunks the shell imports once the first route is shown are not the route's: on a slow
     // machine they could arrive before the test saw the route settle.
-    if (origin === E2E.portal && AFTER_FIRST_ROUTE.test(new URL(response.url()).pathname)) return;
+    if (origin === E2E.portal && AFTER_FIRST_ROUTE_CHUNK.test(new URL(response.url()).pathname)) return;
     rows.push(
       response.body().then(
         (body) => ({ url: response.url(), gzip: gzipSync(body, { level: 9 }).length }),

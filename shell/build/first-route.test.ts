@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type BundleFile, languageChunks, missingFirstRouteFiles, scriptsInPage } from './first-route.ts';
+import {
+  type BundleFile,
+  languageChunks,
+  missingFirstRouteFiles,
+  scriptsInPage,
+  scriptsLast,
+} from './first-route.ts';
 
 /** A bundle shaped as the federation plugin's host build (names shortened). */
 function bundle(): Record<string, BundleFile> {
@@ -89,5 +95,27 @@ describe('the first route’s files in the shell’s page', () => {
 
   it('lists the messages’ chunk of each language', () => {
     expect(languageChunks(bundle())).toEqual({ en: '/assets/en-H.js', ca: '/assets/ca-P.js' });
+  });
+
+  it('moves the module script and its hints to the end of the body, in their order, and nothing else', () => {
+    const page = [
+      '<html><head>',
+      '    <script type="module" crossorigin src="/assets/boot.js"></script>',
+      '    <link rel="modulepreload" crossorigin href="/assets/a.js">',
+      '    <link rel="icon" href="/favicon.svg">',
+      '    <style>p{}</style>',
+      '    <link rel="modulepreload" crossorigin href="/assets/b.js">',
+      '  </head>',
+      '  <body><div id="root"><p>Hola</p></div>',
+      '  </body></html>',
+    ].join('\n');
+    const moved = scriptsLast(page);
+    const head = moved.slice(0, moved.indexOf('</head>'));
+    expect(head).not.toMatch(/<script|modulepreload/);
+    expect(head).toContain('<link rel="icon" href="/favicon.svg">');
+    expect(head).toContain('<style>p{}</style>');
+    const tail = moved.slice(moved.indexOf('<p>Hola</p>'));
+    expect(scriptsInPage(tail)).toEqual(['assets/boot.js', 'assets/a.js', 'assets/b.js']);
+    expect(scriptsLast('<html><head></head></html>')).toBe('<html><head></head></html>');
   });
 });

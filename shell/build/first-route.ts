@@ -76,6 +76,28 @@ export function missingFirstRouteFiles(html: string, bundle: Record<string, Bund
   return [...reached].filter((fileName) => !inPage.has(fileName));
 }
 
+const SCRIPT_TAG = /[ \t]*(?:<script type="module"[^>]*><\/script>|<link rel="modulepreload"[^>]*>)\n?/g;
+
+/**
+ * The page's module script and its hints moved from its head to the end of its body, in the same
+ * order. The browser asks for a hint as soon as it reads it: in the head, two dozen scripts shared
+ * the network with the rest of the page (its stylesheet and the gateway's layout, ~11 KB gzip), and
+ * the layout, which paints with no script, painted later (0.8 → 1.3 s on a 150 ms, 1.6 Mbit/s
+ * network, measured). At the end of the body they start once the layout is in. A module script runs
+ * once the page is parsed wherever it stands.
+ */
+export function scriptsLast(html: string): string {
+  const end = html.lastIndexOf('</body>');
+  if (end === -1) return html;
+  const tags: string[] = [];
+  const rest = html.slice(0, end).replace(SCRIPT_TAG, (tag) => {
+    tags.push(tag.trim());
+    return '';
+  });
+  if (tags.length === 0) return html;
+  return `${rest}  ${tags.join('\n    ')}\n  ${html.slice(end)}`;
+}
+
 /** The shell's messages in each language but Spanish: one chunk each (src/messages.ts). */
 const MESSAGES_MODULE = /[\\/]src[\\/]messages[\\/]([a-z]{2})\.ts$/;
 
@@ -91,7 +113,8 @@ export function languageChunks(bundle: Record<string, BundleFile>): Record<strin
 
 /**
  * Adds a modulepreload hint to the shell's page for each first-route file it does not name, and the
- * list of its messages' chunks per language (`LANGUAGE_CHUNKS_COMMENT`). After
+ * list of its messages' chunks per language (`LANGUAGE_CHUNKS_COMMENT`); then moves the page's
+ * scripts and hints to the end of its body (`scriptsLast`). After
  * the federation plugin's own rewrite of the page (its bootstrap and its hints come in
  * `generateBundle`), so it runs there too, last.
  */
@@ -112,7 +135,10 @@ export function preloadFirstRoute(): Plugin {
           );
           // The gateway makes one hint of it, for the page's language (gateway/src/pages/page.ts).
           const languages = `<!--${LANGUAGE_CHUNKS_COMMENT} ${JSON.stringify(languageChunks(files))}-->`;
-          page.source = html.replace('</head>', () => `  ${[...links, languages].join('\n    ')}\n  </head>`);
+          page.source = scriptsLast(html).replace(
+            '</body>',
+            () => `  ${[...links, languages].join('\n    ')}\n  </body>`,
+          );
         }
       },
     },

@@ -1,4 +1,5 @@
 import { type ManifestEntry, routeMatches } from '@carpeta/sdk';
+import { PREFETCH_AFTER_MS, WARM_AFTER_MS } from './after-first-route.ts';
 import type { ShellContext } from './context.ts';
 import type { warmLifecycles } from './federation.ts';
 import type { loadableOrigins } from './register.ts';
@@ -50,15 +51,6 @@ export function savingData(nav: Navigator = navigator): boolean {
   return connection?.saveData === true || /(^|-)2g$/.test(connection?.effectiveType ?? '');
 }
 
-/** When, after the first route, the navigation's remote entries are prefetched. */
-export const PREFETCH_AFTER_MS = 1500;
-/**
- * When, after the first route, the idle warm-up starts: the first seconds are the citizen's first
- * reading and clicks (and what Lighthouse counts as blocking time), which evaluating MFEs would
- * compete with. A click before then loads its MFE as its link is pointed at or focused.
- */
-export const WARM_AFTER_MS = 5000;
-
 type Idle = () => Promise<void>;
 const whenIdle: Idle = () =>
   new Promise((resolve) => {
@@ -90,7 +82,8 @@ export async function warmWhileIdle(
     if (!SHELL_PROVIDED_FRAMEWORKS.has(entry.framework)) continue;
     await idle();
     if (run !== idleRun) return;
-    await warm(entry);
+    // One failure does not stop the others (`warmLifecycles` already settles without rejecting).
+    await warm(entry).catch(() => undefined);
   }
 }
 

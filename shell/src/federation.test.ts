@@ -28,7 +28,6 @@ const {
   verifyIntegrity,
   warmLifecycles,
 } = await import('./federation.ts');
-const { prefetchRemotes, savingData, warmWhileIdle } = await import('./ahead.ts');
 
 const REMOTE_ENTRY = 'export const init = () => {}; // remote entry of carpeta_files\n';
 const sri = (algorithm: string, text: string) =>
@@ -165,102 +164,6 @@ describe('warmLifecycles (a link pointed at or focused)', () => {
   });
 });
 
-describe("warmWhileIdle (the navigation's MFEs, while the browser is idle)", () => {
-  const online = { connection: { effectiveType: '4g', saveData: false } } as unknown as Navigator;
-  const warm = (item: ManifestEntry) => warmLifecycles(item, 1000);
-  const loadedEntries = () =>
-    runtime.registerRemotes.mock.calls.map(([remotes]) => String((remotes[0] as { entry?: string })?.entry));
-
-  it("loads each MFE on the shell's framework copies, one per idle period, one after another", async () => {
-    const idle: Array<() => void> = [];
-    const next = () => new Promise<void>((resolve) => idle.push(resolve));
-    const angular = { ...entry('powers'), framework: 'angular' as const };
-    const vanilla = { ...entry('council'), framework: 'vanilla' as const };
-    const warming = warmWhileIdle([entry('idle-a'), angular, vanilla], warm, {
-      idle: next,
-      nav: online,
-    });
-    await vi.waitFor(() => expect(idle).toHaveLength(1));
-    expect(runtime.loadRemote).not.toHaveBeenCalled();
-    idle[0]?.();
-    await vi.waitFor(() => expect(idle).toHaveLength(2));
-    expect(loadedEntries()).toEqual([expect.stringContaining('/idle-a/')]);
-    idle[1]?.();
-    await warming;
-    // Angular is left for its link: it would bring Angular itself.
-    expect(loadedEntries()).toEqual([
-      expect.stringContaining('/idle-a/'),
-      expect.stringContaining('/council/'),
-    ]);
-    // The route then takes what was loaded: nothing is loaded again.
-    expect(await takeLifecycles(entry('idle-a'), 1000)).toBe(lifecycles);
-    expect(runtime.loadRemote).toHaveBeenCalledTimes(2);
-  });
-
-  it('a new call (a new manifest) stops the one before', async () => {
-    const idle: Array<() => void> = [];
-    const next = () => new Promise<void>((resolve) => idle.push(resolve));
-    const first = warmWhileIdle([entry('old-a'), entry('old-b')], warm, {
-      idle: next,
-      nav: online,
-    });
-    await vi.waitFor(() => expect(idle).toHaveLength(1));
-    const second = warmWhileIdle([entry('new-a')], warm, {
-      idle: next,
-      nav: online,
-    });
-    await vi.waitFor(() => expect(idle).toHaveLength(2));
-    for (const resolve of idle) resolve();
-    await Promise.all([first, second]);
-    expect(loadedEntries()).toEqual([expect.stringContaining('/new-a/')]);
-  });
-
-  it('starts after the time it is given', async () => {
-    vi.useFakeTimers();
-    try {
-      const warming = warmWhileIdle([entry('later-a')], warm, {
-        idle: async () => {},
-        nav: online,
-        afterMs: 3500,
-      });
-      await vi.advanceTimersByTimeAsync(3400);
-      expect(runtime.registerRemotes).not.toHaveBeenCalled();
-      await vi.advanceTimersByTimeAsync(100);
-      await warming;
-      expect(loadedEntries()).toEqual([expect.stringContaining('/later-a/')]);
-    } finally {
-      vi.useRealTimers();
-    }
-  });
-
-  it('goes on after a failure, and loads nothing when the browser saves data', async () => {
-    runtime.loadRemote.mockRejectedValueOnce(new Error('offline'));
-    await warmWhileIdle([entry('down-a'), entry('up-b')], warm, {
-      idle: async () => {},
-      nav: online,
-    });
-    expect(loadedEntries()).toEqual([expect.stringContaining('/down-a/'), expect.stringContaining('/up-b/')]);
-    runtime.registerRemotes.mockClear();
-    const saver = { connection: { saveData: true } } as unknown as Navigator;
-    await warmWhileIdle([entry('saved')], warm, {
-      idle: async () => {},
-      nav: saver,
-    });
-    expect(runtime.registerRemotes).not.toHaveBeenCalled();
-  });
-});
-
-describe('savingData', () => {
-  const on = (connection: object | undefined) => savingData({ connection } as unknown as Navigator);
-  it('is true when the citizen saves data or the network is 2G, false otherwise', () => {
-    expect(on({ saveData: true, effectiveType: '4g' })).toBe(true);
-    expect(on({ effectiveType: 'slow-2g' })).toBe(true);
-    expect(on({ effectiveType: '2g' })).toBe(true);
-    expect(on({ effectiveType: '3g' })).toBe(false);
-    expect(on(undefined)).toBe(false);
-  });
-});
-
 describe('classifyLoadFailure', () => {
   const url = 'https://mfe.example.es/x/remoteEntry.js';
   it('an entry that answers but failed is one that threw while evaluated', async () => {
@@ -274,31 +177,5 @@ describe('classifyLoadFailure', () => {
         throw new TypeError('offline');
       }),
     ).toBe('load');
-  });
-});
-
-describe('prefetchRemotes', () => {
-  it('adds one modulepreload link per module remote when idle, never twice, and none for classic scripts', async () => {
-    vi.useFakeTimers();
-    vi.stubGlobal('requestIdleCallback', undefined);
-    try {
-      const classic = entry('legacy');
-      classic.remote = { ...classic.remote, type: 'var' };
-      prefetchRemotes([entry('files'), entry('data'), classic]);
-      expect(document.querySelectorAll('link[rel="modulepreload"]')).toHaveLength(0);
-      await vi.runAllTimersAsync();
-      prefetchRemotes([entry('files')]);
-      await vi.runAllTimersAsync();
-      const links = [...document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')];
-      expect(links.map((link) => link.getAttribute('href'))).toEqual([
-        'https://mfe.example.es/files/remoteEntry.js',
-        'https://mfe.example.es/data/remoteEntry.js',
-      ]);
-      expect(links.every((link) => link.crossOrigin === 'anonymous')).toBe(true);
-      // Nothing of a remote runs by being prefetched.
-      expect(runtime.registerRemotes).not.toHaveBeenCalled();
-    } finally {
-      vi.useRealTimers();
-    }
   });
 });

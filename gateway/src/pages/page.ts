@@ -142,7 +142,10 @@ export function renderPage(
       lines.push(`<link rel="modulepreload" crossorigin href="${attribute(url)}"${integrity}>`);
     }
   }
-  const at = page.indexOf('</head>');
+  // At the end of the body, with the shell's scripts (shell/build/first-route.ts `scriptsLast`): the
+  // layout above arrives before any script shares the network with it.
+  const body = page.lastIndexOf('</body>');
+  const at = body === -1 ? page.indexOf('</head>') : body;
   if (at === -1) return page;
   return `${page.slice(0, at)}    ${lines.join('\n    ')}\n  ${page.slice(at)}`;
 }
