@@ -134,6 +134,37 @@ describe('the page', () => {
     ]);
   });
 
+  it('hints the remote’s own copy of a singleton the shell does not provide (Angular), not of one it does', async () => {
+    const prebuild = (name: string) =>
+      `assets/_virtual_mf___mfe_internal__carpeta_x__mf_owner__1__prebuild__${name}__prebuild__-A.js`;
+    const assets = createRemoteAssets({
+      fetch: async () =>
+        Response.json({
+          shared: [
+            { name: '@angular/core', assets: { js: { sync: [], async: [prebuild('core')] } } },
+            {
+              name: '@angular/common',
+              assets: { js: { sync: [], async: [prebuild('common'), prebuild('core'), 'assets/src-B.js'] } },
+            },
+            { name: 'i18next', assets: { js: { sync: [], async: [prebuild('i18next')] } } },
+            { name: '@carpeta/sdk' },
+          ],
+          exposes: [
+            { path: './lifecycles', assets: { js: { sync: ['assets/lifecycles-C.js'], async: [] } } },
+          ],
+        }),
+    });
+    const mfe = entry('powers');
+    assets.preloads(mfe);
+    await assets.settled();
+    expect(assets.preloads(mfe)).toEqual([
+      'https://powers.example/remoteEntry.js',
+      'https://powers.example/assets/lifecycles-C.js',
+      `https://powers.example/${prebuild('core')}`,
+      `https://powers.example/${prebuild('common')}`,
+    ]);
+  });
+
   it('hints the shell’s messages in the page’s language, none in Spanish, and drops a list it cannot read', () => {
     const chunks = '<!--carpeta:language-chunks {"en":"/assets/en-AAAA.js","ca":"/assets/ca-BBBB.js"}-->';
     const page = `<html><head>${chunks}</head></html>`;

@@ -1,4 +1,5 @@
 import type { ManifestEntry } from '@carpeta/sdk';
+import { SHARED_SINGLETONS } from '@carpeta/sdk/federation';
 import { LRUCache } from 'lru-cache';
 import { z } from 'zod/mini';
 
@@ -21,7 +22,20 @@ const MAX_BYTES = 256 * 1024;
  * shell provides them, and its own lazy code: neither is preloaded.
  */
 const LOAD_SHARE_WRAPPER = /(?:^|\/)_virtual_mf___[^/]*__loadShare__[^/]*\.js$/;
+/**
+ * The remote's own copy of a singleton the shell does not provide (Angular's packages: the first
+ * Angular MFE to load provides them, `ANGULAR_SINGLETONS`): the federation plugin's `prebuild`
+ * chunk of that package, listed under it in the manifest's `shared`. The first route's MFE is the
+ * first remote to load, so its copy is the one used. Its fallback copies of what the shell provides
+ * are never hinted.
+ */
+const PREBUILT_SHARED = /(?:^|\/)_virtual_mf___[^/]*__prebuild__[^/]*\.js$/;
+const SHELL_PROVIDES = new Set(Object.keys(SHARED_SINGLETONS));
+const jsAssets = z.object({ sync: z.array(z.string()), async: z.optional(z.array(z.string())) });
 const mfManifestSchema = z.object({
+  shared: z.optional(
+    z.array(z.object({ name: z.string(), assets: z.optional(z.object({ js: z.optional(jsAssets) })) })),
+  ),
   exposes: z.array(
     z.object({
       path: z.string(),
@@ -78,7 +92,16 @@ export function createRemoteAssets(options: RemoteAssetsOptions = {}): RemoteAss
       const exposes = parsed.data.exposes.find((item) => item.path === `./${exposed}`);
       const base = new URL('.', manifestUrl);
       const js = exposes?.assets.js;
-      const sync = [...(js?.sync ?? []), ...(js?.async ?? []).filter((file) => LOAD_SHARE_WRAPPER.test(file))]
+      const ownSingletons = (parsed.data.shared ?? [])
+        .filter((shared) => !SHELL_PROVIDES.has(shared.name))
+        .flatMap((shared) => shared.assets?.js?.async ?? [])
+        .filter((file) => PREBUILT_SHARED.test(file));
+      const files = new Set([
+        ...(js?.sync ?? []),
+        ...(js?.async ?? []).filter((file) => LOAD_SHARE_WRAPPER.test(file)),
+        ...ownSingletons,
+      ]);
+      const sync = [...files]
         .map((file) => new URL(file, base))
         // Only files of the remote's own origin: the page's CSP allows no other.
         .filter((url) => url.origin === base.origin)
