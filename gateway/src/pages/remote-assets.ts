@@ -6,8 +6,9 @@ import { z } from 'zod/mini';
 /*
  * What a remote's first render needs, read from the `mf-manifest.json` that
  * `@module-federation/vite` writes next to each `remoteEntry.js`: the synchronous JavaScript chunks
- * of the exposed module and its wrappers of the shared singletons. The page of a route lists them (with the remote entry) as modulepreload
- * hints, so the browser fetches them beside the shell's own scripts instead of after them.
+ * of the exposed module, its views of the shared singletons and its own copy of those the shell does
+ * not provide. The page of a route lists them (with the remote entry) as modulepreload hints, so
+ * the browser fetches them beside the shell's own scripts instead of after them.
  *
  * A page never waits for a remote: what is not known yet is asked for in the background and the
  * page goes with the remote entry alone; a remote that cannot be read is asked again after a while.
@@ -39,9 +40,7 @@ const mfManifestSchema = z.object({
   exposes: z.array(
     z.object({
       path: z.string(),
-      assets: z.object({
-        js: z.object({ sync: z.array(z.string()), async: z.optional(z.array(z.string())) }),
-      }),
+      assets: z.object({ js: jsAssets }),
     }),
   ),
 });
@@ -57,8 +56,9 @@ export interface RemoteAssetsOptions {
 
 export interface RemoteAssets {
   /**
-   * Absolute URLs to preload for an entry's first render: its remote entry, then the exposed
-   * module's synchronous chunks when they are known. Starts reading them when they are not.
+   * Absolute URLs to preload for an entry's first render: its remote entry, then, when they are
+   * known, the exposed module's synchronous chunks, its views of the shared singletons and its own
+   * copy of those the shell does not provide. Starts reading them when they are not known.
    */
   preloads(entry: ManifestEntry): string[];
   /** Resolves when every read under way has ended (for tests). */
