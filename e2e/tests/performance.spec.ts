@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { LOAD_SHARE_WRAPPER, PREBUILT_SHARED } from '@carpeta/sdk/federation';
+import { scriptsInPage } from '@carpeta/sdk/page';
 import { expect, type Page, test } from '@playwright/test';
 import { AFTER_FIRST_ROUTE_CHUNK } from '../../shell/src/after-first-route.ts';
 import { signIn } from '../support/auth.ts';
@@ -28,6 +30,7 @@ const budgets = JSON.parse(readFileSync(join(E2E.root, 'performance-budgets.json
 test.use({ locale: 'es-ES' });
 test.beforeEach(() => resetManifest());
 
+/** An MFE's exposed module (`./lifecycles`): named after its source file, `src/lifecycles.ts(x)`. */
 const LIFECYCLES = /\/lifecycles-[\w-]+\.js$/;
 
 /**
@@ -78,11 +81,7 @@ async function firstRouteScripts(page: Page, route: RouteBudget) {
   // What the page names (its scripts and modulepreload hints) the browser asks for at once: the
   // rest it finds only once what imports it has arrived, a round trip later.
   const html = (await document?.text()) ?? '';
-  const named = new Set(
-    [...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="([^"]+\.js)"/g)].map(
-      (match) => new URL(match[1] ?? '', E2E.portal).href,
-    ),
-  );
+  const named = new Set(scriptsInPage(html).map((script) => new URL(script, E2E.portal).href));
   const unnamed = scripts.map((row) => row.url).filter((url) => !named.has(url));
   return {
     files: scripts.length,
@@ -99,10 +98,10 @@ async function firstRouteScripts(page: Page, route: RouteBudget) {
 async function remoteChunksKnown(page: Page, path: string) {
   await expect
     .poll(
-      async () =>
-        /\/lifecycles-[\w-]+\.js"/.test(
-          await (await page.request.get(path, { headers: { accept: 'text/html' } })).text(),
-        ),
+      async () => {
+        const html = await (await page.request.get(path, { headers: { accept: 'text/html' } })).text();
+        return scriptsInPage(html).some((script) => LIFECYCLES.test(script));
+      },
       {
         timeout: 10_000,
       },
@@ -128,10 +127,15 @@ for (const [name, route] of Object.entries(budgets.routes)) {
     // exposed module, its views of the shared singletons and its own copy of those the shell does not
     // provide (Angular). (The RxJS chunks Angular imports still come a level later: the gateway
     // cannot tell them from the MFE's lazy code.)
-    const late = measured.unnamed.filter(
-      (url) =>
-        new URL(url).origin === E2E.portal || LIFECYCLES.test(url) || /__(loadShare|prebuild)__/.test(url),
-    );
+    const late = measured.unnamed.filter((url) => {
+      const { origin, pathname } = new URL(url);
+      return (
+        origin === E2E.portal ||
+        LIFECYCLES.test(pathname) ||
+        LOAD_SHARE_WRAPPER.test(pathname) ||
+        PREBUILT_SHARED.test(pathname)
+      );
+    });
     expect(late, `scripts the page does not name (found a round trip later): ${late.join(', ')}`).toEqual([]);
     if (process.env.PERF_VERBOSE)
       for (const url of measured.unnamed) console.log(`  not named in the page: ${new URL(url).pathname}`);

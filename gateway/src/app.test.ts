@@ -535,6 +535,29 @@ describe('the shell', () => {
     expect(anonymous).toContain('"csrfToken":null');
   });
 
+  it('hints the shell’s messages in the page’s language, from the page as last built', async () => {
+    const index = path.join(shellDist, 'index.html');
+    const built = (chunk: string) =>
+      INDEX_HTML.replace('</body>', `<!--carpeta:language-chunks {"en":"/assets/${chunk}.js"}--></body>`);
+    const hints = async () => {
+      const html = await (await fetch(`${base}/?lang=en`, { headers: { accept: 'text/html' } })).text();
+      expect(html).not.toContain('carpeta:language-chunks');
+      return [...html.matchAll(/<link rel="modulepreload" crossorigin href="(\/assets\/[^"]+)">/g)].map(
+        (match) => match[1],
+      );
+    };
+    try {
+      await touch(index, built('en-AAAAAAAA'));
+      expect(await hints()).toEqual(['/assets/en-AAAAAAAA.js']);
+      expect(await hints()).toEqual(['/assets/en-AAAAAAAA.js']);
+      // A rebuilt shell needs no restart: its new list is read.
+      await touch(index, built('en-BBBBBBBB'));
+      expect(await hints()).toEqual(['/assets/en-BBBBBBBB.js']);
+    } finally {
+      await touch(index, INDEX_HTML);
+    }
+  });
+
   it('caches hashed assets forever; a missing file is a typed 404', async () => {
     const asset = await fetch(`${base}/assets/index-BQ3x9_aZ.js`);
     expect(asset.status).toBe(200);

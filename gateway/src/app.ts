@@ -25,7 +25,7 @@ import { CSP_DIRECTIVES, cspValue } from './csp.ts';
 import { messageForClientError, sendError } from './errors.ts';
 import { createManifestStore } from './manifest.ts';
 import { createAssistant, sharedCatalogue, sharedClassifier } from './assistant/index.ts';
-import { renderPage } from './pages/page.ts';
+import { readShellPage, renderPage, type ShellPage } from './pages/page.ts';
 import { pagePreferences } from './pages/preferences.ts';
 import { loadShellRender } from './pages/shell-render.ts';
 import { createRemoteAssets } from './pages/remote-assets.ts';
@@ -500,10 +500,15 @@ export function buildGateway(config: GatewayConfig, deps: { database: PortalData
       config.shellRender ?? path.join(path.dirname(config.shellDist), 'dist-server', 'render.js'),
       app.log,
     );
+    // The static server hands over the same page until the shell is rebuilt: it is read once per build.
+    let shellPage: ShellPage | undefined;
     registerStatic(app, {
       root: config.shellDist,
       spaFallback: true,
       page: async (request, html, reply) => {
+        if (shellPage?.html !== html) shellPage = readShellPage(html);
+        // This request's page, whatever another request reads meanwhile.
+        const built = shellPage;
         const [pathname = '/', query = ''] = request.url.split(/\?(.*)/s);
         const view = views.get(request.raw);
         const render = view ? await shellRender : undefined;
@@ -514,7 +519,7 @@ export function buildGateway(config: GatewayConfig, deps: { database: PortalData
           if (session.session.citizen)
             reply.header(SESSION_EXPIRES_HEADER, session.session.citizen.expiresAt);
         }
-        return renderPage(html, {
+        return renderPage(built, {
           view,
           pathname,
           assets: remoteAssets,

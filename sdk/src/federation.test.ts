@@ -4,7 +4,10 @@ import {
   CONTRACT_VERSION_RANGE,
   carpetaHost,
   carpetaRemote,
+  FEDERATION_FILE,
+  LOAD_SHARE_WRAPPER,
   PREACT_VERSION,
+  PREBUILT_SHARED,
   PREACT_VERSION_RANGE,
 } from './federation.ts';
 
@@ -61,5 +64,48 @@ describe('the contract’s version every remote requires', () => {
       requiredVersion: CONTRACT_VERSION_RANGE,
       strictVersion: true,
     });
+  });
+});
+
+describe('the federation plugin’s file names', () => {
+  // As @module-federation/vite 1.23 names them in the shell's and the MFEs' builds.
+  const owner = '_virtual_mf___mfe_internal__carpeta_x__mf_owner__48572912977806';
+  const loadShare = [
+    `assets/${owner}__loadShare__shared-tHRBYiFv.js`,
+    `assets/${owner}__loadShare__react__loadShare__.js-BHf7M_Qt.js`,
+  ];
+  const prebuild = [
+    `assets/${owner}__prebuild___mf_0_angular_mf_1_core__prebuild__-DGgQhTBb.js`,
+    `assets/${owner}__prebuild__i18next__prebuild__-0JYx-Fo0.js`,
+  ];
+  const runtime = [
+    'assets/mf-entry-bootstrap-0-e4ee5040.js',
+    'assets/hostInit-fe_XkeVv.js',
+    'assets/pendingShares-FXVpJfl7.js',
+    'remoteEntry.js',
+    'assets/_virtual_mf-localSharedImportMap___mfe_internal__carpeta_x__mf_owner__1-CcjJm1Xn.js',
+  ];
+  const own = ['assets/lifecycles-wh5KPfhF.js', 'assets/index-C.js', 'assets/en-H.js', 'assets/shared-A.js'];
+
+  it('tells the views of a shared module from its prebuilt copies, by name or URL', () => {
+    for (const file of loadShare) {
+      expect(LOAD_SHARE_WRAPPER.test(file)).toBe(true);
+      expect(LOAD_SHARE_WRAPPER.test(`https://mfe.example/${file}`)).toBe(true);
+      expect(PREBUILT_SHARED.test(file)).toBe(false);
+    }
+    for (const file of prebuild) {
+      expect(PREBUILT_SHARED.test(file)).toBe(true);
+      expect(PREBUILT_SHARED.test(`https://mfe.example/${file}`)).toBe(true);
+      expect(LOAD_SHARE_WRAPPER.test(file)).toBe(false);
+    }
+  });
+
+  it('knows the plugin’s own files, and none of the build’s', () => {
+    for (const file of [...runtime, ...loadShare, ...prebuild]) expect(FEDERATION_FILE.test(file)).toBe(true);
+    for (const file of own) {
+      expect(FEDERATION_FILE.test(file)).toBe(false);
+      expect(LOAD_SHARE_WRAPPER.test(file)).toBe(false);
+      expect(PREBUILT_SHARED.test(file)).toBe(false);
+    }
   });
 });

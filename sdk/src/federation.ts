@@ -115,6 +115,32 @@ export const ANGULAR_SINGLETONS = {
   '@angular/platform-browser': { singleton: true, requiredVersion: '^22.0.0' },
 } as const;
 
+/*
+ * The names @module-federation/vite (1.23) gives the files it emits, as the shell's build, the
+ * gateway and the tests recognise them: kept here, so that a plugin upgrade that renames them is
+ * met in one place.
+ */
+
+/**
+ * The federation plugin's own files, whose dynamic imports every page load makes: a host's
+ * bootstrap (`mf-entry-bootstrap`), its init (`hostInit`, `pendingShares`), a remote's entry
+ * (`remoteEntry`) and the plugin's virtual modules (`_virtual_mf…`: the shared modules' map, the
+ * `loadShare` wrappers, the `prebuild` chunks).
+ */
+export const FEDERATION_FILE =
+  /(?:^|\/)(?:mf-entry-bootstrap|hostInit|pendingShares|remoteEntry|_virtual_mf)[^/]*\.js$/;
+/**
+ * A build's view of a shared module: the plugin's `loadShare` wrapper, which asks the share scope
+ * for the provider's copy. Every mount of a remote loads its wrappers, one level after the exposed
+ * module's own chunks.
+ */
+export const LOAD_SHARE_WRAPPER = /(?:^|\/)_virtual_mf___[^/]*__loadShare__[^/]*\.js$/;
+/**
+ * A build's own copy of a shared module: the plugin's `prebuild` chunk of that package, loaded when
+ * that build provides it (for a remote, a singleton the shell does not provide, such as Angular's).
+ */
+export const PREBUILT_SHARED = /(?:^|\/)_virtual_mf___[^/]*__prebuild__[^/]*\.js$/;
+
 type SharedConfig = Record<
   string,
   { singleton: boolean; requiredVersion: string; strictVersion?: boolean; version?: string; import?: string }

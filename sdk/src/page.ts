@@ -28,6 +28,19 @@ export const SESSION_EXPIRES_HEADER = 'x-carpeta-session-expires';
  */
 export const LANGUAGE_CHUNKS_COMMENT = 'carpeta:language-chunks';
 
+/**
+ * The scripts a page names, in its order, as its attributes write them (`/assets/….js`, or a
+ * remote's absolute URL): each `<script>`'s `src` and each `<link>`'s `href` that ends in `.js`,
+ * its module script and its modulepreload hints. The browser asks for these at once; what they
+ * import it finds a round trip later.
+ */
+export function scriptsInPage(html: string): string[] {
+  const scripts: string[] = [];
+  for (const match of html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="([^"]+\.js)"/g))
+    if (match[1]) scripts.push(match[1]);
+  return scripts;
+}
+
 /** The User Timing mark the shell sets once its layout is rendered in the browser and answers. */
 export const SHELL_INTERACTIVE_MARK = 'carpeta:shell-interactive';
 

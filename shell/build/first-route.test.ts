@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   type BundleFile,
+  filesInPage,
   languageChunks,
   missingFirstRouteFiles,
-  scriptsInPage,
   scriptsLast,
 } from './first-route.ts';
 
@@ -58,8 +58,11 @@ const PAGE = `<head>
 </head>`;
 
 describe('the first route’s files in the shell’s page', () => {
-  it('reads the scripts the page names', () => {
-    expect(scriptsInPage(PAGE)).toEqual(['assets/mf-entry-bootstrap-0-1.js', 'assets/index-C.js']);
+  it('reads the scripts the page names of its own origin, as bundle file names', () => {
+    expect(filesInPage(PAGE)).toEqual(['assets/mf-entry-bootstrap-0-1.js', 'assets/index-C.js']);
+    const remote = '<link rel="modulepreload" href="https://mfe.example/assets/lifecycles-A.js">';
+    const otherHost = '<link rel="modulepreload" href="//mfe.example/assets/lifecycles-A.js">';
+    expect(filesInPage(`${PAGE}${remote}${otherHost}`)).toEqual(filesInPage(PAGE));
   });
 
   it('adds what the federation plugin’s files import at run time, and what that imports', () => {
@@ -115,7 +118,7 @@ describe('the first route’s files in the shell’s page', () => {
     expect(head).toContain('<link rel="icon" href="/favicon.svg">');
     expect(head).toContain('<style>p{}</style>');
     const tail = moved.slice(moved.indexOf('<p>Hola</p>'));
-    expect(scriptsInPage(tail)).toEqual(['assets/boot.js', 'assets/a.js', 'assets/b.js']);
+    expect(filesInPage(tail)).toEqual(['assets/boot.js', 'assets/a.js', 'assets/b.js']);
     expect(scriptsLast('<html><head></head></html>')).toBe('<html><head></head></html>');
   });
 });

@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
-import { LANGUAGE_CHUNKS_COMMENT } from '@carpeta/sdk/page';
+import { FEDERATION_FILE } from '@carpeta/sdk/federation';
+import { LANGUAGE_CHUNKS_COMMENT, scriptsInPage } from '@carpeta/sdk/page';
 import type { Plugin } from 'vite';
 
 /*
@@ -17,10 +18,6 @@ import type { Plugin } from 'vite';
  * own dynamic imports (another language's messages, what loads ahead, the service worker) are
  * loaded when needed, as before.
  */
-
-/** The federation plugin's files whose dynamic imports every page load makes. */
-const FEDERATION_FILE =
-  /(?:^|\/)(?:mf-entry-bootstrap|hostInit|pendingShares|remoteEntry|_virtual_mf)[^/]*\.js$/;
 
 /** The little of a Rolldown output chunk or asset read here. */
 export interface BundleFile {
@@ -43,12 +40,11 @@ function importsInText(from: string, text: string): string[] {
   return found;
 }
 
-/** The page's own scripts (`src`) and hints (`href`), as bundle file names. */
-export function scriptsInPage(html: string): string[] {
-  const files: string[] = [];
-  for (const match of html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="\/([^"]+\.js)"/g))
-    if (match[1]) files.push(match[1]);
-  return files;
+/** The page's own scripts and hints (those of its origin, `/…`), as bundle file names. */
+export function filesInPage(html: string): string[] {
+  return scriptsInPage(html)
+    .filter((script) => script.startsWith('/') && !script.startsWith('//'))
+    .map((script) => script.slice(1));
 }
 
 /**
@@ -56,7 +52,7 @@ export function scriptsInPage(html: string): string[] {
  * page's scripts import statically, and what the federation plugin's files import at run time.
  */
 export function missingFirstRouteFiles(html: string, bundle: Record<string, BundleFile>): string[] {
-  const named = scriptsInPage(html);
+  const named = filesInPage(html);
   const reached = new Set<string>();
   const queue = [...named];
   while (queue.length > 0) {

@@ -1,8 +1,15 @@
 import type { ManifestEntry, SessionResponse, ShellRenderInput } from '@carpeta/sdk';
 import { testManifestEntry } from '@carpeta/sdk/testing/manifest';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ManifestView } from '../audience/service.ts';
-import { firstRouteEntry, type PageShell, renderPage, scriptSafeJson, withLanguageChunk } from './page.ts';
+import {
+  firstRouteEntry,
+  type PageShell,
+  readShellPage,
+  renderPage,
+  scriptSafeJson,
+  withLanguageChunk,
+} from './page.ts';
 import { createRemoteAssets, mfManifestUrl } from './remote-assets.ts';
 
 const entry = testManifestEntry;
@@ -22,6 +29,7 @@ function view(
 }
 
 const HTML = '<!doctype html><html><head><title>Carpeta</title></head><body></body></html>';
+const PAGE = readShellPage(HTML);
 
 /** A remote's mf-manifest.json as @module-federation/vite writes it. */
 function mfManifest(origin: string) {
@@ -46,7 +54,7 @@ function mfManifest(origin: string) {
 describe('the page', () => {
   it('inlines the manifest so that nothing in it can close the script element', () => {
     const hostile = entry('notifications', { title: { es: '</script><script>alert(1)</script><!--' } });
-    const html = renderPage(HTML, {
+    const html = renderPage(PAGE, {
       view: view([hostile]),
       pathname: '/other',
       assets: createRemoteAssets({ fetch: async () => new Response('{}') }),
@@ -60,7 +68,7 @@ describe('the page', () => {
 
   it('leaves the page as built when there is no manifest', () => {
     const assets = createRemoteAssets({ fetch: async () => new Response('{}') });
-    expect(renderPage(HTML, { view: null, pathname: '/', assets })).toBe(HTML);
+    expect(renderPage(PAGE, { view: null, pathname: '/', assets })).toBe(HTML);
   });
 
   it('hints the remote the path opens on, and its chunks once they are known', async () => {
@@ -72,14 +80,14 @@ describe('the page', () => {
       },
     });
     const mfes = [entry('home'), entry('notifications', { integrity: 'sha384-abc"def' })];
-    const first = renderPage(HTML, { view: view(mfes), pathname: '/notifications/dehu:1', assets });
+    const first = renderPage(PAGE, { view: view(mfes), pathname: '/notifications/dehu:1', assets });
     expect(first).toContain(
       '<link rel="modulepreload" crossorigin href="https://notifications.example/remoteEntry.js" integrity="sha384-abc&quot;def">',
     );
     expect(first).not.toContain('lifecycles-AAAAAAAA');
     await assets.settled();
     expect(asked).toEqual(['https://notifications.example/mf-manifest.json']);
-    const second = renderPage(HTML, { view: view(mfes), pathname: '/notifications', assets });
+    const second = renderPage(PAGE, { view: view(mfes), pathname: '/notifications', assets });
     expect(second).toContain('href="https://notifications.example/assets/lifecycles-AAAAAAAA.js"');
     expect(second).toContain('href="https://notifications.example/assets/b.js"');
     expect(second).not.toContain('href="https://home.example');
@@ -167,23 +175,40 @@ describe('the page', () => {
 
   it('hints the shell’s messages in the page’s language, none in Spanish, and drops a list it cannot read', () => {
     const chunks = '<!--carpeta:language-chunks {"en":"/assets/en-AAAA.js","ca":"/assets/ca-BBBB.js"}-->';
-    const page = `<html><head>${chunks}</head></html>`;
+    const page = readShellPage(`<html><head>${chunks}</head></html>`);
     expect(withLanguageChunk(page, 'en')).toBe(
       '<html><head><link rel="modulepreload" crossorigin href="/assets/en-AAAA.js"></head></html>',
+    );
+    expect(withLanguageChunk(page, 'ca')).toBe(
+      '<html><head><link rel="modulepreload" crossorigin href="/assets/ca-BBBB.js"></head></html>',
     );
     expect(withLanguageChunk(page, 'es')).toBe('<html><head></head></html>');
     expect(withLanguageChunk(page, undefined)).toBe('<html><head></head></html>');
     for (const hostile of [
       '{"en":"https://evil.example/x.js"}',
+      '{"en":"//evil.example/x.js"}',
       '{"en":"/a\\"b.js"}',
       '{not json}',
       '["/x.js"]',
     ])
-      expect(withLanguageChunk(`<head><!--carpeta:language-chunks ${hostile}--></head>`, 'en')).toBe(
-        '<head></head>',
-      );
+      expect(
+        withLanguageChunk(readShellPage(`<head><!--carpeta:language-chunks ${hostile}--></head>`), 'en'),
+      ).toBe('<head></head>');
     const assets = createRemoteAssets({ fetch: async () => new Response('{}') });
     expect(renderPage(page, { view: null, pathname: '/', assets })).toBe('<html><head></head></html>');
+    // A page without the list is served as built.
+    expect(withLanguageChunk(PAGE, 'en')).toBe(HTML);
+  });
+
+  it('reads the list once, when it reads the page', () => {
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      const page = readShellPage('<head><!--carpeta:language-chunks {"en":"/assets/en-AAAA.js"}--></head>');
+      for (const language of ['en', 'en', 'gl', 'es'] as const) withLanguageChunk(page, language);
+      expect(parse).toHaveBeenCalledTimes(1);
+    } finally {
+      parse.mockRestore();
+    }
   });
 
   it('goes with the remote entry alone when the remote cannot say what it needs', async () => {
@@ -230,7 +255,7 @@ describe('the page with the shell’s layout', () => {
 
   it('puts the layout in #root, says in which language and theme it is, and sets them on <html>', () => {
     const page = shell();
-    const html = renderPage(BUILT, {
+    const html = renderPage(readShellPage(BUILT), {
       view: view([entry('home')]),
       pathname: '/files',
       assets: assets(),
@@ -252,7 +277,7 @@ describe('the page with the shell’s layout', () => {
       ...session,
       csrfToken: '</script><script>alert(1)</script>',
     };
-    const html = renderPage(BUILT, {
+    const html = renderPage(readShellPage(BUILT), {
       view: view([]),
       pathname: '/',
       assets: assets(),
@@ -265,7 +290,7 @@ describe('the page with the shell’s layout', () => {
   });
 
   it('keeps a name with replacement patterns as text', () => {
-    const html = renderPage(BUILT, {
+    const html = renderPage(readShellPage(BUILT), {
       view: view([]),
       pathname: '/',
       assets: assets(),
@@ -276,7 +301,7 @@ describe('the page with the shell’s layout', () => {
 
   it('serves the page as built, and says why, when the layout cannot be rendered', () => {
     const errors: unknown[] = [];
-    const html = renderPage(BUILT, {
+    const html = renderPage(readShellPage(BUILT), {
       view: view([]),
       pathname: '/',
       assets: assets(),

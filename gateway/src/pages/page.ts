@@ -44,26 +44,53 @@ export function firstRouteEntry(view: ManifestView, pathname: string): ManifestE
 const LANGUAGE_CHUNKS = new RegExp(`<!--${LANGUAGE_CHUNKS_COMMENT} ([^<>]*?)-->`);
 
 /**
- * The shell's list of its messages' chunks (`LANGUAGE_CHUNKS_COMMENT`) made into one modulepreload
- * hint for `language`, or nothing: no hint for Spanish (in the shell's entry), for a language it
- * does not list, or for a list that is not what the shell writes.
+ * The shell's built page, read once: it is the same for every request until the shell is rebuilt,
+ * so its list of its messages' chunks (`LANGUAGE_CHUNKS_COMMENT`) is found and parsed once, not on
+ * every page.
  */
-export function withLanguageChunk(html: string, language: Language | undefined): string {
-  return html.replace(LANGUAGE_CHUNKS, (_comment, json: string) => {
-    let chunks: unknown;
-    try {
-      chunks = JSON.parse(json);
-    } catch {
-      return '';
+export interface ShellPage {
+  /** The page as the shell built it. */
+  readonly html: string;
+  /** The page before and after the list's comment (all of it before, when it has none). */
+  readonly parts: readonly [string, string];
+  /** Language → the modulepreload hint of its messages' chunk, for each the list names readably. */
+  readonly hints: ReadonlyMap<string, string>;
+}
+
+/**
+ * Reads the shell's page: its list of messages' chunks becomes one hint per language, and nothing
+ * of a list that is not what the shell writes (not JSON, not an object, a value that is not a plain
+ * `/….js` path). The comment itself never reaches a page.
+ */
+export function readShellPage(html: string): ShellPage {
+  const found = LANGUAGE_CHUNKS.exec(html);
+  if (!found) return { html, parts: [html, ''], hints: new Map() };
+  const hints = new Map<string, string>();
+  let chunks: unknown;
+  try {
+    chunks = JSON.parse(found[1] ?? '');
+  } catch {
+    chunks = undefined;
+  }
+  if (typeof chunks === 'object' && chunks !== null && !Array.isArray(chunks)) {
+    for (const [language, path] of Object.entries(chunks)) {
+      if (typeof path === 'string' && /^\/(?!\/)[\w./-]+\.js$/.test(path))
+        hints.set(language, `<link rel="modulepreload" crossorigin href="${attribute(path)}">`);
     }
-    const path =
-      language && typeof chunks === 'object' && chunks !== null && !Array.isArray(chunks)
-        ? (chunks as Record<string, unknown>)[language]
-        : undefined;
-    return typeof path === 'string' && /^\/[\w./-]+\.js$/.test(path)
-      ? `<link rel="modulepreload" crossorigin href="${attribute(path)}">`
-      : '';
-  });
+  }
+  const end = found.index + found[0].length;
+  return { html, parts: [html.slice(0, found.index), html.slice(end)], hints };
+}
+
+/**
+ * The shell's page with one modulepreload hint, for the messages of `language`, where its list was;
+ * no hint for Spanish (in the shell's entry), for a language the list does not name, or for a list
+ * that could not be read.
+ */
+export function withLanguageChunk(page: ShellPage, language: Language | undefined): string {
+  const [before, after] = page.parts;
+  const hint = (language && page.hints.get(language)) ?? '';
+  return `${before}${hint}${after}`;
 }
 
 /** What the page's layout is rendered from, besides the manifest. */
@@ -115,7 +142,7 @@ function withShell(html: string, shell: PageShell, view: ManifestView, pathname:
 }
 
 export function renderPage(
-  html: string,
+  shellPage: ShellPage,
   options: {
     view: ManifestView | null | undefined;
     pathname: string;
@@ -124,7 +151,7 @@ export function renderPage(
   },
 ): string {
   const { view } = options;
-  const scripts = withLanguageChunk(html, options.shell?.language);
+  const scripts = withLanguageChunk(shellPage, options.shell?.language);
   if (!view) return scripts;
   let page = options.shell ? withShell(scripts, options.shell, view, options.pathname) : scripts;
   // A developer's override (never in production) is announced on every page, outside #root.

@@ -1,5 +1,5 @@
 import type { ManifestEntry } from '@carpeta/sdk';
-import { SHARED_SINGLETONS } from '@carpeta/sdk/federation';
+import { LOAD_SHARE_WRAPPER, PREBUILT_SHARED, SHARED_SINGLETONS } from '@carpeta/sdk/federation';
 import { LRUCache } from 'lru-cache';
 import { z } from 'zod/mini';
 
@@ -15,22 +15,6 @@ import { z } from 'zod/mini';
  */
 
 const MAX_BYTES = 256 * 1024;
-/**
- * The remote's views of the shared singletons: the federation plugin's `loadShare` wrappers, which
- * its manifest lists among the exposed module's asynchronous chunks. Every mount loads them (they
- * ask the shell for its copies), one level after the exposed module's own chunks. The other
- * asynchronous chunks are the remote's fallback copies of those singletons, never loaded while the
- * shell provides them, and its own lazy code: neither is preloaded.
- */
-const LOAD_SHARE_WRAPPER = /(?:^|\/)_virtual_mf___[^/]*__loadShare__[^/]*\.js$/;
-/**
- * The remote's own copy of a singleton the shell does not provide (Angular's packages: the first
- * Angular MFE to load provides them, `ANGULAR_SINGLETONS`): the federation plugin's `prebuild`
- * chunk of that package, listed under it in the manifest's `shared`. The first route's MFE is the
- * first remote to load, so its copy is the one used. Its fallback copies of what the shell provides
- * are never hinted.
- */
-const PREBUILT_SHARED = /(?:^|\/)_virtual_mf___[^/]*__prebuild__[^/]*\.js$/;
 const SHELL_PROVIDES = new Set(Object.keys(SHARED_SINGLETONS));
 const jsAssets = z.object({ sync: z.array(z.string()), async: z.optional(z.array(z.string())) });
 const mfManifestSchema = z.object({
@@ -92,12 +76,21 @@ export function createRemoteAssets(options: RemoteAssetsOptions = {}): RemoteAss
       const exposes = parsed.data.exposes.find((item) => item.path === `./${exposed}`);
       const base = new URL('.', manifestUrl);
       const js = exposes?.assets.js;
+      // The remote's own copy of a singleton the shell does not provide (Angular's packages: the
+      // first Angular MFE to load provides them, `ANGULAR_SINGLETONS`): the `prebuild` chunk listed
+      // under that package in the manifest's `shared`. The first route's MFE is the first remote to
+      // load, so its copy is the one used. Its fallback copies of what the shell provides are never
+      // hinted.
       const ownSingletons = (parsed.data.shared ?? [])
         .filter((shared) => !SHELL_PROVIDES.has(shared.name))
         .flatMap((shared) => shared.assets?.js?.async ?? [])
         .filter((file) => PREBUILT_SHARED.test(file));
       const files = new Set([
         ...(js?.sync ?? []),
+        // Of the exposed module's asynchronous chunks, only its views of the shared singletons (the
+        // `loadShare` wrappers): every mount loads them, to ask the shell for its copies. The others
+        // are the remote's fallback copies of those singletons, never loaded while the shell
+        // provides them, and its own lazy code.
         ...(js?.async ?? []).filter((file) => LOAD_SHARE_WRAPPER.test(file)),
         ...ownSingletons,
       ]);
