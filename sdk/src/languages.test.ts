@@ -57,6 +57,12 @@ describe('formatters', () => {
     expect(createFormatters('es').euros(1234.5).replace(/\s/g, ' ')).toBe('1234,50 €');
     expect(createFormatters('en').euros(1234.5)).toBe('€1,234.50');
   });
+
+  it('are made once per language', () => {
+    expect(createFormatters('es')).toBe(createFormatters('es'));
+    expect(createFormatters('en')).not.toBe(createFormatters('es'));
+    expect(createFormatters('en').locale).toBe('en-GB');
+  });
 });
 
 describe('catalogues', () => {

@@ -1,7 +1,7 @@
-import { act } from 'react';
+import { act, useContext } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { createTestProps, runLifecycle } from '../testing/index.ts';
-import { useCarpeta, useSession, useTranslation } from './context.tsx';
+import { CarpetaContext, useCarpeta, useSession, useTranslation } from './context.tsx';
 import { createLifecycles } from './lifecycles.tsx';
 
 const makeProps = () => createTestProps({ mfeId: 'demo', basePath: '/demo', fetch: globalThis.fetch });
@@ -16,6 +16,13 @@ function Demo() {
       {t('greeting', { name: mfeId })} ({language}, {session.authenticated ? 'in' : 'out'})
     </p>
   );
+}
+
+const translatorsSeen: unknown[] = [];
+function Translator() {
+  const { t } = useTranslation();
+  translatorsSeen.push(useContext(CarpetaContext)?.translator);
+  return <p>{t('greeting', { name: 'x' })}</p>;
 }
 
 function Broken(): never {
@@ -55,6 +62,41 @@ describe('createLifecycles', () => {
     await run(() => lifecycles.mount(props));
     expect(props.domElement.textContent).toContain('Hola demo');
     await run(() => lifecycles.unmount(props));
+  });
+
+  it('is unmounted when the call returns: the next MFE waits for no timer', async () => {
+    const { props } = makeProps();
+    const lifecycles = createLifecycles({ rootComponent: Demo, messages });
+    await run(() => lifecycles.bootstrap(props));
+    await run(() => lifecycles.mount(props));
+    // single-spa-react resolves its own unmount from a timer, which fake timers never fire.
+    vi.useFakeTimers();
+    try {
+      let unmounted = false;
+      void lifecycles.unmount(props).then(() => {
+        unmounted = true;
+      });
+      for (let tick = 0; tick < 5; tick += 1) await Promise.resolve();
+      expect(unmounted).toBe(true);
+      expect(props.domElement.textContent).toBe('');
+    } finally {
+      vi.runOnlyPendingTimers();
+      vi.useRealTimers();
+    }
+  });
+
+  it('keeps one translator for every mount, in the language of each', async () => {
+    const { props, setLanguage } = makeProps();
+    translatorsSeen.length = 0;
+    const lifecycles = createLifecycles({ rootComponent: Translator, messages });
+    await run(() => lifecycles.bootstrap(props));
+    await run(() => lifecycles.mount(props));
+    await run(() => lifecycles.unmount(props));
+    setLanguage('en');
+    await run(() => lifecycles.mount(props));
+    expect(props.domElement.textContent).toBe('Hello x');
+    await run(() => lifecycles.unmount(props));
+    expect(new Set(translatorsSeen).size).toBe(1);
   });
 
   it('renders the fallback and reports when the tree throws', async () => {

@@ -22,11 +22,16 @@ export interface CreateLifecyclesOptions {
  */
 export function createLifecycles(options: CreateLifecyclesOptions): CarpetaLifecycles {
   const { rootComponent: Root, messages, errorFallback: Fallback } = options;
+  // One translator for every mount of this MFE, made at its first: a new i18next instance per mount
+  // (and its first translations) cost a few milliseconds on every return to the MFE. Translations
+  // name their language (`getFixedT`), so the instance's own never matters.
+  let translator: ReturnType<typeof createTranslator> | undefined;
 
   // biome-ignore lint/correctness/noComponentHookFactories: created once per MFE at module load, not per render
   function CarpetaRoot(props: CarpetaProps) {
-    const translator = React.useMemo(() => createTranslator(messages, props.i18n.get()), [props.i18n]);
-    const value = React.useMemo(() => ({ props, translator }), [props, translator]);
+    translator ??= createTranslator(messages, props.i18n.get());
+    const current = translator;
+    const value = React.useMemo(() => ({ props, translator: current }), [props]);
     return (
       <CarpetaContext.Provider value={value}>
         <Root />
@@ -52,7 +57,13 @@ export function createLifecycles(options: CreateLifecyclesOptions): CarpetaLifec
   return {
     bootstrap: (props) => lifecycles.bootstrap(withName(props)),
     mount: (props) => lifecycles.mount(withName(props)),
-    unmount: (props) => lifecycles.unmount(withName(props)),
+    unmount: (props) => {
+      // single-spa-react resolves its unmount a timer later (React 16 unmounted asynchronously), and
+      // single-spa mounts the next MFE only then: a frame was painted in between. Preact unmounts at
+      // once, so the tree is gone when the call returns; an error it threw still rejects.
+      const unmounted = lifecycles.unmount(withName(props));
+      return Promise.race([unmounted, Promise.resolve()]);
+    },
     update: (props) => lifecycles.update?.(withName(props)) ?? Promise.resolve(),
   };
 }
