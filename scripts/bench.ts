@@ -403,8 +403,8 @@ async function printThrottledFirstRoutes(session: {
   );
   for (const path of ['/landing', '/', '/notifications', '/representation']) {
     const runs: { fcp: number; lcp: number; shell: number; tbt: number }[] = [];
-    // The gateway names a remote's chunks once it has read its mf-manifest.json (kept a minute): as
-    // on a portal with visitors, it has.
+    // The gateway names a remote's chunks once it has read its mf-manifest.json (at its start, then
+    // each minute): this page makes sure it has, as on a portal with visitors.
     const url = `${topo.portal}${path === '/landing' ? '/' : path}`;
     await fetch(url, { headers: { accept: 'text/html', cookie: `${session.name}=${session.value}` } });
     await new Promise((resolve) => setTimeout(resolve, 1000));

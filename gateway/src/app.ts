@@ -496,6 +496,16 @@ export function buildGateway(config: GatewayConfig, deps: { database: PortalData
   if (existsSync(path.join(config.shellDist, 'index.html'))) {
     // Each page carries its citizen's manifest and preload hints for the remote it opens on.
     const remoteAssets = createRemoteAssets({ logger: app.log });
+    // Each remote is asked what its first render needs once the gateway is up: the first page opened
+    // on a remote after a start then names its chunks too (they were learnt from that page).
+    app.addHook('onReady', async () => {
+      void manifest.load().then(
+        (snapshot) => {
+          if (snapshot.ok) for (const entry of snapshot.entries) remoteAssets.preloads(entry);
+        },
+        () => undefined,
+      );
+    });
     const shellRender = loadShellRender(
       config.shellRender ?? path.join(path.dirname(config.shellDist), 'dist-server', 'render.js'),
       app.log,

@@ -94,6 +94,31 @@ describe('the page', () => {
     expect(asked).toHaveLength(1);
   });
 
+  it('keeps hinting what a remote said while it asks it again, past its time', async () => {
+    let build = 'AAAAAAAA';
+    let asked = 0;
+    const assets = createRemoteAssets({
+      ttlMs: 20,
+      fetch: async () => {
+        asked += 1;
+        const manifest = mfManifest('own');
+        return new Response(JSON.stringify(manifest).replaceAll('AAAAAAAA', build));
+      },
+    });
+    const home = entry('home');
+    assets.preloads(home);
+    await assets.settled();
+    expect(assets.preloads(home)).toContain('https://home.example/assets/lifecycles-AAAAAAAA.js');
+    build = 'BBBBBBBB';
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    // Stale: still given, and asked again once.
+    expect(assets.preloads(home)).toContain('https://home.example/assets/lifecycles-AAAAAAAA.js');
+    assets.preloads(home);
+    await assets.settled();
+    expect(asked).toBe(2);
+    expect(assets.preloads(home)).toContain('https://home.example/assets/lifecycles-BBBBBBBB.js');
+  });
+
   it('hints nothing for a gated entry, a classic-script remote or chunks on another origin', async () => {
     const gated = entry('data', { minLoa: 'substantial' });
     expect(firstRouteEntry(view([gated]), '/data')).toBeUndefined();

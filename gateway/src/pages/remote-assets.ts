@@ -31,7 +31,7 @@ const mfManifestSchema = z.object({
 
 export interface RemoteAssetsOptions {
   fetch?: typeof fetch;
-  /** How long what a remote said is kept before it is asked again (default 60 s). */
+  /** How long what a remote said holds before it is asked again (default 60 s). */
   ttlMs?: number;
   /** How long one `mf-manifest.json` may take (default 2 s). */
   timeoutMs?: number;
@@ -42,7 +42,8 @@ export interface RemoteAssets {
   /**
    * Absolute URLs to preload for an entry's first render: its remote entry, then, when they are
    * known, the exposed module's synchronous chunks, its views of the shared singletons and its own
-   * copy of those the shell does not provide. Starts reading them when they are not known.
+   * copy of those the shell does not provide. Starts reading them when they are not known, or known
+   * for longer than their time (they are still given meanwhile).
    */
   preloads(entry: ManifestEntry): string[];
   /** Resolves when every read under way has ended (for tests). */
@@ -57,7 +58,14 @@ export function mfManifestUrl(entry: string): string {
 export function createRemoteAssets(options: RemoteAssetsOptions = {}): RemoteAssets {
   const fetchImpl = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? 2000;
-  const chunks = new LRUCache<string, readonly string[]>({ max: 500, ttl: options.ttlMs ?? 60_000 });
+  // Past its time, what a remote said is still given while it is asked again: otherwise the first
+  // page after each minute went without the remote's chunks.
+  const chunks = new LRUCache<string, readonly string[]>({
+    max: 500,
+    ttl: options.ttlMs ?? 60_000,
+    allowStale: true,
+    noDeleteOnStaleGet: true,
+  });
   const reading = new Map<string, Promise<void>>();
 
   async function read(entry: ManifestEntry, key: string): Promise<void> {
@@ -116,7 +124,8 @@ export function createRemoteAssets(options: RemoteAssetsOptions = {}): RemoteAss
       if (entry.remote.type !== 'module') return [];
       const key = `${entry.remote.entry}|${entry.remote.expose}`;
       const known = chunks.get(key);
-      if (known === undefined && !reading.has(key)) {
+      // `has` is false once the answer is older than its time (`get` still gives it).
+      if (!chunks.has(key) && !reading.has(key)) {
         const pending = read(entry, key).finally(() => reading.delete(key));
         reading.set(key, pending);
       }
