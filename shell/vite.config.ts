@@ -5,6 +5,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { carpetaHost } from '@carpeta/sdk/federation';
 import { colors } from '@carpeta/design-system/tokens';
+import { collapseFacadesPlugin } from './build/collapse-facades.ts';
 import { preloadFirstRoute } from './build/first-route.ts';
 
 // The shell is a Module Federation host with no build-time remotes: every MFE arrives at run time
@@ -102,6 +103,7 @@ export default defineConfig({
     runtimeVersionOnly(),
     federation(carpetaHost('carpeta_shell')),
     inlineStylesheet(),
+    collapseFacadesPlugin(),
     preloadFirstRoute(),
     pwa,
   ],
