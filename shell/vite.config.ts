@@ -3,7 +3,7 @@ import { federation } from '@module-federation/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { carpetaHost } from '@carpeta/sdk/federation';
+import { carpetaHost, FEDERATION_RUNTIME_GROUP } from '@carpeta/sdk/federation';
 import { colors } from '@carpeta/design-system/tokens';
 import { collapseFacadesPlugin } from './build/collapse-facades.ts';
 import { preloadFirstRoute } from './build/first-route.ts';
@@ -107,7 +107,11 @@ export default defineConfig({
     preloadFirstRoute(),
     pwa,
   ],
-  build: { target: 'es2022', sourcemap: true },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    rolldownOptions: { output: { codeSplitting: { groups: [FEDERATION_RUNTIME_GROUP] } } },
+  },
   server: {
     host: '127.0.0.1',
     port: Number(process.env.PORT_SHELL_DEV ?? 5173),

@@ -5,6 +5,7 @@ import {
   carpetaHost,
   carpetaRemote,
   FEDERATION_FILE,
+  FEDERATION_RUNTIME_GROUP,
   LOAD_SHARE_WRAPPER,
   PREACT_VERSION,
   PREBUILT_SHARED,
@@ -107,5 +108,26 @@ describe('the federation plugin’s file names', () => {
       expect(LOAD_SHARE_WRAPPER.test(file)).toBe(false);
       expect(PREBUILT_SHARED.test(file)).toBe(false);
     }
+  });
+});
+
+describe('FEDERATION_RUNTIME_GROUP', () => {
+  const pnpm = '/repo/node_modules/.pnpm/@module-federation+runtime@2.9.1/node_modules/@module-federation';
+  it('takes the federation runtime’s packages, in any layout, and nothing else', () => {
+    for (const id of [
+      `${pnpm}/runtime/dist/index.js`,
+      `${pnpm}/runtime/dist/helpers.js`,
+      '/repo/node_modules/@module-federation/runtime-core/dist/shared/index.js',
+      'C:\\repo\\node_modules\\@module-federation\\sdk\\dist\\dom.js',
+      '/repo/node_modules/@module-federation/error-codes/dist/browser.mjs',
+    ])
+      expect(FEDERATION_RUNTIME_GROUP.test.test(id)).toBe(true);
+    for (const id of [
+      '/repo/node_modules/@module-federation/vite/lib/utils/injectExternalRuntimeCorePlugin.js',
+      '/repo/sdk/src/federation.ts',
+      '/repo/node_modules/preact/compat/dist/compat.module.js',
+      'virtual:mf:__mfe_internal__carpeta_shell__loadShare__react__loadShare__.js',
+    ])
+      expect(FEDERATION_RUNTIME_GROUP.test.test(id)).toBe(false);
   });
 });

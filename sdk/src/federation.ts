@@ -186,6 +186,19 @@ function sharedFor(framework: CarpetaRemoteOptions['framework']): SharedConfig {
   }
 }
 
+/**
+ * A Rolldown code-splitting group (`build.rolldownOptions.output.codeSplitting.groups`) that puts
+ * the federation runtime's modules in one chunk. Rolldown otherwise splits them by which of the
+ * build's entries (the remote entry, the exposed modules, the host's init) import each: a remote's
+ * first render fetched three chunks of a few hundred bytes each (`dist`, `helpers`, `utils`), the
+ * shell's remote entry carried a copy of part of them. The shell's build and `defineCarpetaMfe`
+ * use it.
+ */
+export const FEDERATION_RUNTIME_GROUP = {
+  name: 'federation-runtime',
+  test: /[\\/]node_modules[\\/]@module-federation[\\/](?:runtime|runtime-core|sdk|error-codes)[\\/]/,
+} as const;
+
 export function carpetaRemote(options: CarpetaRemoteOptions) {
   return {
     name: options.name,

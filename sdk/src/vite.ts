@@ -20,7 +20,13 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type CarpetaRemoteOptions, carpetaRemote, PREACT_TEST_DEPS, preactForTests } from './federation.ts';
+import {
+  type CarpetaRemoteOptions,
+  carpetaRemote,
+  FEDERATION_RUNTIME_GROUP,
+  PREACT_TEST_DEPS,
+  preactForTests,
+} from './federation.ts';
 
 /** A Vite plugin (or an array of them, or a falsy value), as `vite.config.ts` lists them. */
 export type PluginOption = unknown;
@@ -29,7 +35,12 @@ export type PluginOption = unknown;
 export interface CarpetaViteConfig {
   base: string;
   plugins: PluginOption[];
-  build: { target: string; sourcemap: boolean };
+  build: {
+    target: string;
+    sourcemap: boolean;
+    /** The federation runtime in one chunk (`FEDERATION_RUNTIME_GROUP`). */
+    rolldownOptions: { output: { codeSplitting: { groups: (typeof FEDERATION_RUNTIME_GROUP)[] } } };
+  };
   server: { host: string; port: number; strictPort: boolean; origin: string; cors: boolean };
 }
 
@@ -145,7 +156,11 @@ export async function defineCarpetaMfe(options: CarpetaMfeOptions): Promise<Carp
   return {
     base: './',
     plugins,
-    build: { target: 'es2022', sourcemap: true },
+    build: {
+      target: 'es2022',
+      sourcemap: true,
+      rolldownOptions: { output: { codeSplitting: { groups: [FEDERATION_RUNTIME_GROUP] } } },
+    },
     server: { host: '127.0.0.1', port, strictPort: true, origin: `http://127.0.0.1:${port}`, cors: true },
   };
 }
