@@ -84,19 +84,12 @@ const MESSAGES = new InjectionToken<MessageCatalog>('CarpetaMessages');
  */
 const translators = new WeakMap<MessageCatalog, ReturnType<typeof createTranslator>>();
 
-function translatorFor(messages: MessageCatalog, language: Language) {
-  let translator = translators.get(messages);
-  if (!translator) {
-    translator = createTranslator(messages, language);
-    translators.set(messages, translator);
-  }
-  return translator;
-}
-
 export const CARPETA_TRANSLATE = new InjectionToken<Translate>('CarpetaTranslate', {
   factory: () => {
     const language = inject(CARPETA_LANGUAGE);
-    const translator = translatorFor(inject(MESSAGES), language());
+    const messages = inject(MESSAGES);
+    const translator = translators.get(messages) ?? createTranslator(messages, language());
+    translators.set(messages, translator);
     const fixed = computed(() => translator.getFixedT(language()));
     const t = (key: string, options?: TOptions): string => String(fixed()(key, options ?? {}));
     return Object.assign(t, { language });
