@@ -119,6 +119,84 @@ describe('the page', () => {
     expect(assets.preloads(home)).toContain('https://home.example/assets/lifecycles-BBBBBBBB.js');
   });
 
+  it('asks a remote that was down at start again a second later, not on every page meanwhile', async () => {
+    // lru-cache takes a start at 0 for none: the clock starts later.
+    const start = 1_000_000;
+    let clock = start;
+    let up = false;
+    let asked = 0;
+    const assets = createRemoteAssets({
+      now: () => clock,
+      fetch: async () => {
+        asked += 1;
+        return up ? Response.json(mfManifest('own')) : new Response('starting', { status: 503 });
+      },
+      logger: { warn: () => undefined },
+    });
+    const home = entry('home');
+    // The warm-up at start: the remote is not up yet.
+    assets.preloads(home);
+    await assets.settled();
+    expect(asked).toBe(1);
+    up = true;
+    clock = start + 500;
+    expect(assets.preloads(home)).toEqual(['https://home.example/remoteEntry.js']);
+    await assets.settled();
+    expect(asked).toBe(1);
+    clock = start + 1_100;
+    assets.preloads(home);
+    await assets.settled();
+    expect(asked).toBe(2);
+    expect(assets.preloads(home)).toContain('https://home.example/assets/lifecycles-AAAAAAAA.js');
+  });
+
+  it('keeps hinting what a remote said when it fails later, and asks it again after a back-off', async () => {
+    // lru-cache takes a start at 0 for none: the clock starts later.
+    const start = 1_000_000;
+    let clock = start;
+    let up = true;
+    let asked = 0;
+    const warnings: unknown[] = [];
+    const assets = createRemoteAssets({
+      now: () => clock,
+      fetch: async () => {
+        asked += 1;
+        if (!up) throw new TypeError('fetch failed');
+        return Response.json(mfManifest('own'));
+      },
+      logger: { warn: (details) => warnings.push(details) },
+    });
+    const home = entry('home');
+    const chunk = 'https://home.example/assets/lifecycles-AAAAAAAA.js';
+    assets.preloads(home);
+    await assets.settled();
+    up = false;
+    // Past its minute: asked again, and the remote is down.
+    clock = start + 61_000;
+    expect(assets.preloads(home)).toContain(chunk);
+    await assets.settled();
+    expect(asked).toBe(2);
+    expect(warnings).toHaveLength(1);
+    expect(assets.preloads(home)).toContain(chunk);
+    await assets.settled();
+    expect(asked).toBe(2);
+    // A second later it is asked again; still down, the next time is two seconds later.
+    clock = start + 62_100;
+    expect(assets.preloads(home)).toContain(chunk);
+    await assets.settled();
+    expect(asked).toBe(3);
+    clock = start + 63_200;
+    expect(assets.preloads(home)).toContain(chunk);
+    await assets.settled();
+    expect(asked).toBe(3);
+    up = true;
+    clock = start + 64_200;
+    assets.preloads(home);
+    await assets.settled();
+    expect(asked).toBe(4);
+    expect(assets.preloads(home)).toContain(chunk);
+  });
+
   it('hints nothing for a gated entry, a classic-script remote or chunks on another origin', async () => {
     const gated = entry('data', { minLoa: 'substantial' });
     expect(firstRouteEntry(view([gated]), '/data')).toBeUndefined();

@@ -11,7 +11,9 @@ import { z } from 'zod/mini';
  * the browser fetches them beside the shell's own scripts instead of after them.
  *
  * A page never waits for a remote: what is not known yet is asked for in the background and the
- * page goes with the remote entry alone; a remote that cannot be read is asked again after a while.
+ * page goes with the remote entry alone. A remote that cannot be read keeps its last answer, if it
+ * gave one, and is asked again by a page a second later, then two, four... up to the answers' time:
+ * one down at the gateway's start is hinted soon after it comes up, and never asked on every page.
  */
 
 const MAX_BYTES = 256 * 1024;
@@ -35,6 +37,10 @@ export interface RemoteAssetsOptions {
   ttlMs?: number;
   /** How long one `mf-manifest.json` may take (default 2 s). */
   timeoutMs?: number;
+  /** How long after a failed read a remote may be asked again, doubled while it fails (default 1 s). */
+  retryMs?: number;
+  /** The clock of the times above, in milliseconds (default `performance.now`; for tests). */
+  now?: () => number;
   logger?: { warn(details: object, message: string): void };
 }
 
@@ -58,13 +64,28 @@ export function mfManifestUrl(entry: string): string {
 export function createRemoteAssets(options: RemoteAssetsOptions = {}): RemoteAssets {
   const fetchImpl = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? 2000;
-  // Past its time, what a remote said is still given while it is asked again: otherwise the first
-  // page after each minute went without the remote's chunks.
+  const ttl = options.ttlMs ?? 60_000;
+  const retryMs = options.retryMs ?? 1000;
+  // The clock is read at each check (lru-cache's default reuses a reading for 1 ms).
+  const clock = options.now ? { perf: { now: options.now }, ttlResolution: 0 } : {};
+  // Only what remotes said. Past its time, it is still given while the remote is asked again (the
+  // first page after each minute went without the remote's chunks), and while it cannot be read.
   const chunks = new LRUCache<string, readonly string[]>({
     max: 500,
-    ttl: options.ttlMs ?? 60_000,
+    ttl,
     allowStale: true,
     noDeleteOnStaleGet: true,
+    ...clock,
+  });
+  // Each remote's failed reads in a row, held for its back-off: while `has` is true, it is not asked
+  // again. (A failure was kept as "nothing to add" for 10 s: a remote not up yet when the gateway
+  // warmed it went without its chunks that long.)
+  const failures = new LRUCache<string, number>({
+    max: 500,
+    ttl: retryMs,
+    allowStale: true,
+    noDeleteOnStaleGet: true,
+    ...clock,
   });
   const reading = new Map<string, Promise<void>>();
 
@@ -108,11 +129,19 @@ export function createRemoteAssets(options: RemoteAssetsOptions = {}): RemoteAss
         .filter((url) => url.origin === base.origin)
         .map((url) => url.href);
       chunks.set(key, sync);
+      failures.delete(key);
     } catch (error) {
-      // Known as "nothing to add" for a while: the page keeps the remote entry's hint alone.
-      chunks.set(key, [], { ttl: 10_000 });
+      // Nothing is learnt: pages keep what the remote said before, if anything, else its entry alone.
+      // It may be asked again after 1 s, then 2 s, 4 s... up to the time an answer holds.
+      const failed = (failures.get(key) ?? 0) + 1;
+      failures.set(key, failed, { ttl: Math.min(retryMs * 2 ** (failed - 1), ttl) });
       options.logger?.warn(
-        { mfe: entry.id, url: manifestUrl, reason: error instanceof Error ? error.message : String(error) },
+        {
+          mfe: entry.id,
+          url: manifestUrl,
+          reason: error instanceof Error ? error.message : String(error),
+          failed,
+        },
         'the chunks of a remote could not be read for preload hints',
       );
     }
@@ -124,8 +153,9 @@ export function createRemoteAssets(options: RemoteAssetsOptions = {}): RemoteAss
       if (entry.remote.type !== 'module') return [];
       const key = `${entry.remote.entry}|${entry.remote.expose}`;
       const known = chunks.get(key);
-      // `has` is false once the answer is older than its time (`get` still gives it).
-      if (!chunks.has(key) && !reading.has(key)) {
+      // `has` is false once the answer is older than its time (`get` still gives it), and true for
+      // a failure while its back-off lasts.
+      if (!chunks.has(key) && !failures.has(key) && !reading.has(key)) {
         const pending = read(entry, key).finally(() => reading.delete(key));
         reading.set(key, pending);
       }

@@ -3,6 +3,7 @@
 import '@angular/compiler';
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { platformBrowser } from '@angular/platform-browser';
+import i18next from 'i18next';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Session } from '../domain.ts';
 import { createTestProps } from '../testing/index.ts';
@@ -231,6 +232,30 @@ describe('createAngularLifecycles', () => {
     await other.unmount(second.props);
     expect(first.props.domElement.childNodes).toHaveLength(0);
     expect(second.props.domElement.childNodes).toHaveLength(0);
+  });
+
+  it('keeps one translator for all the mounts of an MFE, each in its own language', async () => {
+    // A catalogue of its own: the translator is kept per catalogue, and the tests above used theirs.
+    const catalogue = { ...messages };
+    const made = vi.spyOn(i18next, 'createInstance');
+    try {
+      const test = createTestProps({ mfeId: 'again', basePath: '/again', fetch: globalThis.fetch });
+      const lifecycles = createAngularLifecycles({ rootComponent: DemoComponent, messages: catalogue });
+      await lifecycles.mount(test.props);
+      await vi.waitFor(() => expect(text(test.props.domElement)).toContain('Hola again (es, sin sesión)'));
+      await lifecycles.unmount(test.props);
+
+      // Mounted again in a language the translator was not made in.
+      test.setLanguage('ca');
+      await lifecycles.mount(test.props);
+      await vi.waitFor(() => expect(text(test.props.domElement)).toContain('Hola, again (ca, sense sessió)'));
+      test.setLanguage('en');
+      await vi.waitFor(() => expect(text(test.props.domElement)).toContain('Hello again (en, signed out)'));
+      await lifecycles.unmount(test.props);
+      expect(made).toHaveBeenCalledTimes(1);
+    } finally {
+      made.mockRestore();
+    }
   });
 
   it('reports errors of the component tree to the portal', async () => {

@@ -75,10 +75,21 @@ export interface Translate {
 
 const MESSAGES = new InjectionToken<MessageCatalog>('CarpetaMessages');
 
+/**
+ * One translator per catalogue, so per MFE (its lifecycles give the same catalogue to every mount),
+ * kept for all its mounts, as the React and plain-JavaScript helpers do: before, each mount made a
+ * new i18next instance and its first translations again. It holds every language of the catalogue
+ * from the start (`createTranslator`), and translations name their language (`getFixedT`), so a
+ * mount in another language than the first finds its messages.
+ */
+const translators = new WeakMap<MessageCatalog, ReturnType<typeof createTranslator>>();
+
 export const CARPETA_TRANSLATE = new InjectionToken<Translate>('CarpetaTranslate', {
   factory: () => {
     const language = inject(CARPETA_LANGUAGE);
-    const translator = createTranslator(inject(MESSAGES), language());
+    const messages = inject(MESSAGES);
+    const translator = translators.get(messages) ?? createTranslator(messages, language());
+    translators.set(messages, translator);
     const fixed = computed(() => translator.getFixedT(language()));
     const t = (key: string, options?: TOptions): string => String(fixed()(key, options ?? {}));
     return Object.assign(t, { language });
