@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { federation } from '@module-federation/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { carpetaHost, FEDERATION_RUNTIME_GROUP } from '@carpeta/sdk/federation';
+import { runtimeVersionOnly } from '@carpeta/sdk/vite';
 import { colors } from '@carpeta/design-system/tokens';
 import { collapseFacadesPlugin } from './build/collapse-facades.ts';
 import { preloadFirstRoute } from './build/first-route.ts';
@@ -34,24 +34,6 @@ function inlineStylesheet(): Plugin {
           },
         );
       },
-    },
-  };
-}
-
-/**
- * The federation plugin's runtime-core plugin imports the runtime's whole package.json to read its
- * version, and the host's remote entry (on every route) carried all of it: its scripts, exports
- * and repository. The module is given only the version.
- */
-function runtimeVersionOnly(): Plugin {
-  const packageJson = /[\\/]@module-federation[\\/]runtime[\\/]package\.json$/;
-  return {
-    name: 'carpeta:runtime-version-only',
-    enforce: 'pre',
-    load(id) {
-      if (!packageJson.test(id)) return null;
-      const { version } = JSON.parse(readFileSync(id, 'utf8')) as { version: string };
-      return JSON.stringify({ version });
     },
   };
 }

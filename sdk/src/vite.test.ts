@@ -1,8 +1,15 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { carpetaMfeTests, mfeContainerName, mfePort, mfeVariableStem, readPortOffset } from './vite.ts';
+import {
+  carpetaMfeTests,
+  mfeContainerName,
+  mfePort,
+  mfeVariableStem,
+  readPortOffset,
+  runtimeVersionOnly,
+} from './vite.ts';
 
 const folders: string[] = [];
 function pkg(carpeta: unknown): string {
@@ -44,5 +51,29 @@ describe('the MFE preset', () => {
     expect(vanilla).toEqual({
       test: { name: 'mfe-municipal', environment: 'happy-dom', include: ['src/**/*.test.{ts,tsx}'] },
     });
+  });
+});
+
+describe('runtimeVersionOnly', () => {
+  it('gives the federation runtime’s package.json only its version, and leaves other modules to Vite', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'carpeta-vite-'));
+    folders.push(dir);
+    const packageJson = (name: string) => {
+      const folder = join(dir, 'node_modules', '@module-federation', name);
+      mkdirSync(folder, { recursive: true });
+      const file = join(folder, 'package.json');
+      writeFileSync(
+        file,
+        JSON.stringify({ name, version: '2.9.1', scripts: { build: 'tsc' }, repository: 'r' }),
+      );
+      return file;
+    };
+    const plugin = runtimeVersionOnly();
+    expect(plugin).toMatchObject({ name: 'carpeta:runtime-version-only', enforce: 'pre' });
+    expect(JSON.parse(plugin.load(packageJson('runtime')) ?? 'null')).toEqual({ version: '2.9.1' });
+    expect(plugin.load(packageJson('runtime-core'))).toBeNull();
+    expect(
+      plugin.load(join(dir, 'node_modules', '@module-federation', 'runtime', 'dist', 'index.js')),
+    ).toBeNull();
   });
 });

@@ -94,6 +94,39 @@ export function mfeContainerName(name: string): string {
   return `carpeta_${name.toLowerCase().replace(/[^a-z0-9]/g, '_')}`;
 }
 
+/** The Vite plugin `runtimeVersionOnly` returns (a subset of Vite's `Plugin`). */
+export interface RuntimeVersionOnlyPlugin {
+  name: 'carpeta:runtime-version-only';
+  enforce: 'pre';
+  /** The runtime's package.json as `{ "version": ... }`; `null` (Vite's own loading) for any other module. */
+  load(id: string): string | null;
+}
+
+const RUNTIME_PACKAGE_JSON = /[\\/]@module-federation[\\/]runtime[\\/]package\.json$/;
+
+/**
+ * A Vite plugin for a Module Federation host: the federation plugin's runtime-core plugin imports
+ * the runtime's whole package.json (`@module-federation/runtime`) to read its version, and the
+ * host's remote entry, loaded on every route, carried all of it (scripts, exports, repository).
+ * This plugin gives that module only the version. Place it before `federation(...)`:
+ *
+ *   plugins: [react(), runtimeVersionOnly(), federation(carpetaHost('carpeta_shell'))]
+ *
+ * A remote's build does not carry that package.json: `mfes/home` built by `defineCarpetaMfe` with
+ * and without this plugin gave the same files, byte for byte, so the preset does not add it.
+ */
+export function runtimeVersionOnly(): RuntimeVersionOnlyPlugin {
+  return {
+    name: 'carpeta:runtime-version-only',
+    enforce: 'pre',
+    load(id) {
+      if (!RUNTIME_PACKAGE_JSON.test(id)) return null;
+      const { version } = JSON.parse(readFileSync(id, 'utf8')) as { version: string };
+      return JSON.stringify({ version });
+    },
+  };
+}
+
 const DEFAULT_PORT_BASE = 4000;
 
 /** The package's `carpeta.portOffset` from its package.json. */

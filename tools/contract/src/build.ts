@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
+import { contractInputsHash } from './inputs.ts';
 import { outsideEnvironment } from './outside.ts';
 import { type ContractPackage, packageDir, publishProblems, ROOT } from './packages.ts';
 
@@ -36,10 +37,32 @@ const COPIED: Partial<Record<ContractPackage, RegExp>> = {
   'design-system': /\.css$/,
 };
 
-/** Builds one package into its dist/: ES modules, declarations, source maps and assets. */
-export function buildPackage(name: ContractPackage): void {
+/** Where `buildPackage` notes the inputs (`contractInputsHash`) each package's dist/ was built from. */
+export const BUILT_STAMPS = join(ROOT, '.carpeta', 'contract', 'cache');
+
+function stampOf(name: ContractPackage): string {
+  return join(BUILT_STAMPS, `${name}.built`);
+}
+
+/** The inputs the package's dist/ was last built from, if it is there and that is known. */
+export function builtFrom(name: ContractPackage): string | undefined {
+  try {
+    if (!statSync(join(packageDir(name), 'dist')).isDirectory()) return undefined;
+    return readFileSync(stampOf(name), 'utf8').trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Builds one package into its dist/: ES modules, declarations, source maps and assets. `inputs`
+ * (computed before building, so an edit made meanwhile is not taken as built) is noted once the
+ * build succeeded; a failed or interrupted build leaves no note.
+ */
+export function buildPackage(name: ContractPackage, inputs = contractInputsHash()): void {
   const dir = packageDir(name);
   const dist = join(dir, 'dist');
+  rmSync(stampOf(name), { force: true });
   rmSync(dist, { recursive: true, force: true });
   const result = spawnSync(process.execPath, [tsc, '-p', join(dir, 'tsconfig.build.json')], {
     cwd: dir,
@@ -70,6 +93,10 @@ export function buildPackage(name: ContractPackage): void {
   if (name === 'sdk') copyConformanceHost(dist);
   const problems = publishProblems(name);
   if (problems.length > 0) throw new Error(problems.join('\n'));
+  if (inputs !== undefined) {
+    mkdirSync(BUILT_STAMPS, { recursive: true });
+    writeFileSync(stampOf(name), `${inputs}\n`);
+  }
 }
 
 /**

@@ -1,12 +1,14 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiDocs, docModelFolder } from './api-docs.ts';
 import { apiReports } from './api-report.ts';
-import { buildPackage, rewriteDeclarationSpecifiers } from './build.ts';
+import { builtFrom, rewriteDeclarationSpecifiers } from './build.ts';
+import { contractInputsHash } from './inputs.ts';
 import { installOutside, runOutside } from './outside.ts';
-import { packContract } from './pack.ts';
+import { packedContract } from './pack.ts';
 import { CONTRACT_PACKAGES, readPackage, reportName, reportsApi, ROOT } from './packages.ts';
 
 describe('declaration specifiers', () => {
@@ -28,11 +30,41 @@ describe('declaration specifiers', () => {
   });
 });
 
+describe('what the contract is built from', () => {
+  it('changes with any tracked or new file of its inputs, not with ignored ones', () => {
+    const root = mkdtempSync(join(tmpdir(), 'carpeta-inputs-'));
+    try {
+      const git = (...args: string[]) => execFileSync('git', args, { cwd: root, stdio: 'ignore' });
+      git('init', '-q');
+      mkdirSync(join(root, 'sdk', 'src'), { recursive: true });
+      writeFileSync(join(root, '.gitignore'), 'dist/\n');
+      writeFileSync(join(root, 'sdk', 'src', 'index.ts'), 'export const a = 1;\n');
+      git('add', '.');
+      const first = contractInputsHash(root);
+      expect(first).toMatch(/^[0-9a-f]{64}$/);
+      expect(contractInputsHash(root)).toBe(first);
+      mkdirSync(join(root, 'sdk', 'dist'));
+      writeFileSync(join(root, 'sdk', 'dist', 'index.js'), 'export const a = 1;\n');
+      writeFileSync(join(root, 'elsewhere.ts'), '');
+      expect(contractInputsHash(root)).toBe(first);
+      writeFileSync(join(root, 'sdk', 'src', 'index.ts'), 'export const a = 2;\n');
+      const edited = contractInputsHash(root);
+      expect(edited).not.toBe(first);
+      mkdirSync(join(root, 'design-system'));
+      writeFileSync(join(root, 'design-system', 'new.css'), '');
+      expect(contractInputsHash(root)).not.toBe(edited);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('the contract as an outside repository gets it', () => {
   let work: string;
+  let tarballs: string[];
   beforeAll(() => {
     work = mkdtempSync(join(tmpdir(), 'carpeta-contract-'));
-    for (const name of CONTRACT_PACKAGES) buildPackage(name);
+    tarballs = packedContract();
   });
   afterAll(() => {
     if (!process.env.CARPETA_KEEP_CONTRACT_WORK) rmSync(work, { recursive: true, force: true });
@@ -63,9 +95,17 @@ describe('the contract as an outside repository gets it', () => {
     }
   });
 
-  it('packs, installs outside the workspace, type-checks and builds an MFE against the tarballs', () => {
-    const tarballs = packContract(join(work, 'tarballs'));
+  it('is built and packed once for what the packages are now, then reused', () => {
     expect(tarballs).toHaveLength(2);
+    const inputs = contractInputsHash();
+    for (const name of CONTRACT_PACKAGES) expect(builtFrom(name)).toBe(inputs);
+    const packedAt = tarballs.map((path) => statSync(path).mtimeMs);
+    expect(packedContract()).toEqual(tarballs);
+    expect(tarballs.map((path) => statSync(path).mtimeMs)).toEqual(packedAt);
+    for (const path of tarballs) expect(path).toContain(`packed-${inputs}`);
+  });
+
+  it('packs, installs outside the workspace, type-checks and builds an MFE against the tarballs', () => {
     const app = join(work, 'tributos');
     mkdirSync(join(app, 'src'), { recursive: true });
     const version = (dir: string, name: string) =>

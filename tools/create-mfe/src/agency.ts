@@ -7,11 +7,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import {
-  buildPackage,
-  CONTRACT_PACKAGES,
   installOutside,
   outsideEnvironment,
-  packContract,
+  packedContract,
   packPackage,
   ROOT,
   runOutside,
@@ -48,10 +46,13 @@ export interface PackedKit {
   scaffolder: string;
 }
 
-/** Builds and packs the contract and the scaffolder into `destination`. */
+/**
+ * The contract built and packed (`packedContract`: reused when nothing that goes into it changed,
+ * e.g. packed by the contract test earlier in the same `npm test`) and the scaffolder packed into
+ * `destination`.
+ */
 export function packKit(destination: string): PackedKit {
-  for (const name of CONTRACT_PACKAGES) buildPackage(name);
-  const contract = packContract(destination);
+  const contract = packedContract();
   const scaffolder = packPackage(join(ROOT, 'tools', 'create-mfe'), destination);
   return { contract, scaffolder };
 }
