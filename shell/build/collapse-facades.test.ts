@@ -118,7 +118,7 @@ describe('collapseFacades', () => {
     expect(html).toContain('href="/assets/map-M.js"');
   });
 
-  it('leaves a facade imported statically, or by a chunk with a source map, or whose import it cannot find', () => {
+  it('leaves a facade imported statically, or by a chunk with a source map, or whose import it cannot find, or named elsewhere', () => {
     const statically = chunk('assets/map-M.js', 'import{Children}from"./react-A.js";', {
       imports: ['assets/react-A.js'],
     });
@@ -129,7 +129,12 @@ describe('collapseFacades', () => {
     const unseen = chunk('assets/map-M.js', 'const r=()=>import(name);', {
       dynamicImports: ['assets/react-A.js'],
     });
-    for (const importer of [statically, mapped, unseen]) {
+    const preloaded = chunk(
+      'assets/map-M.js',
+      'const d=["assets/react-A.js"];const r=()=>p(()=>import("./react-A.js"),d);',
+      { dynamicImports: ['assets/react-A.js'] },
+    );
+    for (const importer of [statically, mapped, unseen, preloaded]) {
       const code = importer.code;
       const bundle = bundleWithFacade(importer);
       expect(collapseFacades(bundle)).toEqual([]);

@@ -147,6 +147,16 @@ export function collapseFacades(bundle: Record<string, BundleFile>): string[] {
       return { importer, code, changed: code !== importer.code };
     });
     if (rewritten.some((item) => !item.changed)) continue;
+    // Named anywhere else (a preload list, another chunk's text, a JSON asset): it stays.
+    const name = posix.basename(facade.fileName);
+    const rewrittenCode = new Map(rewritten.map((item) => [item.importer, item.code]));
+    const namedElsewhere = Object.values(bundle).some((file) => {
+      if (file === facade) return false;
+      if (file.type === 'asset')
+        return !file.fileName.endsWith('.html') && String(file.source ?? '').includes(name);
+      return (rewrittenCode.get(file as Chunk) ?? file.code ?? '').includes(name);
+    });
+    if (namedElsewhere) continue;
     const sources = [...new Set([...exports.values()].map((source) => source.chunk))];
     for (const { importer, code } of rewritten) {
       importer.code = code;
