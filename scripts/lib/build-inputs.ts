@@ -28,29 +28,37 @@ const NOT_BUILT = /(\.(test|spec)\.[cm]?[jt]sx?|\.stories\.[jt]sx?|\.mdx?|\/vite
 /** Environment variables a build reads. */
 const BUILD_ENV = /^(NODE_ENV|VITE_.*)$/;
 
+/** What `inputsHash` hashes: the paths (folders or files), the files among them left out, and the variables. */
+export interface InputsSpec {
+  paths: readonly string[];
+  exclude?: RegExp;
+  env: RegExp;
+}
+
 /**
- * The hash of every build input (path and bytes, tracked or new but not ignored), of the Node
- * version and of the environment a build reads. `undefined` outside a git work tree: then nothing
- * can be known about the inputs and every build runs.
+ * The hash of every file under `spec.paths` (path and bytes, tracked or new but not ignored, less
+ * `spec.exclude`), of the Node version and of the variables of `env` that `spec.env` matches.
+ * `undefined` outside a git work tree: then nothing can be known about the inputs. Used for the
+ * browser builds (`buildInputsHash`) and the contract's build and tarballs (tools/contract).
  */
-export function buildInputsHash(root: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function inputsHash(root: string, spec: InputsSpec, env: NodeJS.ProcessEnv): string | undefined {
   let listing: string;
   try {
     listing = execFileSync(
       'git',
-      ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', ...BUILD_INPUTS],
+      ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', ...spec.paths],
       { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] },
     );
   } catch {
     return undefined;
   }
   const files = [...new Set(listing.split('\0').filter(Boolean))]
-    .filter((file) => !NOT_BUILT.test(file))
+    .filter((file) => !spec.exclude?.test(file))
     .sort();
   const hash = createHash('sha256');
   hash.update(`node ${process.version}\n`);
   for (const name of Object.keys(env)
-    .filter((key) => BUILD_ENV.test(key))
+    .filter((key) => spec.env.test(key))
     .sort()) {
     hash.update(`env ${name}=${env[name] ?? ''}\n`);
   }
@@ -66,4 +74,12 @@ export function buildInputsHash(root: string, env: NodeJS.ProcessEnv = process.e
     hash.update('\n');
   }
   return hash.digest('hex');
+}
+
+/**
+ * The hash of every build input, of the Node version and of the environment a build reads.
+ * `undefined` outside a git work tree: then every build runs.
+ */
+export function buildInputsHash(root: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return inputsHash(root, { paths: BUILD_INPUTS, exclude: NOT_BUILT, env: BUILD_ENV }, env);
 }
