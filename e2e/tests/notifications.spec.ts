@@ -153,9 +153,17 @@ test('filters, pages and the unread badge on the navigation, in Spanish and Engl
     expect(text).toContain('Dirección General de Tráfico');
   }
 
-  await page.getByRole('button', { name: 'Quitar filtros' }).click();
   const hrefs = () =>
     list.getByRole('link').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+  const filtered = await hrefs();
+  await page.getByRole('button', { name: 'Quitar filtros' }).click();
+  // Page 1 unfiltered in full: ten notifications, not the list filtered by DGT still on screen.
+  await expect
+    .poll(async () => {
+      const shown = await hrefs();
+      return shown.length === 10 && shown.some((href) => !filtered.includes(href));
+    })
+    .toBe(true);
   const firstPage = await hrefs();
   await page
     .getByRole('navigation', { name: 'Páginas de notificaciones' })

@@ -53,7 +53,6 @@ export function facadeExports(fileName: string, code: string): FacadeExports | u
   const resolve = (quoted: string) =>
     posix.normalize(posix.join(posix.dirname(fileName), quoted.slice(1, -1)));
   const body = code.replace(/\/\/# sourceMappingURL=\S*\s*$/, '');
-  STATEMENT.lastIndex = 0;
   let position = 0;
   while (position < body.length) {
     if (/^\s*$/.test(body.slice(position))) break;
@@ -164,7 +163,6 @@ export function collapseFacades(bundle: Record<string, BundleFile>): string[] {
       importer.dynamicImports = [...new Set([...dynamicImports, ...sources])];
     }
     delete bundle[facade.fileName];
-    delete bundle[`${facade.fileName}.map`];
     dropped.push(facade.fileName);
   }
   if (dropped.length > 0) {
