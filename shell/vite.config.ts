@@ -1,15 +1,18 @@
-import { federation } from '@module-federation/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { carpetaHost, FEDERATION_RUNTIME_GROUP } from '@carpeta/sdk/federation';
 import { runtimeVersionOnly } from '@carpeta/sdk/vite';
 import { colors } from '@carpeta/design-system/tokens';
+import { preactAliases } from './build/preact-aliases.ts';
+import { sharedSingletons } from './build/shared-singletons.ts';
 import { collapseFacadesPlugin } from './build/collapse-facades.ts';
 import { preloadFirstRoute } from './build/first-route.ts';
 
 // The shell is a Module Federation host with no build-time remotes: every MFE arrives at run time
-// from the gateway's manifest. It provides the shared singletons (React, the sdk, the design system).
+// from the gateway's manifest. It provides the shared singletons (React as Preact, i18next, the sdk,
+// the design system) from its own build, through the federation runtime it loads with the first
+// remote (src/federation-host.ts); no build plugin is involved, and a page without a remote loads
+// nothing of federation.
 const gateway = process.env.CARPETA_GATEWAY_URL ?? 'http://127.0.0.1:4000';
 
 /**
@@ -83,16 +86,17 @@ export default defineConfig({
   plugins: [
     react(),
     runtimeVersionOnly(),
-    federation(carpetaHost('carpeta_shell')),
     inlineStylesheet(),
     collapseFacadesPlugin(),
     preloadFirstRoute(),
     pwa,
   ],
+  // One Preact: pnpm keeps a second copy of it for the server renderer (its optional peer).
+  resolve: { alias: preactAliases, dedupe: ['preact'] },
+  define: { __CARPETA_SHARED__: JSON.stringify(sharedSingletons()) },
   build: {
     target: 'es2022',
     sourcemap: true,
-    rolldownOptions: { output: { codeSplitting: { groups: [FEDERATION_RUNTIME_GROUP] } } },
   },
   server: {
     host: '127.0.0.1',

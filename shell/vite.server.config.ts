@@ -1,24 +1,14 @@
-import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { preactAliases } from './build/preact-aliases.ts';
 
 // The shell's server render (src/render.tsx) for the gateway: one ES module for Node with every
 // dependency in it, React's API from the same Preact as the browser's (sdk/src/federation.ts,
 // REACT_AS_PREACT), so the ids and the markup are those of the browser's first render.
-// Files, resolved from here: every package of the workspace then imports the same module.
-const file = (specifier: string) => fileURLToPath(import.meta.resolve(specifier));
-const preactAs = [
-  { find: /^react$/, replacement: file('@carpeta/sdk/preact/react') },
-  { find: /^react-dom$/, replacement: file('preact/compat') },
-  { find: /^react-dom\/client$/, replacement: file('preact/compat/client') },
-  { find: /^react\/jsx-runtime$/, replacement: file('preact/compat/jsx-runtime') },
-  { find: /^react\/jsx-dev-runtime$/, replacement: file('preact/compat/jsx-dev-runtime') },
-];
-
 export default defineConfig({
   plugins: [react()],
   // One Preact: pnpm keeps a second copy of it for the renderer (its optional peer).
-  resolve: { alias: preactAs, dedupe: ['preact'] },
+  resolve: { alias: preactAliases, dedupe: ['preact'] },
   ssr: { noExternal: true, target: 'node' },
   publicDir: false,
   build: {

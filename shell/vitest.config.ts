@@ -1,8 +1,10 @@
 import { defineProject } from 'vitest/config';
 import { PREACT_TEST_DEPS, preactForTests } from '@carpeta/sdk/federation';
+import { sharedSingletons } from './build/shared-singletons.ts';
 
 export default defineProject({
   ...preactForTests,
+  define: { __CARPETA_SHARED__: JSON.stringify(sharedSingletons()) },
   test: {
     name: 'shell',
     environment: 'happy-dom',

@@ -29,6 +29,15 @@ export const SESSION_EXPIRES_HEADER = 'x-carpeta-session-expires';
 export const LANGUAGE_CHUNKS_COMMENT = 'carpeta:language-chunks';
 
 /**
+ * The HTML comment in which the shell's built page lists the chunks of its Module Federation host
+ * (the federation runtime and the shared modules it hands to remotes), which the shell imports with
+ * the first remote (`<!--carpeta:federation-chunks ["/assets/federation-host-….js",…]-->`). The
+ * gateway turns it into modulepreload hints on the pages that open on an MFE's route, and drops it
+ * from the others: a page without a remote never downloads them.
+ */
+export const FEDERATION_CHUNKS_COMMENT = 'carpeta:federation-chunks';
+
+/**
  * The scripts a page names, in its order, as its attributes write them (`/assets/….js`, or a
  * remote's absolute URL): each `<script>`'s `src` and each `<link>`'s `href` that ends in `.js`,
  * its module script and its modulepreload hints. The browser asks for these at once; what they

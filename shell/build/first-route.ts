@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { FEDERATION_FILE } from '@carpeta/sdk/federation';
-import { LANGUAGE_CHUNKS_COMMENT, scriptsInPage } from '@carpeta/sdk/page';
+import { FEDERATION_CHUNKS_COMMENT, LANGUAGE_CHUNKS_COMMENT, scriptsInPage } from '@carpeta/sdk/page';
 import type { Plugin } from 'vite';
 
 /*
@@ -107,6 +107,31 @@ export function languageChunks(bundle: Record<string, BundleFile>): Record<strin
   return chunks;
 }
 
+/** The shell's Module Federation host (src/federation-host.ts), imported with the first remote. */
+const FEDERATION_HOST_MODULE = /[\\/]src[\\/]federation-host\.ts$/;
+
+/**
+ * The federation host's chunk and every chunk it imports statically that the page does not name
+ * already, as `/…` paths: what a page that opens on an MFE's route needs besides the page's own.
+ */
+export function federationChunks(html: string, bundle: Record<string, BundleFile>): string[] {
+  const host = Object.values(bundle).find(
+    (file) => file.type === 'chunk' && FEDERATION_HOST_MODULE.test(file.facadeModuleId ?? ''),
+  );
+  if (!host) return [];
+  const inPage = new Set([...filesInPage(html), ...missingFirstRouteFiles(html, bundle)]);
+  const reached: string[] = [];
+  const queue = [host.fileName];
+  while (queue.length > 0) {
+    const fileName = queue.shift() as string;
+    const file = bundle[fileName];
+    if (!file || inPage.has(fileName) || reached.includes(fileName)) continue;
+    reached.push(fileName);
+    queue.push(...(file.imports ?? []));
+  }
+  return reached.map((fileName) => `/${fileName}`);
+}
+
 /**
  * Moves the shell's page's scripts and hints to the end of its body (`scriptsLast`), then adds a
  * modulepreload hint for each first-route file it does not name and the list of its messages'
@@ -130,9 +155,11 @@ export function preloadFirstRoute(): Plugin {
           );
           // The gateway makes one hint of it, for the page's language (gateway/src/pages/page.ts).
           const languages = `<!--${LANGUAGE_CHUNKS_COMMENT} ${JSON.stringify(languageChunks(files))}-->`;
+          // Hints for the pages that open on an MFE's route only (gateway/src/pages/page.ts).
+          const federation = `<!--${FEDERATION_CHUNKS_COMMENT} ${JSON.stringify(federationChunks(html, files))}-->`;
           page.source = scriptsLast(html).replace(
             '</body>',
-            () => `  ${[...links, languages].join('\n    ')}\n  </body>`,
+            () => `  ${[...links, federation, languages].join('\n    ')}\n  </body>`,
           );
         }
       },

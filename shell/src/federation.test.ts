@@ -4,7 +4,7 @@ import { testManifestEntry } from '@carpeta/sdk/testing/manifest';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('@module-federation/runtime', () => ({
-  registerPlugins: vi.fn(),
+  init: vi.fn(),
   registerRemotes: vi.fn(),
   loadRemote: vi.fn(),
   // The shell's and the remote's runtime instances: the shell provides the sdk 1.x.

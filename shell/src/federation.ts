@@ -1,10 +1,3 @@
-import {
-  getInstance,
-  loadRemote,
-  registerPlugins,
-  registerRemotes,
-  satisfy,
-} from '@module-federation/runtime';
 import type { ModuleFederationRuntimePlugin } from '@module-federation/runtime';
 import { type CarpetaLifecycles, isLifecycles, type ManifestEntry } from '@carpeta/sdk';
 import { incompatibleShare } from '@carpeta/sdk/shared-versions';
@@ -98,7 +91,6 @@ export async function classifyLoadFailure(
   }
 }
 
-let pluginRegistered = false;
 const attempts = new Map<string, number>();
 
 function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
@@ -115,10 +107,9 @@ function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => Error)
  * failed module import for the life of the page (current Chromium fetches it again).
  */
 export async function loadLifecycles(entry: ManifestEntry, timeoutMs: number): Promise<CarpetaLifecycles> {
-  if (!pluginRegistered) {
-    registerPlugins([isolationPlugin]);
-    pluginRegistered = true;
-  }
+  // The runtime comes with the first remote (a chunk of its own): pages without one never load it.
+  const { federationHost } = await import('./federation-host.ts');
+  const { registerRemotes, loadRemote, sharedOf, satisfy } = federationHost([isolationPlugin]);
   const attempt = (attempts.get(entry.id) ?? 0) + 1;
   attempts.set(entry.id, attempt);
   const url = new URL(entry.remote.entry);
@@ -174,11 +165,7 @@ export async function loadLifecycles(entry: ManifestEntry, timeoutMs: number): P
   }
   // The federation plugin hands a remote the shell's copy of every singleton without comparing
   // versions: a remote built against another major of the contract is refused here, unmounted.
-  const refused = incompatibleShare(
-    getInstance()?.options.shared,
-    getInstance((instance) => instance.name === entry.remote.name)?.options.shared,
-    satisfy,
-  );
+  const refused = incompatibleShare(sharedOf(), sharedOf(entry.remote.name), satisfy);
   if (refused) throw new RemoteLoadError('evaluation', entry.id, `${entry.id} ${refused}`);
   const candidate =
     typeof loaded === 'object' && loaded !== null && 'default' in loaded && isLifecycles(loaded.default)

@@ -9,7 +9,7 @@ import {
   type ShellRenderer,
   type Theme,
 } from '@carpeta/sdk';
-import { LANGUAGE_CHUNKS_COMMENT } from '@carpeta/sdk/page';
+import { FEDERATION_CHUNKS_COMMENT, LANGUAGE_CHUNKS_COMMENT } from '@carpeta/sdk/page';
 import type { ManifestView } from '../audience/service.ts';
 import { overrideBanner } from '../rollout/banner.ts';
 import type { RemoteAssets } from './remote-assets.ts';
@@ -42,6 +42,21 @@ export function firstRouteEntry(view: ManifestView, pathname: string): ManifestE
 }
 
 const LANGUAGE_CHUNKS = new RegExp(`<!--${LANGUAGE_CHUNKS_COMMENT} ([^<>]*?)-->`);
+const FEDERATION_CHUNKS = new RegExp(`[ \\t]*<!--${FEDERATION_CHUNKS_COMMENT} ([^<>]*?)-->\\n?`);
+/** A script of the shell's own origin, as its build names one: `/assets/x.js`. */
+const SHELL_SCRIPT = /^\/(?!\/)[\w./-]+\.js$/;
+
+function parsed(json: string | undefined): unknown {
+  try {
+    return JSON.parse(json ?? '');
+  } catch {
+    return undefined;
+  }
+}
+
+function preloadHint(path: string): string {
+  return `<link rel="modulepreload" crossorigin href="${attribute(path)}">`;
+}
 
 /**
  * The shell's built page, read once: it is the same for every request until the shell is rebuilt,
@@ -51,10 +66,15 @@ const LANGUAGE_CHUNKS = new RegExp(`<!--${LANGUAGE_CHUNKS_COMMENT} ([^<>]*?)-->`
 export interface ShellPage {
   /** The page as the shell built it. */
   readonly html: string;
-  /** The page before and after the list's comment (all of it before, when it has none). */
+  /** The page, without the federation list, before and after the languages list (all before, if none). */
   readonly parts: readonly [string, string];
   /** Language → the modulepreload hint of its messages' chunk, for each the list names readably. */
   readonly hints: ReadonlyMap<string, string>;
+  /**
+   * The modulepreload hints of the shell's federation host (`FEDERATION_CHUNKS_COMMENT`), for the
+   * pages that open on an MFE's route.
+   */
+  readonly federationHints: readonly string[];
 }
 
 /**
@@ -62,24 +82,26 @@ export interface ShellPage {
  * of a list that is not what the shell writes (not JSON, not an object, a value that is not a plain
  * `/….js` path). The comment itself never reaches a page.
  */
-export function readShellPage(html: string): ShellPage {
-  const found = LANGUAGE_CHUNKS.exec(html);
-  if (!found) return { html, parts: [html, ''], hints: new Map() };
-  const hints = new Map<string, string>();
-  let chunks: unknown;
-  try {
-    chunks = JSON.parse(found[1] ?? '');
-  } catch {
-    chunks = undefined;
+export function readShellPage(built: string): ShellPage {
+  const federation = FEDERATION_CHUNKS.exec(built);
+  const federationHints: string[] = [];
+  const chunkList = federation ? parsed(federation[1]) : undefined;
+  if (Array.isArray(chunkList)) {
+    for (const path of chunkList)
+      if (typeof path === 'string' && SHELL_SCRIPT.test(path)) federationHints.push(preloadHint(path));
   }
+  const html = federation ? built.replace(federation[0], '') : built;
+  const found = LANGUAGE_CHUNKS.exec(html);
+  if (!found) return { html: built, parts: [html, ''], hints: new Map(), federationHints };
+  const hints = new Map<string, string>();
+  const chunks = parsed(found[1]);
   if (typeof chunks === 'object' && chunks !== null && !Array.isArray(chunks)) {
     for (const [language, path] of Object.entries(chunks)) {
-      if (typeof path === 'string' && /^\/(?!\/)[\w./-]+\.js$/.test(path))
-        hints.set(language, `<link rel="modulepreload" crossorigin href="${attribute(path)}">`);
+      if (typeof path === 'string' && SHELL_SCRIPT.test(path)) hints.set(language, preloadHint(path));
     }
   }
   const end = found.index + found[0].length;
-  return { html, parts: [html.slice(0, found.index), html.slice(end)], hints };
+  return { html: built, parts: [html.slice(0, found.index), html.slice(end)], hints, federationHints };
 }
 
 /**
@@ -163,6 +185,8 @@ export function renderPage(
   ];
   const entry = firstRouteEntry(view, options.pathname);
   if (entry) {
+    // The shell's federation host first: the remote's entry is imported through it.
+    lines.push(...shellPage.federationHints);
     for (const url of options.assets.preloads(entry)) {
       const integrity =
         url === entry.remote.entry && entry.integrity ? ` integrity="${attribute(entry.integrity)}"` : '';
