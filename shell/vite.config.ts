@@ -5,7 +5,6 @@ import { runtimeVersionOnly } from '@carpeta/sdk/vite';
 import { colors } from '@carpeta/design-system/tokens';
 import { preactAliases } from './build/preact-aliases.ts';
 import { sharedSingletons } from './build/shared-singletons.ts';
-import { collapseFacadesPlugin } from './build/collapse-facades.ts';
 import { preloadFirstRoute } from './build/first-route.ts';
 
 // The shell is a Module Federation host with no build-time remotes: every MFE arrives at run time
@@ -83,14 +82,7 @@ const pwa = VitePWA({
 });
 
 export default defineConfig({
-  plugins: [
-    react(),
-    runtimeVersionOnly(),
-    inlineStylesheet(),
-    collapseFacadesPlugin(),
-    preloadFirstRoute(),
-    pwa,
-  ],
+  plugins: [react(), runtimeVersionOnly(), inlineStylesheet(), preloadFirstRoute(), pwa],
   // One Preact: pnpm keeps a second copy of it for the server renderer (its optional peer).
   resolve: { alias: preactAliases, dedupe: ['preact'] },
   define: { __CARPETA_SHARED__: JSON.stringify(sharedSingletons()) },

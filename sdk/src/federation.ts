@@ -116,8 +116,8 @@ export const ANGULAR_SINGLETONS = {
 } as const;
 
 /*
- * The names @module-federation/vite (1.23) gives the files it emits, as the shell's build, the
- * gateway and the tests recognise them: kept here, so that a plugin upgrade that renames them is
+ * The names @module-federation/vite (1.23) gives the files it emits, as the gateway and the tests
+ * recognise them in remotes' builds (and the conformance host's): kept here, so that a plugin upgrade that renames them is
  * met in one place.
  */
 
@@ -190,9 +190,8 @@ function sharedFor(framework: CarpetaRemoteOptions['framework']): SharedConfig {
  * A Rolldown code-splitting group (`build.rolldownOptions.output.codeSplitting.groups`) that puts
  * the federation runtime's modules in one chunk. Rolldown otherwise splits them by which of the
  * build's entries (the remote entry, the exposed modules, the host's init) import each: a remote's
- * first render fetched three chunks of a few hundred bytes each (`dist`, `helpers`, `utils`), the
- * shell's remote entry carried a copy of part of them. The shell's build and `defineCarpetaMfe`
- * use it.
+ * first render fetched three chunks of a few hundred bytes each (`dist`, `helpers`, `utils`).
+ * `defineCarpetaMfe` uses it.
  */
 export const FEDERATION_RUNTIME_GROUP = {
   name: 'federation-runtime',
@@ -212,6 +211,12 @@ export function carpetaRemote(options: CarpetaRemoteOptions) {
   };
 }
 
+/**
+ * The federation plugin's options for a host built with it, such as the conformance kit's: the same
+ * shared singletons as the shell's, the federation runtime provided to remotes built with
+ * `externalRuntime`. (The shell itself uses no build plugin as a host: it hands its own modules to
+ * the runtime, which it loads with the first remote.)
+ */
 export function carpetaHost(name: string) {
   return {
     name,

@@ -108,9 +108,10 @@ const RUNTIME_PACKAGE_JSON = /[\\/]@module-federation[\\/]runtime[\\/]package\.j
  * A Vite plugin for a Module Federation host: the federation plugin's runtime-core plugin imports
  * the runtime's whole package.json (`@module-federation/runtime`) to read its version, and the
  * host's remote entry, loaded on every route, carried all of it (scripts, exports, repository).
- * This plugin gives that module only the version. Place it before `federation(...)`:
+ * This plugin gives that module only the version (the shell, which imports that file itself to
+ * name the runtime it provides, uses it too). Place it before `federation(...)`:
  *
- *   plugins: [react(), runtimeVersionOnly(), federation(carpetaHost('carpeta_shell'))]
+ *   plugins: [react(), runtimeVersionOnly(), federation(carpetaHost('carpeta_conformance'))]
  *
  * A remote's build does not carry that package.json: `mfes/home` built by `defineCarpetaMfe` with
  * and without this plugin gave the same files, byte for byte, so the preset does not add it.

@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { SHARED_SINGLETONS } from '@carpeta/sdk/federation';
 import type { SharedSingleton } from '../src/federation-host.ts';
+
+const SHELL = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
  * How the shell shares each singleton it provides (src/federation-host.ts): the sdk's
@@ -13,9 +17,9 @@ export function sharedSingletons(): Record<string, SharedSingleton> {
     // The shell's own dependency (a package's exports may not list its package.json).
     const installed = () =>
       (
-        JSON.parse(
-          readFileSync(new URL(`../node_modules/${name}/package.json`, import.meta.url), 'utf8'),
-        ) as { version: string }
+        JSON.parse(readFileSync(join(SHELL, 'node_modules', name, 'package.json'), 'utf8')) as {
+          version: string;
+        }
       ).version;
     shares[name] = {
       version: 'version' in config ? config.version : installed(),

@@ -402,6 +402,40 @@ describe('the page with the shell’s layout', () => {
     expect(html).toContain("<p>$& $` $' $1</p>");
   });
 
+  it('names the shell’s federation host on a page that opens on an MFE’s route only, and a list it can trust', () => {
+    const list = '<!--carpeta:federation-chunks ["/assets/federation-host-A.js","/assets/Radios-B.js"]-->';
+    const built = BUILT.replace('</body>', `  ${list}\n  </body>`);
+    const hints = [
+      '<link rel="modulepreload" crossorigin href="/assets/federation-host-A.js">',
+      '<link rel="modulepreload" crossorigin href="/assets/Radios-B.js">',
+    ];
+    const page = readShellPage(built);
+    expect(page.html).toBe(built);
+    const onRoute = renderPage(page, { view: view([entry('home')]), pathname: '/', assets: assets() });
+    for (const hint of hints) expect(onRoute).toContain(hint);
+    // Before the remote's own hints: its entry is imported through the host.
+    expect(onRoute.indexOf(hints[1] ?? '')).toBeLessThan(
+      onRoute.indexOf(`modulepreload" crossorigin href="${entry('home').remote.entry}"`),
+    );
+    const elsewhere = renderPage(page, { view: view([entry('home')]), pathname: '/help', assets: assets() });
+    for (const html of [elsewhere, renderPage(page, { view: null, pathname: '/', assets: assets() })]) {
+      expect(html).not.toContain('federation-host');
+      expect(html).not.toContain('carpeta:federation-chunks');
+    }
+    expect(onRoute).not.toContain('carpeta:federation-chunks');
+    for (const hostile of [
+      '["https://evil.example/x.js"]',
+      '["//evil.example/x.js"]',
+      '["/a\\"b.js"]',
+      '{not json}',
+      '{"a":"/x.js"}',
+      '[1]',
+    ])
+      expect(
+        readShellPage(`<body><!--carpeta:federation-chunks ${hostile}--></body>`).federationHints,
+      ).toEqual([]);
+  });
+
   it('serves the page as built, and says why, when the layout cannot be rendered', () => {
     const errors: unknown[] = [];
     const html = renderPage(readShellPage(BUILT), {
