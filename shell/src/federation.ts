@@ -108,8 +108,16 @@ function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => Error)
  */
 export async function loadLifecycles(entry: ManifestEntry, timeoutMs: number): Promise<CarpetaLifecycles> {
   // The runtime comes with the first remote (a chunk of its own): pages without one never load it.
-  const { federationHost } = await import('./federation-host.ts');
-  const { registerRemotes, loadRemote, sharedOf, satisfy } = federationHost([isolationPlugin]);
+  // If that chunk does not arrive (offline, a deployment in between), the MFE's panel says so.
+  let hostModule: typeof import('./federation-host.ts');
+  try {
+    hostModule = await import('./federation-host.ts');
+  } catch (error) {
+    throw new RemoteLoadError('load', entry.id, `${entry.id} could not be loaded: no federation runtime`, {
+      cause: error,
+    });
+  }
+  const { registerRemotes, loadRemote, sharedOf, satisfy } = hostModule.federationHost([isolationPlugin]);
   const attempt = (attempts.get(entry.id) ?? 0) + 1;
   attempts.set(entry.id, attempt);
   const url = new URL(entry.remote.entry);
