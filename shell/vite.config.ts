@@ -5,7 +5,7 @@ import { runtimeVersionOnly } from '@carpeta/sdk/vite';
 import { colors } from '@carpeta/design-system/tokens';
 import { preactAliases } from './build/preact-aliases.ts';
 import { sharedSingletons } from './build/shared-singletons.ts';
-import { preloadFirstRoute } from './build/first-route.ts';
+import { FIRST_ROUTE_GROUP, preloadFirstRoute } from './build/first-route.ts';
 
 // The shell is a Module Federation host with no build-time remotes: every MFE arrives at run time
 // from the gateway's manifest. It provides the shared singletons (React as Preact, i18next, the sdk,
@@ -89,6 +89,8 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: true,
+    // The first route in one chunk besides the entry's (build/first-route.ts).
+    rolldownOptions: { output: { codeSplitting: { groups: [FIRST_ROUTE_GROUP] } } },
   },
   server: {
     host: '127.0.0.1',

@@ -113,13 +113,14 @@ describe('the federation plugin’s file names', () => {
 
 describe('FEDERATION_RUNTIME_GROUP', () => {
   const pnpm = '/repo/node_modules/.pnpm/@module-federation+runtime@2.9.1/node_modules/@module-federation';
-  it('takes the federation runtime’s packages, in any layout, and nothing else', () => {
+  it('takes the federation runtime’s packages, in any layout, and the plugin’s map of shared modules, and nothing else', () => {
     for (const id of [
       `${pnpm}/runtime/dist/index.js`,
       `${pnpm}/runtime/dist/helpers.js`,
       '/repo/node_modules/@module-federation/runtime-core/dist/shared/index.js',
       'C:\\repo\\node_modules\\@module-federation\\sdk\\dist\\dom.js',
       '/repo/node_modules/@module-federation/error-codes/dist/browser.mjs',
+      '\0virtual:mf-localSharedImportMap:__mfe_internal__carpeta_home__mf_owner__1',
     ])
       expect(FEDERATION_RUNTIME_GROUP.test.test(id)).toBe(true);
     for (const id of [
@@ -127,6 +128,9 @@ describe('FEDERATION_RUNTIME_GROUP', () => {
       '/repo/sdk/src/federation.ts',
       '/repo/node_modules/preact/compat/dist/compat.module.js',
       'virtual:mf:__mfe_internal__carpeta_shell__loadShare__react__loadShare__.js',
+      '\0virtual:mf:__mfe_internal__carpeta_home__mf_owner__1__H_A_I__hostAutoInit__H_A_I__.js',
+      '\0vite/preload-helper.js',
+      '/repo/mfes/home/src/localSharedImportMap.ts',
     ])
       expect(FEDERATION_RUNTIME_GROUP.test.test(id)).toBe(false);
   });

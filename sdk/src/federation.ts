@@ -188,14 +188,18 @@ function sharedFor(framework: CarpetaRemoteOptions['framework']): SharedConfig {
 
 /**
  * A Rolldown code-splitting group (`build.rolldownOptions.output.codeSplitting.groups`) that puts
- * the federation runtime's modules in one chunk. Rolldown otherwise splits them by which of the
+ * the federation runtime's modules in one chunk, with the federation plugin's map of the build's
+ * shared modules (`localSharedImportMap`). Rolldown otherwise splits the runtime by which of the
  * build's entries (the remote entry, the exposed modules, the host's init) import each: a remote's
- * first render fetched three chunks of a few hundred bytes each (`dist`, `helpers`, `utils`).
- * `defineCarpetaMfe` uses it.
+ * first render fetched three chunks of a few hundred bytes each (`dist`, `helpers`, `utils`). The
+ * map is what the remote entry imports as it initialises, right after the runtime: in its own chunk
+ * it was one more script on every route with a remote. Its top level only declares the shared
+ * modules (their loaders run when a share is asked for), so it is evaluated with the remote entry's
+ * own imports at no cost. `defineCarpetaMfe` uses it.
  */
 export const FEDERATION_RUNTIME_GROUP = {
   name: 'federation-runtime',
-  test: /[\\/]node_modules[\\/]@module-federation[\\/](?:runtime|runtime-core|sdk|error-codes)[\\/]/,
+  test: /[\\/]node_modules[\\/]@module-federation[\\/](?:runtime|runtime-core|sdk|error-codes)[\\/]|^\0virtual:mf-localSharedImportMap:/,
 } as const;
 
 export function carpetaRemote(options: CarpetaRemoteOptions) {

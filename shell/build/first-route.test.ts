@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   type BundleFile,
+  FIRST_ROUTE_GROUP,
   federationChunks,
   filesInPage,
   languageChunks,
@@ -82,5 +83,23 @@ describe('the first route’s files in the shell’s page', () => {
     const tail = moved.slice(moved.indexOf('<p>Hola</p>'));
     expect(filesInPage(tail)).toEqual(['assets/boot.js', 'assets/a.js', 'assets/b.js']);
     expect(scriptsLast('<html><head></head></html>')).toBe('<html><head></head></html>');
+  });
+});
+
+describe('the first route’s chunk', () => {
+  it('takes what the page reaches statically, export by export, but the page’s own module', () => {
+    expect(FIRST_ROUTE_GROUP.tags).toEqual(['$initial']);
+    expect(FIRST_ROUTE_GROUP.includeDependenciesRecursively).toBe(false);
+    for (const id of ['/repo/shell/index.html', 'C:\\repo\\shell\\index.html'])
+      expect(FIRST_ROUTE_GROUP.test(id)).toBe(false);
+    for (const id of [
+      '/repo/shell/src/App.tsx',
+      '/repo/shell/src/main.tsx',
+      '/repo/shell/src/pages/index.html.ts',
+      '/repo/design-system/src/components/Button/Button.tsx',
+      '/repo/node_modules/.pnpm/preact@10.29.8/node_modules/preact/dist/preact.module.js',
+      '\0vite/modulepreload-polyfill.js',
+    ])
+      expect(FIRST_ROUTE_GROUP.test(id)).toBe(true);
   });
 });

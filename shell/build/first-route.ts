@@ -87,6 +87,31 @@ export function federationChunks(html: string, bundle: Record<string, BundleFile
   return reached.map((fileName) => `/${fileName}`);
 }
 
+/** The page itself, Vite's entry module for it. */
+const PAGE_MODULE = /[\\/]index\.html$/;
+
+/**
+ * A Rolldown code-splitting group (`build.rolldownOptions.output.codeSplitting.groups`) that puts
+ * every module the shell's page imports statically, and nothing else, in one chunk (`first`).
+ * Without it, Rolldown split what the first route runs by which of the shell's lazy chunks (the
+ * federation host, what loads ahead, the dialogs) shares each module: the landing fetched seven
+ * scripts (Preact, the sdk with i18next, zod, three of the design system's, the entry), each a
+ * request the page waits for. With it, the page's own chunk is only imports, which Vite replaces
+ * by the scripts they name: this chunk and Rolldown's helpers (shared with the lazy chunks).
+ *
+ * `$initial` is Rolldown's tag for what the page reaches statically, export by export: of the
+ * design system's index, only the components the first route renders; the rest stays with the
+ * federation host. Dependencies are not taken recursively, since that would follow the index to
+ * every component it re-exports. The page's module stays out: taken in, this chunk would import
+ * the page's chunk, which imports it.
+ */
+export const FIRST_ROUTE_GROUP = {
+  name: 'first',
+  tags: ['$initial' as const],
+  includeDependenciesRecursively: false,
+  test: (id: string) => !PAGE_MODULE.test(id),
+};
+
 /**
  * Moves the shell's page's scripts and hints to the end of its body (`scriptsLast`), then adds the
  * list of its federation host's chunks (`FEDERATION_CHUNKS_COMMENT`) and that of its messages'
