@@ -1,6 +1,8 @@
+import { parseAst } from 'vite';
 import { describe, expect, it } from 'vitest';
 import {
   type BundleFile,
+  awaitsAtTopLevel,
   FIRST_ROUTE_GROUP,
   federationChunks,
   filesInPage,
@@ -101,5 +103,26 @@ describe('the first route’s chunk', () => {
       '\0vite/modulepreload-polyfill.js',
     ])
       expect(FIRST_ROUTE_GROUP.test(id)).toBe(true);
+  });
+});
+
+describe('a top-level await in the first route’s chunk', () => {
+  it('is found where the module’s evaluation waits, and only there', () => {
+    for (const code of [
+      'await load();',
+      'const a = await import("./a.js");',
+      'if (x) { await y; }',
+      'for await (const part of parts) use(part);',
+      'export const v = f(await g());',
+    ])
+      expect(awaitsAtTopLevel(parseAst(code, { sourceType: 'module' })), code).toBe(true);
+    for (const code of [
+      'async function start() { await load(); } void start();',
+      'const start = async () => { for await (const p of ps) use(p); };',
+      'class Store { async load() { return await fetch("/"); } }',
+      'export default { async get() { await 1; } };',
+      'const awaitable = { await: 1 }; use(awaitable.await);',
+    ])
+      expect(awaitsAtTopLevel(parseAst(code, { sourceType: 'module' })), code).toBe(false);
   });
 });

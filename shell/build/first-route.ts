@@ -1,5 +1,5 @@
 import { FEDERATION_CHUNKS_COMMENT, LANGUAGE_CHUNKS_COMMENT, scriptsInPage } from '@carpeta/sdk/page';
-import type { Plugin } from 'vite';
+import { type Plugin, parseAst } from 'vite';
 
 /*
  * The shell's page and the scripts it names.
@@ -75,16 +75,17 @@ export function federationChunks(html: string, bundle: Record<string, BundleFile
   );
   if (!host) return [];
   const inPage = new Set(filesInPage(html));
-  const reached: string[] = [];
+  // In the order they are reached (a Set keeps its insertion order).
+  const reached = new Set<string>();
   const queue = [host.fileName];
   while (queue.length > 0) {
     const fileName = queue.shift() as string;
     const file = bundle[fileName];
-    if (!file || inPage.has(fileName) || reached.includes(fileName)) continue;
-    reached.push(fileName);
+    if (!file || inPage.has(fileName) || reached.has(fileName)) continue;
+    reached.add(fileName);
     queue.push(...(file.imports ?? []));
   }
-  return reached.map((fileName) => `/${fileName}`);
+  return [...reached].map((fileName) => `/${fileName}`);
 }
 
 /** The page itself, Vite's entry module for it. */
@@ -104,6 +105,11 @@ const PAGE_MODULE = /[\\/]index\.html$/;
  * federation host. Dependencies are not taken recursively, since that would follow the index to
  * every component it re-exports. The page's module stays out: taken in, this chunk would import
  * the page's chunk, which imports it.
+ *
+ * The shell's entry module is in this chunk, which the lazy chunks import: no module of it may
+ * await at its top level. An import awaited while the chunk evaluates, of a chunk that imports it,
+ * would wait for the chunk's evaluation, which waits for that import (the accessibility statement
+ * opened directly never rendered). `preloadFirstRoute` refuses a build whose chunk does.
  */
 export const FIRST_ROUTE_GROUP = {
   name: 'first',
@@ -111,6 +117,31 @@ export const FIRST_ROUTE_GROUP = {
   includeDependenciesRecursively: false,
   test: (id: string) => !PAGE_MODULE.test(id),
 };
+
+type Node = { type?: unknown; [key: string]: unknown };
+
+/** Functions (and what they hold) are not the module's top level. */
+const FUNCTION = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
+
+/** Whether a module's code awaits at its top level (`await …`, `for await`), outside any function. */
+export function awaitsAtTopLevel(program: unknown): boolean {
+  const pending: unknown[] = [program];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (Array.isArray(node)) {
+      pending.push(...node);
+      continue;
+    }
+    if (node === null || typeof node !== 'object') continue;
+    const { type } = node as Node;
+    if (type === 'AwaitExpression' || (type === 'ForOfStatement' && (node as Node).await === true))
+      return true;
+    if (typeof type === 'string' && FUNCTION.has(type)) continue;
+    for (const value of Object.values(node))
+      if (value !== null && typeof value === 'object') pending.push(value);
+  }
+  return false;
+}
 
 /**
  * Moves the shell's page's scripts and hints to the end of its body (`scriptsLast`), then adds the
@@ -127,6 +158,16 @@ export function preloadFirstRoute(): Plugin {
       order: 'post',
       handler(_options, bundle) {
         const files = bundle as unknown as Record<string, BundleFile>;
+        for (const chunk of Object.values(bundle)) {
+          if (
+            chunk.type === 'chunk' &&
+            chunk.name === FIRST_ROUTE_GROUP.name &&
+            awaitsAtTopLevel(parseAst(chunk.code, { sourceType: 'module' }))
+          )
+            this.error(
+              `${chunk.fileName} awaits at its top level: the lazy chunks import it, and one imported while it waits would never load (build/first-route.ts)`,
+            );
+        }
         for (const page of Object.values(bundle)) {
           if (page.type !== 'asset' || !page.fileName.endsWith('.html')) continue;
           const html = String(page.source);
