@@ -6,6 +6,7 @@ import {
   carpetaRemote,
   FEDERATION_FILE,
   FEDERATION_RUNTIME_GROUP,
+  RXJS_GROUP,
   LOAD_SHARE_WRAPPER,
   PREACT_VERSION,
   PREBUILT_SHARED,
@@ -133,5 +134,21 @@ describe('FEDERATION_RUNTIME_GROUP', () => {
       '/repo/mfes/home/src/localSharedImportMap.ts',
     ])
       expect(FEDERATION_RUNTIME_GROUP.test.test(id)).toBe(false);
+  });
+});
+
+describe('RXJS_GROUP', () => {
+  it('takes RxJS’s modules, in any layout, and nothing else', () => {
+    for (const id of [
+      '/repo/node_modules/.pnpm/rxjs@7.8.2/node_modules/rxjs/dist/esm/internal/Observable.js',
+      'C:\\repo\\node_modules\\rxjs\\dist\\esm5\\internal\\Subject.js',
+    ])
+      expect(RXJS_GROUP.test.test(id)).toBe(true);
+    for (const id of [
+      '/repo/node_modules/@angular/core/fesm2022/core.mjs',
+      '/repo/mfes/representation/src/rxjs/helpers.ts',
+      '/repo/node_modules/rxjs-interop/index.js',
+    ])
+      expect(RXJS_GROUP.test.test(id)).toBe(false);
   });
 });

@@ -116,16 +116,19 @@ export const ANGULAR_SINGLETONS = {
 } as const;
 
 /*
- * The names @module-federation/vite (1.23) gives the files it emits, as the gateway and the tests
- * recognise them in remotes' builds (and the conformance host's): kept here, so that a plugin upgrade that renames them is
- * met in one place.
+ * The names @module-federation/vite (1.23) gives the files it emits, as the gateway recognises them
+ * in remotes' builds: kept here, so that a plugin upgrade that renames them is met in one place.
  */
 
 /**
- * The federation plugin's own files, whose dynamic imports every page load makes: a host's
- * bootstrap (`mf-entry-bootstrap`), its init (`hostInit`, `pendingShares`), a remote's entry
- * (`remoteEntry`) and the plugin's virtual modules (`_virtual_mf…`: the shared modules' map, the
- * `loadShare` wrappers, the `prebuild` chunks).
+ * The federation plugin's own files: a host's bootstrap (`mf-entry-bootstrap`), its init
+ * (`hostInit`, `pendingShares`), a remote's entry (`remoteEntry`) and the plugin's virtual modules
+ * (`_virtual_mf…`: the `loadShare` wrappers, the `prebuild` chunks; a remote built by
+ * `defineCarpetaMfe` has its shared modules' map in its runtime chunk, `FEDERATION_RUNTIME_GROUP`).
+ *
+ * @deprecated Nothing in the portal reads it since the shell stopped using the plugin's host build
+ * (the shell's build followed these files' run-time imports); it will be removed in the next major
+ * version. `LOAD_SHARE_WRAPPER` and `PREBUILT_SHARED` name the files the gateway hints.
  */
 export const FEDERATION_FILE =
   /(?:^|\/)(?:mf-entry-bootstrap|hostInit|pendingShares|remoteEntry|_virtual_mf)[^/]*\.js$/;
@@ -200,6 +203,18 @@ function sharedFor(framework: CarpetaRemoteOptions['framework']): SharedConfig {
 export const FEDERATION_RUNTIME_GROUP = {
   name: 'federation-runtime',
   test: /[\\/]node_modules[\\/]@module-federation[\\/](?:runtime|runtime-core|sdk|error-codes)[\\/]|^\0virtual:mf-localSharedImportMap:/,
+} as const;
+
+/**
+ * A Rolldown code-splitting group that puts RxJS's modules in one chunk, for an Angular remote:
+ * Rolldown otherwise splits them by which of the remote's copies of Angular (core, common,
+ * platform-browser) import each, and an Angular route fetched three chunks of RxJS (`Observable`,
+ * `Subject`, `OperatorSubscriber`), one level after Angular's. `defineCarpetaMfe` uses it for
+ * `framework: 'angular'`.
+ */
+export const RXJS_GROUP = {
+  name: 'rxjs',
+  test: /[\\/]node_modules[\\/]rxjs[\\/]/,
 } as const;
 
 export function carpetaRemote(options: CarpetaRemoteOptions) {

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -9,7 +9,9 @@ import {
   mfeVariableStem,
   readPortOffset,
   runtimeVersionOnly,
+  sdkCoreFromShare,
 } from './vite.ts';
+import * as sdkEntry from './index.ts';
 
 const folders: string[] = [];
 function pkg(carpeta: unknown): string {
@@ -75,5 +77,74 @@ describe('runtimeVersionOnly', () => {
     expect(
       plugin.load(join(dir, 'node_modules', '@module-federation', 'runtime', 'dist', 'index.js')),
     ).toBeNull();
+  });
+});
+
+describe('sdkCoreFromShare', () => {
+  const helper = '/repo/sdk/src/react/context.tsx';
+  const resolveWith = () => {
+    const calls: unknown[][] = [];
+    const context = {
+      resolve: (...args: unknown[]) => {
+        calls.push(args);
+        return Promise.resolve({ id: '\0virtual:mf:loadShare__carpeta_sdk' });
+      },
+    };
+    return { calls, context };
+  };
+
+  it('resolves the framework helpers’ imports of the sdk’s core as the MFE’s own import of the shared sdk', async () => {
+    const plugin = sdkCoreFromShare('/repo/mfes/home');
+    expect(plugin).toMatchObject({ name: 'carpeta:sdk-core-from-share', enforce: 'pre', apply: 'build' });
+    for (const [source, importer] of [
+      ['../format.ts', helper],
+      ['../i18n.ts', '/repo/sdk/src/angular/providers.ts'],
+      ['../languages.ts', 'C:\\repo\\sdk\\src\\angular\\providers.ts'],
+      ['../errors.js', '/repo/node_modules/@carpeta/sdk/dist/react/resource.js'],
+    ] as const) {
+      const { calls, context } = resolveWith();
+      await expect(plugin.resolveId.call(context, source, importer, { isEntry: false })).resolves.toEqual({
+        id: '\0virtual:mf:loadShare__carpeta_sdk',
+      });
+      expect(calls).toEqual([
+        ['@carpeta/sdk', join('/repo/mfes/home', 'src', 'index.ts'), { isEntry: false, skipSelf: true }],
+      ]);
+    }
+  });
+
+  it('leaves every other import to Vite: the MFE’s own, the sdk entry’s, other modules of the helpers', () => {
+    const plugin = sdkCoreFromShare('/repo/mfes/home');
+    const { calls, context } = resolveWith();
+    for (const [source, importer] of [
+      ['../format.ts', '/repo/mfes/home/src/widgets/list.tsx'],
+      ['./format.ts', '/repo/sdk/src/index.ts'],
+      ['../props.ts', helper],
+      ['./context.tsx', '/repo/sdk/src/react/lifecycles.tsx'],
+      ['../format.ts', '/repo/sdk/src/testing/props.ts'],
+      ['../format.ts', undefined],
+    ] as const)
+      expect(plugin.resolveId.call(context, source, importer, {})).toBeNull();
+    expect(calls).toEqual([]);
+  });
+
+  it('finds in the sdk’s entry every value the helpers import from the core', () => {
+    const named = /import\s*\{([^}]*)\}\s*from\s*'\.\.\/(?:i18n|format|errors|languages)\.ts'/g;
+    const imported = new Set<string>();
+    for (const folder of ['react', 'angular', 'vanilla']) {
+      const dir = join(import.meta.dirname, folder);
+      for (const file of readdirSync(dir).filter((name) => !name.includes('.test.'))) {
+        for (const [, names = ''] of readFileSync(join(dir, file), 'utf8').matchAll(named))
+          for (const name of names.split(',').map((part) => part.trim()))
+            if (name && !name.startsWith('type ')) imported.add(name.split(/\s+as\s+/)[0] as string);
+      }
+    }
+    expect([...imported].sort()).toEqual([
+      'ApiError',
+      'createFormatters',
+      'createTranslator',
+      'formatLocale',
+      'isApiError',
+    ]);
+    for (const name of imported) expect(sdkEntry, name).toHaveProperty(name);
   });
 });

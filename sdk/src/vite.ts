@@ -26,6 +26,7 @@ import {
   FEDERATION_RUNTIME_GROUP,
   PREACT_TEST_DEPS,
   preactForTests,
+  RXJS_GROUP,
 } from './federation.ts';
 
 /** A Vite plugin (or an array of them, or a falsy value), as `vite.config.ts` lists them. */
@@ -38,8 +39,10 @@ export interface CarpetaViteConfig {
   build: {
     target: string;
     sourcemap: boolean;
-    /** The federation runtime in one chunk (`FEDERATION_RUNTIME_GROUP`). */
-    rolldownOptions: { output: { codeSplitting: { groups: (typeof FEDERATION_RUNTIME_GROUP)[] } } };
+    /** The federation runtime in one chunk (`FEDERATION_RUNTIME_GROUP`), and RxJS for Angular (`RXJS_GROUP`). */
+    rolldownOptions: {
+      output: { codeSplitting: { groups: (typeof FEDERATION_RUNTIME_GROUP | typeof RXJS_GROUP)[] } };
+    };
   };
   server: { host: string; port: number; strictPort: boolean; origin: string; cors: boolean };
 }
@@ -128,6 +131,47 @@ export function runtimeVersionOnly(): RuntimeVersionOnlyPlugin {
   };
 }
 
+/** The Vite plugin `sdkCoreFromShare` returns (a subset of Vite's `Plugin`). */
+export interface SdkCoreFromSharePlugin {
+  name: 'carpeta:sdk-core-from-share';
+  enforce: 'pre';
+  apply: 'build';
+  resolveId(
+    this: { resolve(source: string, importer?: string, options?: object): Promise<unknown> },
+    source: string,
+    importer: string | undefined,
+    options: object,
+  ): Promise<unknown> | null;
+}
+
+/** A framework helper of the sdk (`@carpeta/sdk/react`, `/angular`, `/vanilla`), in its sources or its build. */
+const SDK_FRAMEWORK_HELPER = /[\\/]sdk[\\/](?:src|dist)[\\/](?:react|angular|vanilla)[\\/][^\\/]+$/;
+/** The sdk's core modules those helpers import, each exported by the sdk's entry as well. */
+const SDK_CORE_MODULE = /^\.\.\/(?:i18n|format|errors|languages)\.[jt]s$/;
+
+/**
+ * A Vite plugin for a remote's build: the sdk's framework helpers, which each remote bundles, take
+ * the sdk's core (translation, formatting, errors, languages) from the shared `@carpeta/sdk` the
+ * shell provides, instead of bundling those modules again. The federation plugin keeps an import
+ * of a shared package from inside that package local (its own copy of the sdk, for a host that
+ * provides none, is built that way), so the helpers' relative imports are resolved here as an
+ * import from the MFE itself. Bundled, they were a second copy of those modules in every remote,
+ * and a chunk of their own that every React route fetched, as the remote's copy of the sdk holds
+ * them too. The helpers then call the very functions the shell and the other MFEs call.
+ */
+export function sdkCoreFromShare(root: string): SdkCoreFromSharePlugin {
+  const fromTheMfe = join(root, 'src', 'index.ts');
+  return {
+    name: 'carpeta:sdk-core-from-share',
+    enforce: 'pre',
+    apply: 'build',
+    resolveId(source, importer, options) {
+      if (!importer || !SDK_CORE_MODULE.test(source) || !SDK_FRAMEWORK_HELPER.test(importer)) return null;
+      return this.resolve('@carpeta/sdk', fromTheMfe, { ...options, skipSelf: true });
+    },
+  };
+}
+
 const DEFAULT_PORT_BASE = 4000;
 
 /** The package's `carpeta.portOffset` from its package.json. */
@@ -178,6 +222,7 @@ export async function defineCarpetaMfe(options: CarpetaMfeOptions): Promise<Carp
     plugins.push(react());
   }
   plugins.push(...(options.plugins ?? []));
+  plugins.push(sdkCoreFromShare(root));
   plugins.push(
     federation(
       carpetaRemote({
@@ -193,7 +238,14 @@ export async function defineCarpetaMfe(options: CarpetaMfeOptions): Promise<Carp
     build: {
       target: 'es2022',
       sourcemap: true,
-      rolldownOptions: { output: { codeSplitting: { groups: [FEDERATION_RUNTIME_GROUP] } } },
+      rolldownOptions: {
+        output: {
+          codeSplitting: {
+            groups:
+              framework === 'angular' ? [FEDERATION_RUNTIME_GROUP, RXJS_GROUP] : [FEDERATION_RUNTIME_GROUP],
+          },
+        },
+      },
     },
     server: { host: '127.0.0.1', port, strictPort: true, origin: `http://127.0.0.1:${port}`, cors: true },
   };

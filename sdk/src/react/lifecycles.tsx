@@ -2,7 +2,8 @@ import type { ComponentType } from 'react';
 import * as React from 'react';
 import * as ReactDOMClient from 'react-dom/client';
 import singleSpaReact from 'single-spa-react';
-// Relative imports of zod-free modules only: this helper is bundled into every remote.
+// Relative imports of zod-free modules only (this helper is bundled into every remote); a remote's
+// build takes the sdk's core from the shared sdk instead (`sdkCoreFromShare`, ../vite.ts).
 import { createTranslator, type MessageCatalog } from '../i18n.ts';
 import type { CarpetaLifecycles, CarpetaProps } from '../props.ts';
 import { CarpetaContext } from './context.tsx';
