@@ -89,7 +89,7 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: true,
-    // The first route in one chunk besides the entry's (build/first-route.ts).
+    // What the page imports statically in one chunk (build/first-route.ts).
     rolldownOptions: { output: { codeSplitting: { groups: [FIRST_ROUTE_GROUP] } } },
   },
   server: {
