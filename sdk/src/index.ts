@@ -60,13 +60,18 @@ export {
 export type { ShellRenderInput, ShellRenderer, Theme } from './page.ts';
 export {
   AUTH_METHODS,
-  NOTIFICATION_EXPIRY_DAYS,
-  NOTIFICATION_PAGE_SIZE_MAX,
-  NOTIFICATION_STATUSES,
   actingForSchema,
   apiErrorSchema,
   authMethodSchema,
   issuerSchema,
+  sessionResponseSchema,
+  sessionSchema,
+  sourceStatusSchema,
+} from './domain.ts';
+export {
+  NOTIFICATION_EXPIRY_DAYS,
+  NOTIFICATION_PAGE_SIZE_MAX,
+  NOTIFICATION_STATUSES,
   notificationActRequestSchema,
   notificationContentSchema,
   notificationDetailSchema,
@@ -74,17 +79,18 @@ export {
   notificationReceiptSchema,
   notificationSchema,
   notificationStatusSchema,
-  powerListSchema,
-  powerSchema,
-  sessionResponseSchema,
-  sessionSchema,
-  sourceStatusSchema,
-} from './domain.ts';
+} from './notifications.ts';
+export { powerListSchema, powerSchema } from './powers.ts';
 export type {
   ActingFor,
   ApiErrorBody,
   AuthMethod,
   Issuer,
+  Session,
+  SessionResponse,
+  SourceStatus,
+} from './domain.ts';
+export type {
   Notification,
   NotificationContent,
   NotificationDetail,
@@ -92,12 +98,8 @@ export type {
   NotificationQuery,
   NotificationReceipt,
   NotificationStatus,
-  Power,
-  PowerList,
-  Session,
-  SessionResponse,
-  SourceStatus,
-} from './domain.ts';
+} from './notifications.ts';
+export type { Power, PowerList } from './powers.ts';
 export {
   APPOINTMENT_STATUSES,
   DOCUMENT_KINDS,
