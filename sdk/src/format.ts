@@ -33,23 +33,34 @@ export function createFormatters(language: Language): Formatters {
   return formatters;
 }
 
+/** One `Intl` formatter, built at its first use. */
+function once<T>(build: () => T): () => T {
+  let made: T | undefined;
+  return () => {
+    made ??= build();
+    return made;
+  };
+}
+
+/**
+ * Each formatter is built at its first use, not with the others: building one loads its share of
+ * the platform's locale data (a millisecond or more each on a phone), and most pages use two.
+ */
 function buildFormatters(language: Language): Formatters {
   const locale = formatLocale(language);
-  const dateTime = new Intl.DateTimeFormat(locale, {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: TIME_ZONE,
-  });
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: TIME_ZONE });
-  const euros = new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' });
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
-  const list = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
+  const dateTime = once(
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: TIME_ZONE }),
+  );
+  const date = once(() => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: TIME_ZONE }));
+  const euros = once(() => new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }));
+  const number = once(() => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }));
+  const list = once(() => new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }));
   return {
     locale,
-    dateTime: (iso) => dateTime.format(new Date(iso)),
-    date: (iso) => date.format(new Date(/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T12:00:00Z` : iso)),
-    euros: (amount) => euros.format(amount),
-    number: (value) => number.format(value),
-    list: (items) => list.format(items),
+    dateTime: (iso) => dateTime().format(new Date(iso)),
+    date: (iso) => date().format(new Date(/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T12:00:00Z` : iso)),
+    euros: (amount) => euros().format(amount),
+    number: (value) => number().format(value),
+    list: (items) => list().format(items),
   };
 }

@@ -36,4 +36,23 @@ describe('SessionTimeoutWarning', () => {
     act(() => vi.advanceTimersByTime(55_000));
     expect(onExpire).toHaveBeenCalledOnce();
   });
+
+  it('formats nothing while closed, and the remaining time once opened', () => {
+    const formatRemaining = vi.fn((s: number) => `${s}s`);
+    const props = {
+      expiresAt: Date.now() + 61_000,
+      title: 'Session ending',
+      message: (t: string) => `Ends in ${t}`,
+      formatRemaining,
+      extendLabel: 'Stay',
+      signOutLabel: 'Leave',
+      onExtend: () => {},
+      onSignOut: () => {},
+    };
+    const { rerender } = render(<SessionTimeoutWarning open={false} {...props} />);
+    expect(formatRemaining).not.toHaveBeenCalled();
+    rerender(<SessionTimeoutWarning open {...props} />);
+    expect(formatRemaining).toHaveBeenCalled();
+    expect(screen.getByRole('alertdialog', { name: 'Session ending' }).textContent).toMatch(/Ends in 6[01]s/);
+  });
 });

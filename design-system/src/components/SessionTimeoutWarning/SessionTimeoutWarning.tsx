@@ -72,8 +72,9 @@ export function SessionTimeoutWarning({
       }
     >
       <div className="cp-session-timeout">
+        {/* Formatted only while shown: the closed dialog is in every signed-in page's first render. */}
         <p className="cp-session-timeout__message" aria-hidden="true">
-          {message(formatRemaining(seconds))}
+          {open ? message(formatRemaining(seconds)) : null}
         </p>
         <p className="cp-visually-hidden" aria-live="polite" aria-atomic="true">
           {announced && message(announced)}
