@@ -5,6 +5,7 @@ import {
   awaitsAtTopLevel,
   FIRST_ROUTE_GROUP,
   federationChunks,
+  firstRouteChunkError,
   filesInPage,
   languageChunks,
   scriptsLast,
@@ -124,5 +125,25 @@ describe('a top-level await in the first route’s chunk', () => {
       'const awaitable = { await: 1 }; use(awaitable.await);',
     ])
       expect(awaitsAtTopLevel(parseAst(code, { sourceType: 'module' })), code).toBe(false);
+  });
+});
+
+describe('the build’s check of the first route’s chunk', () => {
+  const chunk = (name: string, code: string) => ({
+    type: 'chunk',
+    name,
+    fileName: `assets/${name}-x.js`,
+    code,
+  });
+  it('passes a first chunk that does not await at its top level', () => {
+    expect(
+      firstRouteChunkError([chunk('first', 'async function s() { await 1; } void s();')]),
+    ).toBeUndefined();
+  });
+  it('refuses one that does, naming its file', () => {
+    expect(firstRouteChunkError([chunk('first', 'await start();')])).toMatch(/^assets\/first-x\.js awaits/);
+  });
+  it('refuses a build with no chunk of the group’s name, which it could not check', () => {
+    expect(firstRouteChunkError([chunk('entry', 'await start();')])).toMatch(/no chunk is named "first"/);
   });
 });

@@ -144,6 +144,22 @@ export function awaitsAtTopLevel(program: unknown): boolean {
 }
 
 /**
+ * Why the build's first-route chunk is refused, if it is: there is none (the group made no chunk of
+ * its name, so nothing would be checked), or it awaits at its top level.
+ */
+export function firstRouteChunkError(
+  files: readonly { type: string; name?: string; fileName: string; code?: string }[],
+): string | undefined {
+  const chunks = files.filter((file) => file.type === 'chunk' && file.name === FIRST_ROUTE_GROUP.name);
+  if (chunks.length === 0)
+    return `no chunk is named "${FIRST_ROUTE_GROUP.name}": the first route's group (build/first-route.ts) made none, and its top-level awaits could not be looked for`;
+  for (const chunk of chunks)
+    if (awaitsAtTopLevel(parseAst(chunk.code ?? '', { sourceType: 'module' })))
+      return `${chunk.fileName} awaits at its top level: the lazy chunks import it, and one imported while it waits would never load (build/first-route.ts)`;
+  return undefined;
+}
+
+/**
  * Moves the shell's page's scripts and hints to the end of its body (`scriptsLast`), then adds the
  * list of its federation host's chunks (`FEDERATION_CHUNKS_COMMENT`) and that of its messages'
  * chunks per language (`LANGUAGE_CHUNKS_COMMENT`), for the gateway. It runs last, once Vite has
@@ -158,16 +174,8 @@ export function preloadFirstRoute(): Plugin {
       order: 'post',
       handler(_options, bundle) {
         const files = bundle as unknown as Record<string, BundleFile>;
-        for (const chunk of Object.values(bundle)) {
-          if (
-            chunk.type === 'chunk' &&
-            chunk.name === FIRST_ROUTE_GROUP.name &&
-            awaitsAtTopLevel(parseAst(chunk.code, { sourceType: 'module' }))
-          )
-            this.error(
-              `${chunk.fileName} awaits at its top level: the lazy chunks import it, and one imported while it waits would never load (build/first-route.ts)`,
-            );
-        }
+        const refused = firstRouteChunkError(Object.values(bundle));
+        if (refused) this.error(refused);
         for (const page of Object.values(bundle)) {
           if (page.type !== 'asset' || !page.fileName.endsWith('.html')) continue;
           const html = String(page.source);
