@@ -1,8 +1,9 @@
 // `pnpm bench`: serves the built portal on its own ports, opens the first route in Debian's
 // chromium and prints the gzip bytes of JavaScript the browser downloaded, split by shell, shared
-// modules and each MFE, then Lighthouse scores and metrics of the first routes, then a load run on
-// the gateway (autocannon: agency healthy, slow, down; telemetry flood) with its peak memory. A
-// measurement, not a test: it prints figures and exits 0.
+// modules and each MFE, the first routes under mobile conditions and the main thread's work of
+// each (in the renderer's CPU time), then Lighthouse scores and metrics of the first routes, then
+// a load run on the gateway (autocannon: agency healthy, slow, down; telemetry flood) with its peak
+// memory. A measurement, not a test: it prints figures and exits 0.
 //   --load-only   only the load run (needs no build)      --no-load   skip the load run
 //   --gateway-only   only the gateway (in-memory database, a session made in it) and the simulated
 //                    agencies: the home aggregation with every agency at 50 ms, then one hanging
@@ -23,7 +24,7 @@ import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { CHROMIUM_ARGS, CHROMIUM_LAUNCH_OPTIONS, CHROMIUM_PATH } from '@carpeta/chromium';
 import { SHELL_INTERACTIVE_MARK } from '../sdk/src/page.ts';
-import { AFTER_FIRST_ROUTE_CHUNK, WARM_AFTER_MS } from '../shell/src/after-first-route.ts';
+import { AFTER_FIRST_ROUTE_CHUNK, MFE_MOUNTED_EVENT, WARM_AFTER_MS } from '../shell/src/after-first-route.ts';
 import { chromium, type Page, type Request } from '@playwright/test';
 import {
   defaultScenarios,
@@ -454,6 +455,78 @@ async function printThrottledFirstRoutes(session: {
   }
 }
 
+const MAIN_THREAD_RUNS = 7;
+
+/**
+ * The main thread's work for each first route, in the renderer's own CPU time (Chromium's
+ * `Performance.getMetrics` counted in thread ticks, no throttling), median and range of seven cold
+ * loads: from the navigation until the route is shown (the shell's mark and, on a route with an
+ * MFE, its mount) and the network is quiet. Lighthouse's blocking time moved by hundreds of
+ * milliseconds between runs of one build on this machine; within one run these figures move by a
+ * few percent. From one run to the next, minutes apart, they moved by up to 10% on this 2-core
+ * machine (whatever else ran beside the browser): compare two builds served side by side, their
+ * loads alternated, not two runs of the bench.
+ */
+async function printMainThreadWork(session: { name: string; value: string; domain: string; path: string }) {
+  console.log(
+    `\nMain-thread work of the first routes (Chromium's thread CPU time, no throttling; cold cache, median and range of ${MAIN_THREAD_RUNS}):\n`,
+  );
+  console.log(
+    `${'page'.padEnd(16)}${'all tasks ms'.padStart(19)}${'script ms'.padStart(16)}${'style+layout ms'.padStart(19)}`,
+  );
+  for (const path of ['/landing', '/', '/notifications', '/representation']) {
+    const runs: { task: number; script: number; layout: number }[] = [];
+    for (let run = 0; run < MAIN_THREAD_RUNS; run += 1) {
+      const context = await browser.newContext();
+      if (path !== '/landing') await context.addCookies([{ ...session }]);
+      const page = await context.newPage();
+      await page.addInitScript((event) => {
+        window.addEventListener(event, () => {
+          (window as unknown as { mfeMounted: boolean }).mfeMounted = true;
+        });
+      }, MFE_MOUNTED_EVENT);
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+      const metrics = async () => {
+        const { metrics: all } = (await cdp.send('Performance.getMetrics')) as {
+          metrics: { name: string; value: number }[];
+        };
+        const value = (name: string) => (all.find((metric) => metric.name === name)?.value ?? 0) * 1000;
+        return {
+          task: value('TaskDuration'),
+          script: value('ScriptDuration'),
+          layout: value('LayoutDuration') + value('RecalcStyleDuration'),
+        };
+      };
+      const before = await metrics();
+      await page.goto(`${topo.portal}${path === '/landing' ? '/' : path}`, { waitUntil: 'load' });
+      await page.waitForFunction(
+        ([mark, withMfe]) =>
+          performance.getEntriesByName(mark as string).length > 0 &&
+          (!withMfe || (window as unknown as { mfeMounted?: boolean }).mfeMounted === true),
+        [SHELL_INTERACTIVE_MARK, path !== '/landing'] as const,
+        { timeout: 30_000 },
+      );
+      await page.waitForLoadState('networkidle');
+      const after = await metrics();
+      runs.push({
+        task: after.task - before.task,
+        script: after.script - before.script,
+        layout: after.layout - before.layout,
+      });
+      await context.close();
+    }
+    const figure = (key: 'task' | 'script' | 'layout') => {
+      const values = runs.map((run) => run[key]).sort((a, b) => a - b);
+      const median = values[Math.floor(values.length / 2)] ?? Number.NaN;
+      return `${median.toFixed(0)} (${(values[0] ?? Number.NaN).toFixed(0)}–${(values.at(-1) ?? Number.NaN).toFixed(0)})`;
+    };
+    console.log(
+      `${path.padEnd(16)}${figure('task').padStart(19)}${figure('script').padStart(16)}${figure('layout').padStart(19)}`,
+    );
+  }
+}
+
 async function throughProvider(page: Page) {
   await page.waitForURL((url) => url.origin === topo.idp);
   await page.locator('input[name="method"][value="clave-movil"]').check();
@@ -530,6 +603,7 @@ try {
     );
     await signedIn.close();
     await printThrottledFirstRoutes(session);
+    await printMainThreadWork(session);
   }
 } finally {
   await browser.close();

@@ -21,3 +21,9 @@ export const WARM_AFTER_MS = 5000;
  * route shown: they are not the route's.
  */
 export const AFTER_FIRST_ROUTE_CHUNK = /^\/assets\/(pwa|ahead)-[\w-]+\.js$/;
+
+/**
+ * Dispatched on `window` each time a remote finished mounting (detail: `{ mfe }`): on the first
+ * route with an MFE, the route is shown, and what comes after it may start.
+ */
+export const MFE_MOUNTED_EVENT = 'carpeta:mfe-mounted';

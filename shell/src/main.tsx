@@ -17,7 +17,7 @@ import { App } from './App.tsx';
 import { takeInlineJson } from './inline-data.ts';
 import type { ManifestState, ShellContext } from './context.ts';
 import { loadShellMessages, messages } from './messages.ts';
-import { MFE_MOUNTED_EVENT } from './mfe-host.tsx';
+import { MFE_MOUNTED_EVENT } from './after-first-route.ts';
 import { warmLifecycles } from './federation.ts';
 import { createRegistrar, fetchManifest, followSession, loadableOrigins } from './register.ts';
 import {

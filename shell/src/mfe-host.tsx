@@ -7,6 +7,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { RemoteLoadError, takeLifecycles, type RemoteFailure } from './federation.ts';
 import type { ShellContext } from './context.ts';
 import { signInHref } from './stores.ts';
+import { MFE_MOUNTED_EVENT } from './after-first-route.ts';
 
 /** `mount`: bootstrap or mount threw; `mount-timeout`: one of them did not settle in time. */
 type Failure = RemoteFailure | 'mount' | 'mount-timeout';
@@ -31,8 +32,6 @@ class LifecycleTimeout extends Error {
   override name = 'LifecycleTimeout';
 }
 
-/** Dispatched on `window` each time a remote finished mounting (detail: `{ mfe }`). */
-export const MFE_MOUNTED_EVENT = 'carpeta:mfe-mounted';
 /** Why an MFE is not loaded for this session: nobody signed in, or the session's level is too low. */
 type Gate = 'anonymous' | 'step-up';
 type Status =
