@@ -382,6 +382,21 @@ const MOBILE = { latency: 150, downloadThroughput: (1.6e6 / 8) * 0.9, uploadThro
 const CPU_SLOWDOWN = 4;
 const THROTTLED_RUNS = 3;
 
+/** The first routes the bench measures: the public landing page, then three signed in. */
+const FIRST_ROUTES = ['/landing', '/', '/notifications', '/representation'] as const;
+type FirstRoute = (typeof FIRST_ROUTES)[number];
+type SessionCookie = { name: string; value: string; domain: string; path: string };
+
+/** The URL of a first route: `/landing` is `/` without a session. */
+const firstRouteUrl = (path: FirstRoute) => `${topo.portal}${path === '/landing' ? '/' : path}`;
+
+/** A new browser context (cold cache), holding the session unless the route is the landing page. */
+async function coldContext(path: FirstRoute, session: SessionCookie) {
+  const context = await browser.newContext();
+  if (path !== '/landing') await context.addCookies([{ ...session }]);
+  return context;
+}
+
 /**
  * The first routes in a real Chromium whose network and processor are slowed as Lighthouse's mobile
  * profile says (150 ms round trips, 1.6 Mbit/s down, CPU ×4), cold cache, median of three: when the
@@ -390,26 +405,20 @@ const THROTTLED_RUNS = 3;
  * simulates those conditions from a fast load, and its model counts every early request against
  * the first paint, preloads included; this is what the browser does.
  */
-async function printThrottledFirstRoutes(session: {
-  name: string;
-  value: string;
-  domain: string;
-  path: string;
-}) {
+async function printThrottledFirstRoutes(session: SessionCookie) {
   console.log(
     `\nFirst routes in Chromium with the network and CPU slowed (${MOBILE.latency} ms RTT, 1.6 Mbit/s, CPU ×${CPU_SLOWDOWN}; cold cache, median of ${THROTTLED_RUNS}):\n`,
   );
   console.log(
     `${'page'.padEnd(16)}${'FCP ms'.padStart(9)}${'LCP ms'.padStart(9)}${'TBT ms'.padStart(9)}${'shell ms'.padStart(10)}`,
   );
-  for (const path of ['/landing', '/', '/notifications', '/representation']) {
+  for (const path of FIRST_ROUTES) {
     const runs: { fcp: number; lcp: number; shell: number; tbt: number }[] = [];
     // The page names the remote's chunks from the first run: the gateway read every remote's
     // mf-manifest.json at its start, and keeps the answer past its minute while it reads it again.
-    const url = `${topo.portal}${path === '/landing' ? '/' : path}`;
+    const url = firstRouteUrl(path);
     for (let run = 0; run < THROTTLED_RUNS; run += 1) {
-      const context = await browser.newContext();
-      if (path !== '/landing') await context.addCookies([{ ...session }]);
+      const context = await coldContext(path, session);
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
       await cdp.send('Network.enable');
@@ -467,18 +476,17 @@ const MAIN_THREAD_RUNS = 7;
  * machine (whatever else ran beside the browser): compare two builds served side by side, their
  * loads alternated, not two runs of the bench.
  */
-async function printMainThreadWork(session: { name: string; value: string; domain: string; path: string }) {
+async function printMainThreadWork(session: SessionCookie) {
   console.log(
     `\nMain-thread work of the first routes (Chromium's thread CPU time, no throttling; cold cache, median and range of ${MAIN_THREAD_RUNS}):\n`,
   );
   console.log(
     `${'page'.padEnd(16)}${'all tasks ms'.padStart(19)}${'script ms'.padStart(16)}${'style+layout ms'.padStart(19)}`,
   );
-  for (const path of ['/landing', '/', '/notifications', '/representation']) {
+  for (const path of FIRST_ROUTES) {
     const runs: { task: number; script: number; layout: number }[] = [];
     for (let run = 0; run < MAIN_THREAD_RUNS; run += 1) {
-      const context = await browser.newContext();
-      if (path !== '/landing') await context.addCookies([{ ...session }]);
+      const context = await coldContext(path, session);
       const page = await context.newPage();
       await page.addInitScript((event) => {
         window.addEventListener(event, () => {
@@ -499,7 +507,7 @@ async function printMainThreadWork(session: { name: string; value: string; domai
         };
       };
       const before = await metrics();
-      await page.goto(`${topo.portal}${path === '/landing' ? '/' : path}`, { waitUntil: 'load' });
+      await page.goto(firstRouteUrl(path), { waitUntil: 'load' });
       await page.waitForFunction(
         ([mark, withMfe]) =>
           performance.getEntriesByName(mark as string).length > 0 &&
@@ -698,7 +706,7 @@ async function freshBrowserState(signedIn: boolean) {
     ]);
   }
 }
-for (const path of ['/landing', '/', '/notifications', '/representation']) {
+for (const path of FIRST_ROUTES) {
   const reports: LighthouseReport[] = [];
   let failure = '';
   for (let run = 0; run < LIGHTHOUSE_RUNS; run += 1) {
@@ -707,7 +715,7 @@ for (const path of ['/landing', '/', '/notifications', '/representation']) {
       const { stdout } = await runLighthouse(
         lighthouse,
         [
-          `${topo.portal}${path === '/landing' ? '/' : path}`,
+          firstRouteUrl(path),
           '--output=json',
           '--output-path=stdout',
           '--quiet',
