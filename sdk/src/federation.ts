@@ -144,6 +144,15 @@ export const LOAD_SHARE_WRAPPER = /(?:^|\/)_virtual_mf___[^/]*__loadShare__[^/]*
  */
 export const PREBUILT_SHARED = /(?:^|\/)_virtual_mf___[^/]*__prebuild__[^/]*\.js$/;
 
+/**
+ * An MFE's messages of one language in a chunk of their own, as `defineCarpetaMfe` names the chunk
+ * of `src/messages/<language>.ts` when the MFE imports it on demand (`LazyMessageCatalog`):
+ * `messages-<language>-<hash>.js`. The gateway hints the one of the page's language.
+ */
+export const MESSAGES_CHUNK = /(?:^|\/)messages-(es|ca|gl|eu|va|en)-[^/]*\.js$/;
+/** A module of an MFE's messages (`src/messages/<language>.ts`), whose chunk `MESSAGES_CHUNK` names. */
+export const MESSAGES_MODULE = /[\\/]src[\\/]messages[\\/](es|ca|gl|eu|va|en)\.[cm]?[jt]sx?$/;
+
 type SharedConfig = Record<
   string,
   { singleton: boolean; requiredVersion: string; strictVersion?: boolean; version?: string; import?: string }

@@ -37,7 +37,8 @@ export async function loadMessages<M>(catalog: LazyCatalog<M>, language: Languag
 /**
  * One i18next instance for one MFE's messages. Each MFE owns its strings; the shell only tells it
  * which language is current. Interpolated values are escaped by the UI framework, not here.
- * Languages missing from `catalog` fall back to Spanish until `addMessages` brings them.
+ * Languages missing from `catalog` fall back to Spanish until `addMessages` brings them (for a
+ * catalogue whose languages load on demand, `lazyTranslator` does).
  */
 export function createTranslator(
   catalog: Record<'es', Messages> & Partial<MessageCatalog>,

@@ -180,6 +180,8 @@ export type { CarpetaEvents, EventBus, EventName } from './events.ts';
 export { createApiClient, newIdempotencyKey } from './api.ts';
 export type { ApiClient, ApiClientOptions, RequestOptions, WriteOptions } from './api.ts';
 export { addMessages, compareCatalogue, createTranslator, loadMessages } from './i18n.ts';
+export { lazyTranslator, readyLanguage } from './lazy-messages.ts';
+export type { LazyMessageCatalog } from './lazy-messages.ts';
 export type {
   Catalog,
   CatalogueDifference,

@@ -73,6 +73,13 @@ export interface CarpetaLifecycles {
   mount(props: CarpetaProps): Promise<unknown>;
   unmount(props: CarpetaProps): Promise<unknown>;
   update?(props: CarpetaProps): Promise<unknown>;
+  /**
+   * Loads what a render in `language` needs (the MFE's messages of that language, when they are
+   * loaded on demand). The shell calls it when it loads the MFE ahead of a mount, and before it
+   * switches the portal's language while the MFE is mounted; it waits a few seconds at most, and a
+   * rejection is only reported. `createLifecycles` (React) provides it.
+   */
+  prepare?(language: Language): Promise<unknown>;
 }
 
 export function isLifecycles(value: unknown): value is CarpetaLifecycles {

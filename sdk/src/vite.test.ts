@@ -7,10 +7,12 @@ import {
   mfeContainerName,
   mfePort,
   mfeVariableStem,
+  messagesChunkFileName,
   readPortOffset,
   runtimeVersionOnly,
   sdkCoreFromShare,
 } from './vite.ts';
+import { MESSAGES_CHUNK } from './federation.ts';
 import * as sdkEntry from './index.ts';
 
 const folders: string[] = [];
@@ -43,6 +45,19 @@ describe('the MFE preset', () => {
   it('says which package lacks its port offset', () => {
     const root = pkg(undefined);
     expect(() => readPortOffset(root)).toThrow(/needs "carpeta": \{ "portOffset"/);
+  });
+
+  it('names the chunk of messages loaded on demand after their language, which the gateway finds', () => {
+    const name = (facadeModuleId: string | null, isDynamicEntry = true) =>
+      messagesChunkFileName({ facadeModuleId, isDynamicEntry });
+    expect(name('/agency/mfe/src/messages/ca.ts')).toBe('assets/messages-[name]-[hash].js');
+    expect(MESSAGES_CHUNK.exec('assets/messages-ca-Ab12_x-Y.js')?.[1]).toBe('ca');
+    // Imported statically, Spanish or English stays where the bundler puts it; other modules too.
+    expect(name('/agency/mfe/src/messages/en.ts', false)).toBe('assets/[name]-[hash].js');
+    expect(name('/agency/mfe/src/messages/fr.ts')).toBe('assets/[name]-[hash].js');
+    expect(name('/agency/mfe/src/ca.ts')).toBe('assets/[name]-[hash].js');
+    expect(name(null)).toBe('assets/[name]-[hash].js');
+    expect(MESSAGES_CHUNK.test('assets/ca-Ab12.js')).toBe(false);
   });
 
   it('gives React MFEs the one Preact in tests, and others none', () => {
@@ -99,6 +114,7 @@ describe('sdkCoreFromShare', () => {
     for (const [source, importer] of [
       ['../format.ts', helper],
       ['../i18n.ts', '/repo/sdk/src/angular/providers.ts'],
+      ['../lazy-messages.ts', '/repo/sdk/src/react/lifecycles.tsx'],
       ['../languages.ts', 'C:\\repo\\sdk\\src\\angular\\providers.ts'],
       ['../errors.js', '/repo/node_modules/@carpeta/sdk/dist/react/resource.js'],
     ] as const) {
@@ -128,7 +144,7 @@ describe('sdkCoreFromShare', () => {
   });
 
   it('finds in the sdk’s entry every value the helpers import from the core', () => {
-    const named = /import\s*\{([^}]*)\}\s*from\s*'\.\.\/(?:i18n|format|errors|languages)\.ts'/g;
+    const named = /import\s*\{([^}]*)\}\s*from\s*'\.\.\/(?:i18n|lazy-messages|format|errors|languages)\.ts'/g;
     const imported = new Set<string>();
     for (const folder of ['react', 'angular', 'vanilla']) {
       const dir = join(import.meta.dirname, folder);
@@ -144,6 +160,8 @@ describe('sdkCoreFromShare', () => {
       'createTranslator',
       'formatLocale',
       'isApiError',
+      'lazyTranslator',
+      'readyLanguage',
     ]);
     for (const name of imported) expect(sdkEntry, name).toHaveProperty(name);
   });

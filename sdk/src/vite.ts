@@ -24,6 +24,7 @@ import {
   type CarpetaRemoteOptions,
   carpetaRemote,
   FEDERATION_RUNTIME_GROUP,
+  MESSAGES_MODULE,
   PREACT_TEST_DEPS,
   preactForTests,
   RXJS_GROUP,
@@ -41,7 +42,11 @@ export interface CarpetaViteConfig {
     sourcemap: boolean;
     /** The federation runtime in one chunk (`FEDERATION_RUNTIME_GROUP`), and RxJS for Angular (`RXJS_GROUP`). */
     rolldownOptions: {
-      output: { codeSplitting: { groups: (typeof FEDERATION_RUNTIME_GROUP | typeof RXJS_GROUP)[] } };
+      output: {
+        codeSplitting: { groups: (typeof FEDERATION_RUNTIME_GROUP | typeof RXJS_GROUP)[] };
+        /** `messages-<language>-<hash>.js` for messages loaded on demand (`messagesChunkFileName`). */
+        chunkFileNames: typeof messagesChunkFileName;
+      };
     };
   };
   server: { host: string; port: number; strictPort: boolean; origin: string; cors: boolean };
@@ -147,11 +152,11 @@ export interface SdkCoreFromSharePlugin {
 /** A framework helper of the sdk (`@carpeta/sdk/react`, `/angular`, `/vanilla`), in its sources or its build. */
 const SDK_FRAMEWORK_HELPER = /[\\/]sdk[\\/](?:src|dist)[\\/](?:react|angular|vanilla)[\\/][^\\/]+$/;
 /** The sdk's core modules those helpers import, each exported by the sdk's entry as well. */
-const SDK_CORE_MODULE = /^\.\.\/(?:i18n|format|errors|languages)\.[jt]s$/;
+const SDK_CORE_MODULE = /^\.\.\/(?:i18n|lazy-messages|format|errors|languages)\.[jt]s$/;
 
 /**
  * A Vite plugin for a remote's build: the sdk's framework helpers, which each remote bundles, take
- * the sdk's core (translation, formatting, errors, languages) from the shared `@carpeta/sdk` the
+ * the sdk's core (translation and messages loaded on demand, formatting, errors, languages) from the shared `@carpeta/sdk` the
  * shell provides, instead of bundling those modules again. The federation plugin keeps an import
  * of a shared package from inside that package local (its own copy of the sdk, for a host that
  * provides none, is built that way), so the helpers' relative imports are resolved here as an
@@ -244,11 +249,27 @@ export async function defineCarpetaMfe(options: CarpetaMfeOptions): Promise<Carp
             groups:
               framework === 'angular' ? [FEDERATION_RUNTIME_GROUP, RXJS_GROUP] : [FEDERATION_RUNTIME_GROUP],
           },
+          chunkFileNames: messagesChunkFileName,
         },
       },
     },
     server: { host: '127.0.0.1', port, strictPort: true, origin: `http://127.0.0.1:${port}`, cors: true },
   };
+}
+
+/**
+ * A chunk's file name: `assets/messages-<language>-<hash>.js` for an MFE's messages of one language
+ * imported on demand (`src/messages/<language>.ts`, `LazyMessageCatalog`), which the gateway finds
+ * among the remote's chunks (`MESSAGES_CHUNK`) and hints on a page in that language; Vite's
+ * `assets/[name]-[hash].js` for every other chunk.
+ */
+export function messagesChunkFileName(chunk: {
+  facadeModuleId: string | null;
+  isDynamicEntry: boolean;
+}): string {
+  return chunk.isDynamicEntry && chunk.facadeModuleId && MESSAGES_MODULE.test(chunk.facadeModuleId)
+    ? 'assets/messages-[name]-[hash].js'
+    : 'assets/[name]-[hash].js';
 }
 
 export interface CarpetaMfeTestOptions {

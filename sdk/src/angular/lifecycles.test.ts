@@ -258,6 +258,39 @@ describe('createAngularLifecycles', () => {
     }
   });
 
+  it('renders first in a language loaded on demand and switches once its messages are here', async () => {
+    let arrive: (value: (typeof messages)['en']) => void = () => {};
+    const loaders = {
+      ca: vi.fn(async () => messages.ca),
+      gl: vi.fn(async () => messages.gl),
+      en: vi.fn(() => new Promise<(typeof messages)['en']>((resolve) => (arrive = resolve))),
+    };
+    const test = createTestProps({
+      mfeId: 'lazy',
+      basePath: '/lazy',
+      fetch: globalThis.fetch,
+      language: 'ca',
+    });
+    const lifecycles = createAngularLifecycles({
+      rootComponent: DemoComponent,
+      messages: { ...messages, ...loaders },
+    });
+    await lifecycles.mount(test.props);
+    await vi.waitFor(() => expect(text(test.props.domElement)).toContain('Hola, lazy (ca, sense sessió)'));
+    test.setLanguage('en');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Catalan until the English messages arrive, never Spanish words.
+    expect(text(test.props.domElement)).toContain('Hola, lazy (ca, sense sessió)');
+    arrive(messages.en);
+    await vi.waitFor(() => expect(text(test.props.domElement)).toContain('Hello lazy (en, signed out)'));
+    await lifecycles.prepare?.('gl');
+    test.setLanguage('gl');
+    await vi.waitFor(() => expect(text(test.props.domElement)).toContain('Ola lazy (gl, sen sesión)'));
+    await lifecycles.unmount(test.props);
+    expect(test.languageListeners()).toBe(0);
+    expect([loaders.ca, loaders.gl, loaders.en].map((loader) => loader.mock.calls.length)).toEqual([1, 1, 1]);
+  });
+
   it('reports errors of the component tree to the portal', async () => {
     const { props, telemetry } = createTestProps({
       mfeId: 'broken',

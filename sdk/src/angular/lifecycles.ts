@@ -10,14 +10,18 @@ import {
 import { createApplication } from '@angular/platform-browser';
 // Relative imports of zod-free modules only: this helper is bundled into every Angular remote.
 import type { MessageCatalog } from '../i18n.ts';
+import { type LazyMessageCatalog, readyLanguage } from '../lazy-messages.ts';
 import type { CarpetaLifecycles, CarpetaProps } from '../props.ts';
-import { provideCarpeta } from './providers.ts';
+import { catalogueTranslator, provideCarpeta } from './providers.ts';
 
 export interface CreateAngularLifecyclesOptions {
   /** The MFE's standalone root component; it reads the shell's props through this package's inject functions. */
   rootComponent: Type<unknown>;
-  /** The MFE's own messages, Spanish required. */
-  messages: MessageCatalog;
+  /**
+   * The MFE's own messages, Spanish required. Other languages may be functions that import them
+   * (`LazyMessageCatalog`): the MFE then renders in a language once its messages are here.
+   */
+  messages: MessageCatalog | LazyMessageCatalog;
   /** More application-wide providers of the MFE. */
   providers?: (Provider | EnvironmentProviders)[];
 }
@@ -25,6 +29,7 @@ export interface CreateAngularLifecyclesOptions {
 interface Mounted {
   app: ApplicationRef;
   host: HTMLElement;
+  stop(): void;
 }
 
 /** Angular's APP_ID scopes component styles and ids: one per MFE, so two Angular MFEs never clash. */
@@ -43,6 +48,13 @@ export function createAngularLifecycles(options: CreateAngularLifecyclesOptions)
 
   async function mount(props: CarpetaProps): Promise<void> {
     if (mounted.has(props.domElement)) throw new Error(`${props.mfeId} is already mounted here`);
+    // The first render is in the citizen's language: its messages first, if loaded on demand
+    // (hinted by the gateway on the first route, loaded ahead otherwise: `prepare`). Spanish if they
+    // fail. The MFE then reads the language it has the messages of (`readyLanguage`).
+    const report = (error: unknown) => props.telemetry.error(error, { mfe: props.mfeId, phase: 'messages' });
+    const loader = catalogueTranslator(options.messages, props.i18n.get());
+    await loader.ensure(props.i18n.get()).catch(report);
+    const shown = readyLanguage(props.i18n, loader, report);
     const host = document.createElement('div');
     host.dataset.carpetaAngular = props.mfeId;
     props.domElement.append(host);
@@ -59,13 +71,14 @@ export function createAngularLifecycles(options: CreateAngularLifecyclesOptions)
                 props.telemetry.error(error, { mfe: props.mfeId, phase: 'render' }),
             } satisfies ErrorHandler,
           },
-          provideCarpeta(props, options.messages),
+          provideCarpeta({ ...props, i18n: shown }, options.messages),
           ...(options.providers ?? []),
         ],
       });
       app.bootstrap(options.rootComponent, host);
-      mounted.set(props.domElement, { app, host });
+      mounted.set(props.domElement, { app, host, stop: shown.stop });
     } catch (error) {
+      shown.stop();
       app?.destroy();
       host.remove();
       throw error;
@@ -76,6 +89,7 @@ export function createAngularLifecycles(options: CreateAngularLifecyclesOptions)
     const current = mounted.get(props.domElement);
     if (!current) return;
     mounted.delete(props.domElement);
+    current.stop();
     current.app.destroy();
     current.host.remove();
   }
@@ -85,5 +99,6 @@ export function createAngularLifecycles(options: CreateAngularLifecyclesOptions)
     mount,
     unmount,
     update: async () => undefined,
+    prepare: (language) => catalogueTranslator(options.messages, language).ensure(language),
   };
 }

@@ -12,7 +12,8 @@ import type { TOptions } from 'i18next';
 import type { ApiClient } from '../api.ts';
 import type { Session } from '../domain.ts';
 import type { CarpetaEvents, EventBus, EventName } from '../events.ts';
-import { createTranslator, type MessageCatalog } from '../i18n.ts';
+import type { MessageCatalog } from '../i18n.ts';
+import { type LazyMessageCatalog, lazyTranslator } from '../lazy-messages.ts';
 import { formatLocale, type Language } from '../languages.ts';
 import type { CarpetaProps, Telemetry } from '../props.ts';
 
@@ -73,23 +74,28 @@ export interface Translate {
   readonly language: Signal<Language>;
 }
 
-const MESSAGES = new InjectionToken<MessageCatalog>('CarpetaMessages');
+const MESSAGES = new InjectionToken<MessageCatalog | LazyMessageCatalog>('CarpetaMessages');
 
 /**
  * One translator per catalogue, so per MFE (its lifecycles give the same catalogue to every mount),
  * kept for all its mounts, as the React and plain-JavaScript helpers do: before, each mount made a
- * new i18next instance and its first translations again. It holds every language of the catalogue
- * from the start (`createTranslator`), and translations name their language (`getFixedT`), so a
- * mount in another language than the first finds its messages.
+ * new i18next instance and its first translations again. Translations name their language
+ * (`getFixedT`), so a mount in another language than the first finds its messages; those loaded on
+ * demand are brought by the loader (`createAngularLifecycles` does before each mount).
  */
-const translators = new WeakMap<MessageCatalog, ReturnType<typeof createTranslator>>();
+const translators = new WeakMap<MessageCatalog | LazyMessageCatalog, ReturnType<typeof lazyTranslator>>();
+
+/** The translator of a catalogue, with what loads its languages loaded on demand (made once). */
+export function catalogueTranslator(messages: MessageCatalog | LazyMessageCatalog, language: Language) {
+  const found = translators.get(messages) ?? lazyTranslator(messages, language);
+  translators.set(messages, found);
+  return found;
+}
 
 export const CARPETA_TRANSLATE = new InjectionToken<Translate>('CarpetaTranslate', {
   factory: () => {
     const language = inject(CARPETA_LANGUAGE);
-    const messages = inject(MESSAGES);
-    const translator = translators.get(messages) ?? createTranslator(messages, language());
-    translators.set(messages, translator);
+    const { translator } = catalogueTranslator(inject(MESSAGES), language());
     const fixed = computed(() => translator.getFixedT(language()));
     const t = (key: string, options?: TOptions): string => String(fixed()(key, options ?? {}));
     return Object.assign(t, { language });
@@ -136,7 +142,10 @@ export const CARPETA_FORMATTERS = new InjectionToken<Formatters>('CarpetaFormatt
 });
 
 /** The shell's props and the services derived from them, for `createApplication`'s providers. */
-export function provideCarpeta(props: CarpetaProps, messages: MessageCatalog): EnvironmentProviders {
+export function provideCarpeta(
+  props: CarpetaProps,
+  messages: MessageCatalog | LazyMessageCatalog,
+): EnvironmentProviders {
   return makeEnvironmentProviders([
     { provide: CARPETA_PROPS, useValue: props },
     { provide: MESSAGES, useValue: messages },

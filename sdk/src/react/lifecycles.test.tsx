@@ -53,6 +53,58 @@ describe('createLifecycles', () => {
     expect(languageListeners()).toBe(0);
   });
 
+  it('renders first in a language loaded on demand, switches once its messages are here, loads each once', async () => {
+    const { props, setLanguage, telemetry } = createTestProps({
+      mfeId: 'demo',
+      basePath: '/demo',
+      language: 'ca',
+    });
+    let arrive: (messages: { greeting: string }) => void = () => {};
+    const loaders = {
+      ca: vi.fn(async () => messages.ca),
+      gl: vi.fn(async () => messages.gl),
+      en: vi.fn(() => new Promise<{ greeting: string }>((resolve) => (arrive = resolve))),
+    };
+    const lazy = { ...messages, ...loaders };
+    const lifecycles = createLifecycles({ rootComponent: Demo, messages: lazy });
+    await run(() => lifecycles.bootstrap(props));
+    await run(() => lifecycles.mount(props));
+    expect(props.domElement.textContent).toBe('Hola, demo (ca, out)');
+    // Until its English messages arrive, the MFE stays in Catalan (not Spanish words).
+    await act(async () => setLanguage('en'));
+    expect(props.domElement.textContent).toBe('Hola, demo (ca, out)');
+    await act(async () => arrive(messages.en));
+    expect(props.domElement.textContent).toBe('Hello demo (en, out)');
+    // What the shell asks before it switches: then the switch is at once.
+    await lifecycles.prepare?.('gl');
+    await act(async () => setLanguage('gl'));
+    expect(props.domElement.textContent).toBe('Ola demo (gl, out)');
+    await act(async () => setLanguage('ca'));
+    await run(() => lifecycles.unmount(props));
+    await run(() => lifecycles.mount(props));
+    expect(props.domElement.textContent).toBe('Hola, demo (ca, out)');
+    expect([loaders.ca, loaders.gl, loaders.en].map((loader) => loader.mock.calls.length)).toEqual([1, 1, 1]);
+    expect(telemetry.errors).toEqual([]);
+    await run(() => lifecycles.unmount(props));
+  });
+
+  it('shows Spanish words for a language whose messages failed to load, reports it, and tries again', async () => {
+    const { props, setLanguage, telemetry } = makeProps();
+    const eu = vi.fn().mockRejectedValueOnce(new Error('chunk failed')).mockResolvedValue(messages.eu);
+    const lifecycles = createLifecycles({ rootComponent: Demo, messages: { ...messages, eu } });
+    await run(() => lifecycles.bootstrap(props));
+    await run(() => lifecycles.mount(props));
+    await act(async () => setLanguage('eu'));
+    expect(props.domElement.textContent).toBe('Hola demo (eu, out)');
+    expect(telemetry.errors.map((error) => error.context)).toEqual([{ mfe: 'demo', phase: 'messages' }]);
+    await lifecycles.prepare?.('eu');
+    await act(async () => setLanguage('es'));
+    await act(async () => setLanguage('eu'));
+    expect(props.domElement.textContent).toBe('Kaixo demo (eu, out)');
+    expect(eu).toHaveBeenCalledTimes(2);
+    await run(() => lifecycles.unmount(props));
+  });
+
   it('can be mounted again after an unmount', async () => {
     const { props } = makeProps();
     const lifecycles = createLifecycles({ rootComponent: Demo, messages });

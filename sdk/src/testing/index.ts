@@ -1,4 +1,5 @@
 import { act } from 'react';
+import type { Language } from '../languages.ts';
 import type { CarpetaLifecycles, CarpetaProps } from '../props.ts';
 
 export { createTestProps, type TestProps } from './props.ts';
@@ -15,6 +16,19 @@ export async function runLifecycle(step: () => Promise<unknown>): Promise<void> 
     pending = step();
   });
   await pending;
+}
+
+/**
+ * Switches the portal's language under a mounted MFE as the shell does: the MFE's messages of that
+ * language first (`prepare`, for messages loaded on demand), then the switch.
+ */
+export async function switchLanguage(
+  lifecycles: CarpetaLifecycles,
+  test: { setLanguage(language: Language): void },
+  language: Language,
+): Promise<void> {
+  await lifecycles.prepare?.(language);
+  await act(async () => test.setLanguage(language));
 }
 
 /** Bootstraps and mounts an MFE as the shell would, then lets its first data requests settle. */
