@@ -10,7 +10,7 @@ import {
   scriptSafeJson,
   withLanguageChunk,
 } from './page.ts';
-import { createRemoteAssets, mfManifestUrl } from './remote-assets.ts';
+import { createRemoteAssets, mfManifestUrl, type RemoteAssets } from './remote-assets.ts';
 
 const entry = testManifestEntry;
 
@@ -245,6 +245,41 @@ describe('the page', () => {
     ]);
   });
 
+  it('hints the MFE’s messages in the page’s language only, when it loads them on demand', async () => {
+    const assets = createRemoteAssets({
+      fetch: async () =>
+        Response.json({
+          exposes: [
+            {
+              path: './lifecycles',
+              assets: {
+                js: {
+                  sync: ['assets/lifecycles-AAAAAAAA.js'],
+                  async: [
+                    'assets/messages-ca-CCCC.js',
+                    'assets/messages-en-EEEE.js',
+                    'https://evil.example/assets/messages-eu-XXXX.js',
+                    'assets/ca-DDDD.js',
+                  ],
+                },
+              },
+            },
+          ],
+        }),
+    });
+    const mfe = entry('mfe');
+    assets.preloads(mfe, 'ca');
+    await assets.settled();
+    const first = ['https://mfe.example/remoteEntry.js', 'https://mfe.example/assets/lifecycles-AAAAAAAA.js'];
+    expect(assets.preloads(mfe, 'ca')).toEqual([...first, 'https://mfe.example/assets/messages-ca-CCCC.js']);
+    expect(assets.preloads(mfe, 'en')).toEqual([...first, 'https://mfe.example/assets/messages-en-EEEE.js']);
+    // Spanish is in the MFE's code; a chunk on another origin is never hinted; nor is any language
+    // for a page whose language is not known.
+    expect(assets.preloads(mfe, 'es')).toEqual(first);
+    expect(assets.preloads(mfe, 'eu')).toEqual(first);
+    expect(assets.preloads(mfe)).toEqual(first);
+  });
+
   it('hints the remote’s own copy of a singleton the shell does not provide (Angular), not of one it does', async () => {
     const prebuild = (name: string) =>
       `assets/_virtual_mf___mfe_internal__carpeta_x__mf_owner__1__prebuild__${name}__prebuild__-A.js`;
@@ -423,6 +458,18 @@ describe('the page with the shell’s layout', () => {
       expect(html).not.toContain('carpeta:federation-chunks');
     }
     expect(onRoute).not.toContain('carpeta:federation-chunks');
+    // The remote's hints are asked for in the language the page is rendered in (its messages).
+    const asked: unknown[] = [];
+    const spy: RemoteAssets = {
+      preloads: (mfe, language) => {
+        asked.push(language);
+        return [mfe.remote.entry];
+      },
+      settled: async () => {},
+    };
+    renderPage(page, { view: view([entry('home')]), pathname: '/', assets: spy, shell: shell() });
+    renderPage(page, { view: view([entry('home')]), pathname: '/', assets: spy });
+    expect(asked).toEqual(['eu', undefined]);
     for (const hostile of [
       '["https://evil.example/x.js"]',
       '["//evil.example/x.js"]',

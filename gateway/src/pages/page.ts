@@ -187,7 +187,8 @@ export function renderPage(
   if (entry) {
     // The shell's federation host first: the remote's entry is imported through it.
     lines.push(...shellPage.federationHints);
-    for (const url of options.assets.preloads(entry)) {
+    // The MFE's messages in the page's language too, when it loads them on demand.
+    for (const url of options.assets.preloads(entry, options.shell?.language)) {
       const integrity =
         url === entry.remote.entry && entry.integrity ? ` integrity="${attribute(entry.integrity)}"` : '';
       lines.push(`<link rel="modulepreload" crossorigin href="${attribute(url)}"${integrity}>`);

@@ -1,5 +1,10 @@
-import type { ManifestEntry } from '@carpeta/sdk';
-import { LOAD_SHARE_WRAPPER, PREBUILT_SHARED, SHARED_SINGLETONS } from '@carpeta/sdk/federation';
+import type { Language, ManifestEntry } from '@carpeta/sdk';
+import {
+  LOAD_SHARE_WRAPPER,
+  MESSAGES_CHUNK,
+  PREBUILT_SHARED,
+  SHARED_SINGLETONS,
+} from '@carpeta/sdk/federation';
 import { LRUCache } from 'lru-cache';
 import { z } from 'zod/mini';
 
@@ -8,7 +13,9 @@ import { z } from 'zod/mini';
  * `@module-federation/vite` writes next to each `remoteEntry.js`: the synchronous JavaScript chunks
  * of the exposed module, its views of the shared singletons and its own copy of those the shell does
  * not provide. The page of a route lists them (with the remote entry) as modulepreload hints, so
- * the browser fetches them beside the shell's own scripts instead of after them.
+ * the browser fetches them beside the shell's own scripts instead of after them. So is the chunk of
+ * the MFE's messages in the page's language, when the MFE loads its languages on demand
+ * (`MESSAGES_CHUNK`): the first render waits for them.
  *
  * A page never waits for a remote: what is not known yet is asked for in the background and the
  * page goes with the remote entry alone. A remote that cannot be read keeps its last answer, if it
@@ -48,12 +55,19 @@ export interface RemoteAssets {
   /**
    * Absolute URLs to preload for an entry's first render: its remote entry, then, when they are
    * known, the exposed module's synchronous chunks, its views of the shared singletons and its own
-   * copy of those the shell does not provide. Starts reading them when they are not known, or known
-   * for longer than their time (they are still given meanwhile).
+   * copy of those the shell does not provide, and the chunk of its messages in `language` when it
+   * loads them on demand. Starts reading them when they are not known, or known for longer than
+   * their time (they are still given meanwhile).
    */
-  preloads(entry: ManifestEntry): string[];
+  preloads(entry: ManifestEntry, language?: Language): string[];
   /** Resolves when every read under way has ended (for tests). */
   settled(): Promise<void>;
+}
+
+/** What a remote said its exposed module needs: its files, and its messages' chunk per language. */
+interface RemoteChunks {
+  files: readonly string[];
+  messages: Partial<Record<Language, string>>;
 }
 
 /** `…/remoteEntry.js` → `…/mf-manifest.json`; an entry that is the manifest itself stays. */
@@ -70,7 +84,7 @@ export function createRemoteAssets(options: RemoteAssetsOptions = {}): RemoteAss
   const clock = options.now ? { perf: { now: options.now }, ttlResolution: 0 } : {};
   // Only what remotes said. Past its time, it is still given while the remote is asked again (the
   // first page after each minute went without the remote's chunks), and while it cannot be read.
-  const chunks = new LRUCache<string, readonly string[]>({
+  const chunks = new LRUCache<string, RemoteChunks>({
     max: 500,
     ttl,
     allowStale: true,
@@ -123,12 +137,18 @@ export function createRemoteAssets(options: RemoteAssetsOptions = {}): RemoteAss
         ...(js?.async ?? []).filter((file) => LOAD_SHARE_WRAPPER.test(file)),
         ...ownSingletons,
       ]);
-      const sync = [...files]
-        .map((file) => new URL(file, base))
-        // Only files of the remote's own origin: the page's CSP allows no other.
-        .filter((url) => url.origin === base.origin)
-        .map((url) => url.href);
-      chunks.set(key, sync);
+      // Only files of the remote's own origin: the page's CSP allows no other.
+      const own = (file: string) => {
+        const url = new URL(file, base);
+        return url.origin === base.origin ? url.href : undefined;
+      };
+      const messages: Partial<Record<Language, string>> = {};
+      for (const file of js?.async ?? []) {
+        const language = MESSAGES_CHUNK.exec(file)?.[1] as Language | undefined;
+        const url = own(file);
+        if (language && url) messages[language] ??= url;
+      }
+      chunks.set(key, { files: [...files].flatMap((file) => own(file) ?? []), messages });
       failures.delete(key);
     } catch (error) {
       // Nothing is learnt: pages keep what the remote said before, if anything, else its entry alone.
@@ -148,7 +168,7 @@ export function createRemoteAssets(options: RemoteAssetsOptions = {}): RemoteAss
   }
 
   return {
-    preloads(entry) {
+    preloads(entry, language) {
       // Classic-script remotes (`var`, `global`) are not modules: nothing to preload as one.
       if (entry.remote.type !== 'module') return [];
       const key = `${entry.remote.entry}|${entry.remote.expose}`;
@@ -161,7 +181,8 @@ export function createRemoteAssets(options: RemoteAssetsOptions = {}): RemoteAss
       }
       // An entry given as the remote's mf-manifest.json is read by the runtime, not imported.
       const entryUrl = entry.remote.entry.endsWith('.json') ? [] : [entry.remote.entry];
-      return [...entryUrl, ...(known ?? [])];
+      const messages = language && known?.messages[language];
+      return [...entryUrl, ...(known?.files ?? []), ...(messages ? [messages] : [])];
     },
     async settled() {
       await Promise.all([...reading.values()]);
