@@ -95,13 +95,18 @@ export async function warmWhileIdle(
  * (a mouse over it, a finger down on it) or focused.
  */
 export function startLoadingAhead(
-  context: Pick<ShellContext, 'manifest' | 'session'>,
+  context: Pick<ShellContext, 'manifest' | 'session' | 'language'>,
   shell: { warmLifecycles: typeof warmLifecycles; loadableOrigins: typeof loadableOrigins },
   loadTimeoutMs: number,
 ): void {
   const { manifest, session } = context;
   const { loadableOrigins } = shell;
-  const warm = (entry: ManifestEntry) => shell.warmLifecycles(entry, entry.timeouts?.load ?? loadTimeoutMs);
+  // The MFE, and what its first render in the page's language needs (its messages, if it loads
+  // them on demand: `prepare`).
+  const warm = async (entry: ManifestEntry) => {
+    const lifecycles = await shell.warmLifecycles(entry, entry.timeouts?.load ?? loadTimeoutMs);
+    await lifecycles?.prepare?.(context.language.get()).catch(() => undefined);
+  };
   const prefetchLoadable = () => {
     const current = manifest.get();
     if (current.status !== 'ready') return;

@@ -27,6 +27,8 @@ export interface ShellContext {
   language: Store<Language> & {
     bridge: import('@carpeta/sdk').I18nBridge;
     choose(language: Language): Promise<void>;
+    /** Work a switch of language waits for (a mounted MFE's messages); returns its removal. */
+    alsoPrepare(work: (language: Language) => Promise<unknown>): () => void;
   };
   session: ReturnType<typeof createSessionStore>;
   theme: ReturnType<typeof createThemeStore>;

@@ -200,20 +200,21 @@ const warmKey = (entry: ManifestEntry) => `${entry.id} ${entry.remote.entry}`;
  * at its link or moved the focus to it, so a click is likely, or the browser is idle
  * (`warmWhileIdle`). Nothing is mounted; the route's host then takes the same promise
  * (`takeLifecycles`). A failure is forgotten here and met again, with its error panel, if the
- * route is opened. The promise settles (never rejects) when the load has ended.
+ * route is opened. The promise settles (never rejects) when the load has ended, with the
+ * lifecycles if they loaded (and were not taken by a route's host before).
  */
-export function warmLifecycles(entry: ManifestEntry, timeoutMs: number): Promise<void> {
+export function warmLifecycles(
+  entry: ManifestEntry,
+  timeoutMs: number,
+): Promise<CarpetaLifecycles | undefined> {
   const key = warmKey(entry);
   const loading = taken.has(key) ? undefined : (warmed.get(key) ?? loadLifecycles(entry, timeoutMs));
-  if (!loading) return Promise.resolve();
+  if (!loading) return Promise.resolve(undefined);
   if (!warmed.has(key)) {
     warmed.set(key, loading);
     loading.catch(() => warmed.delete(key));
   }
-  return loading.then(
-    () => {},
-    () => {},
-  );
+  return loading.catch(() => undefined);
 }
 
 /** For a route's host: the lifecycles warmed for this entry (once), or loaded now. */

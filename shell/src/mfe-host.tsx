@@ -203,6 +203,7 @@ export function createMfeHost(
   let status: Status = { state: 'loading' };
   const statusListeners = new Set<() => void>();
   let stopFollowingSession: (() => void) | null = null;
+  let stopPreparing: (() => void) | null = null;
   /** A mount that timed out but may still complete: it is taken down again if it does. */
   let abandoned: Promise<void> = Promise.resolve();
 
@@ -342,12 +343,19 @@ export function createMfeHost(
           if (current === generation) await attempt(current, mfeElement);
         })();
       });
+      // A switch of language waits for the mounted MFE's messages in the new language, if it loads
+      // them on demand (`prepare`): the shell's words and the MFE's change together.
+      stopPreparing = context.language.alsoPrepare(async (language) => {
+        if (mounted) await lifecycles?.prepare?.(language);
+      });
       void attempt(run, mfeElement);
     },
     async unmount() {
       generation += 1;
       stopFollowingSession?.();
       stopFollowingSession = null;
+      stopPreparing?.();
+      stopPreparing = null;
       const props = mounted;
       mounted = null;
       if (props && lifecycles) {

@@ -65,10 +65,14 @@ export function initialLanguage(): Language {
   return languageFromPreferences(navigator.languages ?? [navigator.language]) ?? DEFAULT_LANGUAGE;
 }
 
+/** How long a switch of language waits for a mounted MFE's messages (`alsoPrepare`) at most. */
+export const MFE_PREPARE_MS = 3000;
+
 /**
  * The portal's language. `choose` is what the selector calls: it first runs `prepare` (loading the
- * shell's messages of that language), so nothing renders half in the old language; the last choice
- * wins when several are in flight.
+ * shell's messages of that language) and what mounted MFEs added (`alsoPrepare`: their messages,
+ * each waited for `MFE_PREPARE_MS` at most), so nothing renders half in the old language; the last
+ * choice wins when several are in flight.
  */
 export function createLanguageStore(
   initial: Language,
@@ -76,15 +80,25 @@ export function createLanguageStore(
   options: { inPage?: boolean } = {},
 ) {
   const store = createStore<Language>(initial);
+  const others = new Set<(language: Language) => Promise<unknown>>();
   let latest = initial;
   const choose = async (language: Language) => {
     latest = language;
-    try {
-      await prepare(language);
-    } catch {
-      // The messages did not load: the language still applies, with Spanish where words are missing.
-    }
+    // A language whose messages did not load still applies, with Spanish where words are missing.
+    await Promise.allSettled([
+      prepare(language),
+      ...[...others].map((work) =>
+        Promise.race([work(language), new Promise((resolve) => setTimeout(resolve, MFE_PREPARE_MS))]),
+      ),
+    ]);
     if (latest === language) store.set(language);
+  };
+  /** Adds work a switch waits for (a mounted MFE's messages); the returned function removes it. */
+  const alsoPrepare = (work: (language: Language) => Promise<unknown>) => {
+    others.add(work);
+    return () => {
+      others.delete(work);
+    };
   };
   const apply = (language: Language) => {
     document.documentElement.lang = languageTag(language);
@@ -101,7 +115,7 @@ export function createLanguageStore(
     store.subscribe(apply);
   }
   const bridge: I18nBridge = { get: store.get, subscribe: store.subscribe, languages: LANGUAGES };
-  return { ...store, choose, bridge };
+  return { ...store, choose, alsoPrepare, bridge };
 }
 
 const ANONYMOUS: Session = { authenticated: false, citizen: null };
