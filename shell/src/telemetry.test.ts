@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createTelemetry, fitReport, TELEMETRY_LIMITS } from './telemetry.ts';
+import { createTelemetry } from './telemetry.ts';
+import { fitReport, TELEMETRY_LIMITS } from './telemetry-report.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text).length;
 
@@ -51,7 +52,7 @@ describe('fitReport', () => {
 });
 
 describe('createTelemetry', () => {
-  it('posts reports the gateway accepts, however long the error', () => {
+  it('posts reports the gateway accepts, however long the error', async () => {
     const calls: Array<RequestInit | undefined> = [];
     vi.stubGlobal(
       'fetch',
@@ -66,12 +67,12 @@ describe('createTelemetry', () => {
       mfe: 'notifications',
       entry: `https://mfe.example.es/${'ruta/'.repeat(200)}remoteEntry.js`,
     });
-    expect(calls).toHaveLength(1);
+    await vi.waitFor(() => expect(calls).toHaveLength(1));
     const report = expectAcceptable(String(calls[0]?.body));
     expect(report).toMatchObject({ type: 'error', source: 'shell', context: { mfe: 'notifications' } });
   });
 
-  it('tags every report of an MFE with what it is built with', () => {
+  it('tags every report of an MFE with what it is built with', async () => {
     const bodies: unknown[] = [];
     vi.stubGlobal(
       'fetch',
@@ -84,6 +85,7 @@ describe('createTelemetry', () => {
     const telemetry = createTelemetry('municipal', { framework: 'vanilla' });
     telemetry.error(new Error('render failed'), { phase: 'render' });
     telemetry.event('certificate-requested', { kind: 'individual' });
+    await vi.waitFor(() => expect(bodies).toHaveLength(2));
     expect(bodies).toEqual([
       expect.objectContaining({ source: 'municipal', context: { framework: 'vanilla', phase: 'render' } }),
       expect.objectContaining({ data: { framework: 'vanilla', kind: 'individual' } }),
