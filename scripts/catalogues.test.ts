@@ -18,27 +18,32 @@ import { verifyMessages } from '../mfes/my-data/src/verify-messages.ts';
 import { messages as notifications } from '../mfes/notifications/src/messages.ts';
 import { messages as representation } from '../mfes/representation/src/messages.ts';
 import { CATALOGUES as idp } from '../mocks/src/idp/messages.ts';
-import { compareCatalogue, loadMessages } from '../sdk/src/i18n.ts';
+import { compareCatalogue, type LazyCatalog, loadMessages } from '../sdk/src/i18n.ts';
 import { LANGUAGES, type Language } from '../sdk/src/languages.ts';
 import { messages as shell } from '../shell/src/messages.ts';
 
 type AnyCatalogue = Partial<Record<Language, unknown>>;
 
+/** Every language of a catalogue whose other languages load on demand. */
+const loaded =
+  <M>(catalog: LazyCatalog<M>) =>
+  async () =>
+    Object.fromEntries(await Promise.all(LANGUAGES.map(async (l) => [l, await loadMessages(catalog, l)])));
+
 const CATALOGUES: Record<string, () => Promise<AnyCatalogue>> = {
-  shell: async () =>
-    Object.fromEntries(await Promise.all(LANGUAGES.map(async (l) => [l, await loadMessages(shell, l)]))),
-  'mfes/home': async () => home,
-  'mfes/notifications': async () => notifications,
-  'mfes/files': async () => files,
-  'mfes/appointments': async () => appointments,
-  'mfes/my-data': async () => myData,
+  shell: loaded(shell),
+  'mfes/home': loaded(home),
+  'mfes/notifications': loaded(notifications),
+  'mfes/files': loaded(files),
+  'mfes/appointments': loaded(appointments),
+  'mfes/my-data': loaded(myData),
   'mfes/my-data (verification page)': async () => verifyMessages,
-  'mfes/representation': async () => representation,
+  'mfes/representation': loaded(representation),
   'mfes/municipal': async () => municipal,
-  'mfes/health': async () => health,
+  'mfes/health': loaded(health),
   'mfes/assistant (Ada)': async () => assistant,
-  'mfes/feedback (feedback, roadmap, maintainers)': async () => feedback,
-  'mfes/alerts (alerts centre)': async () => alerts,
+  'mfes/feedback (feedback, roadmap, maintainers)': loaded(feedback),
+  'mfes/alerts (alerts centre)': loaded(alerts),
   'idp (simulated Cl@ve pages)': async () => idp,
   'gateway (PDFs: notification receipt, my-data certificate, registry receipt)': async () => PROOF_TEXT,
 };

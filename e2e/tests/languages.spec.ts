@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import { messages as home } from '../../mfes/home/src/messages.ts';
+import { messages as homeCatalog } from '../../mfes/home/src/messages.ts';
+import { ca as homeCa } from '../../mfes/home/src/messages/ca.ts';
+import { en as homeEn } from '../../mfes/home/src/messages/en.ts';
+import { eu as homeEu } from '../../mfes/home/src/messages/eu.ts';
+import { gl as homeGl } from '../../mfes/home/src/messages/gl.ts';
+import { va as homeVa } from '../../mfes/home/src/messages/va.ts';
 import { ca } from '../../shell/src/messages/ca.ts';
 import { en } from '../../shell/src/messages/en.ts';
 import { es } from '../../shell/src/messages/es.ts';
@@ -19,6 +24,9 @@ import {
   startInSpanish,
   switchLanguage,
 } from '../support/portal.ts';
+
+/** The home MFE's words in every language (its other languages are chunks loaded on demand). */
+const home = { es: homeCatalog.es, ca: homeCa, gl: homeGl, eu: homeEu, va: homeVa, en: homeEn };
 
 const shell = { es, ca, gl, eu, va, en };
 const manifest = JSON.parse(readFileSync(join(E2E.root, 'gateway/config/mfes.json'), 'utf8')) as {

@@ -1,8 +1,4 @@
-import type { Catalog, Localized } from '@carpeta/sdk';
-import { ca } from './messages/ca.ts';
-import { eu } from './messages/eu.ts';
-import { gl } from './messages/gl.ts';
-import { va } from './messages/va.ts';
+import type { LazyCatalog, Localized } from '@carpeta/sdk';
 
 const es = {
   title: 'Avisos',
@@ -112,110 +108,15 @@ const es = {
 
 export type AlertsMessages = Localized<typeof es>;
 
-const en: AlertsMessages = {
-  title: 'Alerts',
-  intro:
-    'Choose how we tell you about what is waiting for you in the Carpeta. By law, alerts never include the content: they only tell you that something is waiting and where to see it.',
-  loading: 'Loading…',
-  loadError: 'We could not load your alerts.',
-  retry: 'Try again',
-  errorSummary: 'There is a problem',
-  sendError: 'We could not save the change. Try again.',
-  events: {
-    'notification-new': 'New notification',
-    'notification-expiring': 'Notification about to expire',
-    'file-requirement': 'File that needs your answer',
-    'appointment-reminder': 'Appointment reminder (the day before)',
-    'document-expiring': 'Document about to expire (identity card, passport, driving licence)',
-    'ticket-answered': 'Answer to an incident filed with Ada',
-  },
-  channels: {
-    email: 'E-mail',
-    sms: 'SMS',
-    push: 'Phone notification',
-    portal: 'In the Carpeta',
-  },
-  device: {
-    title: 'Alerts on this device',
-    intro:
-      'If you turn alerts on here, this device will show you a notification when something is waiting for you in the Carpeta (tick “Phone notification” for the alerts you want). They never include the content.',
-    state: {
-      on: 'Alerts are on for this device.',
-      off: 'Alerts are off for this device.',
-      denied:
-        'This browser blocks the Carpeta’s notifications. You can allow them in the browser’s settings.',
-      unsupported: 'This browser cannot show the Carpeta’s alerts.',
-    },
-    enable: 'Turn on alerts on this device',
-    disable: 'Turn off alerts on this device',
-    test: 'Send me a test alert',
-    notice: {
-      enabled: 'Alerts turned on for this device.',
-      disabled: 'Alerts turned off for this device.',
-      tested: 'We have sent you a test alert.',
-      denied: 'You did not allow notifications.',
-      failed: 'We could not make the change. Please try again.',
-    },
-  },
-  preferences: {
-    title: 'Which alerts to receive',
-    hint: 'For each kind of alert, tick how you want to receive it.',
-    pushHint: 'Phone notifications will arrive once you install the Carpeta as an app.',
-    save: 'Save preferences',
-    saving: 'Saving…',
-    saved: 'Preferences saved.',
-    needsEmail: '{{event}}: to receive it by e-mail, verify an e-mail address first',
-    needsPhone: '{{event}}: to receive it by SMS, verify a mobile number first',
-  },
-  contacts: {
-    title: 'Contact details',
-    intro:
-      'We send you a 6-digit code to check that the e-mail address or mobile number is yours. We do not use them until you verify them.',
-    email: 'E-mail address',
-    emailHint: 'For example, name@example.com',
-    emailError: 'Enter a valid e-mail address, like name@example.com',
-    phone: 'Mobile number',
-    phoneHint: 'A 9-digit Spanish mobile number, for example 612 345 678',
-    phoneError: 'Enter a 9-digit Spanish mobile number starting with 6 or 7',
-    sendCode: 'Send code',
-    code: 'Verification code',
-    codeHint: 'We sent it to {{value}}. It expires after 10 minutes.',
-    codeError: 'Enter the 6 digits of the code',
-    verify: 'Verify',
-    resend: 'Send another code',
-    codeSent: 'We sent a code to {{value}}.',
-    verified: 'Verified',
-    verifiedOn: '{{value}}, verified',
-    remove: 'Remove {{what}}',
-    removed: 'We removed the contact detail.',
-    change: 'Change {{what}}',
-    tooSoon: 'We have just sent you a code. Wait a little before asking for another.',
-    notSent: 'We could not send the code now. Try again in a few minutes.',
-  },
-  inbox: {
-    title: 'Your alerts in the Carpeta',
-    empty: 'You have no alerts.',
-    unread: 'Unread',
-    open: 'Open',
-    markRead: 'Mark as read: {{event}}',
-    received: 'Received on {{date}}',
-  },
-  history: {
-    title: 'History of changes',
-    intro: 'We record every change to your alerts and contact details.',
-    empty: 'You have not changed anything yet.',
-    when: 'Date',
-    what: 'Change',
-    detail: 'Detail',
-    actions: {
-      'preferences-changed': 'Preferences changed',
-      'contact-added': 'Contact detail added',
-      'code-sent': 'Code sent',
-      'contact-verified': 'Contact detail verified',
-      'code-failed': 'Wrong code',
-      'contact-removed': 'Contact detail removed',
-    },
-  },
-};
-
-export const messages = { es, ca, gl, eu, va, en } satisfies Catalog<typeof es>;
+/**
+ * Spanish in the MFE's code; every other language a chunk of its own, loaded for a reader of it
+ * (the gateway hints it on a page in that language).
+ */
+export const messages = {
+  es,
+  ca: () => import('./messages/ca.ts').then((module) => module.ca),
+  gl: () => import('./messages/gl.ts').then((module) => module.gl),
+  eu: () => import('./messages/eu.ts').then((module) => module.eu),
+  va: () => import('./messages/va.ts').then((module) => module.va),
+  en: () => import('./messages/en.ts').then((module) => module.en),
+} satisfies LazyCatalog<typeof es>;

@@ -1,5 +1,5 @@
 import type { BookableSourceList, BookingRequest, Slot } from '@carpeta/sdk';
-import { createTestProps, mountForTest } from '@carpeta/sdk/testing';
+import { createTestProps, mountForTest, switchLanguage } from '@carpeta/sdk/testing';
 import { HttpResponse, http } from 'msw';
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -187,7 +187,7 @@ describe('appointments MFE: list', () => {
     expect(calendar?.textContent).toBe('Añadir al calendario');
     expect(past?.querySelector('a[download]')).toBeNull();
     expect(upcoming?.querySelector('a[href="/appointments/dgt%3AA-1/reschedule"]')).not.toBeNull();
-    await act(async () => test.setLanguage('en'));
+    await switchLanguage(lifecycles, test, 'en');
     expect(root.querySelector('h1')?.textContent).toBe('Appointments');
     expect(root.textContent).toContain('Add to calendar');
     await act(() => lifecycles.unmount(test.props));
@@ -316,7 +316,7 @@ describe('appointments MFE: booking', () => {
     expect(first?.key).not.toBe(second?.key);
     expect(second?.body).toMatchObject({ slotId: 'S2' });
 
-    await act(async () => test.setLanguage('en'));
+    await switchLanguage(lifecycles, test, 'en');
     expect(heading()?.textContent).toBe('Appointment booked');
     await act(() => lifecycles.unmount(test.props));
   });

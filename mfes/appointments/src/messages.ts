@@ -1,8 +1,4 @@
-import type { Catalog, Localized } from '@carpeta/sdk';
-import { ca } from './messages/ca.ts';
-import { eu } from './messages/eu.ts';
-import { gl } from './messages/gl.ts';
-import { va } from './messages/va.ts';
+import type { LazyCatalog, Localized } from '@carpeta/sdk';
 
 const es = {
   title: 'Citas',
@@ -101,97 +97,15 @@ const es = {
 /** The shape of every language's messages: the Spanish keys (see `Localized`). */
 export type AppointmentsMessages = Localized<typeof es>;
 
-const en: AppointmentsMessages = {
-  title: 'Appointments',
-  intro: 'Your appointments with administrations: book one, change it or cancel it.',
-  loading: 'Loading appointments…',
-  book: 'Book an appointment',
-  upcomingTitle: 'Upcoming appointments',
-  upcomingEmpty: 'You have no upcoming appointments.',
-  pastTitle: 'Past and cancelled appointments',
-  pastEmpty: 'You have no past appointments.',
-  status: { booked: 'Booked', cancelled: 'Cancelled', attended: 'Attended', missed: 'Missed' },
-  when: 'Date and time',
-  office: 'Office',
-  reference: 'Booking reference',
-  issuer: 'Administration',
-  service: 'Service',
-  addToCalendar: 'Add to calendar',
-  addToCalendarOf: 'Add to calendar: {{service}}, {{date}}',
-  reschedule: 'Change date',
-  rescheduleOf: 'Change date: {{service}}, {{date}}',
-  cancel: 'Cancel appointment',
-  cancelOf: 'Cancel appointment: {{service}}, {{date}}',
-  cancelDialog: {
-    title: 'Cancel the appointment?',
-    body: 'You are cancelling your {{service}} appointment at {{office}} on {{date}}. The time will be free for others.',
-    confirm: 'Yes, cancel it',
-    keep: 'No, keep it',
-    close: 'Close',
-    failed: 'We could not cancel the appointment: {{message}}',
-  },
-  cancelled: 'You cancelled the {{service}} appointment of {{date}}.',
-  sources: {
-    partialTitle: 'Appointments from some bodies are missing',
-    partialBody: 'We could not reach: {{names}}. What you see may be incomplete; please try again later.',
-    timeout: 'did not answer in time',
-    unavailable: 'is not available',
-    'invalid-response': 'answered with invalid data',
-    retry: 'Check again',
-  },
-  error: { title: 'We could not load your appointments', retry: 'Try again' },
-  back: 'Back to appointments',
-  wizard: {
-    title: 'Book an appointment',
-    rescheduleTitle: 'Change the date of your appointment',
-    rescheduleIntro: 'Your current appointment: {{service}} at {{office}}, on {{date}}. Choose a new time.',
-    stepsLabel: 'Steps to book an appointment',
-    progress: 'Step {{step}} of {{total}}',
-    stepStatus: { done: 'done', current: 'current step', upcoming: 'not started' },
-    steps: {
-      source: 'Administration',
-      service: 'Service',
-      office: 'Office',
-      slot: 'Date and time',
-      confirm: 'Confirm',
-    },
-    questions: {
-      source: 'Which administration is the appointment with?',
-      service: 'What is it for?',
-      office: 'At which office?',
-      slot: 'Choose a free time',
-    },
-    errors: {
-      title: 'There is a problem',
-      source: 'Choose an administration',
-      service: 'Choose a service',
-      office: 'Choose an office',
-      slot: 'Choose a time',
-    },
-    duration_one: 'Takes {{count}} minute',
-    duration_other: 'Takes {{count}} minutes',
-    noServices: 'This administration offers no online appointments right now.',
-    noOffices: 'No office offers this service.',
-    noSlots: 'There are no free times in the next 14 days at this office. Try another office.',
-    slotsHint: 'Free times in the next 14 days, Madrid time.',
-    continue: 'Continue',
-    previous: 'Back',
-    confirm: 'Confirm appointment',
-    confirmReschedule: 'Confirm the change',
-    sending: 'Sending…',
-    loadingStep: 'Checking availability…',
-    stepError: 'We could not check availability: {{message}}',
-    retry: 'Try again',
-    conflictTitle: 'That time is no longer free',
-    conflictBody: 'Someone has just taken that time. Here are the free times now; please choose another.',
-    failed: 'We could not book the appointment: {{message}}',
-    bookedTitle: 'Appointment booked',
-    rescheduledTitle: 'Appointment changed',
-    bookedBody: 'Keep the booking reference {{reference}}: the office will ask for it.',
-    feedback: 'Was booking the appointment useful? Tell us',
-    notFoundTitle: 'Appointment not found',
-    notFoundBody: 'There is no booked appointment with that reference in your name.',
-  },
-};
-
-export const messages = { es, ca, gl, eu, va, en } satisfies Catalog<typeof es>;
+/**
+ * Spanish in the MFE's code; every other language a chunk of its own, loaded for a reader of it
+ * (the gateway hints it on a page in that language).
+ */
+export const messages = {
+  es,
+  ca: () => import('./messages/ca.ts').then((module) => module.ca),
+  gl: () => import('./messages/gl.ts').then((module) => module.gl),
+  eu: () => import('./messages/eu.ts').then((module) => module.eu),
+  va: () => import('./messages/va.ts').then((module) => module.va),
+  en: () => import('./messages/en.ts').then((module) => module.en),
+} satisfies LazyCatalog<typeof es>;

@@ -1,5 +1,5 @@
 import type { FileList } from '@carpeta/sdk';
-import { createTestProps, mountForTest } from '@carpeta/sdk/testing';
+import { createTestProps, mountForTest, switchLanguage } from '@carpeta/sdk/testing';
 import { HttpResponse, http } from 'msw';
 import { act } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -70,7 +70,7 @@ describe('files MFE: list', () => {
     await act(async () => radio('Todos')?.click());
     expect(titles()).toHaveLength(4);
 
-    await act(async () => test.setLanguage('en'));
+    await switchLanguage(lifecycles, test, 'en');
     expect(root.querySelector('h1')?.textContent).toBe('Files');
     expect(root.textContent).toContain('2 open files');
     await act(() => lifecycles.unmount(test.props));
@@ -150,7 +150,7 @@ describe('files MFE: detail', () => {
     expect(service?.getAttribute('rel')).toContain('noopener');
     expect(service?.textContent).toContain('se abre en una pestaña nueva');
 
-    await act(async () => test.setLanguage('en'));
+    await switchLanguage(lifecycles, test, 'en');
     expect(root.textContent).toContain('You have a pending requirement');
     expect(root.textContent).toContain('Handling body');
     await act(() => lifecycles.unmount(test.props));

@@ -1,8 +1,4 @@
-import type { Catalog, Localized } from '@carpeta/sdk';
-import { ca } from './messages/ca.ts';
-import { eu } from './messages/eu.ts';
-import { gl } from './messages/gl.ts';
-import { va } from './messages/va.ts';
+import type { LazyCatalog, Localized } from '@carpeta/sdk';
 
 const es = {
   title: 'Expedientes',
@@ -105,94 +101,15 @@ const es = {
 /** The shape of every language's messages: the Spanish keys (see `Localized`). */
 export type FilesMessages = Localized<typeof es>;
 
-const en: FilesMessages = {
-  title: 'Files',
-  intro: 'The procedures you have open or closed with public administrations.',
-  loading: 'Loading files…',
-  summary: {
-    label: 'Summary',
-    open_one: '{{count}} open file',
-    open_other: '{{count}} open files',
-    closed_one: '{{count}} closed',
-    closed_other: '{{count}} closed',
-    requirements_one: '{{count}} requirement awaits your answer',
-    requirements_other: '{{count}} requirements await your answer',
-  },
-  filter: { legend: 'Show', open: 'Open', closed: 'Closed', all: 'All', apply: 'Apply' },
-  group: {
-    open_one: '{{count}} open',
-    open_other: '{{count}} open',
-    closed_one: '{{count}} closed',
-    closed_other: '{{count}} closed',
-  },
-  empty: {
-    title: 'You have no files',
-    body: 'When you start a procedure with an administration, it will show here.',
-    filtered: 'There are no files to show with this filter.',
-  },
-  status: {
-    started: 'Started',
-    'in-progress': 'In progress',
-    requirement: 'Requirement',
-    resolved: 'Resolved',
-    archived: 'Archived',
-  },
-  open: 'Open',
-  closed: 'Closed',
-  mustAct: 'You must act',
-  reference: 'File {{reference}}',
-  handler: 'Handled by: {{handler}}',
-  deadline: 'Deadline: {{date}} ({{relative}})',
-  updated: 'Last updated: {{date}}',
-  sources: {
-    partialTitle: 'Files from some bodies are missing',
-    partialBody: 'We could not reach: {{names}}. What you see may be incomplete; please try again later.',
-    timeout: 'did not answer in time',
-    unavailable: 'is not available',
-    'invalid-response': 'answered with invalid data',
-    retry: 'Check again',
-  },
-  error: { title: 'We could not load your files', retry: 'Try again' },
-  detail: {
-    back: 'Back to files',
-    notFoundTitle: 'File not found',
-    notFoundBody: 'There is no file with that reference in your name.',
-    requirementTitle: 'You have a pending requirement',
-    requirementBody: 'The administration asks you to act. Your deadline is {{date}} ({{relative}}).',
-    requirementNoDeadline: 'The administration asks you to act.',
-    fields: {
-      issuer: 'Administration',
-      handler: 'Handling body',
-      procedure: 'Procedure',
-      reference: 'File number',
-      status: 'Status',
-      startedAt: 'Started on',
-      updatedAt: 'Last updated',
-      deadline: 'Deadline',
-    },
-    notProvided: 'Not given',
-    noDeadline: 'No pending deadline',
-    timelineTitle: 'History',
-    timelineLabel: 'History of the file',
-    upcoming: 'Pending',
-    done: 'Completed',
-    current: 'Current status',
-    documentsTitle: 'Documents',
-    documentsEmpty: 'This file has no documents.',
-    addedAt: 'Added on {{date}}',
-    origin: { citizen: 'Provided by you', administration: 'Provided by the administration' },
-    serviceTitle: 'The administration’s own service',
-    serviceLink: 'Go to the file on the {{name}} website',
-    serviceNote: 'It opens the administration’s website, outside Carpeta.',
-    newTab: '(opens in a new tab, on the administration’s website)',
-  },
-  relative: {
-    today: 'today',
-    future_one: '{{count}} day left',
-    future_other: '{{count}} days left',
-    past_one: 'ended {{count}} day ago',
-    past_other: 'ended {{count}} days ago',
-  },
-};
-
-export const messages = { es, ca, gl, eu, va, en } satisfies Catalog<typeof es>;
+/**
+ * Spanish in the MFE's code; every other language a chunk of its own, loaded for a reader of it
+ * (the gateway hints it on a page in that language).
+ */
+export const messages = {
+  es,
+  ca: () => import('./messages/ca.ts').then((module) => module.ca),
+  gl: () => import('./messages/gl.ts').then((module) => module.gl),
+  eu: () => import('./messages/eu.ts').then((module) => module.eu),
+  va: () => import('./messages/va.ts').then((module) => module.va),
+  en: () => import('./messages/en.ts').then((module) => module.en),
+} satisfies LazyCatalog<typeof es>;

@@ -1,5 +1,5 @@
 import type { HealthSlot } from '@carpeta/sdk/health';
-import { createTestProps, mountForTest } from '@carpeta/sdk/testing';
+import { createTestProps, mountForTest, switchLanguage } from '@carpeta/sdk/testing';
 import { HttpResponse, http } from 'msw';
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -146,7 +146,7 @@ describe('health MFE: the card and the appointments', () => {
       'Medicina de familia',
     );
     expect(root.querySelector('[data-testid="health-past"]')?.textContent).toContain('Atendida');
-    await act(async () => test.setLanguage('en'));
+    await switchLanguage(lifecycles, test, 'en');
     expect(root.querySelector('h1')?.textContent).toBe('Your health in the Comunidad de Madrid');
     expect(root.textContent).toContain('Individual health card');
     expect(root.textContent).toContain('Does not expire');

@@ -1,8 +1,4 @@
-import type { Catalog, Localized } from '@carpeta/sdk';
-import { ca } from './messages/ca.ts';
-import { eu } from './messages/eu.ts';
-import { gl } from './messages/gl.ts';
-import { va } from './messages/va.ts';
+import type { LazyCatalog, Localized } from '@carpeta/sdk';
 
 const es = {
   title: 'Tu salud en la Comunidad de Madrid',
@@ -100,97 +96,15 @@ const es = {
 /** The shape of every language's messages: the Spanish keys (see `Localized`). */
 export type HealthMessages = Localized<typeof es>;
 
-const en: HealthMessages = {
-  title: 'Your health in the Comunidad de Madrid',
-  intro: 'Your health card and your primary-care appointments with the Madrid health service (SERMAS).',
-  loading: 'Loading your health card…',
-  down: {
-    title: 'The Madrid health service is not answering right now',
-    body: 'We cannot show your health card or your appointments at the moment. Nothing you already asked for has been lost. Try again in a moment.',
-    detail: 'The service said: {{message}}',
-    retry: 'Try again',
-  },
-  error: { title: 'We could not load this page', retry: 'Try again' },
-  noCard: {
-    title: 'You have no health card from the Comunidad de Madrid',
-    body: 'The Madrid health service holds no health card in your name. If you live in the Comunidad de Madrid, you can ask for one at your health centre.',
-  },
-  card: {
-    title: 'Individual health card',
-    cipa: 'Card number (CIPA)',
-    holder: 'Holder',
-    status: 'Status',
-    active: 'Valid',
-    cancelled: 'Cancelled',
-    validFrom: 'Valid from',
-    validUntil: 'Valid until',
-    noExpiry: 'Does not expire',
-    centre: 'Health centre',
-    centrePhone: 'Phone: {{phone}}',
-    doctor: 'Family doctor',
-    nurse: 'Nurse',
-    none: 'Not assigned',
-  },
-  replacement: {
-    open: 'Ask for a replacement card',
-    pendingTitle: 'Replacement requested',
-    pending:
-      'You asked for a replacement on {{date}} (reference {{reference}}). The Madrid health service will post it to your home.',
-    dialogTitle: 'Ask for a replacement health card',
-    dialogBody:
-      'The new card will be posted to the address the Madrid health service holds. The old one will stop being valid.',
-    legend: 'Why do you need a new card?',
-    reasons: { lost: 'I lost it', stolen: 'It was stolen', damaged: 'It is damaged' },
-    missingReason: 'Choose why you need a new card.',
-    errorPrefix: 'Error:',
-    confirm: 'Ask for the replacement',
-    sending: 'Sending…',
-    cancel: 'Do not ask',
-    close: 'Close',
-    failed: 'It could not be requested: {{message}}',
-    done: 'Replacement requested (reference {{reference}}). It will be posted to your home.',
-  },
-  appointments: {
-    title: 'Primary-care appointments',
-    book: 'Book an appointment at your health centre',
-    loading: 'Loading your appointments…',
-    upcoming: 'Upcoming appointments',
-    upcomingEmpty: 'You have no upcoming appointments.',
-    past: 'Past appointments',
-    pastEmpty: 'There are no past appointments.',
-    when: 'Date and time',
-    professional: 'Seen by',
-    centre: 'Centre',
-    status: { booked: 'Confirmed', cancelled: 'Cancelled', attended: 'Attended', missed: 'Missed' },
-    cancel: 'Cancel',
-    cancelOf: 'Cancel the {{service}} appointment on {{date}}',
-    cancelTitle: 'Cancel the appointment',
-    cancelBody:
-      'Cancel your {{service}} appointment on {{date}} at {{centre}}? The time will be free for someone else.',
-    cancelConfirm: 'Cancel the appointment',
-    cancelKeep: 'Keep the appointment',
-    cancelFailed: 'It could not be cancelled: {{message}}',
-    cancelled: '{{service}} appointment on {{date}} cancelled.',
-    booked: 'Appointment confirmed: {{service}}, {{date}}, at {{centre}}.',
-  },
-  booking: {
-    back: 'Back to your health',
-    title: 'Book a primary-care appointment',
-    intro: 'Appointments are at your health centre: {{centre}}.',
-    serviceLegend: 'Who do you want to see?',
-    serviceHint: '{{minutes}} minutes',
-    missingService: 'Choose who you want to see.',
-    showSlots: 'Show free times',
-    slotsTitle: 'Free times for {{service}}',
-    loadingSlots: 'Looking for free times…',
-    noSlots: 'There are no free times in the next days. Look again later.',
-    missingSlot: 'Choose a time.',
-    confirm: 'Confirm the appointment',
-    sending: 'Confirming…',
-    taken: 'That time has just been taken. Choose another one: the list has been updated.',
-    failed: 'The appointment could not be booked: {{message}}',
-    errorSummary: 'There is a problem',
-  },
-};
-
-export const messages = { es, ca, gl, eu, va, en } satisfies Catalog<typeof es>;
+/**
+ * Spanish in the MFE's code; every other language a chunk of its own, loaded for a reader of it
+ * (the gateway hints it on a page in that language).
+ */
+export const messages = {
+  es,
+  ca: () => import('./messages/ca.ts').then((module) => module.ca),
+  gl: () => import('./messages/gl.ts').then((module) => module.gl),
+  eu: () => import('./messages/eu.ts').then((module) => module.eu),
+  va: () => import('./messages/va.ts').then((module) => module.va),
+  en: () => import('./messages/en.ts').then((module) => module.en),
+} satisfies LazyCatalog<typeof es>;

@@ -7,7 +7,7 @@ import type {
   PinList,
   Session,
 } from '@carpeta/sdk';
-import { createTestProps, mountForTest } from '@carpeta/sdk/testing';
+import { createTestProps, mountForTest, switchLanguage } from '@carpeta/sdk/testing';
 import { HttpResponse, http } from 'msw';
 import { act } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -179,7 +179,7 @@ describe('home MFE: what needs you now', () => {
     await settle(() => link?.click());
     expect(test.navigations).toEqual(['/appointments']);
 
-    await act(async () => test.setLanguage('en'));
+    await switchLanguage(lifecycles, test, 'en');
     expect(root.querySelector('#home-attention-heading')?.textContent).toBe('What needs you now');
     expect(root.textContent).toContain('Seguridad Social (is not available)');
     await act(() => lifecycles.unmount(test.props));
@@ -258,7 +258,7 @@ describe('home MFE: favourites', () => {
     expect(writes[1]?.key).not.toBe(writes[0]?.key);
     expect(pinsList()).toEqual([aeatItem.title]);
 
-    await act(async () => test.setLanguage('en'));
+    await switchLanguage(lifecycles, test, 'en');
     expect(root.querySelector('#home-pins-heading')?.textContent).toBe('Favourites');
     await act(() => lifecycles.unmount(test.props));
   });
@@ -311,7 +311,7 @@ describe('home MFE: documents about to expire', () => {
     expect(renew?.getAttribute('target')).toBe('_blank');
     expect(renew?.textContent).toContain('Renovar en la sede de Policía Nacional');
     expect(documents?.textContent).toContain('No hemos podido consultar: Comunidad de Madrid');
-    await act(async () => test.setLanguage('en'));
+    await switchLanguage(lifecycles, test, 'en');
     expect(documents?.textContent).toMatch(/Expires on .+ \(in 20 days\)/);
     await act(() => lifecycles.unmount(test.props));
   });
@@ -339,7 +339,7 @@ describe('home MFE: what it showed before', () => {
     expect(text).toContain('Tienes 2 notificaciones pendientes de abrir.');
     expect(text).toContain('1 es urgente.');
     expect(test.props.events.last('notifications:pending-count')).toEqual({ count: 2 });
-    await act(async () => test.setLanguage('en'));
+    await switchLanguage(lifecycles, test, 'en');
     expect(test.props.domElement.textContent).toContain('You have 2 notifications waiting to be opened.');
     await act(() => lifecycles.unmount(test.props));
   });

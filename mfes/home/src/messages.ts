@@ -1,8 +1,4 @@
-import type { Catalog, Localized } from '@carpeta/sdk';
-import { ca } from './messages/ca.ts';
-import { eu } from './messages/eu.ts';
-import { gl } from './messages/gl.ts';
-import { va } from './messages/va.ts';
+import type { LazyCatalog, Localized } from '@carpeta/sdk';
 
 const es = {
   title: 'Tu carpeta',
@@ -95,89 +91,15 @@ const es = {
 /** The shape of every language's messages: the Spanish keys (see `Localized`). */
 export type HomeMessages = Localized<typeof es>;
 
-const en: HomeMessages = {
-  title: 'Your folder',
-  titleFor: 'Folder of {{name}}',
-  intro: 'What public administrations have pending with you, in one place.',
-  pendingTitle: 'Summary',
-  loading: 'Checking what you have pending…',
-  notifications: {
-    title: 'Notifications',
-    pending_one: 'You have {{count}} notification waiting to be opened.',
-    pending_other: 'You have {{count}} notifications waiting to be opened.',
-    pending_zero: 'You have no pending notifications.',
-    urgent_one: '{{count}} is urgent.',
-    urgent_other: '{{count}} are urgent.',
-    link: 'See notifications',
-    partial: 'Information is missing from: {{names}}. The count may be incomplete.',
-    error: 'We could not check your notifications right now.',
-    retry: 'Try again',
-  },
-  attention: {
-    title: 'What needs you now',
-    asking: 'Asking the administrations…',
-    progress_one: '{{answered}} of {{total}} administrations have answered. {{count}} item so far.',
-    progress_other: '{{answered}} of {{total}} administrations have answered. {{count}} items so far.',
-    complete_one: 'Every administration has answered: {{count}} item needs you.',
-    complete_other: 'Every administration has answered: {{count}} items need you.',
-    completeFailed_one: 'Done: {{count}} item needs you. No answer from: {{names}}.',
-    completeFailed_other: 'Done: {{count}} items need you. No answer from: {{names}}.',
-    empty: 'Nothing needs you right now.',
-    listLabel: 'Items that need you, by date',
-    reason: {
-      'notification-expiring': 'Notification about to expire',
-      'file-requirement': 'Requirement in a file',
-      'appointment-upcoming': 'Upcoming appointment',
-      'document-expiring': 'Document about to expire',
-    },
-    due: {
-      'notification-expiring': 'Expires on {{date}} ({{relative}})',
-      'file-requirement': 'Deadline {{date}} ({{relative}})',
-      'appointment-upcoming': 'Appointment on {{date}} ({{relative}})',
-      'document-expiring': 'Expires on {{date}} ({{relative}})',
-    },
-    open: 'Go to item',
-    openOf: 'Go to item: {{title}}',
-    failedTitle: 'Some administrations did not answer',
-    failedBody: 'What you see may be incomplete. No answer from:',
-    failed: {
-      timeout: 'did not answer in time',
-      unavailable: 'is not available',
-      'invalid-response': 'answered with invalid data',
-    },
-    retry: 'Check again',
-    error: 'We could not find out which administrations to ask.',
-  },
-  documents: {
-    title: 'Documents expiring soon',
-    loading: 'Checking your documents…',
-    empty: 'None of your documents expires soon.',
-    kind: {
-      'identity-card': 'Identity card',
-      passport: 'Passport',
-      'driving-licence': 'Driving licence',
-      'vehicle-inspection': 'Vehicle inspection (ITV)',
-    },
-    expires: 'Expires on {{date}} ({{relative}})',
-    renew: 'Renew on the {{name}} website',
-    newTab: '(opens in a new tab, on the administration’s website)',
-    partial: 'We could not reach: {{names}}. The list may be incomplete.',
-    error: 'We could not check your documents right now.',
-    retry: 'Try again',
-  },
-  pins: {
-    title: 'Favourites',
-    empty: 'You have no favourites yet. Add the items you want at hand.',
-    add: 'Add to favourites',
-    addOf: 'Add to favourites: {{label}}',
-    remove: 'Remove from favourites',
-    removeOf: 'Remove from favourites: {{label}}',
-    added: 'Added to favourites: {{label}}',
-    removed: 'Removed from favourites: {{label}}',
-    failed: 'We could not save the change to your favourites: {{message}}',
-    error: 'We could not load your favourites.',
-    retry: 'Try again',
-  },
-};
-
-export const messages = { es, ca, gl, eu, va, en } satisfies Catalog<typeof es>;
+/**
+ * Spanish in the MFE's code; every other language a chunk of its own, loaded for a reader of it
+ * (the gateway hints it on a page in that language).
+ */
+export const messages = {
+  es,
+  ca: () => import('./messages/ca.ts').then((module) => module.ca),
+  gl: () => import('./messages/gl.ts').then((module) => module.gl),
+  eu: () => import('./messages/eu.ts').then((module) => module.eu),
+  va: () => import('./messages/va.ts').then((module) => module.va),
+  en: () => import('./messages/en.ts').then((module) => module.en),
+} satisfies LazyCatalog<typeof es>;

@@ -1,4 +1,4 @@
-import { createTestProps, mountForTest } from '@carpeta/sdk/testing';
+import { createTestProps, mountForTest, switchLanguage } from '@carpeta/sdk/testing';
 import { HttpResponse, http } from 'msw';
 import { act } from 'react';
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
@@ -55,11 +55,11 @@ describe('my data MFE', () => {
     expect(proof?.hasAttribute('download')).toBe(true);
     expect(proof?.textContent).toBe('Descargar certificado (PDF): Documento Nacional de Identidad');
     // The certificate is asked for in the citizen's language.
-    await act(async () => test.setLanguage('eu'));
+    await switchLanguage(lifecycles, test, 'eu');
     expect(panel()?.querySelector('[data-testid="proof-link"]')?.getAttribute('href')).toBe(
       '/api/my-data/pid%3ADNI-1/proof.pdf?lang=eu',
     );
-    await act(async () => test.setLanguage('es'));
+    await switchLanguage(lifecycles, test, 'es');
 
     // End goes to the last theme, Left to the one before: vehicles.
     const first = tabs()[0];
@@ -74,7 +74,7 @@ describe('my data MFE', () => {
     expect(panel()?.querySelector('h2')?.textContent).toBe('Vehículos y transporte');
     expect(titles()).toEqual(['Permiso de conducción y puntos']);
 
-    await act(async () => test.setLanguage('en'));
+    await switchLanguage(lifecycles, test, 'en');
     expect(root.querySelector('h1')?.textContent).toBe('My data');
     expect(panel()?.textContent).toContain('Held by: Dirección General de Tráfico');
     await act(() => lifecycles.unmount(test.props));

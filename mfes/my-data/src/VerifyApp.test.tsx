@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createTestProps, mountForTest } from '@carpeta/sdk/testing';
+import { createTestProps, mountForTest, switchLanguage } from '@carpeta/sdk/testing';
 import { HttpResponse, http } from 'msw';
 import { act } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -61,7 +61,7 @@ describe('the public verification page', () => {
     expect(root.querySelector('[data-testid="verify-result"]')?.textContent).toContain(
       'El certificado es auténtico',
     );
-    await act(async () => test.setLanguage('en'));
+    await switchLanguage(lifecycles, test, 'en');
     expect(root.querySelector('h1')?.textContent).toBe('Verify a certificate');
     await act(() => lifecycles.unmount(test.props));
   });

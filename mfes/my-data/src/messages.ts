@@ -1,8 +1,4 @@
-import type { Catalog, Localized } from '@carpeta/sdk';
-import { ca } from './messages/ca.ts';
-import { eu } from './messages/eu.ts';
-import { gl } from './messages/gl.ts';
-import { va } from './messages/va.ts';
+import type { LazyCatalog, Localized } from '@carpeta/sdk';
 
 const es = {
   title: 'Mis datos',
@@ -102,98 +98,15 @@ const es = {
 /** The shape of every language's messages: the Spanish keys (see `Localized`). */
 export type MyDataMessages = Localized<typeof es>;
 
-const en: MyDataMessages = {
-  title: 'My data',
-  intro:
-    'The personal data public administrations hold about you, as the Data Intermediation Platform gives it.',
-  loading: 'Loading your data…',
-  themesLabel: 'Themes',
-  tabLabel: '{{theme}} ({{count}})',
-  theme: {
-    identity: 'Identity and residence',
-    education: 'Education',
-    work: 'Work and benefits',
-    family: 'Family and social services',
-    vehicles: 'Vehicles and transport',
-    tax: 'Tax data',
-  },
-  themeEmpty: 'There is no data of this theme in your name.',
-  issuer: 'Held by: {{name}}',
-  retrievedAt: 'Retrieved on {{date}}',
-  stale: 'Not refreshed',
-  staleBody: 'We could not refresh this data: it shows the last value retrieved, on {{date}}.',
-  refresh: 'Refresh',
-  proof: 'Download certificate (PDF)',
-  export: 'Download everything Carpeta shows about you (ZIP with JSON and CSV)',
-  exportRunning: 'Preparing the download: {{kb}} KB received…',
-  exportDone: 'Download ready ({{kb}} KB).',
-  exportFailedTitle: 'The download failed',
-  exportFailedBody: 'The download was interrupted. Try again in a moment.',
-  verifyLink: 'How to verify a certificate',
-  refreshing: 'Refreshing…',
-  refreshContext: ': {{title}}',
-  refreshed: 'Data refreshed.',
-  refreshFailedTitle: 'It could not be refreshed',
-  sources: {
-    partialTitle: 'We could not retrieve all your data',
-    partialBody:
-      'We could not reach: {{names}}. What you see may be the last value retrieved, or incomplete.',
-    timeout: 'did not answer in time',
-    unavailable: 'is not available',
-    'invalid-response': 'answered with invalid data',
-    retry: 'Check again',
-  },
-  empty: {
-    title: 'There is no data in your name',
-    body: 'No administration has made data about you available yet.',
-  },
-  detail: {
-    title: 'Data',
-    back: 'Back to my data',
-    open: 'Who consulted it, and opposition',
-    logTitle: 'Who consulted this data',
-    logIntro: 'The consultations administrations made of this data through the Data Intermediation Platform.',
-    logError: 'We could not load the consultations',
-    filterAdministration: 'Administration',
-    filterResult: 'Result',
-    all: 'All',
-    apply: 'Filter',
-    total_one: '{{count}} consultation',
-    total_other: '{{count}} consultations',
-    col: {
-      at: 'Date',
-      administration: 'Administration',
-      procedure: 'Procedure',
-      legalBasis: 'Legal basis',
-      result: 'Result',
-    },
-    result: { served: 'Served', refused: 'Refused by your opposition' },
-    pagination: 'Pages of consultations',
-    previous: 'Previous',
-    next: 'Next',
-    page: 'Page {{n}}',
-    csv: 'Download the consultations (CSV)',
-  },
-  opposition: {
-    title: 'Oppose its consultation',
-    intro:
-      'You may oppose an administration (or all) consulting this data by itself (Law 39/2015, art. 28.2). You will then have to provide it yourself when asked.',
-    administration: 'Administration',
-    allAdministrations: 'All administrations',
-    reason: 'Reason',
-    missingReason: 'Write the reason for your opposition.',
-    errorPrefix: 'Error:',
-    submit: 'Oppose',
-    failed: 'It could not be registered',
-    notAllowedTitle: 'You cannot oppose this consultation',
-    notAllowedTax:
-      'The law does not allow it: the tax administration consults tax data for tax purposes by legal mandate (Ley 58/2003, General Tributaria, arts. 93 and 95), an exception to Law 39/2015, art. 28.2.',
-    listTitle: 'Your oppositions to this data',
-    since: 'since {{date}}',
-    withdrawnOn: 'withdrawn on {{date}}',
-    withdraw: 'Withdraw the opposition',
-  },
-  error: { title: 'We could not load your data', retry: 'Try again' },
-};
-
-export const messages = { es, ca, gl, eu, va, en } satisfies Catalog<typeof es>;
+/**
+ * Spanish in the MFE's code; every other language a chunk of its own, loaded for a reader of it
+ * (the gateway hints it on a page in that language).
+ */
+export const messages = {
+  es,
+  ca: () => import('./messages/ca.ts').then((module) => module.ca),
+  gl: () => import('./messages/gl.ts').then((module) => module.gl),
+  eu: () => import('./messages/eu.ts').then((module) => module.eu),
+  va: () => import('./messages/va.ts').then((module) => module.va),
+  en: () => import('./messages/en.ts').then((module) => module.en),
+} satisfies LazyCatalog<typeof es>;

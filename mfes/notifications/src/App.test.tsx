@@ -1,5 +1,5 @@
 import type { Notification, NotificationDetail, NotificationList } from '@carpeta/sdk';
-import { createTestProps, mountForTest } from '@carpeta/sdk/testing';
+import { createTestProps, mountForTest, switchLanguage } from '@carpeta/sdk/testing';
 import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import lifecycles from './lifecycles.tsx';
@@ -93,7 +93,7 @@ describe('notifications MFE', () => {
     expect(root.textContent).toContain('E00003901');
     expect(root.textContent).toContain('EXP-1');
     expect(root.querySelector('time')?.getAttribute('datetime')).toBe(item.availableAt);
-    await act(async () => test.setLanguage('en'));
+    await switchLanguage(lifecycles, test, 'en');
     expect(root.textContent).toContain('Issuing body');
     await act(() => lifecycles.unmount(test.props));
   });

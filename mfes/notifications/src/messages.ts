@@ -1,8 +1,4 @@
-import type { Catalog, Localized } from '@carpeta/sdk';
-import { ca } from './messages/ca.ts';
-import { eu } from './messages/eu.ts';
-import { gl } from './messages/gl.ts';
-import { va } from './messages/va.ts';
+import type { LazyCatalog, Localized } from '@carpeta/sdk';
 
 const es = {
   title: 'Notificaciones',
@@ -127,118 +123,15 @@ const es = {
 /** The shape of every language's messages: the Spanish keys (see `Localized`). */
 export type NotificationsMessages = Localized<typeof es>;
 
-const en: NotificationsMessages = {
-  title: 'Notifications',
-  intro:
-    'Notifications and communications that administrations have made available at your electronic address.',
-  legalNote:
-    'Opening a notification’s content counts as being notified. If you do not open it within 10 calendar days of it being made available, it is deemed rejected.',
-  loading: 'Loading notifications…',
-  empty: {
-    title: 'You have no notifications',
-    body: 'When an administration notifies you of something, it will show here.',
-  },
-  listLabel: 'Your notifications',
-  columns: { subject: 'Subject', issuer: 'Issuing body', availableAt: 'Made available', status: 'Status' },
-  status: { pending: 'Pending', accepted: 'Accepted', rejected: 'Rejected', expired: 'Expired' },
-  kind: { notification: 'Notification', communication: 'Communication' },
-  urgent: 'Urgent',
-  expiresOn: 'Expires on {{date}}',
-  daysLeft_one: '{{count}} day left to open it',
-  daysLeft_other: '{{count}} days left to open it',
-  lastDay: 'Last day to open it',
-  filters: {
-    title: 'Filter notifications',
-    issuer: 'Administration',
-    anyIssuer: 'All administrations',
-    status: 'Status',
-    anyStatus: 'All statuses',
-    from: 'Made available from',
-    to: 'To',
-    q: 'Search the subject',
-    apply: 'Apply filters',
-    clear: 'Clear filters',
-    invalidRange: 'The “from” date cannot be later than the “to” date.',
-  },
-  results_one: '{{count}} notification',
-  results_other: '{{count}} notifications',
-  unread_one: '{{count}} unread',
-  unread_other: '{{count}} unread',
-  noResults: {
-    title: 'No notification matches the filters',
-    body: 'Try other filters, or clear them to see all.',
-  },
-  pagination: {
-    label: 'Notification pages',
-    previous: 'Previous',
-    next: 'Next',
-    page: 'Page {{page}}',
-  },
-  act: {
-    title: 'Before you open the content',
-    body: 'Opening the content is a legal act (Law 39/2015, arts. 41 and 43): you are notified from this moment and any time limits start today. The date and time, who opens it and from which address are recorded, and you get a proof of receipt.',
-    communicationBody:
-      'This is an informative communication: opening it starts no time limit, but the date and time are recorded and you get a proof of receipt.',
-    deadline: 'If you do not open it before {{date}}, it is deemed rejected and the procedure goes on.',
-    actingFor: 'You are acting for {{name}}: the act is recorded in your name on their behalf.',
-    accept: 'I confirm: open the content',
-    reject: 'Reject the notification',
-    working: 'Recording the act…',
-    rejectTitle: 'Reject the notification?',
-    rejectBody:
-      'Rejecting it has the same effect as receiving it: the step is deemed done and the procedure goes on. You will not be able to open its content here afterwards.',
-    rejectConfirm: 'Yes, reject',
-    cancel: 'Cancel',
-    failedTitle: 'The act could not be completed',
-    accepted: 'You have opened the notification. Its content is below.',
-    rejected: 'You have rejected the notification.',
-    expired:
-      'This notification expired without being opened: it is deemed rejected and its content is no longer available here.',
-  },
-  content: {
-    title: 'Content',
-    documents: 'Documents',
-    download: 'Download “{{title}}” (PDF)',
-    unavailable: 'The issuing body could not deliver the content right now. Please try again later.',
-    receiptTitle: 'Proof of receipt',
-    receipt: 'Download the proof of receipt (PDF)',
-    receiptCode: 'Secure verification code: {{code}}',
-  },
-  sources: {
-    partialTitle: 'Notifications from some bodies are missing',
-    partialBody: 'We could not reach: {{names}}. What you see may be incomplete; please try again later.',
-    timeout: 'did not answer in time',
-    unavailable: 'is not available',
-    'invalid-response': 'answered with invalid data',
-    retry: 'Check again',
-  },
-  error: {
-    title: 'We could not load your notifications',
-    retry: 'Try again',
-  },
-  detail: {
-    title: 'Notification details',
-    back: 'Back to notifications',
-    notFoundTitle: 'Notification not found',
-    notFoundBody: 'There is no notification with that reference in your name.',
-    fields: {
-      kind: 'Type',
-      issuer: 'Issuing body',
-      dir3: 'DIR3 code',
-      procedure: 'Procedure',
-      fileReference: 'File',
-      status: 'Status',
-      availableAt: 'Made available',
-      expiresAt: 'Expiry date',
-      respondedAt: 'Answered on',
-      urgent: 'Urgency',
-      reference: 'Reference',
-    },
-    notProvided: 'Not given',
-    urgentYes: 'Urgent',
-    urgentNo: 'Ordinary',
-    noExpiry: 'Does not expire (communication)',
-  },
-};
-
-export const messages = { es, ca, gl, eu, va, en } satisfies Catalog<typeof es>;
+/**
+ * Spanish in the MFE's code; every other language a chunk of its own, loaded for a reader of it
+ * (the gateway hints it on a page in that language).
+ */
+export const messages = {
+  es,
+  ca: () => import('./messages/ca.ts').then((module) => module.ca),
+  gl: () => import('./messages/gl.ts').then((module) => module.gl),
+  eu: () => import('./messages/eu.ts').then((module) => module.eu),
+  va: () => import('./messages/va.ts').then((module) => module.va),
+  en: () => import('./messages/en.ts').then((module) => module.en),
+} satisfies LazyCatalog<typeof es>;
