@@ -159,6 +159,36 @@ test('the page names the shell’s messages in its language, and only those', as
   }
 });
 
+test('the page names the MFE’s messages in its language, and the MFE renders in it with only those', async ({
+  page,
+}) => {
+  await signIn(page);
+  await remoteChunksKnown(page, '/notifications');
+  const messagesOf = (urls: string[]) =>
+    urls.flatMap((url) => /\/messages-(\w+)-[\w-]+\.js$/.exec(url)?.[1] ?? []);
+  for (const [language, named] of [
+    ['ca', ['ca']],
+    ['en', ['en']],
+    ['es', []],
+  ] as const) {
+    const html = await (
+      await page.request.get(`/notifications?lang=${language}`, { headers: { accept: 'text/html' } })
+    ).text();
+    const hints = [...html.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)"/g)].map(
+      (match) => match[1] ?? '',
+    );
+    expect(messagesOf(hints), language).toEqual(named);
+  }
+  // In a browser: the MFE's first render is in Catalan, from the one chunk the page named.
+  const requested: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') requested.push(request.url());
+  });
+  await page.goto('/notifications?lang=ca');
+  await expect(page.getByRole('heading', { level: 1, name: 'Notificacions' })).toBeVisible();
+  expect(messagesOf(requested)).toEqual(['ca']);
+});
+
 /** The scripts the page fetches from one MFE's origin, from now on. */
 async function scriptsOf(page: Page, id: string) {
   const manifest = (await (await page.request.get('/mfes.json')).json()) as {
@@ -175,27 +205,35 @@ async function scriptsOf(page: Page, id: string) {
   return scripts;
 }
 
-test('a navigation link pointed at loads its MFE ahead: the click then only mounts it', async ({ page }) => {
-  // A browser that saves data loads nothing ahead while idle: what comes here comes on the pointer.
-  await page.addInitScript(() =>
-    Object.defineProperty(navigator, 'connection', { value: { saveData: true, effectiveType: '4g' } }),
-  );
-  await signIn(page);
-  await mfeSettled(page, 'home');
-  const scripts = await scriptsOf(page, 'files');
-  const link = page
-    .getByRole('navigation', { name: 'Navegación principal' })
-    .getByRole('link', { name: 'Expedientes' });
-  await link.hover();
-  // The remote entry and the exposed module (its lifecycles) come on the pointer alone.
-  await expect.poll(() => scripts.filter((url) => LIFECYCLES.test(url)).length).toBe(1);
-  await expect(page.locator('[data-mfe="files"]')).toHaveCount(0);
-  const before = scripts.length;
-  await link.click();
-  await mfeSettled(page, 'files');
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  expect(scripts.slice(before), 'scripts of the files MFE fetched after the click').toEqual([]);
-});
+for (const [language, navigation, files] of [
+  ['es', 'Navegación principal', 'Expedientes'],
+  ['en', 'Main navigation', 'Files'],
+] as const)
+  test(`a navigation link pointed at loads its MFE ahead: the click then only mounts it (${language})`, async ({
+    page,
+  }) => {
+    // A browser that saves data loads nothing ahead while idle: what comes here comes on the pointer.
+    await page.addInitScript(() =>
+      Object.defineProperty(navigator, 'connection', { value: { saveData: true, effectiveType: '4g' } }),
+    );
+    await signIn(page);
+    if (language !== 'es') await page.goto(`/?lang=${language}`);
+    await mfeSettled(page, 'home');
+    const scripts = await scriptsOf(page, 'files');
+    const link = page.getByRole('navigation', { name: navigation }).getByRole('link', { name: files });
+    await link.hover();
+    // The remote entry and the exposed module (its lifecycles) come on the pointer alone, and in a
+    // language other than Spanish its messages in that language (loaded on demand).
+    await expect.poll(() => scripts.filter((url) => LIFECYCLES.test(url)).length).toBe(1);
+    const messages = () => scripts.flatMap((url) => /\/messages-(\w+)-[\w-]+\.js$/.exec(url)?.[1] ?? []);
+    await expect.poll(messages).toEqual(language === 'es' ? [] : [language]);
+    await expect(page.locator('[data-mfe="files"]')).toHaveCount(0);
+    const before = scripts.length;
+    await link.click();
+    await mfeSettled(page, 'files');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    expect(scripts.slice(before), 'scripts of the files MFE fetched after the click').toEqual([]);
+  });
 
 test("the navigation's MFEs are loaded while the browser is idle, Angular excepted: a switch then only mounts", async ({
   page,
