@@ -180,7 +180,7 @@ export type { CarpetaEvents, EventBus, EventName } from './events.ts';
 export { createApiClient, newIdempotencyKey } from './api.ts';
 export type { ApiClient, ApiClientOptions, RequestOptions, WriteOptions } from './api.ts';
 export { addMessages, compareCatalogue, createTranslator, loadMessages } from './i18n.ts';
-export { lazyTranslator, readyLanguage } from './lazy-messages.ts';
+export { lazyTranslator, mountedLanguage } from './lazy-messages.ts';
 export type { LazyMessageCatalog } from './lazy-messages.ts';
 export type {
   Catalog,

@@ -1,7 +1,7 @@
 import type { i18n } from 'i18next';
 import { addMessages, createTranslator, type MessageCatalog, type Messages } from './i18n.ts';
 import type { Language } from './languages.ts';
-import type { I18nBridge } from './props.ts';
+import type { CarpetaProps, I18nBridge } from './props.ts';
 
 // Apart from ./i18n.ts, whose module the shell's first chunk holds whole (the federation host shares
 // every export of the sdk's entry): this is only for pages with an MFE.
@@ -57,23 +57,27 @@ export function lazyTranslator(
 }
 
 /**
- * The shell's language as an MFE with messages loaded on demand shows it: a language it has the
- * messages of at once, another once they are loaded (or failed to: Spanish where words are
- * missing). The shell asks `prepare` before it switches, so its switch and the MFE's are one.
+ * What an MFE whose messages load on demand reads as the portal's language while mounted. It loads
+ * the citizen's language first (the first render is in it; Spanish words if the load fails,
+ * reported with `phase: 'messages'`), then follows the shell: a language it has the messages of at
+ * once, another once they are loaded (or failed to), never half in Spanish meanwhile. The shell
+ * asks `prepare` before it switches, so its switch and the MFE's are one. `stop()` at unmount.
  */
-export function readyLanguage(
-  bridge: I18nBridge,
+export async function mountedLanguage(
   loader: Pick<ReturnType<typeof lazyTranslator>, 'ensure' | 'has'>,
-  report: (error: unknown) => void,
-): I18nBridge & { stop(): void } {
+  props: Pick<CarpetaProps, 'i18n' | 'telemetry' | 'mfeId'>,
+): Promise<I18nBridge & { stop(): void }> {
+  const bridge = props.i18n;
+  const report = (error: unknown) => props.telemetry.error(error, { mfe: props.mfeId, phase: 'messages' });
   let current = bridge.get();
+  await loader.ensure(current).catch(report);
   const listeners = new Set<(language: Language) => void>();
   const show = (language: Language) => {
     if (language === current) return;
     current = language;
     for (const listener of [...listeners]) listener(language);
   };
-  const stop = bridge.subscribe((language) => {
+  const follow = (language: Language) => {
     if (loader.has(language)) return show(language);
     void loader
       .ensure(language)
@@ -81,7 +85,10 @@ export function readyLanguage(
       .then(() => {
         if (bridge.get() === language) show(language);
       });
-  });
+  };
+  const stop = bridge.subscribe(follow);
+  // A switch while the first language loaded.
+  follow(bridge.get());
   return {
     get: () => current,
     languages: bridge.languages,

@@ -161,7 +161,7 @@ describe('sdkCoreFromShare', () => {
       'formatLocale',
       'isApiError',
       'lazyTranslator',
-      'readyLanguage',
+      'mountedLanguage',
     ]);
     for (const name of imported) expect(sdkEntry, name).toHaveProperty(name);
   });

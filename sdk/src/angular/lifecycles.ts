@@ -10,7 +10,7 @@ import {
 import { createApplication } from '@angular/platform-browser';
 // Relative imports of zod-free modules only: this helper is bundled into every Angular remote.
 import type { MessageCatalog } from '../i18n.ts';
-import { type LazyMessageCatalog, readyLanguage } from '../lazy-messages.ts';
+import { type LazyMessageCatalog, mountedLanguage } from '../lazy-messages.ts';
 import type { CarpetaLifecycles, CarpetaProps } from '../props.ts';
 import { catalogueTranslator, provideCarpeta } from './providers.ts';
 
@@ -49,12 +49,9 @@ export function createAngularLifecycles(options: CreateAngularLifecyclesOptions)
   async function mount(props: CarpetaProps): Promise<void> {
     if (mounted.has(props.domElement)) throw new Error(`${props.mfeId} is already mounted here`);
     // The first render is in the citizen's language: its messages first, if loaded on demand
-    // (hinted by the gateway on the first route, loaded ahead otherwise: `prepare`). Spanish if they
-    // fail. The MFE then reads the language it has the messages of (`readyLanguage`).
-    const report = (error: unknown) => props.telemetry.error(error, { mfe: props.mfeId, phase: 'messages' });
-    const loader = catalogueTranslator(options.messages, props.i18n.get());
-    await loader.ensure(props.i18n.get()).catch(report);
-    const shown = readyLanguage(props.i18n, loader, report);
+    // (hinted by the gateway on the first route, loaded ahead otherwise: `prepare`). The MFE then
+    // reads the language it has the messages of (`mountedLanguage`).
+    const shown = await mountedLanguage(catalogueTranslator(options.messages, props.i18n.get()), props);
     const host = document.createElement('div');
     host.dataset.carpetaAngular = props.mfeId;
     props.domElement.append(host);

@@ -88,6 +88,20 @@ describe('createLifecycles', () => {
     await run(() => lifecycles.unmount(props));
   });
 
+  it('renders in the language chosen while its first language was loading', async () => {
+    const { props, setLanguage } = createTestProps({ mfeId: 'demo', basePath: '/demo', language: 'ca' });
+    let arrive: (value: { greeting: string }) => void = () => {};
+    const ca = () => new Promise<{ greeting: string }>((resolve) => (arrive = resolve));
+    const lifecycles = createLifecycles({ rootComponent: Demo, messages: { ...messages, ca } });
+    await run(() => lifecycles.bootstrap(props));
+    const mounting = lifecycles.mount(props);
+    setLanguage('gl');
+    arrive(messages.ca);
+    await run(() => mounting);
+    expect(props.domElement.textContent).toBe('Ola demo (gl, out)');
+    await run(() => lifecycles.unmount(props));
+  });
+
   it('shows Spanish words for a language whose messages failed to load, reports it, and tries again', async () => {
     const { props, setLanguage, telemetry } = makeProps();
     const eu = vi.fn().mockRejectedValueOnce(new Error('chunk failed')).mockResolvedValue(messages.eu);

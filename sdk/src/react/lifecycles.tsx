@@ -5,7 +5,7 @@ import singleSpaReact from 'single-spa-react';
 // Relative imports of zod-free modules only (this helper is bundled into every remote); a remote's
 // build takes the sdk's core from the shared sdk instead (`sdkCoreFromShare`, ../vite.ts).
 import type { MessageCatalog } from '../i18n.ts';
-import { type LazyMessageCatalog, lazyTranslator, readyLanguage } from '../lazy-messages.ts';
+import { type LazyMessageCatalog, lazyTranslator, mountedLanguage } from '../lazy-messages.ts';
 import type { Language } from '../languages.ts';
 import type { CarpetaLifecycles, CarpetaProps, I18nBridge } from '../props.ts';
 import { CarpetaContext } from './context.tsx';
@@ -36,7 +36,7 @@ export function createLifecycles(options: CreateLifecyclesOptions): CarpetaLifec
     loader ??= lazyTranslator(messages, language);
     return loader;
   };
-  // What the MFE reads as the portal's language while mounted (`readyLanguage`).
+  // What the MFE reads as the portal's language while mounted (`mountedLanguage`).
   let shown: (I18nBridge & { stop(): void }) | undefined;
 
   // biome-ignore lint/correctness/noComponentHookFactories: created once per MFE at module load, not per render
@@ -63,21 +63,17 @@ export function createLifecycles(options: CreateLifecyclesOptions): CarpetaLifec
 
   // single-spa-react names its wrapper element after the application; the shell's props carry
   // the MFE id instead of single-spa's own AppProps, which no MFE should depend on. The MFE reads the
-  // language it has the messages of (`readyLanguage`).
+  // language it has the messages of (`mountedLanguage`).
   type AppProps = Parameters<typeof lifecycles.mount>[0];
   const withName = (props: CarpetaProps) =>
     ({ ...props, i18n: shown ?? props.i18n, name: props.mfeId }) as unknown as AppProps;
-  const reportFor = (props: CarpetaProps) => (error: unknown) =>
-    props.telemetry.error(error, { mfe: props.mfeId, phase: 'messages' });
   return {
     bootstrap: (props) => lifecycles.bootstrap(withName(props)),
     async mount(props) {
       // The first render is in the citizen's language: its messages first (hinted by the gateway on
-      // the first route, loaded ahead with the MFE otherwise: `prepare`). Spanish if they fail.
-      const language = props.i18n.get();
-      await loaderFor(language).ensure(language).catch(reportFor(props));
+      // the first route, loaded ahead with the MFE otherwise: `prepare`).
       shown?.stop();
-      shown = readyLanguage(props.i18n, loaderFor(language), reportFor(props));
+      shown = await mountedLanguage(loaderFor(props.i18n.get()), props);
       return lifecycles.mount(withName(props));
     },
     unmount: (props) => {
