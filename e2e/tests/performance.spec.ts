@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { LOAD_SHARE_WRAPPER, PREBUILT_SHARED } from '@carpeta/sdk/federation';
+import { LOAD_SHARE_WRAPPER, MESSAGES_CHUNK, PREBUILT_SHARED } from '@carpeta/sdk/federation';
 import { scriptsInPage } from '@carpeta/sdk/page';
 import { expect, type Page, test } from '@playwright/test';
 import { AFTER_FIRST_ROUTE_CHUNK } from '../../shell/src/after-first-route.ts';
@@ -159,13 +159,14 @@ test('the page names the shell’s messages in its language, and only those', as
   }
 });
 
+/** The languages of the MFE messages' chunks among these scripts or hints (`MESSAGES_CHUNK`). */
+const messagesOf = (urls: string[]) => urls.flatMap((url) => MESSAGES_CHUNK.exec(url)?.[1] ?? []);
+
 test('the page names the MFE’s messages in its language, and the MFE renders in it with only those', async ({
   page,
 }) => {
   await signIn(page);
   await remoteChunksKnown(page, '/notifications');
-  const messagesOf = (urls: string[]) =>
-    urls.flatMap((url) => /\/messages-(\w+)-[\w-]+\.js$/.exec(url)?.[1] ?? []);
   for (const [language, named] of [
     ['ca', ['ca']],
     ['en', ['en']],
@@ -225,8 +226,7 @@ for (const [language, navigation, files] of [
     // The remote entry and the exposed module (its lifecycles) come on the pointer alone, and in a
     // language other than Spanish its messages in that language (loaded on demand).
     await expect.poll(() => scripts.filter((url) => LIFECYCLES.test(url)).length).toBe(1);
-    const messages = () => scripts.flatMap((url) => /\/messages-(\w+)-[\w-]+\.js$/.exec(url)?.[1] ?? []);
-    await expect.poll(messages).toEqual(language === 'es' ? [] : [language]);
+    await expect.poll(() => messagesOf(scripts)).toEqual(language === 'es' ? [] : [language]);
     await expect(page.locator('[data-mfe="files"]')).toHaveCount(0);
     const before = scripts.length;
     await link.click();

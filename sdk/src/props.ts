@@ -76,8 +76,9 @@ export interface CarpetaLifecycles {
   /**
    * Loads what a render in `language` needs (the MFE's messages of that language, when they are
    * loaded on demand). The shell calls it when it loads the MFE ahead of a mount, and before it
-   * switches the portal's language while the MFE is mounted; it waits a few seconds at most, and a
-   * rejection is only reported. `createLifecycles` (React) provides it.
+   * switches the portal's language while the MFE is mounted; it waits a few seconds at most and
+   * ignores a rejection (the MFE reports its own failure). `createLifecycles` (React) and
+   * `createAngularLifecycles` provide it.
    */
   prepare?(language: Language): Promise<unknown>;
 }
