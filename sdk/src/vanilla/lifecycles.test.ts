@@ -99,6 +99,61 @@ describe('createLifecycles (plain JavaScript)', () => {
     await lifecycles.unmount(props);
   });
 
+  it('mounts first in a language loaded on demand, follows a switch once its messages are here, loads each once', async () => {
+    const { props, setLanguage, telemetry, languageListeners } = createTestProps({
+      mfeId: 'demo',
+      basePath: '/demo',
+      language: 'ca',
+      fetch: globalThis.fetch,
+    });
+    let arrive: (value: typeof messages.en) => void = () => {};
+    const loaders = {
+      ca: vi.fn(async () => messages.ca),
+      gl: vi.fn(async () => messages.gl),
+      en: vi.fn(() => new Promise<typeof messages.en>((resolve) => (arrive = resolve))),
+      eu: vi.fn().mockRejectedValueOnce(new Error('chunk failed')).mockResolvedValue(messages.eu),
+    };
+    const seen: string[] = [];
+    const lifecycles = createLifecycles({
+      messages: { es: messages.es, va: messages.va, ...loaders },
+      mount(element, _props, mount) {
+        const render = () => {
+          seen.push(mount.language());
+          element.textContent = `${mount.t('greeting', { name: 'demo' })} · ${mount.format.euros(2)}`;
+        };
+        render();
+        mount.onLanguageChange(render);
+      },
+    });
+    await lifecycles.mount(props);
+    expect(props.domElement.textContent?.replace(/\s/g, ' ')).toBe('Hola, demo · 2,00 €');
+    // Until its English messages arrive, the MFE stays in Catalan (not Spanish words).
+    setLanguage('en');
+    expect(props.domElement.textContent).toContain('Hola, demo');
+    arrive(messages.en);
+    await vi.waitFor(() => expect(props.domElement.textContent).toBe('Hello demo · €2.00'));
+    // What the shell asks before it switches: then the switch is at once.
+    await lifecycles.prepare?.('gl');
+    setLanguage('gl');
+    expect(props.domElement.textContent).toContain('Ola demo');
+    // A load that fails: Spanish words, reported, tried again at the next switch.
+    setLanguage('eu');
+    await vi.waitFor(() => expect(seen.at(-1)).toBe('eu'));
+    expect(props.domElement.textContent).toContain('Hola demo');
+    expect(telemetry.errors.map((error) => error.context)).toEqual([{ mfe: 'demo', phase: 'messages' }]);
+    setLanguage('va');
+    setLanguage('eu');
+    await vi.waitFor(() => expect(props.domElement.textContent).toContain('Kaixo demo'));
+    expect(seen).toEqual(['ca', 'en', 'gl', 'eu', 'va', 'eu']);
+    await lifecycles.unmount(props);
+    expect(languageListeners()).toBe(0);
+    setLanguage('ca');
+    await lifecycles.mount(props);
+    expect(props.domElement.textContent).toContain('Hola, demo');
+    expect(Object.values(loaders).map((loader) => loader.mock.calls.length)).toEqual([1, 1, 1, 2]);
+    await lifecycles.unmount(props);
+  });
+
   it('formats dates and euros in the current language', async () => {
     const { props, setLanguage } = makeProps();
     const spy = { mounts: [] as VanillaMount[], unmounted: 0, updates: 0 };

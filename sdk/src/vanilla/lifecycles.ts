@@ -1,12 +1,13 @@
 // Relative imports of zod-free modules only: this helper is bundled into every plain-JavaScript remote.
 import type { i18n, TFunction } from 'i18next';
 import type { Session } from '../domain.ts';
-import { createTranslator, type MessageCatalog } from '../i18n.ts';
+import type { MessageCatalog } from '../i18n.ts';
+import { type LazyMessageCatalog, lazyTranslator, mountedLanguage } from '../lazy-messages.ts';
 import type { Language } from '../languages.ts';
 import { createFormatters, type Formatters } from '../format.ts';
 
 export { createFormatters, type Formatters };
-import type { CarpetaLifecycles, CarpetaProps } from '../props.ts';
+import type { CarpetaLifecycles, CarpetaProps, I18nBridge } from '../props.ts';
 
 /**
  * What a plain-JavaScript MFE gets while it is mounted. Everything it subscribes to through here is
@@ -19,7 +20,12 @@ export interface VanillaMount {
   readonly t: TFunction;
   /** The i18next instance of the MFE's messages (for plurals, `exists`, formats). */
   readonly translator: i18n;
+  /**
+   * The portal's language, once the MFE's messages in it are here (until then, the one before: a
+   * switch to a language loaded on demand shows once its messages have loaded).
+   */
   language(): Language;
+  /** The citizen's session as the shell knows it now. */
   session(): Session;
   /** Calls `listener` on every language change until unmount (not now: render once yourself). */
   onLanguageChange(listener: (language: Language) => void): void;
@@ -35,9 +41,14 @@ export interface VanillaMount {
   readonly format: Formatters;
 }
 
+/** A plain-JavaScript MFE as `createLifecycles` takes it: its messages and how it mounts. */
 export interface VanillaApp {
-  /** The MFE's own messages, Spanish required. */
-  messages: MessageCatalog;
+  /**
+   * The MFE's own messages, Spanish required. Other languages may be functions that import them
+   * (`LazyMessageCatalog`): the MFE is then mounted, and follows a switch, once the language's
+   * messages are here.
+   */
+  messages: MessageCatalog | LazyMessageCatalog;
   /**
    * Renders into `element` (the shell created it and removes it). May return a promise; a throw or
    * a rejection is reported by the shell, which shows its error panel in the MFE's area.
@@ -56,6 +67,8 @@ interface Mounted {
   mount: VanillaMount;
 }
 
+type Loader = ReturnType<typeof lazyTranslator>;
+
 /**
  * Turns `mount(element, props)` / `unmount()` functions into the single-spa lifecycles the shell
  * mounts. It subscribes to nothing by itself: the MFE follows what it needs through the
@@ -63,31 +76,37 @@ interface Mounted {
  */
 export function createLifecycles(app: VanillaApp): CarpetaLifecycles {
   let current: Mounted | null = null;
-  let translator: i18n | null = null;
+  // One translator for every mount, made at the first; translations name their language.
+  let loader: Loader | undefined;
+  const loaderFor = (language: Language) => {
+    loader ??= lazyTranslator(app.messages, language);
+    return loader;
+  };
 
-  function start(props: CarpetaProps): Mounted {
-    translator ??= createTranslator(app.messages, props.i18n.get());
-    const words = translator;
+  // `shown` is what the MFE reads as the portal's language: the shell's, once its messages are here
+  // (`mountedLanguage`); it is stopped with the other cleanups.
+  function start(props: CarpetaProps, shown: I18nBridge & { stop(): void }): Mounted {
+    const words: i18n = loaderFor(shown.get()).translator;
     const controller = new AbortController();
-    const cleanups: (() => void)[] = [];
+    const cleanups: (() => void)[] = [shown.stop];
     const timers = new Set<ReturnType<typeof setTimeout>>();
     const intervals = new Set<ReturnType<typeof setInterval>>();
     cleanups.push(() => {
       for (const timer of timers) clearTimeout(timer);
       for (const interval of intervals) clearInterval(interval);
     });
-    let formatters = createFormatters(props.i18n.get());
-    let formattedIn = props.i18n.get();
+    let formatters = createFormatters(shown.get());
+    let formattedIn = shown.get();
     const alive = () => !controller.signal.aborted;
     const mount: VanillaMount = {
       signal: controller.signal,
       t: ((key: string | string[], options?: object) =>
-        words.getFixedT(props.i18n.get())(key, options as never)) as TFunction,
+        words.getFixedT(shown.get())(key, options as never)) as TFunction,
       translator: words,
-      language: () => props.i18n.get(),
+      language: () => shown.get(),
       session: () => props.auth.get(),
       onLanguageChange(listener) {
-        if (alive()) cleanups.push(props.i18n.subscribe(listener));
+        if (alive()) cleanups.push(shown.subscribe(listener));
       },
       onSessionChange(listener) {
         if (alive()) cleanups.push(props.auth.subscribe(listener));
@@ -108,7 +127,7 @@ export function createLifecycles(app: VanillaApp): CarpetaLifecycles {
         else cleanup();
       },
       get format() {
-        const language = props.i18n.get();
+        const language = shown.get();
         if (language !== formattedIn) {
           formatters = createFormatters(language);
           formattedIn = language;
@@ -139,7 +158,10 @@ export function createLifecycles(app: VanillaApp): CarpetaLifecycles {
     async bootstrap() {},
     async mount(props) {
       if (current) await stop(current, props);
-      const mounted = start(props);
+      // The first render is in the citizen's language: its messages first, if loaded on demand
+      // (hinted by the gateway on the first route, loaded ahead otherwise: `prepare`).
+      const shown = await mountedLanguage(loaderFor(props.i18n.get()), props);
+      const mounted = start(props, shown);
       current = mounted;
       try {
         await app.mount(props.domElement, props, mounted.mount);
@@ -157,5 +179,6 @@ export function createLifecycles(app: VanillaApp): CarpetaLifecycles {
     async update(props) {
       if (current && app.update) await app.update(props, current.mount);
     },
+    prepare: (language) => loaderFor(language).ensure(language),
   };
 }
