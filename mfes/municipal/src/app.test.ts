@@ -57,6 +57,8 @@ describe('the council MFE', () => {
     ]);
     expect(text(rows[1]?.querySelector('th'))).toContain('Impuesto sobre Vehículos (IVTM)');
 
+    // As the shell switches: the MFE's English messages first (loaded on demand), then the language.
+    await lifecycles.prepare?.('en');
     setLanguage('en');
     expect(text(root.querySelector('[data-testid="taxes-summary"]'))).toBe(
       'You have 2 receipts to pay, €1,302.72 in total.',

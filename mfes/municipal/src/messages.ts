@@ -1,8 +1,4 @@
-import type { Catalog, Localized } from '@carpeta/sdk';
-import { ca } from './messages/ca.ts';
-import { eu } from './messages/eu.ts';
-import { gl } from './messages/gl.ts';
-import { va } from './messages/va.ts';
+import type { LazyCatalog, Localized } from '@carpeta/sdk';
 
 /** The council MFE's own strings. Spanish is required; each MFE carries its translations. */
 
@@ -131,120 +127,15 @@ const es = {
 /** The shape of every language's messages: the Spanish keys (see `Localized`). */
 export type MunicipalMessages = Localized<typeof es>;
 
-const en: MunicipalMessages = {
-  title: 'My city council',
-  intro: 'Municipal taxes and the census of {{council}}, where the census says you live.',
-  loading: 'Loading your city council’s data…',
-  moreServices: 'More services',
-  services: { files: 'Your files', appointments: 'Book or check an appointment', myData: 'Your data' },
-  sectionsLabel: 'City council services',
-  tabs: { taxes: 'Taxes', census: 'Census' },
-  noResidence: {
-    title: 'The census has no address for you',
-    body: 'The census has no address for this person. If you have just moved, it may take a few days to appear.',
-  },
-  notServed: {
-    title: 'Your city council is not on Carpeta yet',
-    body: 'The census says you live in {{municipality}}, whose council does not offer these services here yet. Use its online office.',
-  },
-  sources: {
-    title: 'Some data is not available right now',
-    timeout: '{{name}} did not answer in time.',
-    unavailable: '{{name}} is not available right now.',
-    'invalid-response': '{{name}} answered with data we cannot read.',
-    retry: 'Try again',
-  },
-  failed: {
-    title: 'We could not reach your city council',
-    body: 'Please try again in a few minutes.',
-  },
-  taxes: {
-    heading: 'Receipts',
-    caption: 'Your municipal tax receipts',
-    none: 'You have no tax receipts at {{council}}.',
-    pending_one: 'You have {{count}} receipt to pay, {{amount}}.',
-    pending_other: 'You have {{count}} receipts to pay, {{amount}} in total.',
-    nothingPending: 'You have nothing left to pay.',
-    overdueTitle: 'Some receipts are overdue',
-    overdueBody:
-      'A receipt not paid within its voluntary period goes to enforcement and carries a surcharge. Pay it as soon as you can.',
-    columns: { tax: 'Tax', amount: 'Amount', due: 'Pay by', status: 'Status', payment: 'Payment' },
-    kind: {
-      property: 'Property tax (IBI)',
-      vehicle: 'Vehicle tax (IVTM)',
-      waste: 'Rubbish collection fee',
-    },
-    receipt: 'Receipt {{reference}} · {{year}}',
-    status: { pending: 'To pay', paid: 'Paid', overdue: 'Overdue', cancelled: 'Cancelled' },
-    directDebit: 'Direct debit from {{account}}',
-    chargeOn: 'To be charged on {{date}}',
-    chargedOn: 'Charged on {{date}}',
-    paidOn: 'Paid on {{date}}',
-    notDebited: 'No direct debit',
-    howTo: 'How do I pay a receipt or set up a direct debit?',
-    howToBody:
-      'You can pay a pending receipt on your city council’s online office by card or bank charge, or at your bank with the payment slip. To pay by direct debit, ask for it on the online office: it applies to the next receipts.',
-  },
-  census: {
-    heading: 'Your census registration',
-    notRegistered: 'You are not registered in the census of {{council}}.',
-    address: 'Address',
-    district: 'District',
-    since: 'Registered since',
-    people: 'People registered at the address',
-    request: 'Request a census certificate',
-    requestHint: 'It is issued at once, with a secure verification code, and is valid for 3 months.',
-    kind: 'Kind of certificate',
-    kinds: {
-      individual: 'Individual: only you',
-      household: 'Household: everyone registered at your address',
-    },
-    purpose: 'Purpose',
-    choosePurpose: 'Choose a purpose',
-    purposes: {
-      residence: 'Prove where you live',
-      school: 'School enrolment',
-      benefits: 'Apply for benefits or grants',
-      immigration: 'Immigration procedures',
-    },
-    submit: 'Request the certificate',
-    submitting: 'Requesting the certificate…',
-    errorTitle: 'There is a problem',
-    errorPrefix: 'Error',
-    purposeMissing: 'Choose what the certificate is for',
-    confirmTitle: 'Request a household certificate?',
-    confirmBody:
-      'It will include the names of the {{people}} people registered at your address. Only request it if a procedure needs it.',
-    confirm: 'Yes, request it',
-    cancel: 'Cancel',
-    close: 'Close',
-    issuedTitle: 'Certificate issued',
-    issuedBody: 'Secure verification code: {{code}}. Valid until {{date}}.',
-    download: 'Download the certificate (PDF)',
-    downloadOne: 'Download (PDF)',
-    downloadContext: 'certificate issued on {{date}}',
-    downloading: 'Downloading…',
-    downloaded: 'Certificate downloaded.',
-    downloadFailed: 'We could not download the certificate. Please try again.',
-    requestFailedTitle: 'The certificate could not be issued',
-    notRegisteredError: 'The city council does not have you in its census.',
-    unavailableError: 'The city council is not available right now. Please try again in a few minutes.',
-    busyError: 'This certificate is already being issued. Please wait a moment.',
-    issued: 'Certificates issued',
-    issuedCaption: 'Census certificates issued',
-    none: 'You have not requested any certificate yet.',
-    columns: {
-      issued: 'Issued',
-      kind: 'Kind',
-      purpose: 'Purpose',
-      valid: 'Validity',
-      code: 'Code',
-      file: 'Document',
-    },
-    kindShort: { individual: 'Individual', household: 'Household' },
-    current: 'Valid until {{date}}',
-    expired: 'Expired on {{date}}',
-  },
-};
-
-export const messages = { es, ca, gl, eu, va, en } satisfies Catalog<typeof es>;
+/**
+ * Spanish in the MFE's code; every other language a chunk of its own, loaded for a reader of it
+ * (the gateway hints it on a page in that language).
+ */
+export const messages = {
+  es,
+  ca: () => import('./messages/ca.ts').then((module) => module.ca),
+  gl: () => import('./messages/gl.ts').then((module) => module.gl),
+  eu: () => import('./messages/eu.ts').then((module) => module.eu),
+  va: () => import('./messages/va.ts').then((module) => module.va),
+  en: () => import('./messages/en.ts').then((module) => module.en),
+} satisfies LazyCatalog<typeof es>;
