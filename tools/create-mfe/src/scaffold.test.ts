@@ -4,12 +4,14 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { MESSAGES_CHUNK } from '@carpeta/sdk/federation';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MANIFEST_CONFIG, readWorkspace, scaffold } from './scaffold.ts';
 
@@ -111,6 +113,21 @@ describe('pnpm new:mfe', () => {
       const manifest = readFileSync(join(mfe.dir, 'dist', 'mf-manifest.json'), 'utf8');
       expect(manifest).toContain(`"${mfe.entry.remote.name}"`);
       expect(existsSync(join(mfe.dir, 'dist', 'remoteEntry.js'))).toBe(true);
+      // Each language but Spanish is a chunk of its own that the exposed module loads on demand, and
+      // that the gateway can hint on a page in that language.
+      const chunks = readdirSync(join(mfe.dir, 'dist', 'assets')).filter((file) => MESSAGES_CHUNK.test(file));
+      expect(chunks.map((file) => MESSAGES_CHUNK.exec(file)?.[1]).sort()).toEqual([
+        'ca',
+        'en',
+        'eu',
+        'gl',
+        'va',
+      ]);
+      const english = chunks.find((file) => MESSAGES_CHUNK.exec(file)?.[1] === 'en') ?? '';
+      expect(readFileSync(join(mfe.dir, 'dist', 'assets', english), 'utf8')).toContain(
+        'This service is provided by',
+      );
+      expect(manifest).toContain(english);
     }
 
     // Their own tests, as `pnpm exec vitest run mfes/<name>` runs them in the repository.

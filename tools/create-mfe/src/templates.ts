@@ -246,55 +246,82 @@ export default defineProject(carpetaMfeTests({ name: '${answers.name}'${framewor
 `;
 }
 
+/** The words of the MFE's screen in each language but Spanish (the title: the one it was created with). */
+const TRANSLATIONS: Record<'ca' | 'gl' | 'eu' | 'va' | 'en', { intro: string; next: string }> = {
+  ca: {
+    intro: 'Aquest servei l’ofereix {{owner}}.',
+    next: 'Aquí trobaràs els teus tràmits amb aquesta administració.',
+  },
+  gl: {
+    intro: 'Este servizo ofréceo {{owner}}.',
+    next: 'Aquí atoparás os teus trámites con esta administración.',
+  },
+  eu: {
+    intro: '{{owner}} erakundeak eskaintzen du zerbitzu hau.',
+    next: 'Hemen aurkituko dituzu administrazio honekin dituzun izapideak.',
+  },
+  va: {
+    intro: 'Este servei l’oferix {{owner}}.',
+    next: 'Ací trobaràs els teus tràmits amb esta administració.',
+  },
+  en: {
+    intro: 'This service is provided by {{owner}}.',
+    next: 'Here you will find your procedures with this administration.',
+  },
+};
+
+/**
+ * `src/messages.ts`: Spanish in the MFE's code, every other language a module of its own that the
+ * MFE loads on demand (`LazyCatalog`), so that a reader downloads only the language they read.
+ */
 function messages(answers: MfeAnswers): string {
   const title = tsString(answers.title);
-  return `import type { Catalog, Localized } from '@carpeta/sdk';
+  const loaders = Object.keys(TRANSLATIONS)
+    .map(
+      (language) =>
+        `  ${language}: () => import('./messages/${language}.ts').then((module) => module.${language}),`,
+    )
+    .join('\n');
+  return `import type { LazyCatalog, Localized } from '@carpeta/sdk';
 
-// The MFE's own words, in every portal language (Spanish is required). The title is the one given
-// when the MFE was created: translate it here and in gateway/config/mfes.json when it has other names.
+// The MFE's own words (Spanish is required). Each other portal language is in messages/<language>.ts,
+// loaded for a reader of it only: the gateway hints that file on a page in its language. The title
+// is the one given when the MFE was created: translate it there and in gateway/config/mfes.json.
 const es = {
   title: ${title},
   intro: 'Este servicio lo ofrece {{owner}}.',
   next: 'Aquí encontrarás tus trámites con esta administración.',
 };
 
-export type Messages = typeof es;
+/** The shape of every language's messages: the Spanish keys (see \`Localized\`). */
+export type Messages = Localized<typeof es>;
 
-const ca: Localized<Messages> = {
-  title: ${title},
-  intro: 'Aquest servei l’ofereix {{owner}}.',
-  next: 'Aquí trobaràs els teus tràmits amb aquesta administració.',
-};
-
-const gl: Localized<Messages> = {
-  title: ${title},
-  intro: 'Este servizo ofréceo {{owner}}.',
-  next: 'Aquí atoparás os teus trámites con esta administración.',
-};
-
-const eu: Localized<Messages> = {
-  title: ${title},
-  intro: '{{owner}} erakundeak eskaintzen du zerbitzu hau.',
-  next: 'Hemen aurkituko dituzu administrazio honekin dituzun izapideak.',
-};
-
-const va: Localized<Messages> = {
-  title: ${title},
-  intro: 'Este servei l’oferix {{owner}}.',
-  next: 'Ací trobaràs els teus tràmits amb esta administració.',
-};
-
-const en: Localized<Messages> = {
-  title: ${title},
-  intro: 'This service is provided by {{owner}}.',
-  next: 'Here you will find your procedures with this administration.',
-};
-
-export const messages = { es, ca, gl, eu, va, en } satisfies Catalog<Messages>;
+export const messages = {
+  es,
+${loaders}
+} satisfies LazyCatalog<typeof es>;
 
 /** The administration that owns this MFE (its DIR3 code and name, as in the manifest). */
 export const OWNER = { dir3: ${tsString(answers.owner)}, name: ${tsString(answers.ownerName)} } as const;
 `;
+}
+
+/** \`src/messages/<language>.ts\` for each language but Spanish. */
+function translations(answers: MfeAnswers): Record<string, string> {
+  const title = tsString(answers.title);
+  return Object.fromEntries(
+    Object.entries(TRANSLATIONS).map(([language, words]) => [
+      `src/messages/${language}.ts`,
+      `import type { Messages } from '../messages.ts';
+
+export const ${language}: Messages = {
+  title: ${title},
+  intro: ${tsString(words.intro)},
+  next: ${tsString(words.next)},
+};
+`,
+    ]),
+  );
 }
 
 function reactFiles(answers: MfeAnswers): Record<string, string> {
@@ -325,7 +352,7 @@ export function App() {
 `,
     // Shown in the design system's Storybook under "MFEs/<name>", axe-checked in every theme.
     'src/App.stories.tsx': story(answers, './lifecycles.tsx'),
-    'src/App.test.tsx': `import { createTestProps, mountForTest } from '@carpeta/sdk/testing';
+    'src/App.test.tsx': `import { createTestProps, mountForTest, switchLanguage } from '@carpeta/sdk/testing';
 import { act } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import lifecycles from './lifecycles.tsx';
@@ -343,7 +370,8 @@ describe('${answers.name} MFE', () => {
     expect(root.querySelector('h1')?.textContent).toBe(messages.es.title);
     expect(root.textContent).toContain(\`Este servicio lo ofrece \${OWNER.name}.\`);
 
-    await act(async () => test.setLanguage('en'));
+    // As the shell switches: the MFE's English messages first (loaded on demand), then the language.
+    await switchLanguage(lifecycles, test, 'en');
     expect(root.textContent).toContain(\`This service is provided by \${OWNER.name}.\`);
 
     await act(() => lifecycles.unmount(test.props));
@@ -371,6 +399,7 @@ import { fetchFrom, mfeScreen } from '@carpeta/sdk/testing/story';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import lifecycles from '${lifecycles}';
 import { messages } from './messages.ts';
+import { eu } from './messages/eu.ts';
 
 /**
  * The MFE's screen in each state, mounted through its lifecycles. When it calls the API, answer
@@ -382,11 +411,11 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 const noApi = fetchFrom(async () => undefined);
-const screen = (language: Language): Story =>
-  mfeScreen({ lifecycles, mfeId: '${answers.name}', fetch: noApi, language, shows: messages[language].title });
+const screen = (language: Language, shows: string): Story =>
+  mfeScreen({ lifecycles, mfeId: '${answers.name}', fetch: noApi, language, shows });
 
-export const Spanish = screen('es');
-export const LongBasqueText: Story = { ...screen('eu'), name: 'Long Basque text (eu)' };
+export const Spanish = screen('es', messages.es.title);
+export const LongBasqueText: Story = { ...screen('eu', eu.title), name: 'Long Basque text (eu)' };
 `;
 }
 
@@ -441,8 +470,9 @@ describe('${answers.name} MFE', () => {
     expect(root.querySelector('h1')?.textContent).toBe(messages.es.title);
     expect(root.textContent).toContain(\`Este servicio lo ofrece \${OWNER.name}.\`);
 
+    // As the shell switches: the MFE's English messages first (loaded on demand), then the language.
+    await lifecycles.prepare?.('en');
     test.setLanguage('en');
-    await new Promise((resolve) => setTimeout(resolve, 0));
     expect(root.textContent).toContain(\`This service is provided by \${OWNER.name}.\`);
 
     await lifecycles.unmount(test.props);
@@ -584,6 +614,8 @@ describe('${answers.name} MFE', () => {
     await vi.waitFor(() => expect(root.querySelector('h1')?.textContent).toBe(messages.es.title));
     expect(root.textContent).toContain(\`Este servicio lo ofrece \${OWNER.name}.\`);
 
+    // As the shell switches: the MFE's English messages first (loaded on demand), then the language.
+    await lifecycles.prepare?.('en');
     test.setLanguage('en');
     await vi.waitFor(() => expect(root.textContent).toContain(\`This service is provided by \${OWNER.name}.\`));
 
@@ -610,6 +642,7 @@ export function packageFiles(
     'vite.config.ts': viteConfig(answers),
     'vitest.config.ts': vitestConfig(answers),
     'src/messages.ts': messages(answers),
+    ...translations(answers),
     ...(answers.framework === 'react'
       ? reactFiles(answers)
       : answers.framework === 'angular'
