@@ -51,6 +51,14 @@ function mfManifest(origin: string) {
   };
 }
 
+/** A remote's `mf-manifest.json` whose `./lifecycles` has these chunks loaded on demand. */
+function exposingWithAsync(async: string[]) {
+  const manifest = {
+    exposes: [{ path: './lifecycles', assets: { js: { sync: ['assets/lifecycles-AAAAAAAA.js'], async } } }],
+  };
+  return createRemoteAssets({ fetch: async () => Response.json(manifest) });
+}
+
 describe('the page', () => {
   it('inlines the manifest so that nothing in it can close the script element', () => {
     const hostile = entry('notifications', { title: { es: '</script><script>alert(1)</script><!--' } });
@@ -214,27 +222,12 @@ describe('the page', () => {
 
   it('hints the remote’s views of the shared singletons, not its fallback copies nor its lazy code', async () => {
     const wrapper = '_virtual_mf___mfe_internal__carpeta_x__mf_owner__1__loadShare__shared-AAAA.js';
-    const assets = createRemoteAssets({
-      fetch: async () =>
-        Response.json({
-          exposes: [
-            {
-              path: './lifecycles',
-              assets: {
-                js: {
-                  sync: ['assets/lifecycles-AAAAAAAA.js'],
-                  async: [
-                    `assets/${wrapper}`,
-                    'assets/react-BBBB.js',
-                    'assets/src-CCCC.js',
-                    'assets/detail-DDDD.js',
-                  ],
-                },
-              },
-            },
-          ],
-        }),
-    });
+    const assets = exposingWithAsync([
+      `assets/${wrapper}`,
+      'assets/react-BBBB.js',
+      'assets/src-CCCC.js',
+      'assets/detail-DDDD.js',
+    ]);
     const mfe = entry('mfe');
     assets.preloads(mfe);
     await assets.settled();
@@ -246,27 +239,12 @@ describe('the page', () => {
   });
 
   it('hints the MFE’s messages in the page’s language only, when it loads them on demand', async () => {
-    const assets = createRemoteAssets({
-      fetch: async () =>
-        Response.json({
-          exposes: [
-            {
-              path: './lifecycles',
-              assets: {
-                js: {
-                  sync: ['assets/lifecycles-AAAAAAAA.js'],
-                  async: [
-                    'assets/messages-ca-CCCC.js',
-                    'assets/messages-en-EEEE.js',
-                    'https://evil.example/assets/messages-eu-XXXX.js',
-                    'assets/ca-DDDD.js',
-                  ],
-                },
-              },
-            },
-          ],
-        }),
-    });
+    const assets = exposingWithAsync([
+      'assets/messages-ca-CCCC.js',
+      'assets/messages-en-EEEE.js',
+      'https://evil.example/assets/messages-eu-XXXX.js',
+      'assets/ca-DDDD.js',
+    ]);
     const mfe = entry('mfe');
     assets.preloads(mfe, 'ca');
     await assets.settled();
