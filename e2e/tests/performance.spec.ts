@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { LOAD_SHARE_WRAPPER, MESSAGES_CHUNK, PREBUILT_SHARED } from '@carpeta/sdk/federation';
+import { LOAD_SHARE_WRAPPER, MESSAGES_CHUNK, PREBUILT_SHARED, RXJS_CHUNK } from '@carpeta/sdk/federation';
 import { scriptsInPage } from '@carpeta/sdk/page';
 import { expect, type Page, test } from '@playwright/test';
 import { AFTER_FIRST_ROUTE_CHUNK } from '../../shell/src/after-first-route.ts';
@@ -125,15 +125,15 @@ for (const [name, route] of Object.entries(budgets.routes)) {
     expect(measured.files, figure).toBeLessThanOrEqual(route.scripts);
     // One round of requests: every script of the shell is named in the page, and so are the MFE's
     // exposed module, its views of the shared singletons and its own copy of those the shell does not
-    // provide (Angular). (The RxJS chunks Angular imports still come a level later: the gateway
-    // cannot tell them from the MFE's lazy code.)
+    // provide (Angular), with the RxJS chunk that copy imports.
     const late = measured.unnamed.filter((url) => {
       const { origin, pathname } = new URL(url);
       return (
         origin === E2E.portal ||
         LIFECYCLES.test(pathname) ||
         LOAD_SHARE_WRAPPER.test(pathname) ||
-        PREBUILT_SHARED.test(pathname)
+        PREBUILT_SHARED.test(pathname) ||
+        RXJS_CHUNK.test(pathname)
       );
     });
     expect(late, `scripts the page does not name (found a round trip later): ${late.join(', ')}`).toEqual([]);

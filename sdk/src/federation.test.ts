@@ -6,6 +6,7 @@ import {
   carpetaRemote,
   FEDERATION_FILE,
   FEDERATION_RUNTIME_GROUP,
+  RXJS_CHUNK,
   RXJS_GROUP,
   LOAD_SHARE_WRAPPER,
   PREACT_VERSION,
@@ -150,5 +151,19 @@ describe('RXJS_GROUP', () => {
       '/repo/node_modules/rxjs-interop/index.js',
     ])
       expect(RXJS_GROUP.test.test(id)).toBe(false);
+  });
+});
+
+describe('RXJS_CHUNK', () => {
+  it('names the chunk of RXJS_GROUP, by name or URL, and not an MFE’s own chunk named after RxJS', () => {
+    for (const file of ['assets/rxjs-DPpb3r4c.js', 'https://mfe.example/assets/rxjs-A_b-1234.js'])
+      expect(RXJS_CHUNK.test(file)).toBe(true);
+    for (const file of [
+      'assets/rxjs-helpers-DPpb3r4c.js',
+      'assets/my-rxjs-DPpb3r4c.js',
+      'assets/rxjs-DPpb3r4c.css',
+      'assets/Observable-DPpb3r4c.js',
+    ])
+      expect(RXJS_CHUNK.test(file)).toBe(false);
   });
 });

@@ -274,7 +274,19 @@ describe('the page', () => {
             { name: '@carpeta/sdk' },
           ],
           exposes: [
-            { path: './lifecycles', assets: { js: { sync: ['assets/lifecycles-C.js'], async: [] } } },
+            {
+              path: './lifecycles',
+              assets: {
+                js: {
+                  sync: ['assets/lifecycles-C.js'],
+                  async: [
+                    'assets/rxjs-DPpb3r4c.js',
+                    'assets/rxjs-helpers-DPpb3r4c.js',
+                    'https://evil.example/assets/rxjs-XXXXXXXX.js',
+                  ],
+                },
+              },
+            },
           ],
         }),
     });
@@ -286,6 +298,19 @@ describe('the page', () => {
       'https://powers.example/assets/lifecycles-C.js',
       `https://powers.example/${prebuild('core')}`,
       `https://powers.example/${prebuild('common')}`,
+      // The RxJS its Angular imports, of its own origin only; not a lazy chunk of the MFE's own.
+      'https://powers.example/assets/rxjs-DPpb3r4c.js',
+    ]);
+  });
+
+  it('hints no RxJS chunk for a remote that brings no singleton of its own', async () => {
+    const assets = exposingWithAsync(['assets/rxjs-DPpb3r4c.js']);
+    const mfe = entry('mfe');
+    assets.preloads(mfe);
+    await assets.settled();
+    expect(assets.preloads(mfe)).toEqual([
+      'https://mfe.example/remoteEntry.js',
+      'https://mfe.example/assets/lifecycles-AAAAAAAA.js',
     ]);
   });
 

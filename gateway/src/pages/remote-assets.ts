@@ -3,6 +3,7 @@ import {
   LOAD_SHARE_WRAPPER,
   MESSAGES_CHUNK,
   PREBUILT_SHARED,
+  RXJS_CHUNK,
   SHARED_SINGLETONS,
 } from '@carpeta/sdk/federation';
 import { LRUCache } from 'lru-cache';
@@ -12,7 +13,7 @@ import { z } from 'zod/mini';
  * What a remote's first render needs, read from the `mf-manifest.json` that
  * `@module-federation/vite` writes next to each `remoteEntry.js`: the synchronous JavaScript chunks
  * of the exposed module, its views of the shared singletons and its own copy of those the shell does
- * not provide. The page of a route lists them (with the remote entry) as modulepreload hints, so
+ * not provide (with the RxJS that copy imports, for Angular). The page of a route lists them (with the remote entry) as modulepreload hints, so
  * the browser fetches them beside the shell's own scripts instead of after them. So is the chunk of
  * the MFE's messages in the page's language, when the MFE loads its languages on demand
  * (`MESSAGES_CHUNK`): the first render waits for them.
@@ -136,6 +137,9 @@ export function createRemoteAssets(options: RemoteAssetsOptions = {}): RemoteAss
         // provides them, and its own lazy code.
         ...(js?.async ?? []).filter((file) => LOAD_SHARE_WRAPPER.test(file)),
         ...ownSingletons,
+        // With its own Angular, the RxJS that Angular imports (`RXJS_GROUP`'s chunk): it came a
+        // round trip after Angular's chunks.
+        ...(ownSingletons.length > 0 ? (js?.async ?? []).filter((file) => RXJS_CHUNK.test(file)) : []),
       ]);
       // Only files of the remote's own origin: the page's CSP allows no other.
       const own = (file: string) => {
