@@ -157,7 +157,6 @@ describe('sdkCoreFromShare', () => {
     expect([...imported].sort()).toEqual([
       'ApiError',
       'createFormatters',
-      'createTranslator',
       'formatLocale',
       'isApiError',
       'lazyTranslator',
