@@ -5,8 +5,9 @@ import { dirname, resolve } from 'node:path';
 
 /*
  * The provider's static files, served from its own origin (the strict CSP allows nothing else):
- * the design system's framework-free CSS with its @imports inlined plus a few rules of its own, and
- * one small script (progressive enhancement: the pages work without it).
+ * the design system's framework-free CSS with its @imports inlined plus a few rules of its own, one
+ * small script (progressive enhancement: the pages work without it), and the pages' icon (without
+ * one, every page's browser asked for /favicon.ico and logged its 404 as an error).
  */
 
 export interface Asset {
@@ -40,7 +41,11 @@ function asset(name: string, extension: string, contentType: string, text: strin
 export interface Assets {
   css: Asset;
   js: Asset;
+  icon: Asset;
 }
+
+/** A key on the provider's colour: the simulated provider's own mark, not Cl@ve's. */
+const ICON = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#5b2a86"/><circle cx="12" cy="16" r="5" fill="none" stroke="#fff" stroke-width="3"/><path d="M17 16h10v5M23 16v4" fill="none" stroke="#fff" stroke-width="3"/></svg>`;
 
 let cached: Assets | undefined;
 
@@ -54,6 +59,7 @@ export function loadAssets(): Assets {
   cached = {
     css: asset('carpeta-idp', 'css', 'text/css; charset=utf-8', css),
     js: asset('carpeta-idp', 'js', 'text/javascript; charset=utf-8', js),
+    icon: asset('carpeta-idp-icon', 'svg', 'image/svg+xml', ICON),
   };
   return cached;
 }

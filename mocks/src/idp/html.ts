@@ -82,7 +82,8 @@ export interface PageOptions {
   errors?: readonly ErrorItem[];
   /** The URL of this page in another language; no switch when omitted. */
   languageHref?: (language: Language) => string;
-  assets: { css: string; js: string };
+  /** The paths of the provider's stylesheet, script and icon (`loadAssets`). */
+  assets: { css: string; js: string; icon?: string };
 }
 
 export function messagesFor(lang: Language): Messages {
@@ -132,7 +133,7 @@ export function renderPage(options: PageOptions): string {
 <meta name="robots" content="noindex">
 <title>${escapeHtml(title)}</title>
 <link rel="stylesheet" href="${escapeHtml(options.assets.css)}">
-<script src="${escapeHtml(options.assets.js)}" defer></script>
+${options.assets.icon ? `<link rel="icon" type="image/svg+xml" href="${escapeHtml(options.assets.icon)}">\n` : ''}<script src="${escapeHtml(options.assets.js)}" defer></script>
 </head>
 <body>
 <div class="cp-page">

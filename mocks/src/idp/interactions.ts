@@ -182,7 +182,7 @@ export function createInteractionRoutes(options: InteractionRoutesOptions) {
       theme,
       title,
       main,
-      assets: { css: assets.css.path, js: assets.js.path },
+      assets: { css: assets.css.path, js: assets.js.path, icon: assets.icon.path },
       ...extra,
     });
   }
@@ -518,7 +518,7 @@ export function createInteractionRoutes(options: InteractionRoutesOptions) {
   /** Handles the request when it is an interaction or asset URL; false otherwise. */
   return async function route(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
     const url = new URL(req.url ?? '/', 'http://idp.invalid');
-    for (const asset of [assets.css, assets.js]) {
+    for (const asset of [assets.css, assets.js, assets.icon]) {
       if (url.pathname === asset.path && (req.method === 'GET' || req.method === 'HEAD')) {
         res.writeHead(200, {
           'content-type': asset.contentType,

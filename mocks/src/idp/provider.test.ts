@@ -523,6 +523,14 @@ describe('pages', () => {
     expect(stylesheet).toContain(':root[data-theme="high-contrast"]');
     expect(stylesheet).toContain('.idp-note');
     expect(stylesheet).not.toMatch(/@import/);
+
+    // Its own icon, of its origin (else the browser asks for /favicon.ico, a 404 it logs as an error).
+    const iconHref = doc.querySelector('link[rel="icon"]')?.getAttribute('href') ?? '';
+    expect(iconHref).toMatch(/^\/assets\/carpeta-idp-icon\.[0-9a-f]{12}\.svg$/);
+    const icon = await fetch(new URL(iconHref, idp.url));
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toBe('image/svg+xml');
+    expect(await icon.text()).toMatch(/^<svg /);
   });
 
   it('protect forms with a per-interaction token and the interaction cookie', async () => {

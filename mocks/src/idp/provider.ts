@@ -125,7 +125,7 @@ function simplePage(
     theme,
     title,
     main,
-    assets: { css: assets.css.path, js: assets.js.path },
+    assets: { css: assets.css.path, js: assets.js.path, icon: assets.icon.path },
     languageHref: (language) => {
       const url = new URL(ctx.href);
       if (!keepQuery) url.search = '';
