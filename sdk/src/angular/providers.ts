@@ -14,6 +14,7 @@ import type { Session } from '../domain.ts';
 import type { CarpetaEvents, EventBus, EventName } from '../events.ts';
 import type { MessageCatalog } from '../i18n.ts';
 import { type LazyMessageCatalog, lazyTranslator } from '../lazy-messages.ts';
+import { createFormatters } from '../format.ts';
 import { formatLocale, type Language } from '../languages.ts';
 import type { CarpetaProps, Telemetry } from '../props.ts';
 
@@ -111,28 +112,28 @@ export interface Formatters {
   bytes(size: number): string;
 }
 
+/** One sizes' formatter per language, shared by every mount (`Intl` formatters take milliseconds to build). */
+const sizeFormats = new Map<Language, Intl.NumberFormat>();
+
+function sizeFormat(language: Language): Intl.NumberFormat {
+  let format = sizeFormats.get(language);
+  if (!format) {
+    format = new Intl.NumberFormat(formatLocale(language), { maximumFractionDigits: 1 });
+    sizeFormats.set(language, format);
+  }
+  return format;
+}
+
 export const CARPETA_FORMATTERS = new InjectionToken<Formatters>('CarpetaFormatters', {
   factory: () => {
     const language = inject(CARPETA_LANGUAGE);
-    const formats = computed(() => {
-      const locale = formatLocale(language());
-      return {
-        dateTime: new Intl.DateTimeFormat(locale, {
-          dateStyle: 'long',
-          timeStyle: 'short',
-          timeZone: 'Europe/Madrid',
-        }),
-        date: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'Europe/Madrid' }),
-        number: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }),
-      };
-    });
+    // The dates through the sdk's formatters (`createFormatters`, the shared sdk's): made once per
+    // language for the whole portal, so a mount finds those the shell and the other MFEs built.
     return {
-      dateTime: (iso) => formats().dateTime.format(new Date(iso)),
-      // A plain date ("2026-03-03") is a calendar day, not an instant: format it as such.
-      date: (iso) =>
-        formats().date.format(new Date(/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T12:00:00Z` : iso)),
+      dateTime: (iso) => createFormatters(language()).dateTime(iso),
+      date: (iso) => createFormatters(language()).date(iso),
       bytes: (size) => {
-        const { number } = formats();
+        const number = sizeFormat(language());
         if (size < 1024) return `${number.format(size)} B`;
         if (size < 1024 * 1024) return `${number.format(size / 1024)} KB`;
         return `${number.format(size / (1024 * 1024))} MB`;
