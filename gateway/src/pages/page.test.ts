@@ -1,4 +1,4 @@
-import type { ManifestEntry, SessionResponse, ShellRenderInput } from '@carpeta/sdk';
+import type { Language, ManifestEntry, SessionResponse, ShellRenderInput } from '@carpeta/sdk';
 import { testManifestEntry } from '@carpeta/sdk/testing/manifest';
 import { describe, expect, it, vi } from 'vitest';
 import type { ManifestView } from '../audience/service.ts';
@@ -57,6 +57,13 @@ function exposingWithAsync(async: string[]) {
     exposes: [{ path: './lifecycles', assets: { js: { sync: ['assets/lifecycles-AAAAAAAA.js'], async } } }],
   };
   return createRemoteAssets({ fetch: async () => Response.json(manifest) });
+}
+
+/** What a page hints for `mfe` once its remote has said what it needs (the first page asks it). */
+async function hintsOnceKnown(assets: RemoteAssets, mfe: ManifestEntry, language?: Language) {
+  assets.preloads(mfe, language);
+  await assets.settled();
+  return assets.preloads(mfe, language);
 }
 
 describe('the page', () => {
@@ -212,9 +219,7 @@ describe('the page', () => {
     const classic = entry('legacy', { remote: { ...entry('legacy').remote, type: 'var' } });
     expect(assets.preloads(classic)).toEqual([]);
     const other = entry('other');
-    assets.preloads(other);
-    await assets.settled();
-    expect(assets.preloads(other)).toEqual([
+    expect(await hintsOnceKnown(assets, other)).toEqual([
       'https://other.example/remoteEntry.js',
       'https://other.example/assets/lifecycles-AAAAAAAA.js',
     ]);
@@ -229,9 +234,7 @@ describe('the page', () => {
       'assets/detail-DDDD.js',
     ]);
     const mfe = entry('mfe');
-    assets.preloads(mfe);
-    await assets.settled();
-    expect(assets.preloads(mfe)).toEqual([
+    expect(await hintsOnceKnown(assets, mfe)).toEqual([
       'https://mfe.example/remoteEntry.js',
       'https://mfe.example/assets/lifecycles-AAAAAAAA.js',
       `https://mfe.example/assets/${wrapper}`,
@@ -246,8 +249,7 @@ describe('the page', () => {
       'assets/ca-DDDD.js',
     ]);
     const mfe = entry('mfe');
-    assets.preloads(mfe, 'ca');
-    await assets.settled();
+    await hintsOnceKnown(assets, mfe, 'ca');
     const first = ['https://mfe.example/remoteEntry.js', 'https://mfe.example/assets/lifecycles-AAAAAAAA.js'];
     expect(assets.preloads(mfe, 'ca')).toEqual([...first, 'https://mfe.example/assets/messages-ca-CCCC.js']);
     expect(assets.preloads(mfe, 'en')).toEqual([...first, 'https://mfe.example/assets/messages-en-EEEE.js']);
@@ -291,9 +293,7 @@ describe('the page', () => {
         }),
     });
     const mfe = entry('powers');
-    assets.preloads(mfe);
-    await assets.settled();
-    expect(assets.preloads(mfe)).toEqual([
+    expect(await hintsOnceKnown(assets, mfe)).toEqual([
       'https://powers.example/remoteEntry.js',
       'https://powers.example/assets/lifecycles-C.js',
       `https://powers.example/${prebuild('core')}`,
@@ -306,9 +306,7 @@ describe('the page', () => {
   it('hints no RxJS chunk for a remote that brings no singleton of its own', async () => {
     const assets = exposingWithAsync(['assets/rxjs-DPpb3r4c.js']);
     const mfe = entry('mfe');
-    assets.preloads(mfe);
-    await assets.settled();
-    expect(assets.preloads(mfe)).toEqual([
+    expect(await hintsOnceKnown(assets, mfe)).toEqual([
       'https://mfe.example/remoteEntry.js',
       'https://mfe.example/assets/lifecycles-AAAAAAAA.js',
     ]);
@@ -359,9 +357,7 @@ describe('the page', () => {
       logger: { warn: (details) => warnings.push(details) },
     });
     const broken = entry('broken');
-    assets.preloads(broken);
-    await assets.settled();
-    expect(assets.preloads(broken)).toEqual(['https://broken.example/remoteEntry.js']);
+    expect(await hintsOnceKnown(assets, broken)).toEqual(['https://broken.example/remoteEntry.js']);
     expect(warnings).toHaveLength(1);
     expect(mfManifestUrl('https://a.example/x/remoteEntry.js')).toBe('https://a.example/x/mf-manifest.json');
   });
