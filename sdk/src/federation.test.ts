@@ -12,6 +12,7 @@ import {
   PREACT_VERSION,
   PREBUILT_SHARED,
   PREACT_VERSION_RANGE,
+  providedByTheShell,
 } from './federation.ts';
 
 const original = process.env.NODE_ENV;
@@ -41,6 +42,27 @@ describe('the shared singletons of a build', () => {
       process.env.NODE_ENV = env;
       expect(keys(remote().shared)).toEqual(keys(carpetaHost('carpeta_shell').shared));
     }
+  });
+});
+
+describe('providedByTheShell', () => {
+  it('declares every singleton the shell provides without a copy of the remote’s own, and keeps the rest', () => {
+    process.env.NODE_ENV = 'production';
+    const react = carpetaRemote({ name: 'carpeta_x', exposes: {} }).shared;
+    const shell = carpetaHost('carpeta_shell').shared;
+    const relying = providedByTheShell(react);
+    expect(Object.keys(relying)).toEqual(Object.keys(react));
+    for (const key of Object.keys(shell)) expect(relying[key], key).toEqual({ ...react[key], import: false });
+
+    const angular = carpetaRemote({ name: 'carpeta_y', exposes: {}, framework: 'angular' }).shared;
+    const relyingAngular = providedByTheShell(angular);
+    expect(relyingAngular['@carpeta/sdk']?.import).toBe(false);
+    expect(relyingAngular.i18next?.import).toBe(false);
+    // Angular is provided by the first Angular remote, not by the shell: each keeps its copy.
+    for (const key of ['@angular/core', '@angular/common', '@angular/platform-browser'])
+      expect(relyingAngular[key], key).toEqual(angular[key]);
+    // The remote's own options are not changed.
+    expect(react['@carpeta/sdk']).not.toHaveProperty('import');
   });
 });
 

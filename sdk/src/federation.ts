@@ -153,9 +153,16 @@ export const MESSAGES_CHUNK = /(?:^|\/)messages-(es|ca|gl|eu|va|en)-[^/]*\.js$/;
 /** A module of an MFE's messages (`src/messages/<language>.ts`), whose chunk `MESSAGES_CHUNK` names. */
 export const MESSAGES_MODULE = /[\\/]src[\\/]messages[\\/](es|ca|gl|eu|va|en)\.[cm]?[jt]sx?$/;
 
-type SharedConfig = Record<
+/** A build's shared modules, as the federation plugin's `shared` option takes them. */
+export type SharedConfig = Record<
   string,
-  { singleton: boolean; requiredVersion: string; strictVersion?: boolean; version?: string; import?: string }
+  {
+    singleton: boolean;
+    requiredVersion: string;
+    strictVersion?: boolean;
+    version?: string;
+    import?: string | false;
+  }
 >;
 
 export interface CarpetaRemoteOptions {
@@ -196,6 +203,25 @@ function sharedFor(framework: CarpetaRemoteOptions['framework']): SharedConfig {
     default:
       return forThisBuild(SHARED_SINGLETONS);
   }
+}
+
+/**
+ * A remote's shared modules as a production build for the portal declares them: each singleton the
+ * shell provides (`SHARED_SINGLETONS`: React as Preact, i18next, the sdk, the design system) with
+ * `import: false`, the others (an Angular remote's Angular) as they are. The federation plugin then
+ * bundles no copy of those modules into the remote, for a host that would not provide them, and
+ * gives the remote's view of each (its `loadShare` wrapper) only the exports the remote imports by
+ * name, where it listed every export of the package: the sdk's wrapper alone named some 130. A
+ * host without one of them gets the runtime's error for a missing share when the remote loads,
+ * instead of a second copy. `defineCarpetaMfe` (`@carpeta/sdk/vite`) uses it; a remote that imports
+ * one of these modules under a name the plugin cannot read (`import()`, `require`) gets them whole.
+ */
+export function providedByTheShell(shared: SharedConfig): SharedConfig {
+  return Object.fromEntries(
+    Object.entries(shared).map(([key, config]) =>
+      Object.hasOwn(SHARED_SINGLETONS, key) ? [key, { ...config, import: false as const }] : [key, config],
+    ),
+  );
 }
 
 /**

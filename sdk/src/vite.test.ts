@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   carpetaMfeTests,
+  defineCarpetaMfe,
   mfeContainerName,
   mfePort,
   mfeVariableStem,
@@ -71,6 +72,77 @@ describe('the MFE preset', () => {
   });
 });
 
+describe('the preset’s federation', () => {
+  /** An MFE's folder whose build plugins are stand-ins that return what they were given. */
+  const mfe = () => {
+    const root = pkg({ portOffset: 250 });
+    const fake = (name: string, source: string) => {
+      const folder = join(root, 'node_modules', ...name.split('/'));
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(join(folder, 'package.json'), JSON.stringify({ name, type: 'module', main: 'index.js' }));
+      writeFileSync(join(folder, 'index.js'), source);
+    };
+    fake(
+      '@module-federation/vite',
+      'export function federation(options) { return { name: "federation", options }; }',
+    );
+    fake('@vitejs/plugin-react', 'export default function react() { return { name: "react" }; }');
+    return root;
+  };
+  type Shared = Record<string, { import?: unknown }>;
+  const build = async (framework: 'react' | 'angular' | 'vanilla', NODE_ENV: string) => {
+    const config = await defineCarpetaMfe({
+      name: 'x',
+      exposes: {},
+      framework,
+      root: mfe(),
+      env: { NODE_ENV },
+    });
+    const plugins = config.plugins as { name: string; options?: { shared: Shared }; transform?: unknown }[];
+    const federation = plugins.find((plugin) => plugin.name === 'federation');
+    return {
+      names: plugins.map((plugin) => plugin.name),
+      shared: federation?.options?.shared ?? {},
+      plugins,
+    };
+  };
+
+  it('relies on the shell for its singletons in a production build, and keeps a remote’s own Angular', async () => {
+    const react = await build('react', 'production');
+    expect(Object.keys(react.shared)).toContain('@carpeta/design-system');
+    for (const [key, config] of Object.entries(react.shared)) expect(config.import, key).toBe(false);
+    const angular = await build('angular', 'production');
+    expect(angular.shared['@carpeta/sdk']?.import).toBe(false);
+    expect(angular.shared['@angular/core']?.import).toBeUndefined();
+  });
+
+  it('keeps its copies on a development server, where the MFE may run without the shell', async () => {
+    const react = await build('react', 'development');
+    expect(Object.values(react.shared).map((config) => config.import)).not.toContain(false);
+    expect(react.names).not.toContain('carpeta:single-spa-react-as-module');
+  });
+
+  it('takes single-spa-react’s CommonJS attempt out of a React build only', async () => {
+    const react = await build('react', 'production');
+    expect(react.names).toEqual([
+      'react',
+      'carpeta:sdk-core-from-share',
+      'carpeta:single-spa-react-as-module',
+      'federation',
+    ]);
+    expect((await build('vanilla', 'production')).names).not.toContain('carpeta:single-spa-react-as-module');
+    const plugin = react.plugins[2] as unknown as {
+      transform(code: string, id: string): { code: string } | null;
+    };
+    const esm =
+      '/repo/node_modules/.pnpm/single-spa-react@6.0.2/node_modules/single-spa-react/lib/esm/single-spa-react.js';
+    const code = 'var c=null;try{c=require("react").createContext()}catch(e){}var u={React:null};';
+    expect(plugin.transform(code, esm)?.code).toBe('var c=null;var u={React:null};');
+    expect(plugin.transform(code, '/repo/mfes/home/src/app.js')).toBeNull();
+    expect(plugin.transform('var c=null;', esm)).toBeNull();
+  });
+});
+
 describe('runtimeVersionOnly', () => {
   it('gives the federation runtime’s package.json only its version, and leaves other modules to Vite', () => {
     const dir = mkdtempSync(join(tmpdir(), 'carpeta-vite-'));
@@ -128,6 +200,30 @@ describe('sdkCoreFromShare', () => {
     }
   });
 
+  it('writes the helpers’ imports of the core as imports of the sdk, which the federation plugin reads by name', async () => {
+    const plugin = sdkCoreFromShare('/repo/mfes/home');
+    const code = [
+      "import { createFormatters, type Formatters } from '../format.ts';",
+      'import { ApiError, isApiError } from "../errors.js";',
+      "import type { CarpetaProps } from '../props.ts';",
+      "import { CarpetaContext } from './context.tsx';",
+    ].join('\n');
+    expect(plugin.transform(code, helper)?.code).toBe(
+      [
+        "import { createFormatters, type Formatters } from '@carpeta/sdk';",
+        'import { ApiError, isApiError } from "@carpeta/sdk";',
+        "import type { CarpetaProps } from '../props.ts';",
+        "import { CarpetaContext } from './context.tsx';",
+      ].join('\n'),
+    );
+    expect(plugin.transform(code, '/repo/mfes/home/src/widgets/list.tsx')).toBeNull();
+    expect(plugin.transform("import { x } from '../props.ts';", helper)).toBeNull();
+    // What the rewrite imports is then resolved as the MFE's own import of the shared sdk.
+    const { calls, context } = resolveWith();
+    await plugin.resolveId.call(context, '@carpeta/sdk', helper, {});
+    expect(calls).toEqual([['@carpeta/sdk', join('/repo/mfes/home', 'src', 'index.ts'), { skipSelf: true }]]);
+  });
+
   it('leaves every other import to Vite: the MFE’s own, the sdk entry’s, other modules of the helpers', () => {
     const plugin = sdkCoreFromShare('/repo/mfes/home');
     const { calls, context } = resolveWith();
@@ -138,6 +234,7 @@ describe('sdkCoreFromShare', () => {
       ['./context.tsx', '/repo/sdk/src/react/lifecycles.tsx'],
       ['../format.ts', '/repo/sdk/src/testing/props.ts'],
       ['../format.ts', undefined],
+      ['@carpeta/sdk', '/repo/mfes/home/src/app.tsx'],
     ] as const)
       expect(plugin.resolveId.call(context, source, importer, {})).toBeNull();
     expect(calls).toEqual([]);

@@ -27,6 +27,7 @@ import {
   MESSAGES_MODULE,
   PREACT_TEST_DEPS,
   preactForTests,
+  providedByTheShell,
   RXJS_GROUP,
 } from './federation.ts';
 
@@ -88,7 +89,7 @@ export interface CarpetaMfeOptions {
   plugins?: PluginOption[];
   /** The package's folder (default: the current directory, where `vite` runs). */
   root?: string;
-  /** The environment to read the port from (default: `process.env`). */
+  /** The environment to read the port and `NODE_ENV` from (default: `process.env`). */
   env?: Record<string, string | undefined>;
 }
 
@@ -147,12 +148,21 @@ export interface SdkCoreFromSharePlugin {
     importer: string | undefined,
     options: object,
   ): Promise<unknown> | null;
+  /**
+   * A helper's imports of the sdk's core, written `from '@carpeta/sdk'`: the federation plugin
+   * reads a module's imports of a shared package by their names, to give the remote's view of the
+   * shared sdk only the exports the remote uses.
+   */
+  transform(code: string, id: string): { code: string; map: null } | null;
 }
 
 /** A framework helper of the sdk (`@carpeta/sdk/react`, `/angular`, `/vanilla`), in its sources or its build. */
 const SDK_FRAMEWORK_HELPER = /[\\/]sdk[\\/](?:src|dist)[\\/](?:react|angular|vanilla)[\\/][^\\/]+$/;
 /** The sdk's core modules those helpers import, each exported by the sdk's entry as well. */
 const SDK_CORE_MODULE = /^\.\.\/(?:i18n|lazy-messages|format|errors|languages)\.[jt]s$/;
+/** An import or re-export of one of those modules in a helper's code. */
+const SDK_CORE_IMPORT = /(\bfrom\s*)(['"])\.\.\/(?:i18n|lazy-messages|format|errors|languages)\.[jt]s\2/g;
+const SDK = '@carpeta/sdk';
 
 /**
  * A Vite plugin for a remote's build: the sdk's framework helpers, which each remote bundles, take
@@ -171,8 +181,42 @@ export function sdkCoreFromShare(root: string): SdkCoreFromSharePlugin {
     enforce: 'pre',
     apply: 'build',
     resolveId(source, importer, options) {
-      if (!importer || !SDK_CORE_MODULE.test(source) || !SDK_FRAMEWORK_HELPER.test(importer)) return null;
-      return this.resolve('@carpeta/sdk', fromTheMfe, { ...options, skipSelf: true });
+      if (!importer || !SDK_FRAMEWORK_HELPER.test(importer)) return null;
+      if (source !== SDK && !SDK_CORE_MODULE.test(source)) return null;
+      return this.resolve(SDK, fromTheMfe, { ...options, skipSelf: true });
+    },
+    transform(code, id) {
+      if (!SDK_FRAMEWORK_HELPER.test(id)) return null;
+      const rewritten = code.replace(
+        SDK_CORE_IMPORT,
+        (_match, from: string, quote: string) => `${from}${quote}${SDK}${quote}`,
+      );
+      return rewritten === code ? null : { code: rewritten, map: null };
+    },
+  };
+}
+
+/** single-spa-react's ES module build, whichever folder it is installed in. */
+const SINGLE_SPA_REACT_ESM = /[\\/]single-spa-react[\\/]lib[\\/]esm[\\/]single-spa-react\.js$/;
+/** Its attempt at a context of its own through CommonJS, which throws in an ES module, and is caught. */
+const SINGLE_SPA_REACT_REQUIRE = 'try{c=require("react").createContext()}catch(e){}';
+
+/**
+ * A Vite plugin for a React remote's production build: single-spa-react's ES module build tries
+ * `require("react")` to make a context of its own (`SingleSpaContext`, which no Carpeta MFE uses:
+ * the sdk's hooks read its own). In a browser's ES module that throws and is caught; a bundler
+ * makes it work, and the federation plugin, which cannot tell which of React's exports a `require`
+ * reads, then gave the remote's view of the shared React all of them (0.7 KB gzip on every React
+ * route). The plugin removes that statement, so the module does in a build what it does unbundled.
+ */
+function singleSpaReactAsModule() {
+  return {
+    name: 'carpeta:single-spa-react-as-module',
+    enforce: 'pre' as const,
+    apply: 'build' as const,
+    transform(code: string, id: string) {
+      if (!SINGLE_SPA_REACT_ESM.test(id) || !code.includes(SINGLE_SPA_REACT_REQUIRE)) return null;
+      return { code: code.replace(SINGLE_SPA_REACT_REQUIRE, ''), map: null };
     },
   };
 }
@@ -228,15 +272,16 @@ export async function defineCarpetaMfe(options: CarpetaMfeOptions): Promise<Carp
   }
   plugins.push(...(options.plugins ?? []));
   plugins.push(sdkCoreFromShare(root));
-  plugins.push(
-    federation(
-      carpetaRemote({
-        name: options.container ?? mfeContainerName(options.name),
-        exposes: options.exposes,
-        framework,
-      }),
-    ),
-  );
+  const remote = carpetaRemote({
+    name: options.container ?? mfeContainerName(options.name),
+    exposes: options.exposes,
+    framework,
+  });
+  // Vite sets NODE_ENV before it reads the config: `production` for `vite build`. A development
+  // server keeps its copies, so that the MFE runs on its own page without the shell.
+  const production = env.NODE_ENV === 'production';
+  if (production && framework === 'react') plugins.push(singleSpaReactAsModule());
+  plugins.push(federation(production ? { ...remote, shared: providedByTheShell(remote.shared) } : remote));
   return {
     base: './',
     plugins,

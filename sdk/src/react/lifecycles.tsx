@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
-import * as React from 'react';
-import * as ReactDOMClient from 'react-dom/client';
+import { Component, createContext, createElement, useMemo, version } from 'react';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import singleSpaReact from 'single-spa-react';
 // Relative imports of zod-free modules only (this helper is bundled into every remote); a remote's
 // build takes the sdk's core from the shared sdk instead (`sdkCoreFromShare`, ../vite.ts).
@@ -42,7 +42,7 @@ export function createLifecycles(options: CreateLifecyclesOptions): CarpetaLifec
   // biome-ignore lint/correctness/noComponentHookFactories: created once per MFE at module load, not per render
   function CarpetaRoot(props: CarpetaProps) {
     const current = loaderFor(props.i18n.get()).translator;
-    const value = React.useMemo(() => ({ props, translator: current }), [props, current]);
+    const value = useMemo(() => ({ props, translator: current }), [props, current]);
     return (
       <CarpetaContext.Provider value={value}>
         <Root />
@@ -51,8 +51,10 @@ export function createLifecycles(options: CreateLifecyclesOptions): CarpetaLifec
   }
 
   const lifecycles = singleSpaReact<CarpetaProps>({
-    React,
-    ReactDOMClient,
+    // What single-spa-react reads of each, named: a remote's view of a shared module then holds
+    // only the exports the remote uses, where a namespace import needs them all.
+    React: { Component, createContext, createElement, version } as unknown as typeof import('react'),
+    ReactDOMClient: { createRoot, hydrateRoot } as unknown as typeof import('react-dom/client'),
     rootComponent: CarpetaRoot,
     domElementGetter: (props: CarpetaProps) => props.domElement,
     errorBoundary(error: Error, _info: unknown, props: CarpetaProps) {
