@@ -212,9 +212,10 @@ function sharedFor(framework: CarpetaRemoteOptions['framework']): SharedConfig {
  * bundles no copy of those modules into the remote, for a host that would not provide them, and
  * gives the remote's view of each (its `loadShare` wrapper) only the exports the remote imports by
  * name, where it listed every export of the package: the sdk's wrapper alone named some 130. A
- * host without one of them gets the runtime's error for a missing share when the remote loads,
- * instead of a second copy. `defineCarpetaMfe` (`@carpeta/sdk/vite`) uses it; a remote that imports
- * one of these modules under a name the plugin cannot read (`import()`, `require`) gets them whole.
+ * host without one of them cannot load the remote, which brings no copy to fall back on: the
+ * portal's shell and the conformance kit's host (`carpetaHost`) provide them all.
+ * `defineCarpetaMfe` (`@carpeta/sdk/vite`) uses it. A module the remote imports in a way the plugin
+ * cannot read by name (`import()`, `require`) keeps its whole view.
  */
 export function providedByTheShell(shared: SharedConfig): SharedConfig {
   return Object.fromEntries(

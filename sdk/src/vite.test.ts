@@ -116,7 +116,7 @@ describe('the preset’s federation', () => {
     expect(angular.shared['@angular/core']?.import).toBeUndefined();
   });
 
-  it('keeps its copies on a development server, where the MFE may run without the shell', async () => {
+  it('leaves a development server’s shares as the federation plugin sets them up', async () => {
     const react = await build('react', 'development');
     expect(Object.values(react.shared).map((config) => config.import)).not.toContain(false);
     expect(react.names).not.toContain('carpeta:single-spa-react-as-module');

@@ -278,7 +278,8 @@ export async function defineCarpetaMfe(options: CarpetaMfeOptions): Promise<Carp
     framework,
   });
   // Vite sets NODE_ENV before it reads the config: `production` for `vite build`. A development
-  // server keeps its copies, so that the MFE runs on its own page without the shell.
+  // server is left as the federation plugin sets it up (its copies, unused while the shell provides
+  // its own): the plugin reads which exports a remote uses only in a build.
   const production = env.NODE_ENV === 'production';
   if (production && framework === 'react') plugins.push(singleSpaReactAsModule());
   plugins.push(federation(production ? { ...remote, shared: providedByTheShell(remote.shared) } : remote));

@@ -134,7 +134,8 @@ export function createRemoteAssets(options: RemoteAssetsOptions = {}): RemoteAss
         // Of the exposed module's asynchronous chunks, only its views of the shared singletons (the
         // `loadShare` wrappers): every mount loads them, to ask the shell for its copies. The others
         // are the remote's fallback copies of those singletons, never loaded while the shell
-        // provides them, and its own lazy code.
+        // provides them, and its own lazy code. (A remote built by `defineCarpetaMfe` has neither
+        // wrapper chunks nor copies of what the shell provides: `providedByTheShell`.)
         ...(js?.async ?? []).filter((file) => LOAD_SHARE_WRAPPER.test(file)),
         ...ownSingletons,
         // With its own Angular, the RxJS that Angular imports (`RXJS_GROUP`'s chunk): it came a
