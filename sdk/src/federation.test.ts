@@ -37,6 +37,10 @@ describe('the shared singletons of a build', () => {
     expect(keys(remote().shared)).toContain('react/jsx-dev-runtime');
   });
 
+  it('gives the federation plugin minutes, not 10 s, to read which shared exports a slow build imports', () => {
+    expect(remote().moduleParseTimeout).toBeGreaterThanOrEqual(120);
+  });
+
   it('declares the same keys in the host and in a React remote, so each share has one provider', () => {
     for (const env of ['production', 'development']) {
       process.env.NODE_ENV = env;

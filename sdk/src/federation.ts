@@ -271,6 +271,13 @@ export function carpetaRemote(options: CarpetaRemoteOptions) {
     manifest: true,
     // The shell provides the one federation runtime; a remote does not ship its own copy.
     experiments: { externalRuntime: true },
+    // How long the federation plugin waits with no module loaded before it stops reading the
+    // build's imports, in seconds (its default is 10). The wait ends as soon as every module is
+    // parsed; but a build among others on a busy machine took 33 s for an Angular remote, whose
+    // compiler runs before any module is loaded. Past the limit, the plugin decides without the
+    // rest: each view of a shared module keeps every export (`providedByTheShell`), and with a
+    // limit of 1 s one build here failed on exports it had not seen.
+    moduleParseTimeout: 300,
   };
 }
 
