@@ -3,7 +3,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { runtimeVersionOnly } from '@carpeta/sdk/vite';
 import { colors } from '@carpeta/design-system/tokens';
-import { preactAliases } from './build/preact-aliases.ts';
+import { onePreact, preactAliases } from './build/preact-aliases.ts';
 import { sharedSingletons } from './build/shared-singletons.ts';
 import { FIRST_ROUTE_GROUP, preloadFirstRoute } from './build/first-route.ts';
 
@@ -82,7 +82,7 @@ const pwa = VitePWA({
 });
 
 export default defineConfig({
-  plugins: [react(), runtimeVersionOnly(), inlineStylesheet(), preloadFirstRoute(), pwa],
+  plugins: [react(), runtimeVersionOnly(), inlineStylesheet(), preloadFirstRoute(), onePreact(), pwa],
   // One Preact: pnpm keeps a second copy of it for the server renderer (its optional peer).
   resolve: { alias: preactAliases, dedupe: ['preact'] },
   define: {

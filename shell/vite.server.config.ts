@@ -1,12 +1,12 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { preactAliases } from './build/preact-aliases.ts';
+import { onePreact, preactAliases } from './build/preact-aliases.ts';
 
 // The shell's server render (src/render.tsx) for the gateway: one ES module for Node with every
 // dependency in it, React's API from the same Preact as the browser's (sdk/src/federation.ts,
 // REACT_AS_PREACT), so the ids and the markup are those of the browser's first render.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), onePreact()],
   // One Preact: pnpm keeps a second copy of it for the renderer (its optional peer).
   resolve: { alias: preactAliases, dedupe: ['preact'] },
   ssr: { noExternal: true, target: 'node' },
