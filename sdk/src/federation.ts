@@ -214,8 +214,10 @@ function sharedFor(framework: CarpetaRemoteOptions['framework']): SharedConfig {
  * name, where it listed every export of the package: the sdk's wrapper alone named some 130. A
  * host without one of them cannot load the remote, which brings no copy to fall back on: the
  * portal's shell and the conformance kit's host (`carpetaHost`) provide them all.
- * `defineCarpetaMfe` (`@carpeta/sdk/vite`) uses it. A module the remote imports in a way the plugin
- * cannot read by name (`import()`, `require`) keeps its whole view.
+ * `defineCarpetaMfe` (`@carpeta/sdk/vite`) uses it, with the plugins that let the federation
+ * plugin read those names surely (`sdkCoreFromShare`, `viewsAfterTheImports`); a hand-written
+ * configuration adds them too. A module the remote imports in a way the plugin cannot read by name
+ * (`import()`, `require`) keeps its whole view.
  */
 export function providedByTheShell(shared: SharedConfig): SharedConfig {
   return Object.fromEntries(

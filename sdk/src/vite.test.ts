@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   carpetaMfeTests,
   defineCarpetaMfe,
@@ -120,6 +120,38 @@ describe('the preset’s federation', () => {
     const react = await build('react', 'development');
     expect(Object.values(react.shared).map((config) => config.import)).not.toContain(false);
     expect(react.names).not.toContain('carpeta:single-spa-react-as-module');
+    expect(react.names).not.toContain('carpeta:views-after-the-imports');
+  });
+
+  it('holds the views of shared modules back until no module has been read for a while', async () => {
+    vi.useFakeTimers();
+    try {
+      const { plugins } = await build('vanilla', 'production');
+      const plugin = plugins.find(
+        (candidate) => candidate.name === 'carpeta:views-after-the-imports',
+      ) as unknown as {
+        buildStart(): void;
+        load(id: string): Promise<null> | null;
+        transform(): null;
+        moduleParsed(): void;
+      };
+      plugin.buildStart();
+      expect(plugin.load('/agency/mfe/src/app.ts')).toBeNull();
+      let written = false;
+      void plugin.load('\0virtual:mf:__mfe_internal__x__loadShare__carpeta_sdk.js')?.then(() => {
+        written = true;
+      });
+      await vi.advanceTimersByTimeAsync(300);
+      plugin.transform(); // a module read: the wait starts again
+      await vi.advanceTimersByTimeAsync(300);
+      plugin.moduleParsed();
+      await vi.advanceTimersByTimeAsync(390);
+      expect(written).toBe(false);
+      await vi.advanceTimersByTimeAsync(20);
+      expect(written).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('takes single-spa-react’s CommonJS attempt out of a React build only', async () => {
@@ -128,6 +160,7 @@ describe('the preset’s federation', () => {
       'react',
       'carpeta:sdk-core-from-share',
       'carpeta:single-spa-react-as-module',
+      'carpeta:views-after-the-imports',
       'federation',
     ]);
     expect((await build('vanilla', 'production')).names).not.toContain('carpeta:single-spa-react-as-module');
