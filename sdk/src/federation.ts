@@ -277,8 +277,8 @@ export function carpetaRemote(options: CarpetaRemoteOptions) {
     // build's imports, in seconds (its default is 10). The wait ends as soon as every module is
     // parsed; but a build among others on a busy machine took 33 s for an Angular remote, whose
     // compiler runs before any module is loaded. Past the limit, the plugin decides without the
-    // rest: each view of a shared module keeps every export (`providedByTheShell`), and with a
-    // limit of 1 s one build here failed on exports it had not seen.
+    // rest: each view of a shared module keeps every export (`providedByTheShell`; seen here with a
+    // limit of 1 s, where the notifications MFE's views grew by 1.3 KB gzip).
     moduleParseTimeout: 300,
   };
 }
