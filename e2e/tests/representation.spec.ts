@@ -372,3 +372,21 @@ test('with the register of powers and the registry down, each page says so clear
     await control(REGISTRY, '/__control/reset');
   }
 });
+
+test('the registry section’s code not arriving: the section says so, and trying again brings it', async ({
+  page,
+}) => {
+  // The registry is a chunk of its own, loaded when its section is opened (or ahead, once idle).
+  const sectionCode = /\/assets\/registry-section\.component-[\w-]+\.js$/;
+  await openRepresentation(page);
+  await page.route(sectionCode, (route) => route.abort());
+  await page.goto('/representation/registry');
+  await mfeSettled(page, 'representation');
+  await expect(page.getByRole('heading', { level: 1, name: 'Registro electrónico' })).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText('No se ha podido abrir el registro electrónico');
+  await expectNoAxeViolations(page);
+  await page.unroute(sectionCode);
+  await press(page, page.getByRole('link', { name: 'Volver a intentarlo' }));
+  await expect(page.getByRole('link', { name: 'Presentar una solicitud' })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});

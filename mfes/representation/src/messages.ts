@@ -180,6 +180,7 @@ const es = {
     newLink: 'Presentar una solicitud',
     loading: 'Cargando tus presentaciones',
     error: 'No se han podido cargar tus presentaciones',
+    codeFailed: 'No se ha podido abrir el registro electrónico. Comprueba tu conexión y vuelve a intentarlo.',
     unavailableTitle: 'No se puede consultar el registro',
     unavailableBody:
       'Mientras tanto puede que falten presentaciones o que su estado no esté al día. No se ha perdido nada.',

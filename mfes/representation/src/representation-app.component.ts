@@ -1,19 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed } from '@angular/core';
 import { injectSubPath, injectTranslate } from '@carpeta/sdk/angular';
-import { RegistryAppComponent } from './registry/registry-app.component.ts';
-import { injectLinks, SECTION_PREFIX } from './shared/navigation.ts';
+import { RegistrySectionComponent } from './registry/registry-section.component.ts';
+import { injectLinks } from './shared/navigation.ts';
 import { GrantFormComponent } from './powers/grant-form.component.ts';
 import { PowersListComponent } from './powers/powers-list.component.ts';
-
-/** The general registry as the "/registry" section of this MFE. */
-@Component({
-  selector: 'rp-registry-section',
-  changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RegistryAppComponent],
-  providers: [{ provide: SECTION_PREFIX, useValue: '/registry' }],
-  template: '<rp-registry-app />',
-})
-export class RegistrySectionComponent {}
 
 /**
  * Root of the MFE's `./lifecycles`: powers of attorney at its base path ("/grant" to grant one) and
@@ -47,7 +37,27 @@ export class RegistrySectionComponent {}
         <rp-grant-form />
       }
       @case ('registry') {
-        <rp-registry-section />
+        <!-- The registry's code (a chunk of its own) is not part of the powers' first route: it loads
+             when the section is opened, or ahead once the browser is idle. -->
+        @defer (on immediate; prefetch on idle) {
+          <rp-registry-section />
+        } @placeholder {
+          <div role="status" class="cp-spinner cp-spinner--medium">
+            <span class="cp-spinner__circle" aria-hidden="true"></span>
+            <span class="cp-visually-hidden">{{ t('registry.loading') }}</span>
+          </div>
+        } @error {
+          <h1>{{ t('registry.title') }}</h1>
+          <div class="cp-alert cp-alert--error" role="alert">
+            <div class="cp-alert__body">
+              <h2 class="cp-alert__title">{{ t('registry.codeFailed') }}</h2>
+              <div class="cp-alert__actions">
+                <!-- A whole new page: the section's code is asked for again. -->
+                <a class="cp-button cp-button--secondary" [href]="links.href('/registry')">{{ t('source.retry') }}</a>
+              </div>
+            </div>
+          </div>
+        }
       }
       @default {
         <h1>{{ t('notFound.title') }}</h1>

@@ -172,6 +172,7 @@ export const ca: RepresentationMessages = {
     newLink: 'Presentar una sol·licitud',
     loading: 'S’estan carregant les teves presentacions',
     error: 'No s’han pogut carregar les teves presentacions',
+    codeFailed: 'No s’ha pogut obrir el registre electrònic. Comprova la connexió i torna-ho a provar.',
     unavailableTitle: 'No es pot consultar el registre',
     unavailableBody:
       'Mentrestant pot ser que hi faltin presentacions o que el seu estat no estigui al dia. No s’ha perdut res.',

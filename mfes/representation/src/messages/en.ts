@@ -179,6 +179,7 @@ export const en: RepresentationMessages = {
     newLink: 'Submit an application',
     loading: 'Loading your submissions',
     error: 'Your submissions could not be loaded',
+    codeFailed: 'The electronic registry could not be opened. Check your connection and try again.',
     unavailableTitle: 'The registry cannot be reached',
     unavailableBody:
       'Until it answers some submissions may be missing or their status may be out of date. Nothing was lost.',

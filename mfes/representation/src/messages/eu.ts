@@ -172,6 +172,7 @@ export const eu: RepresentationMessages = {
     newLink: 'Aurkeztu eskabide bat',
     loading: 'Zure aurkezpenak kargatzen',
     error: 'Ezin izan dira zure aurkezpenak kargatu',
+    codeFailed: 'Ezin izan da erregistro elektronikoa ireki. Egiaztatu konexioa eta saiatu berriro.',
     unavailableTitle: 'Ezin da erregistroa kontsultatu',
     unavailableBody:
       'Bitartean baliteke aurkezpen batzuk falta izatea edo haien egoera eguneratuta ez egotea. Ez da ezer galdu.',

@@ -172,6 +172,7 @@ export const gl: RepresentationMessages = {
     newLink: 'Presentar unha solicitude',
     loading: 'Cargando as túas presentacións',
     error: 'Non se puideron cargar as túas presentacións',
+    codeFailed: 'Non se puido abrir o rexistro electrónico. Comproba a túa conexión e volve intentalo.',
     unavailableTitle: 'Non se pode consultar o rexistro',
     unavailableBody:
       'Mentres tanto pode que falten presentacións ou que o seu estado non estea ao día. Non se perdeu nada.',

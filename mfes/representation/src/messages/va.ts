@@ -172,6 +172,7 @@ export const va: RepresentationMessages = {
     newLink: 'Presentar una sol·licitud',
     loading: 'S’estan carregant les teues presentacions',
     error: 'No s’han pogut carregar les teues presentacions',
+    codeFailed: 'No s’ha pogut obrir el registre electrònic. Comprova la connexió i torna-ho a provar.',
     unavailableTitle: 'No es pot consultar el registre',
     unavailableBody:
       'Mentrestant pot ser que falten presentacions o que el seu estat no estiga al dia. No s’ha perdut res.',
