@@ -8,6 +8,7 @@ import {
   FEDERATION_RUNTIME_GROUP,
   RXJS_CHUNK,
   RXJS_GROUP,
+  LOAD_SHARE_MODULE,
   LOAD_SHARE_WRAPPER,
   PREACT_VERSION,
   PREBUILT_SHARED,
@@ -118,11 +119,14 @@ describe('the federation plugin’s file names', () => {
 
   it('tells the views of a shared module from its prebuilt copies, by name or URL', () => {
     for (const file of loadShare) {
+      // The file is named after its virtual module, whose id carries the mark.
+      expect(file).toContain(LOAD_SHARE_MODULE);
       expect(LOAD_SHARE_WRAPPER.test(file)).toBe(true);
       expect(LOAD_SHARE_WRAPPER.test(`https://mfe.example/${file}`)).toBe(true);
       expect(PREBUILT_SHARED.test(file)).toBe(false);
     }
     for (const file of prebuild) {
+      expect(file).not.toContain(LOAD_SHARE_MODULE);
       expect(PREBUILT_SHARED.test(file)).toBe(true);
       expect(PREBUILT_SHARED.test(`https://mfe.example/${file}`)).toBe(true);
       expect(LOAD_SHARE_WRAPPER.test(file)).toBe(false);

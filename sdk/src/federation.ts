@@ -139,6 +139,11 @@ export const FEDERATION_FILE =
  */
 export const LOAD_SHARE_WRAPPER = /(?:^|\/)_virtual_mf___[^/]*__loadShare__[^/]*\.js$/;
 /**
+ * The mark in the id of the plugin's virtual module of a view of a shared module (its `loadShare`
+ * wrapper), before it is a file: what `viewsAfterTheImports` (`@carpeta/sdk/vite`) holds back.
+ */
+export const LOAD_SHARE_MODULE = '__loadShare__';
+/**
  * A build's own copy of a shared module: the plugin's `prebuild` chunk of that package, loaded when
  * that build provides it (for a remote, a singleton the shell does not provide, such as Angular's).
  */

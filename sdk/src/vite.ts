@@ -24,6 +24,7 @@ import {
   type CarpetaRemoteOptions,
   carpetaRemote,
   FEDERATION_RUNTIME_GROUP,
+  LOAD_SHARE_MODULE,
   MESSAGES_MODULE,
   PREACT_TEST_DEPS,
   preactForTests,
@@ -234,9 +235,6 @@ export interface ViewsAfterTheImportsPlugin {
   transform(): null;
   moduleParsed(): void;
 }
-
-/** The federation plugin's view of a shared module, as a virtual module's id. */
-const LOAD_SHARE_MODULE = '__loadShare__';
 
 /**
  * A Vite plugin for a remote's production build with `providedByTheShell`: it holds back the
