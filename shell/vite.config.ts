@@ -5,7 +5,7 @@ import { runtimeVersionOnly } from '@carpeta/sdk/vite';
 import { colors } from '@carpeta/design-system/tokens';
 import { onePreact, preactAliases } from './build/preact-aliases.ts';
 import { sharedSingletons } from './build/shared-singletons.ts';
-import { FIRST_ROUTE_GROUP, preloadFirstRoute } from './build/first-route.ts';
+import { FEDERATION_HOST_GROUP, FIRST_ROUTE_GROUP, preloadFirstRoute } from './build/first-route.ts';
 
 // The shell is a Module Federation host with no build-time remotes: every MFE arrives at run time
 // from the gateway's manifest. It provides the shared singletons (React as Preact, i18next, the sdk,
@@ -95,8 +95,9 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: true,
-    // What the page imports statically in one chunk (build/first-route.ts).
-    rolldownOptions: { output: { codeSplitting: { groups: [FIRST_ROUTE_GROUP] } } },
+    // What the page imports statically in one chunk, and the federation host with the rest of what it
+    // provides in another (build/first-route.ts).
+    rolldownOptions: { output: { codeSplitting: { groups: [FIRST_ROUTE_GROUP, FEDERATION_HOST_GROUP] } } },
   },
   server: {
     host: '127.0.0.1',

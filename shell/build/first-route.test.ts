@@ -3,8 +3,10 @@ import { describe, expect, it } from 'vitest';
 import {
   type BundleFile,
   awaitsAtTopLevel,
+  FEDERATION_HOST_GROUP,
   FIRST_ROUTE_GROUP,
   federationChunks,
+  federationHostChunkError,
   firstRouteChunkError,
   filesInPage,
   languageChunks,
@@ -21,8 +23,12 @@ function bundle(): Record<string, BundleFile> {
     chunk('assets/index-C.js', { imports: ['assets/compat-N.js', 'assets/sdk-S.js'] }),
     chunk('assets/compat-N.js'),
     chunk('assets/sdk-S.js'),
+    // A code-splitting group's chunk: no facade, the host among the modules it holds.
     chunk('assets/federation-host-F.js', {
-      facadeModuleId: '/repo/shell/src/federation-host.ts',
+      moduleIds: [
+        '/repo/node_modules/@module-federation/runtime/dist/index.js',
+        '/repo/shell/src/federation-host.ts',
+      ],
       imports: ['assets/compat-N.js', 'assets/Radios-R.js'],
     }),
     chunk('assets/Radios-R.js', { imports: ['assets/sdk-S.js', 'assets/Tabs-T.js'] }),
@@ -145,5 +151,64 @@ describe('the build’s check of the first route’s chunk', () => {
   });
   it('refuses a build with no chunk of the group’s name, which it could not check', () => {
     expect(firstRouteChunkError([chunk('entry', 'await start();')])).toMatch(/no chunk is named "first"/);
+  });
+});
+
+describe('the federation host’s chunk', () => {
+  it('is taken from the federation host’s module (with what it imports), and from no other', () => {
+    expect(FEDERATION_HOST_GROUP.test.test('/repo/shell/src/federation-host.ts')).toBe(true);
+    expect(FEDERATION_HOST_GROUP.test.test('C:\\repo\\shell\\src\\federation-host.ts')).toBe(true);
+    for (const id of ['/repo/shell/src/federation.ts', '/repo/shell/src/federation-host.test.ts'])
+      expect(FEDERATION_HOST_GROUP.test.test(id)).toBe(false);
+  });
+
+  const files = (dialogImports: string[], others: Partial<BundleFile>[] = []): BundleFile[] => [
+    { type: 'chunk', fileName: 'assets/first-A.js', imports: [] },
+    {
+      type: 'chunk',
+      fileName: 'assets/federation-host-F.js',
+      moduleIds: [
+        '/repo/shell/src/federation-host.ts',
+        '/repo/design-system/src/components/Radios/Radios.tsx',
+      ],
+      imports: ['assets/first-A.js'],
+    },
+    {
+      type: 'chunk',
+      fileName: 'assets/act-for-dialog-D.js',
+      facadeModuleId: '/repo/shell/src/act-for-dialog.tsx',
+      imports: dialogImports,
+    },
+    ...others.map((file) => ({ type: 'chunk' as const, fileName: 'assets/x.js', imports: [], ...file })),
+  ];
+
+  it('may be imported by the “act for” dialog, which shares the design system’s radios with it', () => {
+    expect(
+      federationHostChunkError(files(['assets/first-A.js', 'assets/federation-host-F.js'])),
+    ).toBeUndefined();
+    expect(federationHostChunkError(files(['assets/first-A.js']))).toBeUndefined();
+  });
+
+  it('refuses a build where another chunk imports it, naming that chunk', () => {
+    const error = federationHostChunkError(
+      files(
+        [],
+        [
+          {
+            fileName: 'assets/assistant-panel-P.js',
+            facadeModuleId: '/repo/shell/src/assistant-panel.tsx',
+            imports: ['assets/federation-host-F.js'],
+          },
+        ],
+      ),
+    );
+    expect(error).toMatch(/^assets\/assistant-panel-P\.js imports the federation host's chunk/);
+    expect(error).toContain('FEDERATION_HOST_IMPORTERS');
+  });
+
+  it('refuses a build where no chunk holds the federation host, whose hints it could not give', () => {
+    expect(federationHostChunkError([{ type: 'chunk', fileName: 'assets/first-A.js', imports: [] }])).toMatch(
+      /^no chunk holds src\/federation-host\.ts/,
+    );
   });
 });

@@ -17,6 +17,8 @@ export interface BundleFile {
   fileName: string;
   imports?: readonly string[];
   facadeModuleId?: string | null;
+  /** The modules a chunk holds (Rolldown's `moduleIds`). */
+  moduleIds?: readonly string[];
   source?: string | Uint8Array;
 }
 
@@ -66,13 +68,63 @@ export function languageChunks(bundle: Record<string, BundleFile>): Record<strin
 const FEDERATION_HOST_MODULE = /[\\/]src[\\/]federation-host\.ts$/;
 
 /**
+ * Whether a chunk holds a module: it is the chunk's own (its facade) or among those it holds (a
+ * code-splitting group's chunk, such as the federation host's, has no facade).
+ */
+function holds(file: BundleFile, module: RegExp): boolean {
+  return (
+    file.type === 'chunk' &&
+    (module.test(file.facadeModuleId ?? '') || (file.moduleIds ?? []).some((id) => module.test(id)))
+  );
+}
+
+/**
+ * A Rolldown code-splitting group that puts the federation host and every module it imports that
+ * the first route's chunk does not hold (the federation runtime, the rest of the design system and
+ * of the sdk) in one chunk. Without it, Rolldown split off what the host shares with a lazy chunk of
+ * the shell: the design system's radio buttons and the powers' schemas, which the "act for" dialog
+ * imports too, were a chunk of their own (0.9 KB gzip), one more script on every route with an MFE.
+ * Now the dialog imports them from the host's chunk: opened on a page that has loaded no MFE, it
+ * downloads that chunk with it (the host is evaluated, not started: the runtime starts with the
+ * first remote). That dialog is the only chunk allowed to (`federationHostChunkError`): the
+ * public pages never download the federation runtime. It comes after `FIRST_ROUTE_GROUP`, which
+ * keeps what the first route reaches.
+ */
+export const FEDERATION_HOST_GROUP = {
+  name: 'federation-host',
+  test: FEDERATION_HOST_MODULE,
+} as const;
+
+/** The lazy chunks allowed to import the federation host's chunk: the "act for" dialog's. */
+const FEDERATION_HOST_IMPORTERS = [/[\\/]src[\\/]act-for-dialog\.tsx$/];
+
+/**
+ * Why the build is refused, if it is: no chunk holds the federation host (the page's hints for it,
+ * `federationChunks`, would be empty, and it would come a round trip late), or a chunk other than
+ * its allowed importers (`FEDERATION_HOST_IMPORTERS`; the first remote imports it dynamically)
+ * imports the host's chunk statically, and would download the federation runtime on pages without
+ * an MFE.
+ */
+export function federationHostChunkError(files: readonly BundleFile[]): string | undefined {
+  const host = files.find((file) => holds(file, FEDERATION_HOST_MODULE));
+  if (!host) return 'no chunk holds src/federation-host.ts: the pages that open on an MFE could not name it';
+  const importers = files.filter(
+    (file) =>
+      file.type === 'chunk' &&
+      file !== host &&
+      (file.imports ?? []).includes(host.fileName) &&
+      !FEDERATION_HOST_IMPORTERS.some((allowed) => holds(file, allowed)),
+  );
+  if (importers.length === 0) return undefined;
+  return `${importers.map((file) => file.fileName).join(', ')} import${importers.length === 1 ? 's' : ''} the federation host's chunk (${host.fileName}) statically: a page without an MFE would download the federation runtime with ${importers.length === 1 ? 'it' : 'them'}. Import what it shares with the host in a way that keeps them apart, or allow it in FEDERATION_HOST_IMPORTERS (shell/build/first-route.ts)`;
+}
+
+/**
  * The federation host's chunk and every chunk it imports statically that the page does not name
  * already, as `/…` paths: what a page that opens on an MFE's route needs besides the page's own.
  */
 export function federationChunks(html: string, bundle: Record<string, BundleFile>): string[] {
-  const host = Object.values(bundle).find(
-    (file) => file.type === 'chunk' && FEDERATION_HOST_MODULE.test(file.facadeModuleId ?? ''),
-  );
+  const host = Object.values(bundle).find((file) => holds(file, FEDERATION_HOST_MODULE));
   if (!host) return [];
   const inPage = new Set(filesInPage(html));
   // In the order they are reached (a Set keeps its insertion order).
@@ -174,7 +226,8 @@ export function preloadFirstRoute(): Plugin {
       order: 'post',
       handler(_options, bundle) {
         const files = bundle as unknown as Record<string, BundleFile>;
-        const refused = firstRouteChunkError(Object.values(bundle));
+        const refused =
+          firstRouteChunkError(Object.values(bundle)) ?? federationHostChunkError(Object.values(files));
         if (refused) this.error(refused);
         for (const page of Object.values(bundle)) {
           if (page.type !== 'asset' || !page.fileName.endsWith('.html')) continue;
