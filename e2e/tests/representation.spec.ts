@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { PREBUILT_SHARED } from '@carpeta/sdk/federation';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { CITIZENS, signIn } from '../support/auth.ts';
 import { E2E } from '../support/env.ts';
@@ -137,12 +138,18 @@ test('two Angular remotes load Angular once; a route with only React MFEs downlo
   await expect(page.locator('[data-carpeta-angular]')).toHaveCount(1);
 
   const count = (pattern: RegExp) => scripts.filter((url) => pattern.test(url)).length;
-  expect(count(/_mf_0_angular_mf_1_core__prebuild__/), '@angular/core downloads').toBe(1);
+  // Angular's core, with the RxJS it imports, in one chunk of the representation MFE
+  // (`LEAF_COPIES_GROUP`).
+  expect(count(/\/leaf-copies__prebuild__-[\w-]{8}\.js$/), '@angular/core downloads').toBe(1);
   expect(count(/_mf_0_angular_mf_1_common__prebuild__/), '@angular/common downloads').toBe(1);
   expect(
     count(/_mf_0_angular_mf_1_platform_mf_2_browser__prebuild__/),
     '@angular/platform-browser downloads',
   ).toBe(1);
+  // Every copy of an Angular package that came was the representation MFE's: three, once each.
+  const copies = scripts.filter((url) => PREBUILT_SHARED.test(url));
+  expect(copies, 'the copies of Angular downloaded').toHaveLength(3);
+  expect(copies.every((url) => url.startsWith(`${REPRESENTATION}/`))).toBe(true);
   // The second remote came from its own origin and brought only its own code.
   expect(scripts.some((url) => url.startsWith(E2E.angularFixtureOrigin))).toBe(true);
   expect(

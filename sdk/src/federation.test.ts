@@ -8,6 +8,7 @@ import {
   FEDERATION_RUNTIME_GROUP,
   RXJS_CHUNK,
   RXJS_GROUP,
+  LEAF_COPIES_GROUP,
   LOAD_SHARE_MODULE,
   LOAD_SHARE_WRAPPER,
   PREACT_VERSION,
@@ -133,6 +134,22 @@ describe('the federation plugin’s file names', () => {
     }
   });
 
+  it('names the chunk of the copies that import no other shared package (LEAF_COPIES_GROUP)', () => {
+    for (const file of [
+      'assets/leaf-copies__prebuild__-C101dblu.js',
+      'https://mfe.example/assets/leaf-copies__prebuild__-A_b-1234.js',
+    ]) {
+      expect(PREBUILT_SHARED.test(file)).toBe(true);
+      expect(LOAD_SHARE_WRAPPER.test(file)).toBe(false);
+    }
+    for (const file of [
+      'assets/my-leaf-copies__prebuild__-C101dblu.js',
+      'assets/leaf-copies__prebuild__-C101dblu.css',
+      'assets/leaf-copies-C101dblu.js',
+    ])
+      expect(PREBUILT_SHARED.test(file)).toBe(false);
+  });
+
   it('knows the plugin’s own files, and none of the build’s', () => {
     for (const file of [...runtime, ...loadShare, ...prebuild]) expect(FEDERATION_FILE.test(file)).toBe(true);
     for (const file of own) {
@@ -181,6 +198,118 @@ describe('RXJS_GROUP', () => {
       '/repo/node_modules/rxjs-interop/index.js',
     ])
       expect(RXJS_GROUP.test.test(id)).toBe(false);
+  });
+});
+
+describe('LEAF_COPIES_GROUP', () => {
+  const prebuild = (name: string) =>
+    `\0virtual:mf:__mfe_internal__carpeta_x__mf_owner__1__prebuild__${name}__prebuild__.js`;
+  const view = (name: string) =>
+    `\0virtual:mf:__mfe_internal__carpeta_x__mf_owner__1__loadShare__${name}__loadShare__.js`;
+  const core = prebuild('_mf_0_angular_mf_1_core');
+  const common = prebuild('_mf_0_angular_mf_1_common');
+  const m = '/repo/node_modules/.pnpm/x/node_modules';
+  const app = '/repo/mfes/x/src/app.ts';
+  const lifecycles = '/repo/mfes/x/src/lifecycles.ts';
+  // Each module's importers and static imports, as Rolldown's chunking context gives them: the
+  // copies of @angular/core and /common, common importing the core through the remote's view of it.
+  const graph: Record<string, { importers?: string[]; dynamicImporters?: string[]; importedIds?: string[] }> =
+    {
+      [core]: {
+        dynamicImporters: ['\0virtual:mf-localSharedImportMap:x'],
+        importedIds: [`${m}/@angular/core/core.mjs`],
+      },
+      [`${m}/@angular/core/core.mjs`]: {
+        importers: [core],
+        importedIds: [`${m}/@angular/core/signals.mjs`, `${m}/rxjs/index.js`, `${m}/tslib/tslib.mjs`],
+      },
+      [`${m}/@angular/core/signals.mjs`]: { importers: [`${m}/@angular/core/core.mjs`] },
+      [`${m}/rxjs/index.js`]: {
+        importers: [`${m}/@angular/core/core.mjs`, `${m}/@angular/common/common.mjs`],
+        importedIds: [`${m}/rxjs/a.js`],
+      },
+      // A cycle whose only way in is Angular's copies.
+      [`${m}/rxjs/a.js`]: {
+        importers: [`${m}/rxjs/index.js`, `${m}/rxjs/b.js`],
+        importedIds: [`${m}/rxjs/b.js`],
+      },
+      [`${m}/rxjs/b.js`]: { importers: [`${m}/rxjs/a.js`], importedIds: [`${m}/rxjs/a.js`] },
+      [`${m}/tslib/tslib.mjs`]: { importers: [`${m}/@angular/core/core.mjs`] },
+      [common]: {
+        dynamicImporters: ['\0virtual:mf-localSharedImportMap:x'],
+        importedIds: [`${m}/@angular/common/common.mjs`],
+      },
+      [`${m}/@angular/common/common.mjs`]: {
+        importers: [common],
+        importedIds: [
+          view('_mf_0_angular_mf_1_core'),
+          `${m}/rxjs/index.js`,
+          `${m}/@angular/common/location.mjs`,
+        ],
+      },
+      // Common's own module that imports nothing shared, and one that reaches the view through another.
+      [`${m}/@angular/common/location.mjs`]: { importers: [`${m}/@angular/common/common.mjs`] },
+      [`${m}/@angular/common/http.mjs`]: {
+        importers: [common],
+        importedIds: [`${m}/@angular/common/common.mjs`],
+      },
+      // What the MFE's own code imports too, and what only that imports.
+      [`${m}/rxjs/operators.js`]: {
+        importers: [`${m}/@angular/core/core.mjs`, app],
+        importedIds: [`${m}/rxjs/map.js`],
+      },
+      [`${m}/rxjs/map.js`]: { importers: [`${m}/rxjs/operators.js`] },
+      [`${m}/@angular/forms/forms.mjs`]: { importers: [app], importedIds: [view('_mf_0_angular_mf_1_core')] },
+      [`${m}/lazy/index.js`]: { dynamicImporters: [app] },
+      [app]: { importers: [lifecycles], importedIds: [view('_mf_0_angular_mf_1_core')] },
+      [lifecycles]: { importedIds: [app] },
+    };
+  const context = {
+    getModuleInfo: (id: string) => {
+      const info = graph[id];
+      return info
+        ? {
+            importers: info.importers ?? [],
+            dynamicImporters: info.dynamicImporters ?? [],
+            importedIds: info.importedIds ?? [],
+          }
+        : null;
+    },
+  };
+
+  it('takes the copies that import no other shared package and what only the copies import, nothing else', () => {
+    const taken = (id: string) => LEAF_COPIES_GROUP.name(id, context);
+    for (const id of [
+      core,
+      `${m}/@angular/core/core.mjs`,
+      `${m}/@angular/core/signals.mjs`,
+      `${m}/rxjs/index.js`,
+      `${m}/rxjs/a.js`,
+      `${m}/rxjs/b.js`,
+      `${m}/tslib/tslib.mjs`,
+      `${m}/@angular/common/location.mjs`,
+    ])
+      expect(taken(id), id).toBe('leaf-copies__prebuild__');
+    for (const id of [
+      // It imports the core through the view: in the core's chunk, that chunk would wait for itself.
+      common,
+      `${m}/@angular/common/common.mjs`,
+      `${m}/@angular/common/http.mjs`,
+      view('_mf_0_angular_mf_1_core'),
+      `${m}/rxjs/operators.js`,
+      `${m}/rxjs/map.js`,
+      `${m}/@angular/forms/forms.mjs`,
+      `${m}/lazy/index.js`,
+      app,
+      lifecycles,
+      '/repo/mfes/x/src/unknown.ts',
+    ])
+      expect(taken(id), id).toBeNull();
+  });
+
+  it('names its chunk as PREBUILT_SHARED knows it, and leaves the copies’ imports to its rule', () => {
+    expect(PREBUILT_SHARED.test('assets/leaf-copies__prebuild__-C101dblu.js')).toBe(true);
+    expect(LEAF_COPIES_GROUP.includeDependenciesRecursively).toBe(false);
   });
 });
 

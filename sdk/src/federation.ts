@@ -145,9 +145,12 @@ export const LOAD_SHARE_WRAPPER = /(?:^|\/)_virtual_mf___[^/]*__loadShare__[^/]*
 export const LOAD_SHARE_MODULE = '__loadShare__';
 /**
  * A build's own copy of a shared module: the plugin's `prebuild` chunk of that package, loaded when
- * that build provides it (for a remote, a singleton the shell does not provide, such as Angular's).
+ * that build provides it (for a remote, a singleton the shell does not provide, such as Angular's),
+ * or the chunk `LEAF_COPIES_GROUP` makes of those that import no other shared package
+ * (`leaf-copies__prebuild__-<hash>.js`: Angular's core, with its RxJS).
  */
-export const PREBUILT_SHARED = /(?:^|\/)_virtual_mf___[^/]*__prebuild__[^/]*\.js$/;
+export const PREBUILT_SHARED =
+  /(?:^|\/)(?:_virtual_mf___[^/]*__prebuild__[^/]*|leaf-copies__prebuild__-[A-Za-z0-9_-]{8})\.js$/;
 
 /**
  * An MFE's messages of one language in a chunk of their own, as `defineCarpetaMfe` names the chunk
@@ -253,7 +256,8 @@ export const FEDERATION_RUNTIME_GROUP = {
  * Rolldown otherwise splits them by which of the remote's copies of Angular (core, common,
  * platform-browser) import each, and an Angular route fetched three chunks of RxJS (`Observable`,
  * `Subject`, `OperatorSubscriber`), one level after Angular's. `defineCarpetaMfe` uses it for
- * `framework: 'angular'`.
+ * `framework: 'angular'`, after `LEAF_COPIES_GROUP`, which takes the RxJS only Angular imports:
+ * this chunk then holds what the MFE's own code imports of RxJS, if anything.
  */
 export const RXJS_GROUP = {
   name: 'rxjs',
@@ -267,6 +271,77 @@ export const RXJS_GROUP = {
  * MFE's own named `rxjs-…` has a longer name than the group's and its 8-character hash.
  */
 export const RXJS_CHUNK = /(?:^|\/)rxjs-[A-Za-z0-9_-]{8}\.js$/;
+
+/** The little of Rolldown's chunking context (a group's `name` function's second argument) read here. */
+export interface ChunkingGraph {
+  getModuleInfo(id: string): {
+    importers: readonly string[];
+    dynamicImporters: readonly string[];
+    importedIds: readonly string[];
+  } | null;
+}
+
+/** The federation plugin's virtual module of a build's own copy of a shared package. */
+const PREBUILD_MODULE = /__prebuild__/;
+
+/*
+ * Two walks of the module graph for `LEAF_COPIES_GROUP`, each from one module with a map of its own:
+ * a module met again while it is being decided counts as deciding nothing, so the module walked
+ * from is decided by every other way out of it (what the map says of the others is not reused).
+ */
+
+/** Whether a module is a copy (a `prebuild` module), or only copies and such modules import it. */
+function onlyTheCopiesImport(id: string, graph: ChunkingGraph, decided: Map<string, boolean>): boolean {
+  if (PREBUILD_MODULE.test(id)) return true;
+  const known = decided.get(id);
+  if (known !== undefined) return known;
+  decided.set(id, true);
+  const info = graph.getModuleInfo(id);
+  const importers = info ? [...info.importers, ...info.dynamicImporters] : [];
+  const only =
+    importers.length > 0 && importers.every((importer) => onlyTheCopiesImport(importer, graph, decided));
+  decided.set(id, only);
+  return only;
+}
+
+/** Whether a module reaches no view of a shared module through its static imports. */
+function reachesNoView(id: string, graph: ChunkingGraph, decided: Map<string, boolean>): boolean {
+  if (id.includes(LOAD_SHARE_MODULE)) return false;
+  const known = decided.get(id);
+  if (known !== undefined) return known;
+  decided.set(id, true);
+  const none = (graph.getModuleInfo(id)?.importedIds ?? []).every((imported) =>
+    reachesNoView(imported, graph, decided),
+  );
+  decided.set(id, none);
+  return none;
+}
+
+/**
+ * A Rolldown code-splitting group for a remote that provides shared packages of its own (an
+ * Angular remote): it puts its copies of those that import no other shared package (Angular's
+ * core) in one chunk, with the modules that only its copies import and that import no shared
+ * package either (the RxJS and tslib of Angular's). Rolldown otherwise made RxJS a chunk of its
+ * own (`RXJS_GROUP`), which each copy of an Angular package imports: one more script on an Angular
+ * route. The copies that import another shared package (Angular's common and platform-browser,
+ * which import the core through the remote's views of it) stay in chunks of their own: in one with
+ * the core, the chunk would wait for the view, which waits for the chunk (seen: the remote's
+ * initialisation failed, "… is not a function"). A module the remote's own code imports as well
+ * stays out (RxJS, if the MFE uses it: in this chunk, it would make the remote load its core when
+ * another remote's is the one in use). The chunk is named with the federation plugin's tag for
+ * copies (`__prebuild__`), so the plugin treats it as one of them (it never loads it with the
+ * remote's entry), and `PREBUILT_SHARED` names it. `defineCarpetaMfe` uses it for
+ * `framework: 'angular'`.
+ */
+export const LEAF_COPIES_GROUP = {
+  name: (id: string, graph: ChunkingGraph): string | null =>
+    onlyTheCopiesImport(id, graph, new Map()) && reachesNoView(id, graph, new Map())
+      ? 'leaf-copies__prebuild__'
+      : null,
+  // What the copies import is taken by the rule above, not wholesale.
+  includeDependenciesRecursively: false,
+  priority: 1,
+} as const;
 
 export function carpetaRemote(options: CarpetaRemoteOptions) {
   return {

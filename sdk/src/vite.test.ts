@@ -13,7 +13,7 @@ import {
   runtimeVersionOnly,
   sdkCoreFromShare,
 } from './vite.ts';
-import { MESSAGES_CHUNK } from './federation.ts';
+import { FEDERATION_RUNTIME_GROUP, LEAF_COPIES_GROUP, MESSAGES_CHUNK, RXJS_GROUP } from './federation.ts';
 import * as sdkEntry from './index.ts';
 
 const folders: string[] = [];
@@ -104,8 +104,16 @@ describe('the preset’s federation', () => {
       names: plugins.map((plugin) => plugin.name),
       shared: federation?.options?.shared ?? {},
       plugins,
+      groups: config.build.rolldownOptions.output.codeSplitting.groups,
     };
   };
+
+  it('puts an Angular remote’s core with its RxJS in one chunk, and a React remote’s runtime only', async () => {
+    const angular = await build('angular', 'production');
+    expect(angular.groups).toEqual([FEDERATION_RUNTIME_GROUP, LEAF_COPIES_GROUP, RXJS_GROUP]);
+    const react = await build('react', 'production');
+    expect(react.groups).toEqual([FEDERATION_RUNTIME_GROUP]);
+  });
 
   it('relies on the shell for its singletons in a production build, and keeps a remote’s own Angular', async () => {
     const react = await build('react', 'production');

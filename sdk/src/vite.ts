@@ -24,6 +24,7 @@ import {
   type CarpetaRemoteOptions,
   carpetaRemote,
   FEDERATION_RUNTIME_GROUP,
+  LEAF_COPIES_GROUP,
   LOAD_SHARE_MODULE,
   MESSAGES_MODULE,
   PREACT_TEST_DEPS,
@@ -42,10 +43,16 @@ export interface CarpetaViteConfig {
   build: {
     target: string;
     sourcemap: boolean;
-    /** The federation runtime in one chunk (`FEDERATION_RUNTIME_GROUP`), and RxJS for Angular (`RXJS_GROUP`). */
+    /**
+     * The federation runtime in one chunk (`FEDERATION_RUNTIME_GROUP`); for Angular, its core with
+     * the RxJS it imports in one (`LEAF_COPIES_GROUP`) and what the MFE imports of RxJS in one
+     * (`RXJS_GROUP`).
+     */
     rolldownOptions: {
       output: {
-        codeSplitting: { groups: (typeof FEDERATION_RUNTIME_GROUP | typeof RXJS_GROUP)[] };
+        codeSplitting: {
+          groups: (typeof FEDERATION_RUNTIME_GROUP | typeof LEAF_COPIES_GROUP | typeof RXJS_GROUP)[];
+        };
         /** `messages-<language>-<hash>.js` for messages loaded on demand (`messagesChunkFileName`). */
         chunkFileNames: typeof messagesChunkFileName;
       };
@@ -352,7 +359,9 @@ export async function defineCarpetaMfe(options: CarpetaMfeOptions): Promise<Carp
         output: {
           codeSplitting: {
             groups:
-              framework === 'angular' ? [FEDERATION_RUNTIME_GROUP, RXJS_GROUP] : [FEDERATION_RUNTIME_GROUP],
+              framework === 'angular'
+                ? [FEDERATION_RUNTIME_GROUP, LEAF_COPIES_GROUP, RXJS_GROUP]
+                : [FEDERATION_RUNTIME_GROUP],
           },
           chunkFileNames: messagesChunkFileName,
         },

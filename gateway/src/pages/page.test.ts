@@ -303,6 +303,51 @@ describe('the page', () => {
     ]);
   });
 
+  it('hints the copies of a preset Angular build: its core with its RxJS in one chunk, and the others', async () => {
+    // As `mfes/representation` lists them (LEAF_COPIES_GROUP): no RxJS chunk.
+    const leaf = 'assets/leaf-copies__prebuild__-C101dblu.js';
+    const prebuild = (name: string) =>
+      `assets/_virtual_mf___mfe_internal__carpeta_x__mf_owner__1__prebuild__${name}__prebuild__-A.js`;
+    const assets = createRemoteAssets({
+      fetch: async () =>
+        Response.json({
+          shared: [
+            { name: '@angular/core', assets: { js: { sync: [], async: [leaf] } } },
+            { name: '@angular/common', assets: { js: { sync: [], async: [prebuild('common'), leaf] } } },
+            {
+              name: '@angular/platform-browser',
+              assets: { js: { sync: [], async: [prebuild('common'), leaf, prebuild('platform')] } },
+            },
+            { name: '@carpeta/sdk', assets: { js: { sync: [], async: [] } } },
+          ],
+          exposes: [
+            {
+              path: './lifecycles',
+              assets: {
+                js: {
+                  sync: ['assets/federation-runtime-CoaVqStk.js', 'assets/lifecycles-7WRDx_5X.js'],
+                  async: [
+                    'assets/messages-en-B5Q5eI6L.js',
+                    'assets/_virtual_mf___mfe_internal__carpeta_x__mf_owner__1__loadShare__shared-4ZSAln4S.js',
+                  ],
+                },
+              },
+            },
+          ],
+        }),
+    });
+    const mfe = entry('powers');
+    expect(await hintsOnceKnown(assets, mfe)).toEqual([
+      'https://powers.example/remoteEntry.js',
+      'https://powers.example/assets/federation-runtime-CoaVqStk.js',
+      'https://powers.example/assets/lifecycles-7WRDx_5X.js',
+      'https://powers.example/assets/_virtual_mf___mfe_internal__carpeta_x__mf_owner__1__loadShare__shared-4ZSAln4S.js',
+      `https://powers.example/${leaf}`,
+      `https://powers.example/${prebuild('common')}`,
+      `https://powers.example/${prebuild('platform')}`,
+    ]);
+  });
+
   it('hints no RxJS chunk for a remote that brings no singleton of its own', async () => {
     const assets = exposingWithAsync(['assets/rxjs-DPpb3r4c.js']);
     const mfe = entry('mfe');

@@ -121,10 +121,11 @@ export function createRemoteAssets(options: RemoteAssetsOptions = {}): RemoteAss
       const base = new URL('.', manifestUrl);
       const js = exposes?.assets.js;
       // The remote's own copy of a singleton the shell does not provide (Angular's packages: the
-      // first Angular MFE to load provides them, `ANGULAR_SINGLETONS`): the `prebuild` chunk listed
-      // under that package in the manifest's `shared`. The first route's MFE is the first remote to
-      // load, so its copy is the one used. Its fallback copies of what the shell provides are never
-      // hinted.
+      // first Angular MFE to load provides them, `ANGULAR_SINGLETONS`): the `prebuild` chunks listed
+      // under that package in the manifest's `shared` (a build by `defineCarpetaMfe` has Angular's
+      // core and its RxJS in one, `LEAF_COPIES_GROUP`). The first route's MFE is the first remote
+      // to load, so its copy is the one used. Its fallback copies of what the shell provides are
+      // never hinted.
       const ownSingletons = (parsed.data.shared ?? [])
         .filter((shared) => !SHELL_PROVIDES.has(shared.name))
         .flatMap((shared) => shared.assets?.js?.async ?? [])
@@ -138,8 +139,9 @@ export function createRemoteAssets(options: RemoteAssetsOptions = {}): RemoteAss
         // wrapper chunks nor copies of what the shell provides: `providedByTheShell`.)
         ...(js?.async ?? []).filter((file) => LOAD_SHARE_WRAPPER.test(file)),
         ...ownSingletons,
-        // With its own Angular, the RxJS that Angular imports (`RXJS_GROUP`'s chunk): it came a
-        // round trip after Angular's chunks.
+        // With its own Angular, the RxJS that Angular imports when it has a chunk of its own
+        // (`RXJS_GROUP`'s: the MFE's own code imports it too, or a build without the preset's
+        // groups): it came a round trip after Angular's chunks.
         ...(ownSingletons.length > 0 ? (js?.async ?? []).filter((file) => RXJS_CHUNK.test(file)) : []),
       ]);
       // Only files of the remote's own origin: the page's CSP allows no other.
