@@ -108,6 +108,44 @@ describe('the preset’s federation', () => {
     };
   };
 
+  it('puts Vite’s preload helper in the remote’s federation runtime chunk, taking the federation plugin’s group over', async () => {
+    const { plugins } = await build('react', 'production');
+    const plugin = plugins.find(
+      (candidate) => candidate.name === 'carpeta:preload-helper-with-the-runtime',
+    ) as unknown as {
+      apply: string;
+      configResolved(config: unknown): void;
+    };
+    expect(plugin.apply).toBe('build');
+    // The groups as @module-federation/vite 1.23 sets them, then the preset's.
+    const helper = { name: 'vite-preload-helper', test: /\0?vite\/preload-helper/, priority: 1000001 };
+    const named = { name: () => null, priority: 1000000 };
+    const config = {
+      build: {
+        rolldownOptions: { output: { codeSplitting: { groups: [helper, named, FEDERATION_RUNTIME_GROUP] } } },
+      },
+    };
+    plugin.configResolved(config);
+    expect(helper.name).toBe('federation-runtime');
+    expect(helper.priority).toBe(1000001);
+    for (const id of [
+      '\0vite/preload-helper.js',
+      '/repo/node_modules/.pnpm/x/node_modules/@module-federation/runtime-core/dist/index.js',
+      '\0virtual:mf-localSharedImportMap:carpeta_x',
+    ])
+      expect(helper.test.test(id), id).toBe(true);
+    expect(helper.test.test('/repo/mfes/x/src/lifecycles.tsx')).toBe(false);
+    expect(named.name()).toBeNull();
+    expect(FEDERATION_RUNTIME_GROUP.name).toBe('federation-runtime');
+    // Another shape (no such group, an array of outputs, no groups): nothing changes, nothing throws.
+    const other = { name: 'vendor', test: /node_modules/ };
+    plugin.configResolved({
+      build: { rolldownOptions: { output: [{ codeSplitting: { groups: [other] } }, {}] } },
+    });
+    plugin.configResolved({ build: {} });
+    expect(other).toEqual({ name: 'vendor', test: /node_modules/ });
+  });
+
   it('puts an Angular remote’s core with its RxJS in one chunk, and a React remote’s runtime only', async () => {
     const angular = await build('angular', 'production');
     expect(angular.groups).toEqual([FEDERATION_RUNTIME_GROUP, LEAF_COPIES_GROUP, RXJS_GROUP]);
@@ -170,6 +208,7 @@ describe('the preset’s federation', () => {
       'carpeta:single-spa-react-as-module',
       'carpeta:views-after-the-imports',
       'federation',
+      'carpeta:preload-helper-with-the-runtime',
     ]);
     expect((await build('vanilla', 'production')).names).not.toContain('carpeta:single-spa-react-as-module');
     const plugin = react.plugins[2] as unknown as {

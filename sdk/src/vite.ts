@@ -204,6 +204,45 @@ export function sdkCoreFromShare(root: string): SdkCoreFromSharePlugin {
   };
 }
 
+/** The federation plugin's code-splitting group of Vite's preload helper, as it names it (1.23). */
+const PRELOAD_HELPER_GROUP = 'vite-preload-helper';
+
+/** The little of a resolved Vite config this plugin reads: the build's code-splitting groups. */
+interface ResolvedGroups {
+  build: { rolldownOptions?: { output?: unknown } };
+}
+
+/**
+ * A Vite plugin for a remote's production build: it puts Vite's preload helper in the remote's
+ * federation runtime chunk (`FEDERATION_RUNTIME_GROUP`). The federation plugin gives the helper a
+ * chunk of its own, through a code-splitting group above every other (0.8 KB gzip): one more
+ * script on every route with a remote, which the remote entry and the exposed module import before
+ * anything runs. The runtime chunk is the remote entry's first import and imports nothing, so the
+ * helper there comes with no import the entry did not have. The plugin takes the federation
+ * plugin's group over (the same highest priority, the runtime's modules too, its name); if that
+ * group is not found (another version of the plugin), it changes nothing, and the first-route
+ * budget test finds the script again.
+ */
+function preloadHelperWithTheRuntime() {
+  return {
+    name: 'carpeta:preload-helper-with-the-runtime',
+    apply: 'build' as const,
+    configResolved(config: ResolvedGroups) {
+      const outputs = config.build.rolldownOptions?.output;
+      for (const output of Array.isArray(outputs) ? outputs : [outputs]) {
+        const groups = (output as { codeSplitting?: { groups?: unknown } } | undefined)?.codeSplitting
+          ?.groups;
+        if (!Array.isArray(groups)) continue;
+        for (const group of groups as { name?: unknown; test?: unknown }[]) {
+          if (group.name !== PRELOAD_HELPER_GROUP || !(group.test instanceof RegExp)) continue;
+          group.test = new RegExp(`${group.test.source}|${FEDERATION_RUNTIME_GROUP.test.source}`);
+          group.name = FEDERATION_RUNTIME_GROUP.name;
+        }
+      }
+    },
+  };
+}
+
 /** single-spa-react's ES module build, whichever folder it is installed in. */
 const SINGLE_SPA_REACT_ESM = /[\\/]single-spa-react[\\/]lib[\\/]esm[\\/]single-spa-react\.js$/;
 /** Its attempt at a context of its own through CommonJS, which throws in an ES module, and is caught. */
@@ -349,6 +388,7 @@ export async function defineCarpetaMfe(options: CarpetaMfeOptions): Promise<Carp
   if (production && framework === 'react') plugins.push(singleSpaReactAsModule());
   if (production) plugins.push(viewsAfterTheImports());
   plugins.push(federation(production ? { ...remote, shared: providedByTheShell(remote.shared) } : remote));
+  plugins.push(preloadHelperWithTheRuntime());
   return {
     base: './',
     plugins,
