@@ -217,8 +217,8 @@ interface ResolvedGroups {
  * federation runtime chunk (`FEDERATION_RUNTIME_GROUP`). The federation plugin gives the helper a
  * chunk of its own, through a code-splitting group above every other (0.8 KB gzip): one more
  * script on every route with a remote, which the remote entry and the exposed module import before
- * anything runs. The runtime chunk is the remote entry's first import and imports nothing, so the
- * helper there comes with no import the entry did not have. The plugin takes the federation
+ * anything runs. The runtime chunk is the remote entry's first import, and the helper imports
+ * nothing: there it brings the entry no import it did not have. The plugin takes the federation
  * plugin's group over (the same highest priority, the runtime's modules too, its name); if that
  * group is not found (another version of the plugin), it changes nothing, and the first-route
  * budget test finds the script again.
