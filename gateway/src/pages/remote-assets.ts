@@ -139,9 +139,9 @@ export function createRemoteAssets(options: RemoteAssetsOptions = {}): RemoteAss
         // wrapper chunks nor copies of what the shell provides: `providedByTheShell`.)
         ...(js?.async ?? []).filter((file) => LOAD_SHARE_WRAPPER.test(file)),
         ...ownSingletons,
-        // With its own Angular, the RxJS that Angular imports when it has a chunk of its own
-        // (`RXJS_GROUP`'s: the MFE's own code imports it too, or a build without the preset's
-        // groups): it came a round trip after Angular's chunks.
+        // With its own Angular, the RxJS that Angular imports when it is a chunk of its own
+        // (`RXJS_GROUP`'s: in a preset build, when the MFE's own code imports RxJS too; otherwise it
+        // is in the core's chunk, `LEAF_COPIES_GROUP`): it came a round trip after Angular's chunks.
         ...(ownSingletons.length > 0 ? (js?.async ?? []).filter((file) => RXJS_CHUNK.test(file)) : []),
       ]);
       // Only files of the remote's own origin: the page's CSP allows no other.
