@@ -53,8 +53,30 @@ function mfManifest(origin: string) {
 
 /** A remote's `mf-manifest.json` whose `./lifecycles` has these chunks loaded on demand. */
 function exposingWithAsync(async: string[]) {
+  return remoteListing({ async });
+}
+
+/**
+ * A remote whose `mf-manifest.json` lists these chunks for its `./lifecycles` and for its shared
+ * packages (a package without `async` is listed with no assets).
+ */
+function remoteListing(listing: {
+  sync?: string[];
+  async?: string[];
+  shared?: { name: string; async?: string[] }[];
+}) {
   const manifest = {
-    exposes: [{ path: './lifecycles', assets: { js: { sync: ['assets/lifecycles-AAAAAAAA.js'], async } } }],
+    shared: (listing.shared ?? []).map(({ name, async }) =>
+      async ? { name, assets: { js: { sync: [], async } } } : { name },
+    ),
+    exposes: [
+      {
+        path: './lifecycles',
+        assets: {
+          js: { sync: listing.sync ?? ['assets/lifecycles-AAAAAAAA.js'], async: listing.async ?? [] },
+        },
+      },
+    ],
   };
   return createRemoteAssets({ fetch: async () => Response.json(manifest) });
 }
@@ -263,37 +285,21 @@ describe('the page', () => {
   it('hints the remote’s own copy of a singleton the shell does not provide (Angular), not of one it does', async () => {
     const prebuild = (name: string) =>
       `assets/_virtual_mf___mfe_internal__carpeta_x__mf_owner__1__prebuild__${name}__prebuild__-A.js`;
-    const assets = createRemoteAssets({
-      fetch: async () =>
-        Response.json({
-          shared: [
-            { name: '@angular/core', assets: { js: { sync: [], async: [prebuild('core')] } } },
-            {
-              name: '@angular/common',
-              assets: { js: { sync: [], async: [prebuild('common'), prebuild('core'), 'assets/src-B.js'] } },
-            },
-            { name: 'i18next', assets: { js: { sync: [], async: [prebuild('i18next')] } } },
-            { name: '@carpeta/sdk' },
-          ],
-          exposes: [
-            {
-              path: './lifecycles',
-              assets: {
-                js: {
-                  sync: ['assets/lifecycles-C.js'],
-                  async: [
-                    'assets/rxjs-DPpb3r4c.js',
-                    'assets/rxjs-helpers-DPpb3r4c.js',
-                    'https://evil.example/assets/rxjs-XXXXXXXX.js',
-                  ],
-                },
-              },
-            },
-          ],
-        }),
+    const assets = remoteListing({
+      shared: [
+        { name: '@angular/core', async: [prebuild('core')] },
+        { name: '@angular/common', async: [prebuild('common'), prebuild('core'), 'assets/src-B.js'] },
+        { name: 'i18next', async: [prebuild('i18next')] },
+        { name: '@carpeta/sdk' },
+      ],
+      sync: ['assets/lifecycles-C.js'],
+      async: [
+        'assets/rxjs-DPpb3r4c.js',
+        'assets/rxjs-helpers-DPpb3r4c.js',
+        'https://evil.example/assets/rxjs-XXXXXXXX.js',
+      ],
     });
-    const mfe = entry('powers');
-    expect(await hintsOnceKnown(assets, mfe)).toEqual([
+    expect(await hintsOnceKnown(assets, entry('powers'))).toEqual([
       'https://powers.example/remoteEntry.js',
       'https://powers.example/assets/lifecycles-C.js',
       `https://powers.example/${prebuild('core')}`,
@@ -306,46 +312,33 @@ describe('the page', () => {
   it('hints the copies of a preset Angular build: its core with its RxJS in one chunk, and the others', async () => {
     // As `mfes/representation` lists them (LEAF_COPIES_GROUP): no RxJS chunk.
     const leaf = 'assets/leaf-copies__prebuild__-C101dblu.js';
-    const prebuild = (name: string) =>
-      `assets/_virtual_mf___mfe_internal__carpeta_x__mf_owner__1__prebuild__${name}__prebuild__-A.js`;
-    const assets = createRemoteAssets({
-      fetch: async () =>
-        Response.json({
-          shared: [
-            { name: '@angular/core', assets: { js: { sync: [], async: [leaf] } } },
-            { name: '@angular/common', assets: { js: { sync: [], async: [prebuild('common'), leaf] } } },
-            {
-              name: '@angular/platform-browser',
-              assets: { js: { sync: [], async: [prebuild('common'), leaf, prebuild('platform')] } },
-            },
-            { name: '@carpeta/sdk', assets: { js: { sync: [], async: [] } } },
-          ],
-          exposes: [
-            {
-              path: './lifecycles',
-              assets: {
-                js: {
-                  sync: ['assets/federation-runtime-CoaVqStk.js', 'assets/lifecycles-7WRDx_5X.js'],
-                  async: [
-                    'assets/messages-en-B5Q5eI6L.js',
-                    'assets/_virtual_mf___mfe_internal__carpeta_x__mf_owner__1__loadShare__shared-4ZSAln4S.js',
-                  ],
-                },
-              },
-            },
-          ],
-        }),
+    const common =
+      'assets/_virtual_mf___mfe_internal__carpeta_x__mf_owner__1__prebuild__common__prebuild__-A.js';
+    const platform =
+      'assets/_virtual_mf___mfe_internal__carpeta_x__mf_owner__1__prebuild__platform__prebuild__-A.js';
+    const views = 'assets/_virtual_mf___mfe_internal__carpeta_x__mf_owner__1__loadShare__shared-4ZSAln4S.js';
+    const assets = remoteListing({
+      shared: [
+        { name: '@angular/core', async: [leaf] },
+        { name: '@angular/common', async: [common, leaf] },
+        { name: '@angular/platform-browser', async: [common, leaf, platform] },
+        { name: '@carpeta/sdk', async: [] },
+      ],
+      sync: ['assets/federation-runtime-CoaVqStk.js', 'assets/lifecycles-7WRDx_5X.js'],
+      async: ['assets/messages-en-B5Q5eI6L.js', views],
     });
-    const mfe = entry('powers');
-    expect(await hintsOnceKnown(assets, mfe)).toEqual([
-      'https://powers.example/remoteEntry.js',
-      'https://powers.example/assets/federation-runtime-CoaVqStk.js',
-      'https://powers.example/assets/lifecycles-7WRDx_5X.js',
-      'https://powers.example/assets/_virtual_mf___mfe_internal__carpeta_x__mf_owner__1__loadShare__shared-4ZSAln4S.js',
-      `https://powers.example/${leaf}`,
-      `https://powers.example/${prebuild('common')}`,
-      `https://powers.example/${prebuild('platform')}`,
-    ]);
+    const hinted = [
+      'remoteEntry.js',
+      'assets/federation-runtime-CoaVqStk.js',
+      'assets/lifecycles-7WRDx_5X.js',
+      views,
+      leaf,
+      common,
+      platform,
+    ];
+    expect(await hintsOnceKnown(assets, entry('powers'))).toEqual(
+      hinted.map((file) => `https://powers.example/${file}`),
+    );
   });
 
   it('hints no RxJS chunk for a remote that brings no singleton of its own', async () => {
