@@ -1,4 +1,6 @@
+import { once } from 'node:events';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
@@ -224,6 +226,38 @@ describe('a page made per request', () => {
     } finally {
       await paged.close();
       await rm(pageRoot, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('closing', () => {
+  it('ends when a client keeps a connection open or stops reading an answer', async () => {
+    const bigRoot = await mkdtemp(path.join(tmpdir(), 'carpeta-close-'));
+    const server = createStaticServer({ root: bigRoot, corsOrigins: [PORTAL] });
+    const sockets: Socket[] = [];
+    try {
+      // Far more than the kernel's socket buffers hold: the answer cannot finish unread.
+      await writeFile(path.join(bigRoot, 'big-ABCDEFGH.bin'), Buffer.alloc(32 * 1024 * 1024, 1));
+      await server.listen({ port: 0, host: '127.0.0.1' });
+      const { port } = server.server.address() as { port: number };
+      const open = async () => {
+        const socket = connect(port, '127.0.0.1');
+        sockets.push(socket);
+        await once(socket, 'connect');
+        return socket;
+      };
+      const reader = await open();
+      reader.pause();
+      reader.write('GET /big-ABCDEFGH.bin HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n');
+      await open(); // connected, nothing asked yet
+      // The answer has started (the server is writing it) before the close.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const closed = server.close().then(() => 'closed');
+      const waited = new Promise((resolve) => setTimeout(() => resolve('still open after 5 s'), 5_000));
+      expect(await Promise.race([closed, waited])).toBe('closed');
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await rm(bigRoot, { recursive: true, force: true });
     }
   });
 });

@@ -23,7 +23,10 @@ export const STATIC_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 
  * CDN in front of object storage would do. Returns the instance; the caller listens.
  */
 export function createStaticServer(options: StaticServerOptions): FastifyInstance {
-  const app = Fastify({ logger: options.logger ?? false });
+  // Closing ends every connection, also one whose answer a client is not reading (a paused stream, a
+  // tab in the background): with Fastify's default ('idle') such a close never finishes, and a test
+  // or a stop (Ctrl+C) waits on it for ever. A static file has nothing worth finishing.
+  const app = Fastify({ logger: options.logger ?? false, forceCloseConnections: true });
   const allowed = new Set(options.corsOrigins.map((origin) => origin.replace(/\/$/, '')));
 
   app.addHook('onRequest', async (_request, reply) => {
