@@ -69,8 +69,8 @@ function packageJson(answers: MfeAnswers, portOffset: number, layout: Layout): s
     scripts: {
       dev: 'vite',
       build: 'vite build',
-      typecheck: 'tsc -p tsconfig.json',
-      ...(standalone ? { test: 'vitest run' } : {}),
+      // In the repository, `pnpm typecheck` at the root checks every package's tsconfig.json.
+      ...(standalone ? { typecheck: 'tsc -p tsconfig.json', test: 'vitest run' } : {}),
       // The agency kit on the build: mounts, leaks, singletons, axe, size, translations. The first
       // Angular remote to load provides Angular (the shell does not), so its size counts it.
       conformance: angular ? 'carpeta-conformance dist --budget-kb 260' : 'carpeta-conformance dist',
