@@ -281,41 +281,55 @@ export interface ChunkingGraph {
   } | null;
 }
 
+type ChunkingModule = NonNullable<ReturnType<ChunkingGraph['getModuleInfo']>>;
+
 /** The federation plugin's virtual module of a build's own copy of a shared package. */
 const PREBUILD_MODULE = /__prebuild__/;
 
-/*
- * Two walks of the module graph for `LEAF_COPIES_GROUP`, each from one module with a map of its own:
- * a module met again while it is being decided counts as deciding nothing, so the module walked
- * from is decided by every other way out of it (what the map says of the others is not reused).
+/**
+ * A walk of the module graph for `LEAF_COPIES_GROUP`, from one module with a map of its own:
+ * whether `id` and every module reached from it along `next` pass. `verdict` decides a module by
+ * itself (`true`, `false`) or leaves it to the modules it leads to (`undefined`); one that leads
+ * nowhere gets `leadsNowhere`. A module met again while it is being decided counts as deciding
+ * nothing, so the module walked from is decided by every other way out of it (what the map says of
+ * the others is not reused).
  */
-
-/** Whether a module is a copy (a `prebuild` module), or only copies and such modules import it. */
-function onlyTheCopiesImport(id: string, graph: ChunkingGraph, decided: Map<string, boolean>): boolean {
-  if (PREBUILD_MODULE.test(id)) return true;
+function everyOnTheWay(
+  id: string,
+  graph: ChunkingGraph,
+  walk: {
+    verdict(id: string): boolean | undefined;
+    next(info: ChunkingModule): readonly string[];
+    leadsNowhere: boolean;
+  },
+  decided = new Map<string, boolean>(),
+): boolean {
+  const own = walk.verdict(id);
+  if (own !== undefined) return own;
   const known = decided.get(id);
   if (known !== undefined) return known;
   decided.set(id, true);
   const info = graph.getModuleInfo(id);
-  const importers = info ? [...info.importers, ...info.dynamicImporters] : [];
-  const only =
-    importers.length > 0 && importers.every((importer) => onlyTheCopiesImport(importer, graph, decided));
-  decided.set(id, only);
-  return only;
+  const next = info ? walk.next(info) : [];
+  const passes =
+    next.length === 0 ? walk.leadsNowhere : next.every((other) => everyOnTheWay(other, graph, walk, decided));
+  decided.set(id, passes);
+  return passes;
 }
 
+/** Whether a module is a copy (a `prebuild` module), or only copies and such modules import it. */
+const ONLY_THE_COPIES_IMPORT = {
+  verdict: (id: string) => (PREBUILD_MODULE.test(id) ? true : undefined),
+  next: (info: ChunkingModule) => [...info.importers, ...info.dynamicImporters],
+  leadsNowhere: false,
+};
+
 /** Whether a module reaches no view of a shared module through its static imports. */
-function reachesNoView(id: string, graph: ChunkingGraph, decided: Map<string, boolean>): boolean {
-  if (id.includes(LOAD_SHARE_MODULE)) return false;
-  const known = decided.get(id);
-  if (known !== undefined) return known;
-  decided.set(id, true);
-  const none = (graph.getModuleInfo(id)?.importedIds ?? []).every((imported) =>
-    reachesNoView(imported, graph, decided),
-  );
-  decided.set(id, none);
-  return none;
-}
+const REACHES_NO_VIEW = {
+  verdict: (id: string) => (id.includes(LOAD_SHARE_MODULE) ? false : undefined),
+  next: (info: ChunkingModule) => info.importedIds,
+  leadsNowhere: true,
+};
 
 /**
  * A Rolldown code-splitting group for a remote that provides shared packages of its own (an
@@ -335,7 +349,7 @@ function reachesNoView(id: string, graph: ChunkingGraph, decided: Map<string, bo
  */
 export const LEAF_COPIES_GROUP = {
   name: (id: string, graph: ChunkingGraph): string | null =>
-    onlyTheCopiesImport(id, graph, new Map()) && reachesNoView(id, graph, new Map())
+    everyOnTheWay(id, graph, ONLY_THE_COPIES_IMPORT) && everyOnTheWay(id, graph, REACHES_NO_VIEW)
       ? 'leaf-copies__prebuild__'
       : null,
   // What the copies import is taken by the rule above, not wholesale.
