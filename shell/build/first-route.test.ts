@@ -135,7 +135,7 @@ describe('a top-level await in the first route’s chunk', () => {
 });
 
 describe('the build’s check of the first route’s chunk', () => {
-  const chunk = (name: string, code: string) => ({
+  const chunk = (name: string, code: string): BundleFile => ({
     type: 'chunk',
     name,
     fileName: `assets/${name}-x.js`,

@@ -15,6 +15,9 @@ import { type Plugin, parseAst } from 'vite';
 export interface BundleFile {
   type: 'chunk' | 'asset';
   fileName: string;
+  /** A chunk's name (its group's, for a code-splitting group's chunk). */
+  name?: string;
+  code?: string;
   imports?: readonly string[];
   facadeModuleId?: string | null;
   /** The modules a chunk holds (Rolldown's `moduleIds`). */
@@ -199,9 +202,7 @@ export function awaitsAtTopLevel(program: unknown): boolean {
  * Why the build's first-route chunk is refused, if it is: there is none (the group made no chunk of
  * its name, so nothing would be checked), or it awaits at its top level.
  */
-export function firstRouteChunkError(
-  files: readonly { type: string; name?: string; fileName: string; code?: string }[],
-): string | undefined {
+export function firstRouteChunkError(files: readonly BundleFile[]): string | undefined {
   const chunks = files.filter((file) => file.type === 'chunk' && file.name === FIRST_ROUTE_GROUP.name);
   if (chunks.length === 0)
     return `no chunk is named "${FIRST_ROUTE_GROUP.name}": the first route's group (build/first-route.ts) made none, and its top-level awaits could not be looked for`;
@@ -227,9 +228,9 @@ export function preloadFirstRoute(): Plugin {
       handler(_options, bundle) {
         const files = bundle as unknown as Record<string, BundleFile>;
         const refused =
-          firstRouteChunkError(Object.values(bundle)) ?? federationHostChunkError(Object.values(files));
+          firstRouteChunkError(Object.values(files)) ?? federationHostChunkError(Object.values(files));
         if (refused) this.error(refused);
-        for (const page of Object.values(bundle)) {
+        for (const page of Object.values(files)) {
           if (page.type !== 'asset' || !page.fileName.endsWith('.html')) continue;
           const html = String(page.source);
           // The gateway makes one hint of it, for the page's language (gateway/src/pages/page.ts).
