@@ -24,10 +24,10 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     baseURL: E2E.portal,
-    // A failed test keeps its trace: every action with its log, the network and the console, which
-    // show where a test waited and on what. Without the DOM snapshots and the screencast, which cost
-    // a fifth of the run's time here (three specs: 83 s untraced, 88 s so, 100–105 s with them);
-    // a screenshot of the failure shows the page.
+    // A failed test keeps its trace: every action with its log and the console, which show where a
+    // test waited and on what. Without the DOM snapshots, the screencast and the network log that
+    // comes with them, which cost a fifth of the run's time here (three specs: 83 s untraced, 88 s
+    // so, 100–105 s with them); a screenshot and the page's accessibility tree show the failure.
     trace: { mode: 'retain-on-failure', snapshots: false, screenshots: false },
     screenshot: 'only-on-failure',
     launchOptions: CHROMIUM_LAUNCH_OPTIONS,

@@ -112,8 +112,28 @@ test('the census certificate: an error summary, then requested and downloaded, b
   await expectNoAxeViolations(page);
 });
 
-/** What could leak from an MFE: style sheets, elements left in the MFE outlet, window/document listeners. */
+/**
+ * What could leak from an MFE: style sheets, elements left in the MFE outlet, window/document
+ * listeners. Read once the page is at rest (two reads a quarter of a second apart agree): an MFE
+ * whose list is visible may still be rendering the rest of its page (seen once in CI, a first visit
+ * counted ten elements more than the same page at rest).
+ */
 async function footprint(page: Page) {
+  let last = await footprintNow(page);
+  await expect
+    .poll(
+      async () => {
+        const previous = JSON.stringify(last);
+        last = await footprintNow(page);
+        return JSON.stringify(last) === previous;
+      },
+      { intervals: [250] },
+    )
+    .toBe(true);
+  return last;
+}
+
+function footprintNow(page: Page) {
   return page.evaluate(() => {
     const counters = (window as unknown as { __carpetaListeners: () => number }).__carpetaListeners;
     return {
