@@ -380,20 +380,38 @@ test('with the register of powers and the registry down, each page says so clear
   }
 });
 
-test('the registry section’s code not arriving: the section says so, and trying again brings it', async ({
-  page,
-}) => {
-  // The registry is a chunk of its own, loaded when its section is opened (or ahead, once idle).
-  const sectionCode = /\/assets\/registry-section\.component-[\w-]+\.js$/;
-  await openRepresentation(page);
-  await page.route(sectionCode, (route) => route.abort());
-  await page.goto('/representation/registry');
-  await mfeSettled(page, 'representation');
-  await expect(page.getByRole('heading', { level: 1, name: 'Registro electrónico' })).toBeVisible();
-  await expect(page.getByRole('alert')).toContainText('No se ha podido abrir el registro electrónico');
-  await expectNoAxeViolations(page);
-  await page.unroute(sectionCode);
-  await press(page, page.getByRole('link', { name: 'Volver a intentarlo' }));
-  await expect(page.getByRole('link', { name: 'Presentar una solicitud' })).toBeVisible();
-  await expect(page.getByRole('alert')).toHaveCount(0);
-});
+// The registry and the grant form are chunks of their own, loaded when opened (or ahead, once idle).
+for (const section of [
+  {
+    name: 'the registry section',
+    code: /\/assets\/registry-section\.component-[\w-]+\.js$/,
+    path: '/representation/registry',
+    heading: 'Registro electrónico',
+    failed: 'No se ha podido abrir el registro electrónico',
+    shown: (page: Page) => page.getByRole('link', { name: 'Presentar una solicitud' }),
+  },
+  {
+    name: 'the grant form',
+    code: /\/assets\/grant-form\.component-[\w-]+\.js$/,
+    path: '/representation/grant',
+    heading: 'Otorgar un apoderamiento',
+    failed: 'No se ha podido abrir el formulario para otorgar un apoderamiento',
+    shown: (page: Page) => page.getByRole('button', { name: 'Otorgar el apoderamiento' }),
+  },
+]) {
+  test(`${section.name}’s code not arriving: the page says so, and trying again brings it`, async ({
+    page,
+  }) => {
+    await openRepresentation(page);
+    await page.route(section.code, (route) => route.abort());
+    await page.goto(section.path);
+    await mfeSettled(page, 'representation');
+    await expect(page.getByRole('heading', { level: 1, name: section.heading })).toBeVisible();
+    await expect(page.getByRole('alert')).toContainText(section.failed);
+    await expectNoAxeViolations(page);
+    await page.unroute(section.code);
+    await press(page, page.getByRole('link', { name: 'Volver a intentarlo' }));
+    await expect(section.shown(page)).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  });
+}

@@ -138,6 +138,9 @@ const es = {
   },
   grant: {
     title: 'Otorgar un apoderamiento',
+    loading: 'Cargando el formulario',
+    codeFailed:
+      'No se ha podido abrir el formulario para otorgar un apoderamiento. Comprueba tu conexión y vuelve a intentarlo.',
     intro:
       'Autoriza a otra persona a actuar en tu nombre. El apoderamiento queda pendiente hasta que esa persona lo acepte en su Carpeta.',
     attorneyLegend: 'A quién',

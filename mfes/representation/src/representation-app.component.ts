@@ -34,7 +34,26 @@ import { PowersListComponent } from './powers/powers-list.component.ts';
         <rp-powers-list />
       }
       @case ('grant') {
-        <rp-grant-form />
+        <!-- The form's code (with the directory of bodies' picker) is not part of the powers' first
+             route either: it loads when the form is opened, or ahead once the browser is idle. -->
+        @defer (on immediate; prefetch on idle) {
+          <rp-grant-form />
+        } @placeholder {
+          <div role="status" class="cp-spinner cp-spinner--medium">
+            <span class="cp-spinner__circle" aria-hidden="true"></span>
+            <span class="cp-visually-hidden">{{ t('grant.loading') }}</span>
+          </div>
+        } @error {
+          <h1>{{ t('grant.title') }}</h1>
+          <div class="cp-alert cp-alert--error" role="alert">
+            <div class="cp-alert__body">
+              <h2 class="cp-alert__title">{{ t('grant.codeFailed') }}</h2>
+              <div class="cp-alert__actions">
+                <a class="cp-button cp-button--secondary" [href]="links.href('/grant')">{{ t('source.retry') }}</a>
+              </div>
+            </div>
+          </div>
+        }
       }
       @case ('registry') {
         <!-- The registry's code (a chunk of its own) is not part of the powers' first route: it loads

@@ -130,6 +130,9 @@ export const ca: RepresentationMessages = {
   },
   grant: {
     title: 'Atorgar un apoderament',
+    loading: 'S’està carregant el formulari',
+    codeFailed:
+      'No s’ha pogut obrir el formulari per atorgar un apoderament. Comprova la connexió i torna-ho a provar.',
     intro:
       'Autoritza una altra persona a actuar en nom teu. L’apoderament queda pendent fins que aquesta persona l’accepti a la seva Carpeta.',
     attorneyLegend: 'A qui',

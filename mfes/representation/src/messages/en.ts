@@ -137,6 +137,9 @@ export const en: RepresentationMessages = {
   },
   grant: {
     title: 'Grant a power of attorney',
+    loading: 'Loading the form',
+    codeFailed:
+      'The form to grant a power of attorney could not be opened. Check your connection and try again.',
     intro:
       'Authorise someone else to act for you. The power of attorney is pending until that person accepts it in their folder.',
     attorneyLegend: 'To whom',

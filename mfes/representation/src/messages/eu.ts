@@ -130,6 +130,8 @@ export const eu: RepresentationMessages = {
   },
   grant: {
     title: 'Eman ahalorde bat',
+    loading: 'Formularioa kargatzen',
+    codeFailed: 'Ezin izan da ahalordea emateko formularioa ireki. Egiaztatu konexioa eta saiatu berriro.',
     intro:
       'Baimendu beste pertsona bat zure izenean jarduteko. Ahalordea zain geratzen da pertsona horrek bere Karpetan onartu arte.',
     attorneyLegend: 'Nori',

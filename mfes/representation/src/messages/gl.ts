@@ -130,6 +130,9 @@ export const gl: RepresentationMessages = {
   },
   grant: {
     title: 'Outorgar un apoderamento',
+    loading: 'Cargando o formulario',
+    codeFailed:
+      'Non se puido abrir o formulario para outorgar un apoderamento. Comproba a túa conexión e volve intentalo.',
     intro:
       'Autoriza outra persoa a actuar no teu nome. O apoderamento queda pendente ata que esa persoa o acepte na súa Carpeta.',
     attorneyLegend: 'A quen',
