@@ -14,6 +14,7 @@ import {
   PREACT_VERSION,
   PREBUILT_SHARED,
   PREACT_VERSION_RANGE,
+  pageChunkGroup,
   providedByTheShell,
 } from './federation.ts';
 
@@ -310,6 +311,56 @@ describe('LEAF_COPIES_GROUP', () => {
   it('names its chunk as PREBUILT_SHARED knows it, and leaves the copies’ imports to its rule', () => {
     expect(PREBUILT_SHARED.test('assets/leaf-copies__prebuild__-C101dblu.js')).toBe(true);
     expect(LEAF_COPIES_GROUP.includeDependenciesRecursively).toBe(false);
+  });
+});
+
+describe('pageChunkGroup', () => {
+  const src = '/repo/mfes/x/src';
+  const page = `${src}/lifecycles.ts`;
+  const view = '\0virtual:mf:__mfe_internal__carpeta_x__mf_owner__1__loadShare__zod__loadShare__.js';
+  const copy = '\0virtual:mf:__mfe_internal__carpeta_x__mf_owner__1__prebuild__rxjs__prebuild__.js';
+  const runtime = '/repo/node_modules/@module-federation/runtime-core/dist/index.js';
+  // The page imports its component, which imports the schemas and defers the form; the form
+  // imports the schemas and a field of its own; a cycle between two of the page's modules.
+  const graph: Record<string, { importers?: string[]; dynamicImporters?: string[] }> = {
+    [page]: {},
+    [`${src}/app.ts`]: { importers: [page, `${src}/cycle.ts`] },
+    [`${src}/cycle.ts`]: { importers: [`${src}/app.ts`] },
+    [`${src}/schemas.ts`]: { importers: [`${src}/app.ts`, `${src}/form.ts`] },
+    [`${src}/form.ts`]: { dynamicImporters: [`${src}/app.ts`] },
+    [`${src}/field.ts`]: { importers: [`${src}/form.ts`] },
+    [`${src}/registry.ts`]: {},
+    [view]: { importers: [`${src}/app.ts`] },
+    [copy]: { importers: [`${src}/app.ts`] },
+    [runtime]: { importers: [`${src}/app.ts`] },
+    '\0rolldown/runtime.js': { importers: [`${src}/app.ts`] },
+  };
+  const context = {
+    getModuleInfo: (id: string) => {
+      const info = graph[id];
+      return info
+        ? { importers: info.importers ?? [], dynamicImporters: info.dynamicImporters ?? [], importedIds: [] }
+        : null;
+    },
+  };
+
+  it('takes what the page imports, directly or not, and not the page, its deferred parts or the federation’s modules', () => {
+    const group = pageChunkGroup(page, 'powers');
+    for (const id of [`${src}/app.ts`, `${src}/cycle.ts`, `${src}/schemas.ts`])
+      expect(group.name(id, context), id).toBe('powers');
+    for (const id of [
+      page,
+      `${src}/form.ts`,
+      `${src}/field.ts`,
+      `${src}/registry.ts`,
+      view,
+      copy,
+      runtime,
+      '\0rolldown/runtime.js',
+      `${src}/unknown.ts`,
+    ])
+      expect(group.name(id, context), id).toBeNull();
+    expect(group.priority).toBe(0);
   });
 });
 

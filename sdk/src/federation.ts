@@ -357,6 +357,40 @@ export const LEAF_COPIES_GROUP = {
   priority: 1,
 } as const;
 
+/** Whether a module is the federation plugin's (its views, copies, runtime and virtual modules) or Rolldown's own. */
+const NOT_AN_MFES_OWN = /__mf_|@module-federation|^\0/;
+
+/** Whether a module is not `module` and does not import it, directly or through others. */
+const notImportedBy = (module: string) => ({
+  verdict: (id: string) => (id === module ? false : undefined),
+  next: (info: ChunkingModule) => info.importers,
+  leadsNowhere: true,
+});
+
+/**
+ * A Rolldown code-splitting group that puts every module of the MFE's own that `module` (the path
+ * of an exposed module) imports statically, directly or through others, in one chunk named `name`.
+ * For an MFE whose page defers parts of itself (an Angular `@defer` block, a React `lazy`): what
+ * the page shares with a deferred part (its schemas, a form field…) is otherwise split by who
+ * imports it into a chunk of its own, one more script on the page. The deferred parts stay chunks
+ * of their own, and so do the federation plugin's modules (the views and copies of shared
+ * packages, whose own groups place them) and Rolldown's. `defineCarpetaMfe` makes one for each of
+ * its `pageChunks`.
+ */
+export function pageChunkGroup(module: string, name: string) {
+  return {
+    name: (id: string, graph: ChunkingGraph): string | null =>
+      id !== module &&
+      !NOT_AN_MFES_OWN.test(id) &&
+      !id.includes(LOAD_SHARE_MODULE) &&
+      !PREBUILD_MODULE.test(id) &&
+      !everyOnTheWay(id, graph, notImportedBy(module))
+        ? name
+        : null,
+    priority: 0,
+  } as const;
+}
+
 export function carpetaRemote(options: CarpetaRemoteOptions) {
   return {
     name: options.name,

@@ -13,7 +13,13 @@ import {
   runtimeVersionOnly,
   sdkCoreFromShare,
 } from './vite.ts';
-import { FEDERATION_RUNTIME_GROUP, LEAF_COPIES_GROUP, MESSAGES_CHUNK, RXJS_GROUP } from './federation.ts';
+import {
+  FEDERATION_RUNTIME_GROUP,
+  LEAF_COPIES_GROUP,
+  MESSAGES_CHUNK,
+  type pageChunkGroup,
+  RXJS_GROUP,
+} from './federation.ts';
 import * as sdkEntry from './index.ts';
 
 const folders: string[] = [];
@@ -151,6 +157,31 @@ describe('the preset’s federation', () => {
     expect(angular.groups).toEqual([FEDERATION_RUNTIME_GROUP, LEAF_COPIES_GROUP, RXJS_GROUP]);
     const react = await build('react', 'production');
     expect(react.groups).toEqual([FEDERATION_RUNTIME_GROUP]);
+  });
+
+  it('adds one page chunk per entry of pageChunks, for that exposed module’s path, and refuses an unknown one', async () => {
+    const root = mfe();
+    const options = {
+      name: 'x',
+      exposes: { './page': './src/page.ts' },
+      framework: 'angular' as const,
+      root,
+    };
+    const config = await defineCarpetaMfe({ ...options, pageChunks: { './page': 'page' }, env: {} });
+    const groups = config.build.rolldownOptions.output.codeSplitting.groups;
+    expect(groups.slice(0, 3)).toEqual([FEDERATION_RUNTIME_GROUP, LEAF_COPIES_GROUP, RXJS_GROUP]);
+    const page = groups[3] as ReturnType<typeof pageChunkGroup>;
+    expect(groups).toHaveLength(4);
+    const graph = {
+      getModuleInfo: (id: string) =>
+        id === `${root}/src/form.ts`
+          ? { importers: [`${root}/src/page.ts`], dynamicImporters: [], importedIds: [] }
+          : null,
+    };
+    expect(page.name(`${root}/src/form.ts`, graph)).toBe('page');
+    await expect(
+      defineCarpetaMfe({ ...options, pageChunks: { './other': 'other' }, env: {} }),
+    ).rejects.toThrow('./other is not one of the exposed modules');
   });
 
   it('relies on the shell for its singletons in a production build, and keeps a remote’s own Angular', async () => {

@@ -18,7 +18,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   type CarpetaRemoteOptions,
@@ -28,6 +28,7 @@ import {
   LOAD_SHARE_MODULE,
   MESSAGES_MODULE,
   PREACT_TEST_DEPS,
+  pageChunkGroup,
   preactForTests,
   providedByTheShell,
   RXJS_GROUP,
@@ -46,12 +47,17 @@ export interface CarpetaViteConfig {
     /**
      * The federation runtime in one chunk (`FEDERATION_RUNTIME_GROUP`); for Angular, its core with
      * the RxJS it imports in one (`LEAF_COPIES_GROUP`) and what the MFE imports of RxJS in one
-     * (`RXJS_GROUP`).
+     * (`RXJS_GROUP`); then one chunk per entry of `pageChunks` (`pageChunkGroup`).
      */
     rolldownOptions: {
       output: {
         codeSplitting: {
-          groups: (typeof FEDERATION_RUNTIME_GROUP | typeof LEAF_COPIES_GROUP | typeof RXJS_GROUP)[];
+          groups: (
+            | typeof FEDERATION_RUNTIME_GROUP
+            | typeof LEAF_COPIES_GROUP
+            | typeof RXJS_GROUP
+            | ReturnType<typeof pageChunkGroup>
+          )[];
         };
         /** `messages-<language>-<hash>.js` for messages loaded on demand (`messagesChunkFileName`). */
         chunkFileNames: typeof messagesChunkFileName;
@@ -90,6 +96,12 @@ export interface CarpetaMfeOptions {
   exposes: Record<string, string>;
   /** `react` (default), `vanilla` (plain JavaScript, no framework) or `angular`. */
   framework?: CarpetaFramework;
+  /**
+   * For an exposed module (a key of `exposes`) whose page defers parts of itself, the name of one
+   * chunk for everything of the MFE's own it imports statically (`pageChunkGroup`), e.g.
+   * `{ './lifecycles': 'powers' }`: what the page shares with its deferred parts then adds no script.
+   */
+  pageChunks?: Record<string, string>;
   /**
    * Plugins of the MFE's own, placed before federation: an Angular MFE passes its compiler here
    * (it needs the MFE's own tsconfig). React's plugin is added by the preset.
@@ -389,6 +401,11 @@ export async function defineCarpetaMfe(options: CarpetaMfeOptions): Promise<Carp
   if (production) plugins.push(viewsAfterTheImports());
   plugins.push(federation(production ? { ...remote, shared: providedByTheShell(remote.shared) } : remote));
   plugins.push(preloadHelperWithTheRuntime());
+  const pageGroups = Object.entries(options.pageChunks ?? {}).map(([exposed, chunk]) => {
+    const path = options.exposes[exposed];
+    if (path === undefined) throw new Error(`pageChunks: ${exposed} is not one of the exposed modules`);
+    return pageChunkGroup(resolve(root, path), chunk);
+  });
   return {
     base: './',
     plugins,
@@ -398,10 +415,12 @@ export async function defineCarpetaMfe(options: CarpetaMfeOptions): Promise<Carp
       rolldownOptions: {
         output: {
           codeSplitting: {
-            groups:
-              framework === 'angular'
+            groups: [
+              ...(framework === 'angular'
                 ? [FEDERATION_RUNTIME_GROUP, LEAF_COPIES_GROUP, RXJS_GROUP]
-                : [FEDERATION_RUNTIME_GROUP],
+                : [FEDERATION_RUNTIME_GROUP]),
+              ...pageGroups,
+            ],
           },
           chunkFileNames: messagesChunkFileName,
         },
