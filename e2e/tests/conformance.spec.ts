@@ -14,9 +14,6 @@ import { startInSpanish } from '../support/portal.ts';
 
 test.describe.configure({ timeout: 180_000 });
 
-/** Angular is the first Angular remote's to provide (shared among Angular remotes only), so counted. */
-const BUDGETS_KB: Record<string, number> = { representation: 260 };
-
 function failures(report: ConformanceReport): string {
   return report.checks
     .filter((check) => !check.ok)
@@ -29,7 +26,6 @@ test.describe('every MFE here passes the conformance kit', () => {
     test(mfe.name, async () => {
       const report = await runConformance({
         remote: `${mfe.url}/mf-manifest.json`,
-        budgetKb: BUDGETS_KB[mfe.name],
       });
       console.log(
         `conformance ${mfe.name}: ${report.ok ? 'pass' : 'FAIL'} in ${(report.durationMs / 1000).toFixed(1)} s, ${(report.size.gzipBytes / 1024).toFixed(1)} KB gzip in ${report.size.files} files`,

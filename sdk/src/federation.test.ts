@@ -5,6 +5,7 @@ import {
   carpetaHost,
   carpetaRemote,
   FEDERATION_FILE,
+  FRAMEWORK_FREE_SHARED,
   FEDERATION_RUNTIME_GROUP,
   RXJS_CHUNK,
   RXJS_GROUP,
@@ -61,7 +62,16 @@ describe('providedByTheShell', () => {
     expect(Object.keys(relying)).toEqual(Object.keys(react));
     for (const key of Object.keys(shell)) expect(relying[key], key).toEqual({ ...react[key], import: false });
 
-    const angular = carpetaRemote({ name: 'carpeta_y', exposes: {}, framework: 'angular' }).shared;
+    // An Angular remote bundles its part of Angular unless it shares it with other Angular remotes.
+    expect(
+      Object.keys(carpetaRemote({ name: 'carpeta_z', exposes: {}, framework: 'angular' }).shared),
+    ).toEqual(Object.keys(FRAMEWORK_FREE_SHARED));
+    const angular = carpetaRemote({
+      name: 'carpeta_y',
+      exposes: {},
+      framework: 'angular',
+      shareAngular: true,
+    }).shared;
     const relyingAngular = providedByTheShell(angular);
     expect(relyingAngular['@carpeta/sdk']?.import).toBe(false);
     expect(relyingAngular.i18next?.import).toBe(false);

@@ -104,10 +104,13 @@ export const FRAMEWORK_FREE_SHARED = {
 } as const;
 
 /**
- * Angular, shared only among Angular remotes: the shell does not declare it, so a route without an
- * Angular MFE downloads no Angular code, and the first Angular remote to load provides the one copy
- * every other Angular remote then uses (share strategy `loaded-first`). Every `@angular/*` package
- * of every Angular MFE must be the same exact version.
+ * Angular, for Angular remotes that share it among themselves (`shareAngular`): the shell does not
+ * declare it, so a route without an Angular MFE downloads no Angular code, and the first such remote
+ * to load provides the one copy every other one then uses (share strategy `loaded-first`). Every
+ * `@angular/*` package of every Angular MFE that shares it must be the same exact version. A shared
+ * copy is the whole of each package (a singleton must serve every remote), about 150 KB gzip; an
+ * Angular remote that does not share it bundles only what it uses (about 50 KB with RxJS for the
+ * portal's powers of attorney).
  */
 export const ANGULAR_SINGLETONS = {
   '@angular/core': { singleton: true, requiredVersion: '^22.0.0' },
@@ -181,10 +184,18 @@ export interface CarpetaRemoteOptions {
   /**
    * `react` (default) shares React, the sdk and the design system's components; `vanilla` shares
    * only i18next and the sdk (plain-JavaScript MFEs use `@carpeta/sdk/vanilla` and the design
-   * system's CSS and behaviours, bundled, with no React); `angular` shares i18next, the sdk and
-   * Angular among Angular remotes.
+   * system's CSS and behaviours, bundled, with no React); `angular` shares i18next and the sdk, and
+   * the remote bundles the part of Angular it uses (see `shareAngular`).
    */
   framework?: 'react' | 'vanilla' | 'angular';
+  /**
+   * For `framework: 'angular'`: share Angular with the other Angular remotes that share it
+   * (`ANGULAR_SINGLETONS`) instead of bundling the part of it this remote uses. A shared copy is
+   * every export of Angular's core, common and platform-browser (about 150 KB gzip, where the
+   * portal's powers of attorney use about 50); it pays when a citizen opens several Angular MFEs
+   * that share it, such as one administration's. Default `false`.
+   */
+  shareAngular?: boolean;
 }
 
 /**
@@ -200,14 +211,16 @@ function forThisBuild(shared: SharedConfig): SharedConfig {
   return production;
 }
 
-function sharedFor(framework: CarpetaRemoteOptions['framework']): SharedConfig {
-  switch (framework) {
+function sharedFor(options: CarpetaRemoteOptions): SharedConfig {
+  switch (options.framework) {
     case 'vanilla':
       return FRAMEWORK_FREE_SHARED;
     case 'angular':
       // Not React, nor the design system's entry (React components): an Angular remote uses the
       // design system's framework-free CSS, which the shell loads.
-      return { ...FRAMEWORK_FREE_SHARED, ...ANGULAR_SINGLETONS };
+      return options.shareAngular
+        ? { ...FRAMEWORK_FREE_SHARED, ...ANGULAR_SINGLETONS }
+        : FRAMEWORK_FREE_SHARED;
     default:
       return forThisBuild(SHARED_SINGLETONS);
   }
@@ -256,8 +269,8 @@ export const FEDERATION_RUNTIME_GROUP = {
  * Rolldown otherwise splits them by which of the remote's copies of Angular (core, common,
  * platform-browser) import each, and an Angular route fetched three chunks of RxJS (`Observable`,
  * `Subject`, `OperatorSubscriber`), one level after Angular's. `defineCarpetaMfe` uses it for
- * `framework: 'angular'`, after `LEAF_COPIES_GROUP`, which takes the RxJS only Angular imports:
- * this chunk then holds what the MFE's own code imports of RxJS, if anything.
+ * `framework: 'angular'` with `shareAngular`, after `LEAF_COPIES_GROUP`, which takes the RxJS only
+ * Angular imports: this chunk then holds what the MFE's own code imports of RxJS, if anything.
  */
 export const RXJS_GROUP = {
   name: 'rxjs',
@@ -345,7 +358,7 @@ const REACHES_NO_VIEW = {
  * another remote's is the one in use). The chunk is named with the federation plugin's tag for
  * copies (`__prebuild__`), so the plugin treats it as one of them (it never loads it with the
  * remote's entry), and `PREBUILT_SHARED` names it. `defineCarpetaMfe` uses it for
- * `framework: 'angular'`.
+ * `framework: 'angular'` with `shareAngular`.
  */
 export const LEAF_COPIES_GROUP = {
   name: (id: string, graph: ChunkingGraph): string | null =>
@@ -396,7 +409,7 @@ export function carpetaRemote(options: CarpetaRemoteOptions) {
     name: options.name,
     filename: 'remoteEntry.js',
     exposes: options.exposes,
-    shared: sharedFor(options.framework),
+    shared: sharedFor(options),
     dts: false,
     manifest: true,
     // The shell provides the one federation runtime; a remote does not ship its own copy.

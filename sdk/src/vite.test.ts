@@ -95,12 +95,17 @@ describe('the preset’s federation', () => {
     fake('@vitejs/plugin-react', 'export default function react() { return { name: "react" }; }');
     return root;
   };
-  type Shared = Record<string, { import?: unknown }>;
-  const build = async (framework: 'react' | 'angular' | 'vanilla', NODE_ENV: string) => {
+  type Shared = Record<string, { import?: unknown; singleton?: boolean }>;
+  const build = async (
+    framework: 'react' | 'angular' | 'vanilla',
+    NODE_ENV: string,
+    shareAngular?: boolean,
+  ) => {
     const config = await defineCarpetaMfe({
       name: 'x',
       exposes: {},
       framework,
+      ...(shareAngular === undefined ? {} : { shareAngular }),
       root: mfe(),
       env: { NODE_ENV },
     });
@@ -152,9 +157,11 @@ describe('the preset’s federation', () => {
     expect(other).toEqual({ name: 'vendor', test: /node_modules/ });
   });
 
-  it('puts an Angular remote’s core with its RxJS in one chunk, and a React remote’s runtime only', async () => {
-    const angular = await build('angular', 'production');
-    expect(angular.groups).toEqual([FEDERATION_RUNTIME_GROUP, LEAF_COPIES_GROUP, RXJS_GROUP]);
+  it('puts a shared Angular’s core with its RxJS in one chunk, and otherwise the runtime only', async () => {
+    const shared = await build('angular', 'production', true);
+    expect(shared.groups).toEqual([FEDERATION_RUNTIME_GROUP, LEAF_COPIES_GROUP, RXJS_GROUP]);
+    const own = await build('angular', 'production');
+    expect(own.groups).toEqual([FEDERATION_RUNTIME_GROUP]);
     const react = await build('react', 'production');
     expect(react.groups).toEqual([FEDERATION_RUNTIME_GROUP]);
   });
@@ -169,9 +176,9 @@ describe('the preset’s federation', () => {
     };
     const config = await defineCarpetaMfe({ ...options, pageChunks: { './page': 'page' }, env: {} });
     const groups = config.build.rolldownOptions.output.codeSplitting.groups;
-    expect(groups.slice(0, 3)).toEqual([FEDERATION_RUNTIME_GROUP, LEAF_COPIES_GROUP, RXJS_GROUP]);
-    const page = groups[3] as ReturnType<typeof pageChunkGroup>;
-    expect(groups).toHaveLength(4);
+    expect(groups[0]).toEqual(FEDERATION_RUNTIME_GROUP);
+    const page = groups[1] as ReturnType<typeof pageChunkGroup>;
+    expect(groups).toHaveLength(2);
     const graph = {
       getModuleInfo: (id: string) =>
         id === `${root}/src/form.ts`
@@ -188,9 +195,14 @@ describe('the preset’s federation', () => {
     const react = await build('react', 'production');
     expect(Object.keys(react.shared)).toContain('@carpeta/design-system');
     for (const [key, config] of Object.entries(react.shared)) expect(config.import, key).toBe(false);
+    // An Angular remote bundles its part of Angular: Angular is not among its shares at all.
     const angular = await build('angular', 'production');
     expect(angular.shared['@carpeta/sdk']?.import).toBe(false);
-    expect(angular.shared['@angular/core']?.import).toBeUndefined();
+    expect(Object.keys(angular.shared).sort()).toEqual(['@carpeta/sdk', 'i18next']);
+    // Shared, the first such remote provides it: its copy is kept.
+    const shared = await build('angular', 'production', true);
+    expect(shared.shared['@angular/core']?.import).toBeUndefined();
+    expect(shared.shared['@angular/core']?.singleton).toBe(true);
   });
 
   it('leaves a development server’s shares as the federation plugin sets them up', async () => {

@@ -45,9 +45,10 @@ export interface CarpetaViteConfig {
     target: string;
     sourcemap: boolean;
     /**
-     * The federation runtime in one chunk (`FEDERATION_RUNTIME_GROUP`); for Angular, its core with
-     * the RxJS it imports in one (`LEAF_COPIES_GROUP`) and what the MFE imports of RxJS in one
-     * (`RXJS_GROUP`); then one chunk per entry of `pageChunks` (`pageChunkGroup`).
+     * The federation runtime in one chunk (`FEDERATION_RUNTIME_GROUP`); for Angular shared
+     * (`shareAngular`), its core with the RxJS it imports in one (`LEAF_COPIES_GROUP`) and what the
+     * MFE imports of RxJS in one (`RXJS_GROUP`); then one chunk per entry of `pageChunks`
+     * (`pageChunkGroup`).
      */
     rolldownOptions: {
       output: {
@@ -96,6 +97,11 @@ export interface CarpetaMfeOptions {
   exposes: Record<string, string>;
   /** `react` (default), `vanilla` (plain JavaScript, no framework) or `angular`. */
   framework?: CarpetaFramework;
+  /**
+   * For `framework: 'angular'`: share Angular with the other Angular remotes that share it, instead
+   * of bundling the part of it this MFE uses (`CarpetaRemoteOptions.shareAngular`). Default `false`.
+   */
+  shareAngular?: boolean;
   /**
    * For an exposed module (a key of `exposes`) whose page defers parts of itself, the name of one
    * chunk for everything of the MFE's own it imports statically (`pageChunkGroup`), e.g.
@@ -392,6 +398,7 @@ export async function defineCarpetaMfe(options: CarpetaMfeOptions): Promise<Carp
     name: options.container ?? mfeContainerName(options.name),
     exposes: options.exposes,
     framework,
+    shareAngular: options.shareAngular ?? false,
   });
   // Vite sets NODE_ENV before it reads the config: `production` for `vite build`. A development
   // server is left as the federation plugin sets it up (its copies, unused while the shell provides
@@ -416,7 +423,7 @@ export async function defineCarpetaMfe(options: CarpetaMfeOptions): Promise<Carp
         output: {
           codeSplitting: {
             groups: [
-              ...(framework === 'angular'
+              ...(framework === 'angular' && options.shareAngular
                 ? [FEDERATION_RUNTIME_GROUP, LEAF_COPIES_GROUP, RXJS_GROUP]
                 : [FEDERATION_RUNTIME_GROUP]),
               ...pageGroups,
