@@ -115,6 +115,44 @@ test('each failure mode is caught in its own area with its code, reported, and t
   await expect(page.getByTestId('notification-list')).toBeVisible();
 });
 
+test('an MFE given by its mf-manifest.json is mounted from the remote entry the manifest names; a manifest not there is E101', async ({
+  page,
+}) => {
+  const byManifest = (id: string, path: string) =>
+    fixtureEntry({
+      id,
+      expose: './hello',
+      remote: { name: 'carpeta_fixtures', entry: `${E2E.fixtureOrigin}${path}`, expose: './hello' },
+    });
+  setManifest((document) => ({
+    ...document,
+    mfes: [
+      ...document.mfes,
+      byManifest('by-manifest', '/mf-manifest.json'),
+      byManifest('no-manifest', '/missing/mf-manifest.json'),
+    ],
+  }));
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.origin === E2E.fixtureOrigin && /(?:remoteEntry\.js|\.json)$/.test(url.pathname))
+      asked.push(url.pathname);
+  });
+  await page.goto('/by-manifest');
+  await mfeSettled(page, 'by-manifest');
+  await expect(page.getByRole('heading', { level: 1, name: 'Servicio de prueba' })).toBeVisible();
+  expect(asked).toContain('/mf-manifest.json');
+  expect(asked).toContain('/remoteEntry.js');
+  await expectNoAxeViolations(page);
+
+  await page.goto('/no-manifest');
+  await expect(
+    (await mfeSettled(page, 'no-manifest')).locator('[data-error-code="CARPETA-E101"]'),
+  ).toHaveCount(1);
+  await page.goto('/by-manifest');
+  await expect(page.getByRole('heading', { level: 1, name: 'Servicio de prueba' })).toBeVisible();
+});
+
 test('a developer points one MFE at another allowed origin, sees a banner on every page, and resets it', async ({
   page,
 }) => {

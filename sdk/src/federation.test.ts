@@ -6,6 +6,7 @@ import {
   carpetaRemote,
   FEDERATION_FILE,
   FRAMEWORK_FREE_SHARED,
+  isFederationManifestUrl,
   FEDERATION_RUNTIME_GROUP,
   RXJS_CHUNK,
   RXJS_GROUP,
@@ -17,6 +18,7 @@ import {
   PREACT_VERSION_RANGE,
   pageChunkGroup,
   providedByTheShell,
+  remoteEntryOfManifest,
 } from './federation.ts';
 
 const original = process.env.NODE_ENV;
@@ -321,6 +323,47 @@ describe('LEAF_COPIES_GROUP', () => {
   it('names its chunk as PREBUILT_SHARED knows it, and leaves the copies’ imports to its rule', () => {
     expect(PREBUILT_SHARED.test('assets/leaf-copies__prebuild__-C101dblu.js')).toBe(true);
     expect(LEAF_COPIES_GROUP.includeDependenciesRecursively).toBe(false);
+  });
+});
+
+describe('remoteEntryOfManifest', () => {
+  const url = 'https://mfe.example.es/tributos/mf-manifest.json';
+  const manifest = (metaData: unknown) => ({ name: 'carpeta_tributos', metaData });
+
+  it('names the remote entry beside the manifest, under its path, or under its public path', () => {
+    const remoteEntry = { name: 'remoteEntry.js', path: '', type: 'module' };
+    expect(remoteEntryOfManifest(manifest({ publicPath: 'auto', remoteEntry }), url)).toBe(
+      'https://mfe.example.es/tributos/remoteEntry.js',
+    );
+    expect(
+      remoteEntryOfManifest(manifest({ remoteEntry: { name: 'remoteEntry.js', path: 'js' } }), url),
+    ).toBe('https://mfe.example.es/tributos/js/remoteEntry.js');
+    expect(
+      remoteEntryOfManifest(manifest({ publicPath: 'https://cdn.example.es/t/v2/', remoteEntry }), url),
+    ).toBe('https://cdn.example.es/t/v2/remoteEntry.js');
+    expect(remoteEntryOfManifest(manifest({ publicPath: '/static/', remoteEntry }), url)).toBe(
+      'https://mfe.example.es/static/remoteEntry.js',
+    );
+  });
+
+  it('refuses a document that names no remote entry, or gives its public path as code', () => {
+    for (const document of [null, 'text', {}, manifest({}), manifest({ remoteEntry: { name: '' } })])
+      expect(() => remoteEntryOfManifest(document, url)).toThrow('names no remote entry');
+    expect(() =>
+      remoteEntryOfManifest(
+        manifest({
+          getPublicPath: 'return "https://evil.example/"',
+          remoteEntry: { name: 'remoteEntry.js' },
+        }),
+        url,
+      ),
+    ).toThrow('getPublicPath');
+  });
+
+  it('tells a manifest from a remote entry by the file’s extension', () => {
+    expect(isFederationManifestUrl(url)).toBe(true);
+    expect(isFederationManifestUrl('https://mfe.example.es/x/mf-manifest.json?carpeta-retry=2')).toBe(true);
+    expect(isFederationManifestUrl('https://mfe.example.es/x/remoteEntry.js')).toBe(false);
   });
 });
 

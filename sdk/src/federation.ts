@@ -31,11 +31,11 @@ const preact = (implementation: string) =>
   }) as const;
 export const REACT_AS_PREACT = {
   // preact/compat with a page-wide unique `useId` (Preact numbers ids per render root).
-  react: preact('@carpeta/sdk/preact/react'),
-  'react-dom': preact('preact/compat'),
-  'react-dom/client': preact('preact/compat/client'),
-  'react/jsx-runtime': preact('preact/compat/jsx-runtime'),
-  'react/jsx-dev-runtime': preact('preact/compat/jsx-dev-runtime'),
+  react: /* @__PURE__ */ preact('@carpeta/sdk/preact/react'),
+  'react-dom': /* @__PURE__ */ preact('preact/compat'),
+  'react-dom/client': /* @__PURE__ */ preact('preact/compat/client'),
+  'react/jsx-runtime': /* @__PURE__ */ preact('preact/compat/jsx-runtime'),
+  'react/jsx-dev-runtime': /* @__PURE__ */ preact('preact/compat/jsx-dev-runtime'),
 } as const;
 
 /**
@@ -44,18 +44,25 @@ export const REACT_AS_PREACT = {
  * render use the one Preact the portal runs on (Node's own resolution would load real React for
  * testing-library, or a second Preact).
  */
-// `.ts` in the workspace (the sources), `.js` in the published build (dist/).
-const SHIM_EXTENSION = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+// `.ts` in the workspace (the sources), `.js` in the published build (dist/); `String`, as a test
+// environment of a browser may give `import.meta.url` as the page's `location`. The shell's browser
+// code imports this module too (`remoteEntryOfManifest`): what follows is marked pure and hidden
+// from Vite's `new URL(…, import.meta.url)` asset transform, so a browser build leaves it out.
 const testShim = (file: string) =>
-  decodeURIComponent(new URL(`./testing/${file}${SHIM_EXTENSION}`, import.meta.url).pathname);
+  decodeURIComponent(
+    new URL(
+      /* @vite-ignore */ `./testing/${file}${String(import.meta.url).endsWith('.ts') ? '.ts' : '.js'}`,
+      import.meta.url,
+    ).pathname,
+  );
 export const preactForTests = {
   resolve: {
     alias: [
       // Files of the sdk, not packages: testing-library (CommonJS) then imports them as ES modules,
       // and so the one Preact its tests render with.
-      { find: /^react(-dom)?$/, replacement: testShim('react-for-tests') },
-      { find: /^react-dom\/test-utils$/, replacement: testShim('react-for-tests') },
-      { find: /^react-dom\/client$/, replacement: testShim('react-dom-client-for-tests') },
+      { find: /^react(-dom)?$/, replacement: /* @__PURE__ */ testShim('react-for-tests') },
+      { find: /^react-dom\/test-utils$/, replacement: /* @__PURE__ */ testShim('react-for-tests') },
+      { find: /^react-dom\/client$/, replacement: /* @__PURE__ */ testShim('react-dom-client-for-tests') },
       { find: /^react\/jsx-runtime$/, replacement: 'preact/compat/jsx-runtime' },
       { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/compat/jsx-dev-runtime' },
     ],
@@ -87,10 +94,13 @@ export const PREACT_TEST_DEPS = {
  */
 export const CONTRACT_VERSION_RANGE = '^1.0.0';
 
+const I18NEXT_SHARE = { singleton: true, requiredVersion: '^26.0.0' } as const;
+const SDK_SHARE = { singleton: true, requiredVersion: CONTRACT_VERSION_RANGE, strictVersion: true } as const;
+
 export const SHARED_SINGLETONS = {
   ...REACT_AS_PREACT,
-  i18next: { singleton: true, requiredVersion: '^26.0.0' },
-  '@carpeta/sdk': { singleton: true, requiredVersion: CONTRACT_VERSION_RANGE, strictVersion: true },
+  i18next: I18NEXT_SHARE,
+  '@carpeta/sdk': SDK_SHARE,
   '@carpeta/design-system': { singleton: true, requiredVersion: CONTRACT_VERSION_RANGE, strictVersion: true },
 } as const;
 
@@ -99,8 +109,8 @@ export const SHARED_SINGLETONS = {
  * neither (and, not declaring React, never asks for it).
  */
 export const FRAMEWORK_FREE_SHARED = {
-  i18next: SHARED_SINGLETONS.i18next,
-  '@carpeta/sdk': SHARED_SINGLETONS['@carpeta/sdk'],
+  i18next: I18NEXT_SHARE,
+  '@carpeta/sdk': SDK_SHARE,
 } as const;
 
 /**
@@ -163,6 +173,40 @@ export const PREBUILT_SHARED =
 export const MESSAGES_CHUNK = /(?:^|\/)messages-(es|ca|gl|eu|va|en)-[^/]*\.js$/;
 /** A module of an MFE's messages (`src/messages/<language>.ts`), whose chunk `MESSAGES_CHUNK` names. */
 export const MESSAGES_MODULE = /[\\/]src[\\/]messages[\\/](es|ca|gl|eu|va|en)\.[cm]?[jt]sx?$/;
+
+/**
+ * Whether a remote's entry (the manifest's `remote.entry`) is its Module Federation manifest
+ * (`mf-manifest.json`, or any `.json` file) rather than its remote entry.
+ */
+export function isFederationManifestUrl(entry: string): boolean {
+  return new URL(entry).pathname.endsWith('.json');
+}
+
+/**
+ * The URL of the remote entry a Module Federation manifest names (`mf-manifest.json`, as
+ * `@module-federation/vite`, webpack's and Rspack's plugins write it): its `metaData.remoteEntry`
+ * (`path` and `name`) under its `metaData.publicPath`, or beside the manifest when that is `auto` or
+ * absent. Throws when the document names no remote entry, or gives its public path as code
+ * (`getPublicPath`), which the portal does not run. The shell reads an entry given as a manifest
+ * with it, and so does the conformance kit.
+ */
+export function remoteEntryOfManifest(manifest: unknown, manifestUrl: string): string {
+  const metaData = (manifest as { metaData?: unknown } | null | undefined)?.metaData as
+    | { publicPath?: unknown; getPublicPath?: unknown; remoteEntry?: { name?: unknown; path?: unknown } }
+    | undefined;
+  const remoteEntry = metaData?.remoteEntry;
+  if (typeof remoteEntry?.name !== 'string' || remoteEntry.name === '')
+    throw new Error('the manifest names no remote entry (metaData.remoteEntry.name)');
+  const publicPath = metaData?.publicPath;
+  if (typeof publicPath !== 'string' && metaData?.getPublicPath !== undefined)
+    throw new Error('the manifest gives its public path as code (getPublicPath), which is not run');
+  const base =
+    typeof publicPath === 'string' && publicPath !== 'auto' && publicPath !== ''
+      ? new URL(publicPath, manifestUrl)
+      : new URL(manifestUrl);
+  const path = typeof remoteEntry.path === 'string' ? remoteEntry.path : '';
+  return new URL(`${path ? path.replace(/\/?$/, '/') : ''}${remoteEntry.name}`, base).href;
+}
 
 /** A build's shared modules, as the federation plugin's `shared` option takes them. */
 export type SharedConfig = Record<

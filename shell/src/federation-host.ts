@@ -3,6 +3,7 @@ import type { ModuleFederationRuntimePlugin } from '@module-federation/runtime';
 import * as runtimeCore from '@module-federation/runtime/core';
 import runtimePackage from '@module-federation/runtime/package.json' with { type: 'json' };
 import * as designSystem from '@carpeta/design-system';
+import { isFederationManifestUrl, remoteEntryOfManifest } from '@carpeta/sdk/federation';
 import * as sdk from '@carpeta/sdk';
 import * as i18next from 'i18next';
 import * as react from 'react';
@@ -123,4 +124,73 @@ export function federationHost(plugins: ModuleFederationRuntimePlugin[]): Federa
         .shared,
   };
   return host;
+}
+
+/**
+ * The remote entry to give the runtime for an entry URL: the URL itself, or, for a remote given by
+ * its `mf-manifest.json`, the remote entry the manifest names (`remoteEntryOfManifest`), with the
+ * URL's `search` (a retry's mark). The federation runtime's own reading of manifests (its snapshot
+ * plugin) is left out of the shell's build (`FEDERATION_OPTIMIZE_NO_SNAPSHOT_PLUGIN`,
+ * vite.config.ts): the manifest is read here, with the runtime (pages with no MFE load neither).
+ */
+export async function remoteEntryOf(url: string, fetchImpl: typeof fetch = fetch): Promise<string> {
+  if (!isFederationManifestUrl(url)) return url;
+  const response = await fetchImpl(url, {
+    cache: 'no-cache',
+    credentials: 'omit',
+    headers: { accept: 'application/json' },
+  });
+  if (!response.ok) throw new Error(`the remote's manifest answered ${response.status}`);
+  const remoteEntry = new URL(remoteEntryOfManifest(await response.json(), url));
+  remoteEntry.search = new URL(url).search;
+  return remoteEntry.href;
+}
+
+/* The checks of a remote's entry, which only a page that loads a remote needs. */
+
+const DIGESTS = { sha256: 'SHA-256', sha384: 'SHA-384', sha512: 'SHA-512' } as const;
+
+function toBase64(buffer: ArrayBuffer): string {
+  let binary = '';
+  for (const byte of new Uint8Array(buffer)) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+/**
+ * Checks the remote entry file against the manifest's SRI-style hash ("sha384-<base64>") before
+ * anything of the remote runs: fetched without using a cached copy, hashed with Web Crypto,
+ * compared. The federation runtime then imports the same URL itself, and the browser may fetch it
+ * again: a server that answers differently between the two requests is not caught (a window of
+ * milliseconds, which only the remote's own origin can use). Only the entry file is pinned; the
+ * chunks it imports have content-hashed names but are not verified.
+ */
+export async function verifyIntegrity(
+  url: string,
+  integrity: string,
+  fetchImpl: typeof fetch = fetch,
+): Promise<boolean> {
+  const separator = integrity.indexOf('-');
+  const algorithm = DIGESTS[integrity.slice(0, separator) as keyof typeof DIGESTS];
+  if (!algorithm) return false;
+  const response = await fetchImpl(url, { cache: 'no-cache', credentials: 'omit' });
+  if (!response.ok) throw new Error(`the remote entry answered ${response.status}`);
+  const digest = await crypto.subtle.digest(algorithm, await response.arrayBuffer());
+  return toBase64(digest) === integrity.slice(separator + 1);
+}
+
+/**
+ * Whether a remote that failed to load was unreachable (`load`: 404, network, CORS) or was fetched
+ * and threw while evaluated (`evaluation`): its entry file is asked for once more; an entry that
+ * answers means the code threw (a failure pays the request).
+ */
+export async function classifyLoadFailure(
+  entryUrl: string,
+  fetchImpl: typeof fetch = fetch,
+): Promise<'load' | 'evaluation'> {
+  try {
+    const response = await fetchImpl(entryUrl, { cache: 'no-cache', credentials: 'omit' });
+    return response.ok ? 'evaluation' : 'load';
+  } catch {
+    return 'load';
+  }
 }

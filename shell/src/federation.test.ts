@@ -20,14 +20,8 @@ vi.mock('@module-federation/runtime', () => ({
   satisfy: vi.fn((version: string, range: string) => range === `^${version}`),
 }));
 const runtime = vi.mocked(await import('@module-federation/runtime'));
-const {
-  classifyLoadFailure,
-  loadLifecycles,
-  RemoteLoadError,
-  takeLifecycles,
-  verifyIntegrity,
-  warmLifecycles,
-} = await import('./federation.ts');
+const { loadLifecycles, RemoteLoadError, takeLifecycles, warmLifecycles } = await import('./federation.ts');
+const { classifyLoadFailure, verifyIntegrity } = await import('./federation-host.ts');
 
 const REMOTE_ENTRY = 'export const init = () => {}; // remote entry of carpeta_files\n';
 const sri = (algorithm: string, text: string) =>
@@ -115,6 +109,65 @@ describe('loadLifecycles with integrity', () => {
     await expect(loadLifecycles(entry('gone', sri('sha384', REMOTE_ENTRY)), 1000)).rejects.toMatchObject({
       failure: 'load',
     });
+  });
+});
+
+describe('an entry given as the remote’s mf-manifest.json', () => {
+  const manifestEntry = (id: string): ManifestEntry => {
+    const base = entry(id);
+    return { ...base, remote: { ...base.remote, entry: `https://mfe.example.es/${id}/mf-manifest.json` } };
+  };
+  const manifest = (publicPath: string) =>
+    JSON.stringify({
+      name: 'carpeta_x',
+      metaData: { publicPath, remoteEntry: { name: 'remoteEntry.js', path: '', type: 'module' } },
+    });
+
+  it('is read, and the runtime is given the remote entry it names', async () => {
+    served = manifest('auto');
+    expect(await loadLifecycles(manifestEntry('by-manifest'), 1000)).toBe(lifecycles);
+    expect(fetchMock).toHaveBeenCalledWith(
+      'https://mfe.example.es/by-manifest/mf-manifest.json',
+      expect.anything(),
+    );
+    expect(
+      runtime.registerRemotes.mock.calls.map(
+        ([remotes]) => (remotes[0] as { entry?: string } | undefined)?.entry,
+      ),
+    ).toEqual(['https://mfe.example.es/by-manifest/remoteEntry.js']);
+  });
+
+  it('a manifest that does not answer, or names no remote entry, is a load failure the runtime never sees', async () => {
+    fetchMock.mockResolvedValueOnce(new Response('nope', { status: 404 }));
+    await expect(loadLifecycles(manifestEntry('missing-manifest'), 1000)).rejects.toMatchObject({
+      failure: 'load',
+      mfeId: 'missing-manifest',
+    });
+    served = JSON.stringify({ name: 'carpeta_x', metaData: {} });
+    await expect(loadLifecycles(manifestEntry('empty-manifest'), 1000)).rejects.toMatchObject({
+      failure: 'load',
+    });
+    served = '<!doctype html><title>Not JSON</title>';
+    await expect(loadLifecycles(manifestEntry('html-manifest'), 1000)).rejects.toMatchObject({
+      failure: 'load',
+    });
+    expect(runtime.registerRemotes).not.toHaveBeenCalled();
+  });
+
+  it('a retry reads the manifest again, and marks the remote entry it names as the retry', async () => {
+    const again = manifestEntry('again');
+    served = manifest('https://cdn.example.es/again/');
+    runtime.loadRemote.mockRejectedValueOnce(new Error('gone'));
+    await expect(loadLifecycles(again, 1000)).rejects.toMatchObject({ failure: 'load' });
+    expect(await loadLifecycles(again, 1000)).toBe(lifecycles);
+    expect(
+      runtime.registerRemotes.mock.calls.map(
+        ([remotes]) => (remotes[0] as { entry?: string } | undefined)?.entry,
+      ),
+    ).toEqual([
+      'https://cdn.example.es/again/remoteEntry.js',
+      'https://cdn.example.es/again/remoteEntry.js?carpeta-retry=2',
+    ]);
   });
 });
 

@@ -44,53 +44,6 @@ const isolationPlugin: ModuleFederationRuntimePlugin = {
   },
 };
 
-const DIGESTS = { sha256: 'SHA-256', sha384: 'SHA-384', sha512: 'SHA-512' } as const;
-
-function toBase64(buffer: ArrayBuffer): string {
-  let binary = '';
-  for (const byte of new Uint8Array(buffer)) binary += String.fromCharCode(byte);
-  return btoa(binary);
-}
-
-/**
- * Checks the remote entry file against the manifest's SRI-style hash ("sha384-<base64>") before
- * anything of the remote runs: fetched without using a cached copy, hashed with Web Crypto,
- * compared. The federation runtime then imports the same URL itself, and the browser may fetch it
- * again: a server that answers differently between the two requests is not caught (a window of
- * milliseconds, which only the remote's own origin can use). Only the entry file is pinned; the
- * chunks it imports have content-hashed names but are not verified.
- */
-export async function verifyIntegrity(
-  url: string,
-  integrity: string,
-  fetchImpl: typeof fetch = fetch,
-): Promise<boolean> {
-  const separator = integrity.indexOf('-');
-  const algorithm = DIGESTS[integrity.slice(0, separator) as keyof typeof DIGESTS];
-  if (!algorithm) return false;
-  const response = await fetchImpl(url, { cache: 'no-cache', credentials: 'omit' });
-  if (!response.ok) throw new Error(`the remote entry answered ${response.status}`);
-  const digest = await crypto.subtle.digest(algorithm, await response.arrayBuffer());
-  return toBase64(digest) === integrity.slice(separator + 1);
-}
-
-/**
- * Whether a remote that failed to load was unreachable (`load`: 404, network, CORS) or was fetched
- * and threw while evaluated (`evaluation`): its entry file is asked for once more; an entry that
- * answers means the code threw. (A few bytes on every first route; a failure pays the request.)
- */
-export async function classifyLoadFailure(
-  entryUrl: string,
-  fetchImpl: typeof fetch = fetch,
-): Promise<'load' | 'evaluation'> {
-  try {
-    const response = await fetchImpl(entryUrl, { cache: 'no-cache', credentials: 'omit' });
-    return response.ok ? 'evaluation' : 'load';
-  } catch {
-    return 'load';
-  }
-}
-
 const attempts = new Map<string, number>();
 
 function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
@@ -122,46 +75,36 @@ export async function loadLifecycles(entry: ManifestEntry, timeoutMs: number): P
   attempts.set(entry.id, attempt);
   const url = new URL(entry.remote.entry);
   if (attempt > 1) url.searchParams.set('carpeta-retry', String(attempt));
-  if (entry.integrity) {
-    let intact: boolean;
-    try {
-      intact = await withTimeout(
-        verifyIntegrity(url.href, entry.integrity),
-        timeoutMs,
-        () => new RemoteLoadError('timeout', entry.id, `${entry.id} did not load within ${timeoutMs} ms`),
-      );
-    } catch (error) {
-      if (error instanceof RemoteLoadError) throw error;
-      throw new RemoteLoadError('load', entry.id, `${entry.id} could not be loaded`, { cause: error });
-    }
-    if (!intact) {
-      throw new RemoteLoadError(
-        'integrity',
-        entry.id,
-        `${entry.id}: ${entry.remote.entry} does not match its integrity hash; it was not run`,
-      );
-    }
+  // Each step is given the whole time limit; what it throws is a load failure unless it says more.
+  const step = <T>(work: Promise<T>): Promise<T> =>
+    withTimeout(
+      work,
+      timeoutMs,
+      () => new RemoteLoadError('timeout', entry.id, `${entry.id} did not load within ${timeoutMs} ms`),
+    ).catch((error: unknown) => {
+      throw error instanceof RemoteLoadError
+        ? error
+        : new RemoteLoadError('load', entry.id, `${entry.id} could not be loaded`, { cause: error });
+    });
+  if (entry.integrity && !(await step(hostModule.verifyIntegrity(url.href, entry.integrity)))) {
+    throw new RemoteLoadError(
+      'integrity',
+      entry.id,
+      `${entry.id}: ${entry.remote.entry} does not match its integrity hash; it was not run`,
+    );
   }
+  // The remote entry itself, or the one an entry given as the remote's mf-manifest.json names.
+  const remoteEntry = await step(hostModule.remoteEntryOf(url.href));
   // `module`: an ES module (import()); `var`/`global`: a classic script defining the global `name`.
-  registerRemotes([{ name: entry.remote.name, entry: url.href, type: entry.remote.type }], {
+  registerRemotes([{ name: entry.remote.name, entry: remoteEntry, type: entry.remote.type }], {
     force: attempt > 1,
   });
 
   const request = `${entry.remote.name}/${entry.remote.expose.replace(/^\.\//, '')}`;
-  let loaded: unknown;
-  try {
-    loaded = await withTimeout(
-      loadRemote<unknown>(request),
-      timeoutMs,
-      () => new RemoteLoadError('timeout', entry.id, `${entry.id} did not load within ${timeoutMs} ms`),
-    );
-  } catch (error) {
-    if (error instanceof RemoteLoadError) throw error;
-    throw new RemoteLoadError('load', entry.id, `${entry.id} could not be loaded`, { cause: error });
-  }
+  const loaded = await step(loadRemote<unknown>(request));
   if (isLoadFailure(loaded)) {
     const cause = loaded[LOAD_FAILED];
-    const failure = await classifyLoadFailure(url.href);
+    const failure = await hostModule.classifyLoadFailure(remoteEntry);
     throw new RemoteLoadError(
       failure,
       entry.id,

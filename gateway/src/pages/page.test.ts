@@ -388,6 +388,28 @@ describe('the page', () => {
     }
   });
 
+  it('hints, for an entry given as its mf-manifest.json, the remote entry it names in its place', async () => {
+    const assets = createRemoteAssets({
+      fetch: async () =>
+        Response.json({
+          ...mfManifest('own'),
+          metaData: { publicPath: 'auto', remoteEntry: { name: 'remoteEntry.js', path: '' } },
+        }),
+    });
+    const base = entry('tributos');
+    const byManifest = {
+      ...base,
+      remote: { ...base.remote, entry: 'https://tributos.example/mf-manifest.json' },
+    };
+    expect(assets.preloads(byManifest)).toEqual([]);
+    await assets.settled();
+    expect(assets.preloads(byManifest)).toEqual([
+      'https://tributos.example/remoteEntry.js',
+      'https://tributos.example/assets/lifecycles-AAAAAAAA.js',
+      'https://tributos.example/assets/b.js',
+    ]);
+  });
+
   it('goes with the remote entry alone when the remote cannot say what it needs', async () => {
     const warnings: unknown[] = [];
     const assets = createRemoteAssets({

@@ -1,9 +1,11 @@
 import type { Language, ManifestEntry } from '@carpeta/sdk';
 import {
+  isFederationManifestUrl,
   LOAD_SHARE_WRAPPER,
   MESSAGES_CHUNK,
   PREBUILT_SHARED,
   RXJS_CHUNK,
+  remoteEntryOfManifest,
   SHARED_SINGLETONS,
 } from '@carpeta/sdk/federation';
 import { LRUCache } from 'lru-cache';
@@ -114,8 +116,14 @@ export function createRemoteAssets(options: RemoteAssetsOptions = {}): RemoteAss
       if (!response.ok) throw new Error(`it answered ${response.status}`);
       const text = await response.text();
       if (text.length > MAX_BYTES) throw new Error(`it is over ${MAX_BYTES} bytes`);
-      const parsed = mfManifestSchema.safeParse(JSON.parse(text));
+      const document: unknown = JSON.parse(text);
+      const parsed = mfManifestSchema.safeParse(document);
       if (!parsed.success) throw new Error('it is not a Module Federation manifest');
+      // An entry given as the manifest itself: the remote entry it names, which the shell imports
+      // once it has read the manifest (`remoteEntryOf`, shell), is hinted in the manifest's place.
+      const named = isFederationManifestUrl(entry.remote.entry)
+        ? [remoteEntryOfManifest(document, manifestUrl)]
+        : [];
       const exposed = entry.remote.expose.slice(2);
       const exposes = parsed.data.exposes.find((item) => item.path === `./${exposed}`);
       const base = new URL('.', manifestUrl);
@@ -131,6 +139,7 @@ export function createRemoteAssets(options: RemoteAssetsOptions = {}): RemoteAss
         .flatMap((shared) => shared.assets?.js?.async ?? [])
         .filter((file) => PREBUILT_SHARED.test(file));
       const files = new Set([
+        ...named,
         ...(js?.sync ?? []),
         // Of the exposed module's asynchronous chunks, only its views of the shared singletons (the
         // `loadShare` wrappers): every mount loads them, to ask the shell for its copies. The others
@@ -186,8 +195,9 @@ export function createRemoteAssets(options: RemoteAssetsOptions = {}): RemoteAss
         const pending = read(entry, key).finally(() => reading.delete(key));
         reading.set(key, pending);
       }
-      // An entry given as the remote's mf-manifest.json is read by the runtime, not imported.
-      const entryUrl = entry.remote.entry.endsWith('.json') ? [] : [entry.remote.entry];
+      // An entry given as the remote's mf-manifest.json is read by the shell, not imported: the
+      // remote entry it names comes with the files, once the gateway has read it too.
+      const entryUrl = isFederationManifestUrl(entry.remote.entry) ? [] : [entry.remote.entry];
       const messages = language && known?.messages[language];
       return [...entryUrl, ...(known?.files ?? []), ...(messages ? [messages] : [])];
     },

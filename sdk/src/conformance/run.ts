@@ -7,6 +7,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Session } from '../domain.ts';
+import { remoteEntryOfManifest } from '../federation.ts';
 import { LANGUAGES, type Language } from '../languages.ts';
 import { REMOTE_ERRORS, type RemoteErrorKey } from '../remote-errors.ts';
 import { installProbe, type ProbeSnapshot } from './probe.ts';
@@ -125,7 +126,6 @@ export interface ResolvedRemote {
 
 interface FederationManifest {
   name?: string;
-  metaData?: { publicPath?: string; remoteEntry?: { name?: string; path?: string } };
   exposes?: { path?: string }[];
 }
 
@@ -170,14 +170,11 @@ export async function resolveRemote(
   if (!name) throw new Error(`${options.remote}: the manifest names no container`);
   let entry = url.href;
   if (manifestUrl === url) {
-    const remoteEntry = manifest?.metaData?.remoteEntry;
-    if (!remoteEntry?.name) throw new Error(`${options.remote}: the manifest names no remote entry`);
-    const publicPath = manifest?.metaData?.publicPath;
-    const base = publicPath && publicPath !== 'auto' ? new URL(publicPath, url) : url;
-    entry = new URL(
-      `${remoteEntry.path ? `${remoteEntry.path.replace(/\/?$/, '/')}` : ''}${remoteEntry.name}`,
-      base,
-    ).href;
+    try {
+      entry = remoteEntryOfManifest(manifest, url.href);
+    } catch (error) {
+      throw new Error(`${options.remote}: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
   const exposed = (manifest?.exposes ?? [])
     .map((item) => item.path)
