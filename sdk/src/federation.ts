@@ -435,13 +435,14 @@ const notImportedBy = (module: string) => ({
  * its `pageChunks`.
  */
 export function pageChunkGroup(module: string, name: string) {
+  const walk = notImportedBy(module);
   return {
     name: (id: string, graph: ChunkingGraph): string | null =>
       id !== module &&
       !NOT_AN_MFES_OWN.test(id) &&
       !id.includes(LOAD_SHARE_MODULE) &&
       !PREBUILD_MODULE.test(id) &&
-      !everyOnTheWay(id, graph, notImportedBy(module))
+      !everyOnTheWay(id, graph, walk)
         ? name
         : null,
     priority: 0,
